@@ -1,0 +1,63 @@
+# TechTrack Assistant. `make help` lists the targets; `make run` and `make test` do all set-up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+RASA := $(PYTHON) -m rasa
+
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+export PYTHONDONTWRITEBYTECODE := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export ACTION_SERVER_HOST ?= localhost
+export ACTION_SERVER_PORT ?= 5055
+export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
+
+.PHONY: help setup generate train run shell test lint validate unit conversations eval bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+setup: ## Create .venv (Python 3.10), install pinned packages, generate data from the corpus
+	@scripts/setup-venv.sh
+	@$(PYTHON) -m bot.corpus build
+
+generate: setup ## Regenerate data/ from faq_corpus/ (also part of setup)
+
+train: setup ## Train the model when config, domain or data changed
+	@$(PYTHON) -m bot.train
+
+run: train ## Serve the bot (action server + Rasa server) and print how to talk to it
+	@$(PYTHON) -m bot.serve
+
+shell: train ## Talk to the bot in this terminal (rasa shell, with the action server)
+	@$(PYTHON) -m bot.serve --shell
+
+lint: setup ## ruff over the Python code
+	@$(PYTHON) -m ruff check bot actions tests
+
+validate: setup ## Check the corpus, the generated data and Rasa's data validation
+	@$(PYTHON) -m bot.corpus build --check
+	@scripts/validate-data.sh
+
+unit: train ## pytest: corpus, rules, actions, and the running servers
+	@$(PYTHON) -m pytest
+
+conversations: train ## Conversation tests (rasa test stories in tests/conversations/)
+	@$(RASA) test core --model models/techtrack.tar.gz --stories tests/conversations \
+		--fail-on-prediction-errors --out reports/conversations --no-plot
+
+test: lint validate unit conversations ## Everything: lint, validation, pytest and conversation tests
+
+eval: train ## Held-out FAQ accuracy, per entry and overall, with the misses
+	@$(PYTHON) -m bot.evaluate
+
+bench: train ## Server start-up time, resident memory of both servers, REST response times
+	@$(PYTHON) -m bot.bench
+
+lock: ## Regenerate requirements/requirements.txt from requirements/requirements.in (pip-tools)
+	@scripts/lock.sh
+
+clean: ## Remove the virtual env, models, caches and reports
+	rm -rf $(VENV) models .rasa reports logs .pytest_cache .ruff_cache

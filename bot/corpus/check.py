@@ -1,0 +1,145 @@
+"""Validation of the FAQ corpus: every problem named by file and field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.corpus.model import CorpusError, read_raw
+from bot.paths import CORPUS_DIR
+from bot.roles import ROLES
+
+MIN_EXAMPLES = 15
+MAX_TITLE_LENGTH = 40
+REQUIRED = ("id", "title", "question", "seed_question", "answer", "examples")
+OPTIONAL = ("answers",)
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+# Rasa reads these as entity markup inside training examples.
+MARKUP = re.compile(r"[\[\]{}]")
+
+
+def normalise_example(text: str) -> str:
+    """Case, punctuation and spacing folded, so near-identical examples count as the same."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def check_entry(path: Path, raw: object) -> list[CorpusError]:
+    """Problems within one entry, independent of the others."""
+    if not isinstance(raw, dict):
+        return [CorpusError(path, "file", "expected a mapping of fields")]
+    problems = [CorpusError(path, key, f"missing {key}") for key in REQUIRED if key not in raw]
+    problems += [
+        CorpusError(path, key, f"unknown field (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+        for key in raw
+        if key not in REQUIRED + OPTIONAL
+    ]
+    entry_id = raw.get("id")
+    if "id" in raw and not (isinstance(entry_id, str) and ID_PATTERN.match(entry_id)):
+        problems.append(CorpusError(path, "id", "must be lower_snake_case"))
+    elif isinstance(entry_id, str) and entry_id != path.stem:
+        problems.append(CorpusError(path, "id", f"'{entry_id}' does not match the file name"))
+    for key in ("title", "question", "answer"):
+        if key in raw and not _text(raw[key]):
+            problems.append(CorpusError(path, key, f"missing {key} (empty)"))
+    title = raw.get("title")
+    if _text(title) and len(str(title)) > MAX_TITLE_LENGTH:
+        problems.append(CorpusError(path, "title", f"longer than {MAX_TITLE_LENGTH} characters"))
+    seed = raw.get("seed_question")
+    if seed is not None and not _text(seed):
+        problems.append(CorpusError(path, "seed_question", "must be the seed's question or null"))
+    problems += _check_answers(path, raw.get("answers"))
+    problems += _check_examples(path, raw.get("examples"), "examples" in raw)
+    return problems
+
+
+def _check_answers(path: Path, answers: object) -> list[CorpusError]:
+    if answers is None:
+        return []
+    if not isinstance(answers, dict):
+        return [CorpusError(path, "answers", "expected a mapping of role to answer")]
+    problems = [
+        CorpusError(path, "answers", f"unknown role '{role}' (roles: {', '.join(ROLES)})")
+        for role in answers
+        if role not in ROLES
+    ]
+    missing = [role for role in ROLES if role not in answers]
+    if missing:
+        problems.append(CorpusError(path, "answers", f"missing role(s): {', '.join(missing)}"))
+    for role, text in answers.items():
+        if role not in ROLES:
+            continue
+        if not _text(text):
+            problems.append(CorpusError(path, f"answers.{role}", "missing answer (empty)"))
+        elif ROLES[role].name.lower() not in str(text).lower():
+            # A tailored answer names its role, so the reader sees which role it is for.
+            problems.append(
+                CorpusError(path, f"answers.{role}", f"must mention '{ROLES[role].name}'")
+            )
+    return problems
+
+
+def _check_examples(path: Path, examples: object, present: bool) -> list[CorpusError]:
+    if not present:
+        return []
+    if not isinstance(examples, list) or not all(_text(e) for e in examples):
+        return [CorpusError(path, "examples", "expected a list of non-empty strings")]
+    problems: list[CorpusError] = []
+    if len(examples) < MIN_EXAMPLES:
+        problems.append(
+            CorpusError(path, "examples", f"only {len(examples)} examples (minimum {MIN_EXAMPLES})")
+        )
+    seen: dict[str, str] = {}
+    for example in examples:
+        key = normalise_example(example)
+        if key in seen:
+            problems.append(
+                CorpusError(path, "examples", f"'{example}' repeats '{seen[key]}' in this entry")
+            )
+        seen[key] = example
+        if MARKUP.search(example):
+            problems.append(CorpusError(path, "examples", f"'{example}' contains [ ] {{ or }}"))
+    return problems
+
+
+def check_corpus(corpus_dir: Path = CORPUS_DIR) -> list[CorpusError]:
+    """Every problem in the corpus: per entry, then across entries (ids, titles, examples)."""
+    try:
+        raw_entries = read_raw(corpus_dir)
+    except CorpusError as exc:
+        return [exc]
+    if not raw_entries:
+        return [CorpusError(corpus_dir, "corpus", "no *.yml entries found")]
+    problems: list[CorpusError] = []
+    ids: dict[str, Path] = {}
+    titles: dict[str, Path] = {}
+    examples: dict[str, tuple[Path, str]] = {}
+    for path, raw in raw_entries:
+        problems += check_entry(path, raw)
+        if not isinstance(raw, dict):
+            continue
+        entry_id = raw.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in ids:
+                also = ids[entry_id].name
+                problems.append(CorpusError(path, "id", f"duplicate id '{entry_id}' (also {also})"))
+            ids.setdefault(entry_id, path)
+        title = raw.get("title")
+        if _text(title):
+            key = str(title).strip().lower()
+            if key in titles:
+                problems.append(CorpusError(path, "title", f"same title as {titles[key].name}"))
+            titles.setdefault(key, path)
+        if isinstance(raw.get("examples"), list):
+            for example in {normalise_example(str(e)): str(e) for e in raw["examples"]}.items():
+                key, text = example
+                if key in examples and examples[key][0] != path:
+                    other = examples[key][0].name
+                    problems.append(
+                        CorpusError(path, "examples", f"'{text}' is also an example in {other}")
+                    )
+                examples.setdefault(key, (path, text))
+    return problems

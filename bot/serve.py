@@ -1,0 +1,239 @@
+"""`python -m bot.serve [--shell]`: start the action server and the Rasa server, wait until both
+answer, say how to talk to the bot, and stop both cleanly on Ctrl-C.
+
+Hosts and ports come from the environment: RASA_HOST (localhost), RASA_PORT (5005),
+ACTION_SERVER_HOST (localhost), ACTION_SERVER_PORT (5055). Rasa's HTTP API is enabled only when
+RASA_API_TOKEN is set, and then requires that token.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.paths import ROOT
+from bot.train import MODEL_PATH
+
+READY_TIMEOUT_SECONDS = 300
+STOP_TIMEOUT_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    rasa_host: str = "localhost"
+    rasa_port: int = 5005
+    action_host: str = "localhost"
+    action_port: int = 5055
+    api_token: str | None = None
+    model: Path = MODEL_PATH
+    log_dir: Path = ROOT / "logs"
+    extra_env: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> ServeConfig:
+        return cls(
+            rasa_host=env.get("RASA_HOST") or "localhost",
+            rasa_port=int(env.get("RASA_PORT") or 5005),
+            action_host=env.get("ACTION_SERVER_HOST") or "localhost",
+            action_port=int(env.get("ACTION_SERVER_PORT") or 5055),
+            api_token=env.get("RASA_API_TOKEN") or None,
+        )
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.rasa_host}:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://{self.action_host}:{self.action_port}"
+
+    @property
+    def rest_webhook(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+
+class ServerError(RuntimeError):
+    pass
+
+
+class Servers:
+    """The action server and the Rasa server as child processes, logging to files in log_dir."""
+
+    def __init__(self, config: ServeConfig) -> None:
+        self.config = config
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "PYTHONPATH": str(ROOT),
+            "ACTION_SERVER_URL": f"{self.config.action_url}/webhook",
+            "SANIC_HOST": self.config.action_host,
+            **self.config.extra_env,
+        }
+
+    def log_path(self, name: str) -> Path:
+        return self.config.log_dir / f"{name}.log"
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        with self.log_path(name).open("wb") as log:
+            self.processes[name] = subprocess.Popen(
+                command, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def start_actions(self) -> None:
+        self._spawn(
+            "actions",
+            [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+             "--port", str(self.config.action_port)],
+        )
+
+    def rasa_command(self, subcommand: str) -> list[str]:
+        command = [
+            sys.executable, "-m", "rasa", subcommand, "--model", str(self.config.model),
+            "--endpoints", "endpoints.yml",
+        ]
+        if subcommand == "run":
+            command += [
+                "--credentials", "credentials.yml",
+                "--interface", self.config.rasa_host, "--port", str(self.config.rasa_port),
+            ]
+            if self.config.api_token:
+                command += ["--enable-api", "--auth-token", self.config.api_token]
+        return command
+
+    def start_rasa(self) -> None:
+        if not self.config.model.exists():
+            raise ServerError(f"no trained model at {self.config.model}: run `make train` first")
+        self._spawn("rasa", self.rasa_command("run"))
+
+    def start(self) -> None:
+        self.start_actions()
+        self.start_rasa()
+
+    def _check_alive(self) -> None:
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                tail = self.log_path(name).read_text(errors="replace")[-3000:]
+                raise ServerError(
+                    f"the {name} server exited with code {process.returncode}; "
+                    f"last lines of {self.log_path(name)}:\n{tail}"
+                )
+
+    def wait_ready(self, timeout: float = READY_TIMEOUT_SECONDS) -> float:
+        """Block until every started server answers over HTTP; returns the seconds it took."""
+        started = time.monotonic()
+        probes = {"actions": f"{self.config.action_url}/health", "rasa": f"{self.config.rasa_url}/"}
+        waiting = {name: url for name, url in probes.items() if name in self.processes}
+        while waiting:
+            self._check_alive()
+            if time.monotonic() - started > timeout:
+                raise ServerError(f"not ready after {timeout:.0f} s: {', '.join(waiting)}")
+            for name, url in list(waiting.items()):
+                if _answers(url):
+                    del waiting[name]
+            time.sleep(0.5)
+        return time.monotonic() - started
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+        deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def __enter__(self) -> Servers:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+def how_to_talk(config: ServeConfig) -> str:
+    return "\n".join([
+        "",
+        "TechTrack Assistant is running.",
+        f"  Rasa server:    {config.rasa_url}  (logs: {config.log_dir}/rasa.log)",
+        f"  Action server:  {config.action_url}  (logs: {config.log_dir}/actions.log)",
+        "",
+        "Talk to it over the REST channel, for example:",
+        f"  curl -s -X POST {config.rest_webhook} \\",
+        "       -H 'Content-Type: application/json' \\",
+        "       -d '{\"sender\": \"me\", \"message\": \"how long is the devops apprenticeship?\"}'",
+        "or in a terminal with `make shell`.",
+        "",
+        "Press Ctrl-C to stop both servers.",
+    ])
+
+
+def serve(config: ServeConfig) -> int:
+    servers = Servers(config)
+    try:
+        servers.start()
+        seconds = servers.wait_ready()
+        print(how_to_talk(config), f"\n(Both servers answered after {seconds:.1f} s.)", flush=True)
+        while True:
+            servers._check_alive()
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+        return 0
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        servers.stop()
+
+
+def shell(config: ServeConfig) -> int:
+    """`rasa shell` in this terminal, with the action server running behind it."""
+    servers = Servers(config)
+    try:
+        servers.start_actions()
+        servers.wait_ready()
+        return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env())
+    except KeyboardInterrupt:
+        return 0
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        servers.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.serve", description=__doc__)
+    parser.add_argument("--shell", action="store_true", help="run `rasa shell` instead of the server")
+    args = parser.parse_args(argv)
+    config = ServeConfig.from_env()
+    return shell(config) if args.shell else serve(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

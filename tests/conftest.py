@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+
+from bot.corpus import FaqEntry, load_corpus
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, FaqEntry]:
+    return load_corpus()
+
+
+def make_tracker(
+    text: str = "",
+    intent: str = "faq",
+    faq_id: str | None = None,
+    confidence: float = 0.9,
+    entities: list[dict[str, Any]] | None = None,
+    slots: dict[str, Any] | None = None,
+) -> Tracker:
+    """A Rasa SDK tracker whose latest message has the shape Rasa 3.6 sends to the action server,
+    including the ResponseSelector's output for the `faq` retrieval intent."""
+    message: dict[str, Any] = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.95},
+        "entities": entities or [],
+    }
+    if faq_id is not None:
+        message["response_selector"] = {
+            "all_retrieval_intents": ["faq"],
+            "faq": {
+                "response": {
+                    "id": 123,
+                    "responses": [{"text": "(answer text from the domain)"}],
+                    "response_templates": [{"text": "(answer text from the domain)"}],
+                    "confidence": confidence,
+                    "intent_response_key": f"faq/{faq_id}",
+                    "utter_action": f"utter_faq/{faq_id}",
+                    "template_name": f"utter_faq/{faq_id}",
+                },
+                "ranking": [
+                    {"id": 123, "confidence": confidence, "intent_response_key": f"faq/{faq_id}"}
+                ],
+            },
+        }
+    return Tracker(
+        sender_id="test-user",
+        slots={"role": None, "pending_faq": None, **(slots or {})},
+        latest_message=message,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def role_entity(text: str, value: str) -> dict[str, Any]:
+    return {"entity": "role", "value": value, "start": 0, "end": len(text),
+            "extractor": "RegexEntityExtractor"}

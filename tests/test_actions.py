@@ -1,0 +1,163 @@
+"""The custom actions, run against Rasa SDK trackers shaped like Rasa 3.6's."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import (
+    ActionAnswerFaq,
+    ActionCheckEligibility,
+    ActionDontKnow,
+    ActionHumanHandoff,
+    ActionRoleChosen,
+)
+from bot.corpus import FaqEntry
+from bot.settings import DEFAULT_HUMAN_ROUTE
+from tests.conftest import make_tracker, role_entity
+
+
+def run(action: Action, **tracker_args: Any) -> tuple[list[dict[str, Any]], list[Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, make_tracker(**tracker_args), domain={}))
+    return dispatcher.messages, events
+
+
+def test_a_general_question_gets_its_answer(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(ActionAnswerFaq(), text="will I get paid?", faq_id="salary")
+    assert [m["text"] for m in messages] == [corpus["salary"].answer]
+    assert SlotSet("pending_faq", None) in events
+
+
+def test_a_role_specific_question_without_a_role_asks_which_role(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(ActionAnswerFaq(), text="how long is it?", faq_id="duration")
+    assert len(messages) == 1
+    assert "Which role" in messages[0]["text"]
+    assert [b["title"] for b in messages[0]["buttons"]] == [
+        "Software Developer", "DevOps Engineer", "Business Analyst",
+        "Cyber Security Technologist", "All roles",
+    ]
+    assert messages[0]["buttons"][1]["payload"] == '/inform_role{"role": "devops_engineer"}'
+    assert SlotSet("pending_faq", "duration") in events
+
+
+def test_a_role_named_in_the_message_tailors_the_answer_and_is_remembered(
+    corpus: dict[str, FaqEntry],
+) -> None:
+    text = "how long is the devops one?"
+    messages, events = run(
+        ActionAnswerFaq(), text=text, faq_id="duration",
+        entities=[role_entity("devops", "devops_engineer")],
+    )
+    assert [m["text"] for m in messages] == [corpus["duration"].answers["devops_engineer"]]
+    assert "DevOps Engineer" in messages[0]["text"]
+    assert SlotSet("role", "devops_engineer") in events
+
+
+def test_role_words_are_found_even_without_an_entity(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(ActionAnswerFaq(), text="how is the BA one assessed", faq_id="assessment")
+    assert messages[0]["text"] == corpus["assessment"].answers["business_analyst"]
+    assert SlotSet("role", "business_analyst") in events
+
+
+def test_a_remembered_role_tailors_a_later_answer(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(
+        ActionAnswerFaq(), text="and how is it assessed?", faq_id="assessment",
+        slots={"role": "devops_engineer"},
+    )
+    assert messages[0]["text"] == corpus["assessment"].answers["devops_engineer"]
+    assert not [e for e in events if e.get("name") == "role"]
+
+
+def test_a_new_role_replaces_the_remembered_one(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(
+        ActionAnswerFaq(), text="how long is the cyber one", faq_id="duration",
+        slots={"role": "devops_engineer"},
+        entities=[role_entity("cyber", "cyber_security_technologist")],
+    )
+    assert messages[0]["text"] == corpus["duration"].answers["cyber_security_technologist"]
+    assert SlotSet("role", "cyber_security_technologist") in events
+
+
+def test_a_weak_prediction_gets_an_honest_dont_know() -> None:
+    messages, _ = run(ActionAnswerFaq(), text="what's the capital of peru", faq_id="locations",
+                      confidence=0.2)
+    assert messages[0]["text"].startswith("Sorry, I don't know the answer to that.")
+    assert DEFAULT_HUMAN_ROUTE in messages[0]["text"]
+
+
+def test_the_confidence_threshold_is_configurable(monkeypatch: pytest.MonkeyPatch,
+                                                  corpus: dict[str, FaqEntry]) -> None:
+    monkeypatch.setenv("TECHTRACK_FAQ_MIN_CONFIDENCE", "0.1")
+    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.2)
+    assert messages[0]["text"] == corpus["salary"].answer
+
+
+def test_no_response_selector_output_gets_dont_know() -> None:
+    messages, _ = run(ActionAnswerFaq(), text="/faq", faq_id=None)
+    assert messages[0]["text"].startswith("Sorry, I don't know")
+
+
+def test_an_unknown_faq_id_gets_dont_know() -> None:
+    messages, _ = run(ActionAnswerFaq(), text="x", faq_id="no_such_entry")
+    assert messages[0]["text"].startswith("Sorry, I don't know")
+
+
+def test_a_full_retrieval_intent_payload_answers_that_faq(corpus: dict[str, FaqEntry]) -> None:
+    messages, _ = run(ActionAnswerFaq(), text="/faq/locations", intent="faq/locations")
+    assert messages[0]["text"] == corpus["locations"].answer
+
+
+def test_choosing_a_role_answers_the_pending_question(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(
+        ActionRoleChosen(), text='/inform_role{"role": "business_analyst"}', intent="inform_role",
+        entities=[{"entity": "role", "value": "business_analyst"}],
+        slots={"pending_faq": "duration"},
+    )
+    assert [m["text"] for m in messages] == [corpus["duration"].answers["business_analyst"]]
+    assert SlotSet("role", "business_analyst") in events
+    assert SlotSet("pending_faq", None) in events
+
+
+def test_all_roles_answers_the_pending_question_for_every_role(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(
+        ActionRoleChosen(), text='/inform_role{"role": "all"}', intent="inform_role",
+        entities=[{"entity": "role", "value": "all"}],
+        slots={"pending_faq": "duration", "role": "all"},
+    )
+    assert [m["text"] for m in messages] == [corpus["duration"].answer]
+    assert SlotSet("role", None) in events
+
+
+def test_naming_a_role_with_nothing_pending_notes_it() -> None:
+    messages, events = run(ActionRoleChosen(), text="I'm interested in devops", intent="inform_role")
+    assert messages[0]["text"].startswith("Thanks: I'll tailor my answers to the DevOps Engineer role")
+    assert "Makers" in messages[0]["text"]
+    assert SlotSet("role", "devops_engineer") in events
+
+
+def test_an_unclear_role_gets_the_role_buttons() -> None:
+    messages, _ = run(ActionRoleChosen(), text="the other one", intent="inform_role")
+    assert "didn't catch which role" in messages[0]["text"]
+    assert len(messages[0]["buttons"]) == 5
+
+
+def test_eligibility_gives_the_criteria_and_who_decides(corpus: dict[str, FaqEntry]) -> None:
+    messages, _ = run(ActionCheckEligibility(), text="am I eligible", intent="check_eligibility")
+    assert corpus["eligibility_criteria"].answer in messages[0]["text"]
+    assert "the admissions team makes the decision" in messages[0]["text"]
+
+
+def test_the_route_to_a_person_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, _ = run(ActionHumanHandoff(), text="talk to a person", intent="human_handoff")
+    assert messages[0]["text"] == DEFAULT_HUMAN_ROUTE
+    monkeypatch.setenv("TECHTRACK_HUMAN_ROUTE", "Call the test desk.")
+    messages, _ = run(ActionHumanHandoff(), text="talk to a person", intent="human_handoff")
+    assert messages[0]["text"] == "Call the test desk."
+    messages, _ = run(ActionDontKnow(), text="blah", intent="nlu_fallback")
+    assert messages[0]["text"].endswith("Call the test desk.")

@@ -1,0 +1,51 @@
+"""The FAQ entries named in the conversation tests are the ones the model picks.
+
+`rasa test core` compares only the base intent (`faq`) of a retrieval intent, so this test parses
+each user message of tests/conversations/ with the trained model and checks the full
+`faq/<id>` the story names.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.paths import ROOT
+from bot.train import MODEL_PATH
+
+CONVERSATIONS = ROOT / "tests" / "conversations"
+ENTITY_MARKUP = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
+
+
+def faq_steps() -> list[tuple[str, str]]:
+    steps = []
+    for path in sorted(CONVERSATIONS.glob("*.yml")):
+        for story in yaml.safe_load(path.read_text())["stories"]:
+            for step in story["steps"]:
+                if str(step.get("intent", "")).startswith("faq/"):
+                    steps.append((ENTITY_MARKUP.sub(r"\1", step["user"].strip()), step["intent"]))
+    return steps
+
+
+@pytest.fixture(scope="module")
+def agent() -> Any:
+    from rasa.core.agent import Agent
+
+    assert Path(MODEL_PATH).exists(), "no trained model: `make test` trains one first"
+    return Agent.load(str(MODEL_PATH))
+
+
+def test_the_conversation_tests_name_faq_entries() -> None:
+    assert len(faq_steps()) >= 15
+
+
+@pytest.mark.parametrize(("text", "intent"), faq_steps())
+def test_the_model_picks_the_named_faq(agent: Any, text: str, intent: str) -> None:
+    parsed = asyncio.run(agent.parse_message(text))
+    assert parsed["intent"]["name"] == "faq"
+    assert parsed["response_selector"]["faq"]["response"]["intent_response_key"] == intent

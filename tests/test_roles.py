@@ -1,0 +1,48 @@
+import pytest
+
+from bot.roles import ROLES, find_role, find_roles, normalise_role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("how long is the devops one?", "devops_engineer"),
+        ("How long is the Dev Ops Engineer apprenticeship", "devops_engineer"),
+        ("I want to be a software developer", "software_developer"),
+        ("is the dev role paid", "software_developer"),
+        ("software engineer", "software_developer"),
+        ("what about the BA role", "business_analyst"),
+        ("business analysis", "business_analyst"),
+        ("cyber security technologist", "cyber_security_technologist"),
+        ("Is cybersecurity hard", "cyber_security_technologist"),
+        ("will I get job security", None),  # "security" alone is not a role
+        ("what is the coding challenge", None),
+        ("software dev or devops?", None),  # two different roles: ambiguous
+        ("how long is it", None),
+    ],
+)
+def test_find_role(text: str, role: str | None) -> None:
+    assert find_role(text) == role
+
+
+def test_longest_phrase_wins() -> None:
+    assert find_roles("dev ops engineer") == [(0, 16, "devops_engineer")]
+
+
+@pytest.mark.parametrize(
+    ("value", "role"),
+    [
+        ("devops_engineer", "devops_engineer"),
+        ("DevOps Engineer", "devops_engineer"),
+        ("dev", "software_developer"),
+        ("BA", "business_analyst"),
+        ("plumber", None),
+        (None, None),
+    ],
+)
+def test_normalise_role(value: object, role: str | None) -> None:
+    assert normalise_role(value) == role
+
+
+def test_every_role_has_a_provider() -> None:
+    assert {r.provider for r in ROLES.values()} == {"Makers", "BPP", "Estio"}

@@ -1,0 +1,153 @@
+"""The running bot: both servers started as `make run` starts them, spoken to over the REST channel."""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.corpus import FaqEntry
+from bot.serve import ServeConfig, Servers
+from bot.train import MODEL_PATH
+
+ROUTE = "Test route: write to the test admissions desk."
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
+    assert MODEL_PATH.exists(), "no trained model: `make test` trains one first"
+    config = ServeConfig(
+        rasa_host="127.0.0.1", rasa_port=free_port(), action_host="127.0.0.1",
+        action_port=free_port(), log_dir=tmp_path_factory.mktemp("logs"),
+        extra_env={"TECHTRACK_HUMAN_ROUTE": ROUTE},
+    )
+    servers = Servers(config)
+    servers.start()
+    try:
+        servers.wait_ready()
+        yield config
+    finally:
+        servers.stop()
+
+
+class Conversation:
+    def __init__(self, config: ServeConfig) -> None:
+        self.config = config
+        self.sender = f"test-{uuid.uuid4().hex[:8]}"
+
+    def say(self, text: str) -> list[dict[str, Any]]:
+        body = json.dumps({"sender": self.sender, "message": text}).encode()
+        request = urllib.request.Request(
+            self.config.rest_webhook, data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return list(json.loads(response.read()))
+
+    def reply(self, text: str) -> str:
+        """All the bot's text in reply to `text`. Rasa's REST channel sends each paragraph of a
+        reply as its own message; joined, they are the answer as written in the corpus."""
+        return "\n\n".join(m["text"] for m in self.say(text) if "text" in m)
+
+
+@pytest.fixture
+def chat(server: ServeConfig) -> Conversation:
+    return Conversation(server)
+
+
+def test_greeting_says_what_the_bot_does_with_two_buttons(chat: Conversation) -> None:
+    replies = chat.say("hello")
+    assert len(replies) == 1
+    assert "TechTrack" in replies[0]["text"]
+    assert [b["title"] for b in replies[0]["buttons"]] == ["Check if I'm eligible", "Ask a question"]
+
+
+def test_every_canonical_question_gets_its_answer(
+    server: ServeConfig, corpus: dict[str, FaqEntry]
+) -> None:
+    wrong = {}
+    for entry in corpus.values():
+        reply = Conversation(server).reply(entry.question)
+        expected = "Which role are you asking about?" if entry.role_specific else entry.answer
+        if expected not in reply:
+            wrong[entry.id] = reply
+    assert wrong == {}
+
+
+def test_role_tailoring_asks_then_remembers_the_role(
+    chat: Conversation, corpus: dict[str, FaqEntry]
+) -> None:
+    replies = chat.say("how long is it?")
+    assert "Which role are you asking about?" in replies[0]["text"]
+    devops = next(b for b in replies[0]["buttons"] if b["title"] == "DevOps Engineer")
+    assert chat.reply(devops["payload"]) == corpus["duration"].answers["devops_engineer"]
+    assert chat.reply("and how is it assessed?") == corpus["assessment"].answers["devops_engineer"]
+
+
+def test_a_role_in_the_question_is_used_and_kept(chat: Conversation, corpus: dict[str, FaqEntry]) -> None:
+    assert chat.reply("how long is the devops one?") == corpus["duration"].answers["devops_engineer"]
+    assert chat.reply("how is it assessed?") == corpus["assessment"].answers["devops_engineer"]
+    assert chat.reply("how is the business analyst one assessed?") == (
+        corpus["assessment"].answers["business_analyst"]
+    )
+
+
+def test_all_roles_button_answers_for_every_role(chat: Conversation, corpus: dict[str, FaqEntry]) -> None:
+    replies = chat.say("how is the training structured?")
+    every = next(b for b in replies[0]["buttons"] if b["title"] == "All roles")
+    assert chat.reply(every["payload"]) == corpus["structure"].answer
+
+
+def test_talk_to_a_person_gives_the_configured_route(chat: Conversation) -> None:
+    assert chat.reply("can I speak to a real person please") == ROUTE
+
+
+@pytest.mark.parametrize("text", ["what's the capital of France?", "can you renew my passport"])
+def test_out_of_scope_gets_no_faq_answer(chat: Conversation, corpus: dict[str, FaqEntry],
+                                         text: str) -> None:
+    reply = chat.reply(text)
+    answers = {e.answer for e in corpus.values()} | {
+        a for e in corpus.values() for a in e.answers.values()
+    }
+    assert reply not in answers
+    assert "only help with questions about the TechTrack" in reply or "I don't know" in reply
+
+
+def test_basics(chat: Conversation) -> None:
+    assert chat.reply("are you a bot?").startswith("I'm a bot")
+    assert chat.reply("thanks!").startswith("You're welcome")
+    assert chat.reply("bye").startswith("Goodbye")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 20_000, "how long " * 2_000])
+def test_empty_or_huge_messages_get_a_reply_and_the_bot_carries_on(
+    chat: Conversation, corpus: dict[str, FaqEntry], text: str
+) -> None:
+    assert chat.say(text)  # some reply, no error
+    assert chat.reply("will I be paid?") == corpus["salary"].answer
+
+
+def test_the_http_api_is_off_without_a_token(server: ServeConfig) -> None:
+    request = urllib.request.Request(
+        f"{server.rasa_url}/model/parse", data=b'{"text": "hi"}',
+        headers={"Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=10)
+    assert error.value.code in (403, 404, 405)
+
+
+def test_logs_are_written(server: ServeConfig) -> None:
+    assert Path(server.log_dir, "rasa.log").stat().st_size > 0

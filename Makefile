@@ -14,7 +14,7 @@ export ACTION_SERVER_HOST ?= localhost
 export ACTION_SERVER_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
 
-.PHONY: help setup generate train run shell test lint validate unit conversations eval bench lock clean
+.PHONY: help setup generate train run shell test lint validate unit conversations eval bench diagram lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,8 +37,9 @@ shell: train ## Talk to the bot in this terminal (rasa shell, with the action se
 lint: setup ## ruff over the Python code
 	@$(PYTHON) -m ruff check bot actions tests
 
-validate: setup ## Check the corpus, the generated data and Rasa's data validation
+validate: setup ## Check the corpus, the generated files and Rasa's data validation
 	@$(PYTHON) -m bot.corpus build --check
+	@$(PYTHON) -m bot.eligibility.diagram --check
 	@scripts/validate-data.sh
 
 unit: train ## pytest: corpus, rules, actions, and the running servers
@@ -55,6 +56,9 @@ eval: train ## Held-out FAQ accuracy, per entry and overall, with the misses
 
 bench: train ## Server start-up time, resident memory of both servers, REST response times
 	@$(PYTHON) -m bot.bench
+
+diagram: setup ## Regenerate docs/eligibility-flow.md from the eligibility rules
+	@$(PYTHON) -m bot.eligibility.diagram
 
 lock: ## Regenerate requirements/requirements.txt from requirements/requirements.in (pip-tools)
 	@scripts/lock.sh

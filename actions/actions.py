@@ -14,7 +14,12 @@ from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.settings import load_settings
 
-ELIGIBILITY_FAQ = "eligibility_criteria"
+# After these answers the bot offers the step-by-step eligibility check.
+ELIGIBILITY_FAQS = frozenset({
+    "eligibility_criteria", "age_requirement", "residency_requirements", "student_loan",
+    "other_funded_programme", "prior_qualification", "entry_requirements", "based_in_england",
+    "level_2_apprentices", "open_to_external",
+})
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +59,8 @@ class ActionAnswerFaq(Action):
         if entry.role_specific and role is None and named != replies.ALL_ROLES:
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
-        send(dispatcher, replies.faq_answer(entry, role))
+        offer_check = entry.id in ELIGIBILITY_FAQS and not tracker.active_loop.get("name")
+        send(dispatcher, replies.faq_answer(entry, role, offer_check=offer_check))
         return [*events, SlotSet("pending_faq", None)]
 
 
@@ -81,20 +87,6 @@ class ActionRoleChosen(Action):
         else:
             send(dispatcher, replies.all_roles_noted())
         return events
-
-
-class ActionCheckEligibility(Action):
-    """Give the published eligibility criteria and where to get a decision."""
-
-    def name(self) -> str:
-        return "action_check_eligibility"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        entry = corpus()[ELIGIBILITY_FAQ]
-        send(dispatcher, replies.eligibility_overview(entry, remembered_role(tracker)))
-        return []
 
 
 class ActionHumanHandoff(Action):

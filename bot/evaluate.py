@@ -28,7 +28,8 @@ from bot.settings import load_settings
 from bot.train import MODEL_PATH
 
 HELDOUT_PATH = ROOT / "tests" / "data" / "faq_heldout.yml"
-# Intents other than `faq` whose reply is an FAQ entry's answer ("am I eligible?" gets the criteria).
+# Intents other than `faq` that answer an FAQ entry's question: "am I eligible?" is answered by
+# the step-by-step eligibility check.
 INTENT_ANSWERS = {"check_eligibility": "eligibility_criteria"}
 REPORT_PATH = ROOT / "reports" / "faq-eval.json"
 

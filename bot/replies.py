@@ -45,9 +45,12 @@ def ask_which_role(entry: FaqEntry) -> Reply:
     )
 
 
-def faq_answer(entry: FaqEntry, role: str | None) -> Reply:
+CHECK_BUTTON = Button("Check if I'm eligible", "/check_eligibility")
+
+
+def faq_answer(entry: FaqEntry, role: str | None, offer_check: bool = False) -> Reply:
     """The entry's answer for `role`; the all-roles answer when no role is given."""
-    return Reply(entry.answer_for(role))
+    return Reply(entry.answer_for(role), (CHECK_BUTTON,) if offer_check else ())
 
 
 def role_noted(role: str) -> Reply:
@@ -72,12 +75,3 @@ def dont_know(human_route: str) -> Reply:
         f"FAQ, and I'd rather not guess.\n\n{human_route}"
     )
 
-
-def eligibility_overview(criteria: FaqEntry, role: str | None) -> Reply:
-    """The published criteria, and who decides, for someone asking "am I eligible?"."""
-    return Reply(
-        "Here are the published eligibility criteria. Whether you meet them depends on your "
-        "circumstances, and the admissions team makes the decision.\n\n"
-        + criteria.answer_for(role),
-        (Button("Talk to a person", "/human_handoff"),),
-    )

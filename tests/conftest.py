@@ -20,6 +20,8 @@ def make_tracker(
     confidence: float = 0.9,
     entities: list[dict[str, Any]] | None = None,
     slots: dict[str, Any] | None = None,
+    active_loop: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     """A Rasa SDK tracker whose latest message has the shape Rasa 3.6 sends to the action server,
     including the ResponseSelector's output for the `faq` retrieval intent."""
@@ -50,10 +52,10 @@ def make_tracker(
         sender_id="test-user",
         slots={"role": None, "pending_faq": None, **(slots or {})},
         latest_message=message,
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop=active_loop or {},
         latest_action_name="action_listen",
     )
 

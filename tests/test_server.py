@@ -151,3 +151,82 @@ def test_the_http_api_is_off_without_a_token(server: ServeConfig) -> None:
 
 def test_logs_are_written(server: ServeConfig) -> None:
     assert Path(server.log_dir, "rasa.log").stat().st_size > 0
+
+
+# --- the eligibility check, typed in free text --------------------------------------------------
+
+def run_check(chat: Conversation, answers: list[str]) -> list[str]:
+    """Start the check, type each answer, and return the bot's reply to each."""
+    replies = [chat.reply("am I eligible?")]
+    replies += [chat.reply(answer) for answer in answers]
+    return replies
+
+
+def test_a_software_developer_is_eligible(chat: Conversation) -> None:
+    replies = run_check(chat, ["software developer", "I'm 23", "British", "all my life", "no",
+                               "nope", "no I don't", "yes"])
+    assert "Which role would you like to apply for?" in replies[0]
+    assert "How old are you?" in replies[1]
+    assert "What is your nationality?" in replies[2]
+    assert "How many years have you lived in the UK" in replies[3]
+    assert "settled" not in replies[3]  # a UK citizen is not asked about settled status
+    verdict = replies[-1]
+    assert verdict.startswith("From what you've told me, you meet the TechTrack eligibility criteria.")
+    assert "- Age: 23" in verdict
+    assert "Makers sends you a course to complete along with a coding challenge" in verdict
+    assert "the admissions team makes the decision" in verdict
+
+
+def test_a_polish_devops_applicant_without_settled_status_is_not_eligible(chat: Conversation) -> None:
+    replies = run_check(chat, ["devops", "twenty five", "I'm Polish", "neither"])
+    assert "settled or pre-settled status" in replies[3]
+    verdict = replies[-1]
+    assert verdict.startswith("From what you've told me, you don't meet")
+    assert "need settled or pre-settled status under the EU Settlement Scheme" in verdict
+    assert "- Nationality: EU, EEA or Swiss" in verdict
+
+
+def test_a_business_analyst_without_gcses_is_offered_another_role(chat: Conversation) -> None:
+    replies = run_check(chat, ["business analyst", "30", "Irish", "10 years", "no", "no", "no",
+                               "yes", "yes I am", "no"])
+    verdict = replies[-1]
+    assert "five GCSEs at grade A–C (9–4)" in verdict
+    assert "Software Developer and DevOps Engineer need no prior qualifications" in verdict
+    restart = chat.reply('/check_eligibility{"role": "software_developer"}')
+    assert "How old are you?" in restart  # the role is taken from the button
+
+
+def test_a_question_mid_check_is_answered_then_the_question_asked_again(
+    chat: Conversation, corpus: dict[str, FaqEntry]
+) -> None:
+    run_check(chat, ["cyber security", "I'm 40"])
+    reply = chat.reply("will I be paid during the apprenticeship?")
+    assert reply.startswith(corpus["salary"].answer)
+    assert reply.endswith("What is your nationality?")
+    why = chat.reply("why do you ask?")
+    assert why.startswith("I ask because:") and why.endswith("What is your nationality?")
+
+
+def test_an_answer_that_does_not_fit_is_asked_again_with_a_hint(chat: Conversation) -> None:
+    run_check(chat, ["devops"])
+    first = chat.reply("banana")
+    assert first.startswith("Sorry, I didn't understand that.") and "How old are you?" in first
+    second = chat.reply("purple")
+    assert "Sorry, I still didn't understand" in second and "stop" in second
+    assert "What is your nationality?" in chat.reply("22")
+
+
+def test_a_correction_re_routes(chat: Conversation) -> None:
+    run_check(chat, ["software developer", "23", "British"])
+    reply = chat.reply("actually I'm 15")
+    assert reply.startswith("From what you've told me, you don't meet")
+    assert "You need to be 16 or over" in reply
+
+
+def test_stop_asks_first_and_start_again_restarts(chat: Conversation) -> None:
+    run_check(chat, ["software developer", "23"])
+    assert "Do you want to stop the eligibility check?" in chat.reply("stop")
+    assert "What is your nationality?" in chat.reply("no, carry on")
+    assert "Do you want to stop" in chat.reply("cancel")
+    assert "I've stopped the eligibility check" in chat.reply("yes")
+    assert "Which role would you like to apply for?" in chat.reply("start again")

@@ -26,7 +26,7 @@ def test_missing_python_310_gives_a_one_line_error(tmp_path: Path) -> None:
 
 def test_python_310_is_found_through_pyenv_or_path() -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"PYENV_VERSION", "PYTHON310"}}
-    result = subprocess.run(["bash", "scripts/python310.sh"], cwd="/", env=env,
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "python310.sh")], cwd="/", env=env,
                             capture_output=True, text=True, check=True)
     found = result.stdout.strip()
     version = subprocess.run([found, "-c", "import sys; print(sys.version_info[:2])"],

@@ -88,17 +88,8 @@ def _eu_residency(answers: Answers) -> Finding | None:
         return None
     if status == NOT_SURE:
         return Finding("residency", Status.CHECK, "euss_not_sure")
-    if years == NOT_SURE:
-        return Finding("residency", Status.CHECK, "residence_years_not_sure")
-    if years < RESIDENCE_YEARS:
-        return Finding("residency", Status.FAIL, "eu_residence_short")
-    if status == "pre_settled":
-        lasts = answers.get("permission_lasts")
-        if lasts is None:
-            return None
-        if lasts != YES:
-            return Finding("residency", Status.CHECK, "pre_settled_may_end")
-    return Finding("residency", Status.PASS, "residency_pass")
+    may_end = "pre_settled_may_end" if status == "pre_settled" else None
+    return _three_years_then_permission(answers, years, "eu_residence_short", may_end)
 
 
 def _other_residency(answers: Answers) -> Finding | None:
@@ -115,15 +106,23 @@ def _other_residency(answers: Answers) -> Finding | None:
         # Exempt from the three-year rule: eligible on residency, to be confirmed.
         short = years == NOT_SURE or years < RESIDENCE_YEARS
         return Finding("residency", Status.PASS, "protection_exempt" if short else "residency_pass")
+    return _three_years_then_permission(answers, years, "visa_residence_short", "permission_may_end")
+
+
+def _three_years_then_permission(
+    answers: Answers, years: float | str, too_short: str, may_end: str | None
+) -> Finding | None:
+    """Three years' residence is required; then, where the status can run out, it must last."""
     if years == NOT_SURE:
         return Finding("residency", Status.CHECK, "residence_years_not_sure")
     if years < RESIDENCE_YEARS:
-        return Finding("residency", Status.FAIL, "visa_residence_short")
-    lasts = answers.get("permission_lasts")
-    if lasts is None:
-        return None
-    if lasts != YES:
-        return Finding("residency", Status.CHECK, "permission_may_end")
+        return Finding("residency", Status.FAIL, too_short)
+    if may_end is not None:
+        lasts = answers.get("permission_lasts")
+        if lasts is None:
+            return None
+        if lasts != YES:
+            return Finding("residency", Status.CHECK, may_end)
     return Finding("residency", Status.PASS, "residency_pass")
 
 

@@ -149,13 +149,6 @@ def _answered(answers: Answers) -> tuple[tuple[str, str], ...]:
     return tuple((QUESTIONS[q].summary, QUESTIONS[q].label_for(answers[q])) for q in order)
 
 
-def _possible_roles(answers: Answers, verdict: Verdict) -> tuple[str, ...]:
-    """For someone who hasn't chosen a role: the roles the general criteria leave open."""
-    if verdict is Verdict.NOT_ELIGIBLE:
-        return ()
-    return tuple(ROLES)
-
-
 def decide(answers: Answers) -> Outcome:
     """The outcome for the answers given (a definite fail decides it before every question is asked)."""
     found = findings(answers)
@@ -171,7 +164,8 @@ def decide(answers: Answers) -> Outcome:
     )
     steps: list[str] = []
     if role == ROLE_UNDECIDED:
-        possible = _possible_roles(answers, verdict)
+        # Not having chosen, they were asked only the criteria every role shares.
+        possible = () if verdict is Verdict.NOT_ELIGIBLE else tuple(ROLES)
         if possible:
             steps.append(
                 "On the criteria every role shares, you could apply for any of the four roles. "

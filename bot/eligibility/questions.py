@@ -28,6 +28,16 @@ class Question:
     hint: str
     options: tuple[Option, ...] = ()
     summary: str = ""  # how the answer is listed back in the verdict ("Age")
+    offers_not_sure: bool = True  # a "Not sure" button (the role question has "I don't know yet")
+
+    def choices(self) -> tuple[Option, ...]:
+        """The answers offered as buttons."""
+        if self.offers_not_sure and NOT_SURE not in self.option_values():
+            return (*self.options, Option(NOT_SURE, "Not sure"))
+        return self.options
+
+    def option_values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options)
 
     def label_for(self, value: object) -> str:
         if value == NOT_SURE:
@@ -62,6 +72,7 @@ QUESTIONS: dict[str, Question] = {
                 Option(ROLE_UNDECIDED, "I don't know yet"),
             ),
             summary="Role",
+            offers_not_sure=False,
         ),
         Question(
             "age", "How old are you?", Kind.NUMBER,

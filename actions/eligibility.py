@@ -1,0 +1,162 @@
+"""The eligibility check as a Rasa form, driven by the rules in bot/eligibility.
+
+The validation action decides the form's next question from the routing function, so a changed
+answer simply re-routes; the ask actions word each question for its context (a hint after an
+answer that didn't fit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import send
+from actions.tracker_reading import role_in_message
+from bot.eligibility import conversation as check
+from bot.eligibility.questions import QUESTIONS
+from bot.eligibility.routing import FLOW
+
+FORM = "eligibility_form"
+REQUESTED_SLOT = "requested_slot"
+
+
+def pending_question(tracker: Tracker) -> str | None:
+    slot = tracker.get_slot(REQUESTED_SLOT) or ""
+    question = slot.removeprefix(check.SLOT_PREFIX)
+    return question if question in QUESTIONS else None
+
+
+def answers(tracker: Tracker) -> dict[str, Any]:
+    return check.answers_from_slots(tracker.slots)
+
+
+def is_new_user_message(tracker: Tracker) -> bool:
+    """True when the form runs straight after the person spoke (not when it resumes after an
+    interruption such as a FAQ answer, nor when it is first activated)."""
+    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+    if len(actions) < 2 or actions[-1] != FORM or actions[-2] != "action_listen":
+        return False
+    # "no, carry on" answers "do you want to stop?", not the pending question.
+    return len(actions) < 3 or actions[-3] != "utter_ask_confirm_stop"
+
+
+def update_events(before: dict[str, Any], after: dict[str, Any]) -> list[EventType]:
+    events: list[EventType] = [SlotSet(s, v) for s, v in check.slot_events(before, after).items()]
+    next_slots = [s for s in check.required_slots(after) if s.removeprefix(check.SLOT_PREFIX) not in after]
+    events.append(SlotSet(REQUESTED_SLOT, next_slots[0] if next_slots else None))
+    return events
+
+
+class ValidateEligibilityForm(FormValidationAction):
+    """Understands each message during the check: an answer, a correction, or an interruption."""
+
+    def name(self) -> str:
+        return f"validate_{FORM}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        before = answers(tracker)
+        if not is_new_user_message(tracker):
+            return update_events(before, before)
+        message = tracker.latest_message or {}
+        intent = message.get("intent") or {}
+        understood = check.understand(
+            message.get("text") or "", intent.get("name") or "",
+            float(intent.get("confidence") or 0.0), before, pending_question(tracker),
+        )
+        if understood.interrupt:
+            return []  # the form rejects; rules answer the interruption, then ask again
+        if not understood.understood:
+            failures = int(tracker.get_slot(check.FAILURES_SLOT) or 0) + 1
+            return [SlotSet(check.FAILURES_SLOT, failures),
+                    SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
+        after = check.apply_updates(before, understood.updates)
+        return [SlotSet(check.FAILURES_SLOT, 0), *update_events(before, after)]
+
+
+class AskEligibilityQuestion(Action):
+    """`action_ask_elig_<question>`: one per question, so Rasa's form finds it by name."""
+
+    question = ""
+
+    def name(self) -> str:
+        return f"action_ask_{check.slot_for(self.question)}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        failures = int(tracker.get_slot(check.FAILURES_SLOT) or 0)
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        first = intent == "check_eligibility" and failures == 0
+        send(dispatcher, check.ask(self.question, failures, first=first))
+        return []
+
+
+ASK_ACTIONS = [
+    type(f"Ask_{question}", (AskEligibilityQuestion,), {"question": question}) for question, _ in FLOW
+]
+
+
+class ActionStartEligibility(Action):
+    """Start (or start again): clear every answer; take the role from the message if it names one."""
+
+    def name(self) -> str:
+        return "action_start_eligibility"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events: list[EventType] = [SlotSet(check.slot_for(q), None) for q, _ in FLOW]
+        events += [SlotSet(check.FAILURES_SLOT, 0), SlotSet(REQUESTED_SLOT, None)]
+        role = role_in_message(tracker)
+        if role in QUESTIONS["role"].option_values():
+            events.append(SlotSet(check.slot_for("role"), role))
+        if ((tracker.latest_message or {}).get("intent") or {}).get("name") == "restart_check":
+            dispatcher.utter_message(text="OK, let's start again.")
+        return events
+
+
+class ActionExplainQuestion(Action):
+    def name(self) -> str:
+        return "action_explain_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        send(dispatcher, check.explain(pending_question(tracker)))
+        return []
+
+
+class ActionChangeAnswer(Action):
+    """After the verdict: "change my nationality answer" or "actually I'm 17"."""
+
+    def name(self) -> str:
+        return "action_change_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        before = answers(tracker)
+        text = (tracker.latest_message or {}).get("text") or ""
+        understood = check.understand(text, "change_answer", 1.0, before, None)
+        if not understood.updates:
+            send(dispatcher, check.which_answer())
+            return []
+        after = check.apply_updates(before, understood.updates)
+        return [SlotSet(s, v) for s, v in check.slot_events(before, after).items()]
+
+
+class ActionEligibilityVerdict(Action):
+    def name(self) -> str:
+        return "action_eligibility_verdict"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        _, reply = check.verdict(answers(tracker))
+        send(dispatcher, reply)
+        return []

@@ -64,9 +64,14 @@ class ValidateEligibilityForm(FormValidationAction):
             return update_events(before, before)
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
+        spacy_entities = [
+            (str(e.get("entity")), str(e.get("value")))
+            for e in message.get("entities") or []
+            if e.get("extractor") == "SpacyEntityExtractor"
+        ]
         understood = check.understand(
             message.get("text") or "", intent.get("name") or "",
-            float(intent.get("confidence") or 0.0), before, pending_question(tracker),
+            float(intent.get("confidence") or 0.0), before, pending_question(tracker), spacy_entities,
         )
         if understood.interrupt:
             return []  # the form rejects; rules answer the interruption, then ask again

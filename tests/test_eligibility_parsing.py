@@ -82,3 +82,19 @@ CASES = [
 @pytest.mark.parametrize(("question", "text", "expected"), CASES)
 def test_parse_answer(question: str, text: str, expected: object) -> None:
     assert parse_answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        ("I'm Indian", [("NORP", "Indian")], "other"),
+        ("I'm from Nigeria", [("GPE", "Nigeria")], "other"),
+        ("I'm Polish", [("NORP", "Polish")], "eu_eea"),  # the table wins
+        ("I live in Leeds", [("GPE", "Leeds")], None),  # a place lived in is not a nationality
+        ("I'm Indian", [], None),
+    ],
+)
+def test_spacy_entities_name_other_nationalities(
+    text: str, entities: list[tuple[str, str]], expected: str | None
+) -> None:
+    assert parse_answer("nationality", text, entities) == expected

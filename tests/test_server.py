@@ -230,3 +230,10 @@ def test_stop_asks_first_and_start_again_restarts(chat: Conversation) -> None:
     assert "Do you want to stop" in chat.reply("cancel")
     assert "I've stopped the eligibility check" in chat.reply("yes")
     assert "Which role would you like to apply for?" in chat.reply("start again")
+
+
+def test_an_indian_student_visa_holder_is_not_eligible(chat: Conversation) -> None:
+    replies = run_check(chat, ["DevOps", "I am 27", "I'm Indian", "I'm on a student visa"])
+    assert "What permission do you have to live in the UK?" in replies[3]  # spaCy: NORP
+    assert replies[-1].startswith("From what you've told me, you don't meet")
+    assert "Permission to live in the UK for study (a student visa) doesn't qualify." in replies[-1]

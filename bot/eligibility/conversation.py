@@ -6,7 +6,7 @@ Pure functions over plain data: the Rasa form in actions/eligibility.py only ada
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,16 +97,18 @@ def _correction(text: str, answers: Mapping[str, Any], pending: str | None) -> d
 
 
 def understand(
-    text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None
+    text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
+    entities: Sequence[tuple[str, str]] = (),
 ) -> Understanding:
-    """Make sense of `text`, said while `pending` was asked (None after the check ended)."""
+    """Make sense of `text`, said while `pending` was asked (None after the check ended).
+    `entities` are spaCy's (label, text) pairs for the message."""
     if intent == "change_answer" or (pending and CORRECTION.search(text)):
         correction = _correction(text, answers, pending)
         if correction:
             return Understanding(updates=correction)
     if intent in COMMANDS:
         return Understanding(interrupt=True)
-    value = parse_answer(pending, text) if pending else None
+    value = parse_answer(pending, text, entities) if pending else None
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE
     if value is not None and not (aside and QUESTION_LIKE.search(text)):
         return Understanding(updates={pending: value})

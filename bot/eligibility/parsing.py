@@ -5,7 +5,7 @@ text does not answer the question."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.questions import NO, NOT_SURE, QUESTIONS, ROLE_UNDECIDED, YES, Kind
@@ -102,7 +102,9 @@ def parse_years(text: str) -> float | str | None:
     return number
 
 
-def parse_nationality(text: str) -> str | None:
+def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
+    """A nationality group from the table; any other nationality spaCy recognises (a NORP entity
+    such as "Indian", or a country after "from") is "another nationality"."""
     lowered = text.lower()
     if is_not_sure(lowered):
         return NOT_SURE
@@ -122,6 +124,10 @@ def parse_nationality(text: str) -> str | None:
                 return group
     if re.search(r"\b(another|other|non[- ]?eu|outside the eu|none of (those|these))\b", lowered):
         return "other"
+    for label, value in entities:
+        if label == "NORP" or (label == "GPE" and re.search(
+                rf"\b(from|citizen of|national of|passport)\s+(the\s+)?{re.escape(value.lower())}", lowered)):
+            return "other"
     return None
 
 
@@ -191,11 +197,16 @@ PARSERS: dict[str, Callable[[str], object]] = {
 }
 
 
-def parse_answer(question_id: str, text: str) -> object | None:
-    """The answer `text` gives to the question, or None when it doesn't answer it."""
+def parse_answer(
+    question_id: str, text: str, entities: Sequence[tuple[str, str]] = ()
+) -> object | None:
+    """The answer `text` gives to the question, or None when it doesn't answer it. `entities` are
+    spaCy's (label, text) pairs for the message, used where a table cannot know every name."""
     by_label = parse_choice_by_label(question_id, text)
     if by_label is not None:
         return by_label
+    if question_id == "nationality":
+        return parse_nationality(text, entities)
     parser = PARSERS.get(question_id)
     if parser is not None:
         return parser(text)

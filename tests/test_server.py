@@ -237,3 +237,33 @@ def test_an_indian_student_visa_holder_is_not_eligible(chat: Conversation) -> No
     assert "What permission do you have to live in the UK?" in replies[3]  # spaCy: NORP
     assert replies[-1].startswith("From what you've told me, you don't meet")
     assert "Permission to live in the UK for study (a student visa) doesn't qualify." in replies[-1]
+
+
+GENERAL_YES = ["30", "British", "10 years", "no", "no", "no", "yes"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "reason"),
+    [
+        (["devops", "15"], "You need to be 16 or over"),
+        (["devops", "30", "French", "neither"], "need settled or pre-settled status"),
+        (["devops", "30", "French", "settled", "2 years"], "continuously for the last three years"),
+        (["devops", "30", "American", "student visa"], "doesn't qualify"),
+        (["devops", "30", "I'm from Brazil", "no permission"], "need permission to live and work"),
+        (["devops", "30", "Canadian", "skilled worker visa", "1 year"], "Only refugee and protection"),
+        (["software developer", "30", "British", "10", "yes"], "can't use a student loan"),
+        (["software developer", "30", "British", "10", "no", "yes"], "another Department for Education"),
+        (["software developer", "30", "British", "10", "no", "no", "yes"], "assess your prior learning"),
+        (["software developer", *GENERAL_YES[:-1], "no"], "must be based in England"),
+        (["business analyst", *GENERAL_YES, "no"], "employed in a relevant role"),
+        (["business analyst", *GENERAL_YES, "yes", "no"], "five GCSEs"),
+        (["cyber", *GENERAL_YES, "yes", "yes", "no"], "a Level 3 qualification"),
+        (["cyber", *GENERAL_YES, "yes", "yes", "yes", "no"], "an IT qualification at level 2 or 3"),
+    ],
+)
+def test_each_not_eligible_reason_typed_in_free_text(
+    chat: Conversation, answers: list[str], reason: str
+) -> None:
+    verdict = run_check(chat, answers)[-1]
+    assert verdict.startswith("From what you've told me, you don't meet"), verdict
+    assert reason in verdict

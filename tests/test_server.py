@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot.channels import NO_REPLY
 from bot.corpus import FaqEntry
 from bot.serve import ServeConfig, Servers
 from bot.train import MODEL_PATH
@@ -267,3 +268,18 @@ def test_each_not_eligible_reason_typed_in_free_text(
     verdict = run_check(chat, answers)[-1]
     assert verdict.startswith("From what you've told me, you don't meet"), verdict
     assert reason in verdict
+
+
+def test_with_the_action_server_down_the_bot_says_so(tmp_path: Path) -> None:
+    config = ServeConfig(
+        rasa_host="127.0.0.1", rasa_port=free_port(), action_host="127.0.0.1",
+        action_port=free_port(), log_dir=tmp_path, extra_env={"TECHTRACK_HUMAN_ROUTE": ROUTE},
+    )
+    with Servers(config) as servers:
+        servers.wait_ready()
+        chat = Conversation(config)
+        assert chat.reply("hello").startswith("Hello!")
+        servers.processes["actions"].terminate()
+        servers.processes["actions"].wait(timeout=30)
+        assert chat.reply("will I be paid?") == f"{NO_REPLY}\n\n{ROUTE}"
+        assert chat.reply("are you a bot?").startswith("I'm a bot")  # the rest still works

@@ -192,7 +192,19 @@ def how_to_talk(config: ServeConfig) -> str:
     ])
 
 
+def _stop_on_signals() -> None:
+    """Ctrl-C (SIGINT) and SIGTERM both stop the servers cleanly, even where the shell started us
+    with SIGINT ignored (a background job)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve(config: ServeConfig) -> int:
+    _stop_on_signals()
     servers = Servers(config)
     try:
         servers.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,8 @@ def test_generated_nlu_has_a_retrieval_intent_per_entry(corpus: dict[str, FaqEnt
     assert set(by_intent) == {f"faq/{i}" for i in corpus}
     assert '[devops]{"entity": "role", "value": "devops_engineer"}' in by_intent["faq/duration"]
     responses = yaml.safe_load((DATA_DIR / "responses" / "faq.yml").read_text())["responses"]
-    assert responses["utter_faq/salary"] == [{"text": corpus["salary"].answer}]
+    # The canonical question, not the answer: editing an answer must not change training data.
+    assert responses["utter_faq/salary"] == [{"text": corpus["salary"].question}]
 
 
 def test_annotate_roles_marks_each_mention() -> None:
@@ -191,3 +193,12 @@ def test_cli_build_writes_then_check_passes(tmp_path: Path) -> None:
     assert corpus_cli(["build", "--check", "--corpus", str(CORPUS_DIR), "--data", str(tmp_path)]) == 0
     (tmp_path / "nlu" / "faq.yml").write_text("edited by hand\n")
     assert corpus_cli(["build", "--check", "--corpus", str(CORPUS_DIR), "--data", str(tmp_path)]) == 1
+
+
+def test_editing_an_answer_changes_no_training_data(corpus: dict[str, FaqEntry]) -> None:
+    edited = dict(corpus)
+    edited["salary"] = replace(corpus["salary"], answer="A reworded answer.")
+    edited["duration"] = replace(
+        corpus["duration"], answers={**corpus["duration"].answers, "devops_engineer": "Reworded."}
+    )
+    assert generated_files(edited) == generated_files(corpus)

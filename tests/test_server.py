@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 import uuid
@@ -15,6 +19,7 @@ import pytest
 
 from bot.channels import NO_REPLY
 from bot.corpus import FaqEntry
+from bot.paths import ROOT
 from bot.serve import ServeConfig, Servers
 from bot.train import MODEL_PATH
 
@@ -283,3 +288,28 @@ def test_with_the_action_server_down_the_bot_says_so(tmp_path: Path) -> None:
         servers.processes["actions"].wait(timeout=30)
         assert chat.reply("will I be paid?") == f"{NO_REPLY}\n\n{ROUTE}"
         assert chat.reply("are you a bot?").startswith("I'm a bot")  # the rest still works
+
+
+def test_make_run_serves_until_ctrl_c_then_stops_both_servers(tmp_path: Path) -> None:
+    rasa_port, action_port = free_port(), free_port()
+    env = {**os.environ, "RASA_HOST": "127.0.0.1", "RASA_PORT": str(rasa_port),
+           "ACTION_SERVER_HOST": "127.0.0.1", "ACTION_SERVER_PORT": str(action_port)}
+    process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        printed = ""
+        assert process.stdout is not None
+        for line in process.stdout:
+            printed += line
+            if "Press Ctrl-C" in line:
+                break
+        assert f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook" in printed
+        assert Conversation(ServeConfig(rasa_host="127.0.0.1", rasa_port=rasa_port)).reply("hi")
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    for port in (rasa_port, action_port):
+        with socket.socket() as sock:
+            assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"

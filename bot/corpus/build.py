@@ -67,13 +67,16 @@ _LiteralDumper.add_representer(str, _str_presenter)
 
 
 def responses_yaml(entries: dict[str, FaqEntry]) -> str:
-    """One `utter_faq/<id>` response per entry: the all-roles answer.
+    """One `utter_faq/<id>` response per entry, holding the entry's canonical question.
 
-    The ResponseSelector needs a response per retrieval intent to train on; the bot itself answers
-    from the corpus through `action_answer_faq`, which picks the role's variant.
+    The ResponseSelector needs a response per retrieval intent to train on, but the bot never
+    utters it: `action_answer_faq` answers from the corpus, picking the role's variant. Rasa's
+    featurizers learn from response texts too, so holding the (stable) question rather than the
+    answer means that editing an answer changes no training data and retrains nothing.
     """
     responses = {
-        f"utter_{RETRIEVAL_INTENT}/{entry.id}": [{"text": entry.answer}] for entry in entries.values()
+        f"utter_{RETRIEVAL_INTENT}/{entry.id}": [{"text": entry.question}]
+        for entry in entries.values()
     }
     body = yaml.dump(
         {"version": "3.1", "responses": responses},

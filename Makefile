@@ -60,7 +60,7 @@ bench: train ## Server start-up time, resident memory of both servers, REST resp
 diagram: setup ## Regenerate docs/eligibility-flow.md from the eligibility rules
 	@$(PYTHON) -m bot.eligibility.diagram
 
-lock: ## Regenerate requirements/requirements.txt from requirements/requirements.in (pip-tools)
+lock: ## Regenerate requirements/requirements.txt (exact pins, hashes) from requirements/requirements.in
 	@scripts/lock.sh
 
 clean: ## Remove the virtual env, models, caches and reports

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import send
+from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
 from actions.tracker_reading import role_in_message
 from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
 
 FORM = "eligibility_form"
-REQUESTED_SLOT = "requested_slot"
 
 
 def pending_question(tracker: Tracker) -> str | None:
@@ -33,35 +33,17 @@ def answers(tracker: Tracker) -> dict[str, Any]:
     return check.answers_from_slots(tracker.slots)
 
 
-def is_new_user_message(tracker: Tracker) -> bool:
-    """True when the form runs straight after the person spoke (not when it resumes after an
-    interruption such as a FAQ answer, nor when it is first activated)."""
-    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
-    if len(actions) < 2 or actions[-1] != FORM or actions[-2] != "action_listen":
-        return False
-    # "no, carry on" answers "do you want to stop?", not the pending question.
-    return len(actions) < 3 or actions[-3] != "utter_ask_confirm_stop"
-
-
-def update_events(before: dict[str, Any], after: dict[str, Any]) -> list[EventType]:
-    events: list[EventType] = [SlotSet(s, v) for s, v in check.slot_events(before, after).items()]
-    next_slots = [s for s in check.required_slots(after) if s.removeprefix(check.SLOT_PREFIX) not in after]
-    events.append(SlotSet(REQUESTED_SLOT, next_slots[0] if next_slots else None))
-    return events
-
-
-class ValidateEligibilityForm(FormValidationAction):
+class ValidateEligibilityForm(RoutedFormValidation):
     """Understands each message during the check: an answer, a correction, or an interruption."""
 
-    def name(self) -> str:
-        return f"validate_{FORM}"
+    form = FORM
+    failures_slot = check.FAILURES_SLOT
+    confirm_action = "utter_ask_confirm_stop"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        before = answers(tracker)
-        if not is_new_user_message(tracker):
-            return update_events(before, before)
+    def answers(self, tracker: Tracker) -> dict[str, Any]:
+        return answers(tracker)
+
+    def understand(self, tracker: Tracker, answers: dict[str, Any]) -> check.Understanding:
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
         spacy_entities = [
@@ -69,18 +51,20 @@ class ValidateEligibilityForm(FormValidationAction):
             for e in message.get("entities") or []
             if e.get("extractor") == "SpacyEntityExtractor"
         ]
-        understood = check.understand(
+        return check.understand(
             message.get("text") or "", intent.get("name") or "",
-            float(intent.get("confidence") or 0.0), before, pending_question(tracker), spacy_entities,
+            float(intent.get("confidence") or 0.0), answers, pending_question(tracker), spacy_entities,
         )
-        if understood.interrupt:
-            return []  # the form rejects; rules answer the interruption, then ask again
-        if not understood.understood:
-            failures = int(tracker.get_slot(check.FAILURES_SLOT) or 0) + 1
-            return [SlotSet(check.FAILURES_SLOT, failures),
-                    SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
-        after = check.apply_updates(before, understood.updates)
-        return [SlotSet(check.FAILURES_SLOT, 0), *update_events(before, after)]
+
+    def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]:
+        return check.apply_updates(answers, updates)
+
+    def slot_values(self, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+        return check.slot_events(before, after)
+
+    def next_slot(self, answers: dict[str, Any]) -> str | None:
+        return next((s for s in check.required_slots(answers)
+                     if s.removeprefix(check.SLOT_PREFIX) not in answers), None)
 
 
 class AskEligibilityQuestion(Action):

@@ -1,0 +1,77 @@
+"""A reusable validation action for forms whose questions come from a routing function."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.eligibility.conversation import Understanding
+
+REQUESTED_SLOT = "requested_slot"
+
+
+class RoutedFormValidation(FormValidationAction, ABC):
+    """Validation for a form driven by plain-Python rules.
+
+    A subclass says which form it serves, how its slots map to answers, how a message is
+    understood and which slot comes next. This class handles the rest the same way for every such
+    form: a message is interpreted only when the person has just spoken to the form (not when it
+    resumes after an interruption, nor when it starts); an interruption is rejected so that rules
+    can answer it and the form then asks again; an answer that doesn't fit is counted in
+    `failures_slot`, which the ask actions read to add a hint; and `requested_slot` is set from
+    the routing, None ending the form.
+    """
+
+    form: ClassVar[str]
+    failures_slot: ClassVar[str]
+    # A yes/no question the bot asks about the form itself ("do you want to stop?"): the reply to
+    # it is not an answer to the form's pending question.
+    confirm_action: ClassVar[str | None] = None
+
+    def name(self) -> str:
+        return f"validate_{self.form}"
+
+    @abstractmethod
+    def answers(self, tracker: Tracker) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def understand(self, tracker: Tracker, answers: dict[str, Any]) -> Understanding: ...
+
+    @abstractmethod
+    def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def slot_values(self, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def next_slot(self, answers: dict[str, Any]) -> str | None: ...
+
+    def is_new_user_message(self, tracker: Tracker) -> bool:
+        actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+        if len(actions) < 2 or actions[-1] != self.form or actions[-2] != "action_listen":
+            return False
+        return len(actions) < 3 or actions[-3] != self.confirm_action
+
+    def events(self, before: dict[str, Any], after: dict[str, Any]) -> list[EventType]:
+        slots = [SlotSet(slot, value) for slot, value in self.slot_values(before, after).items()]
+        return [*slots, SlotSet(REQUESTED_SLOT, self.next_slot(after))]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        before = self.answers(tracker)
+        if not self.is_new_user_message(tracker):
+            return self.events(before, before)
+        understood = self.understand(tracker, before)
+        if understood.interrupt:
+            return []  # the form rejects the message; rules handle it, then the form asks again
+        if not understood.understood:
+            failures = int(tracker.get_slot(self.failures_slot) or 0) + 1
+            return [SlotSet(self.failures_slot, failures),
+                    SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
+        after = self.apply(before, understood.updates)
+        return [SlotSet(self.failures_slot, 0), *self.events(before, after)]

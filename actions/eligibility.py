@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import send
@@ -136,7 +136,10 @@ class ActionChangeAnswer(Action):
             send(dispatcher, check.which_answer())
             return []
         after = check.apply_updates(before, understood.updates)
-        return [SlotSet(s, v) for s, v in check.slot_events(before, after).items()]
+        # The form picks up from the changed answer: it asks what is now missing, or gives the
+        # new verdict straight away.
+        return [*(SlotSet(s, v) for s, v in check.slot_events(before, after).items()),
+                FollowupAction(FORM)]
 
 
 class ActionEligibilityVerdict(Action):

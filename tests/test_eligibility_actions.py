@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Action
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.eligibility import (
@@ -208,7 +208,7 @@ def test_start_clears_answers_and_takes_a_role_from_the_button() -> None:
 def test_change_after_the_verdict() -> None:
     answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
     _, events = run(ActionChangeAnswer(), text="change my age", intent="change_answer", answers=answers)
-    assert events == [SlotSet("elig_age", None)]
+    assert events == [SlotSet("elig_age", None), FollowupAction("eligibility_form")]
     messages, events = run(ActionChangeAnswer(), text="I want to change something",
                            intent="change_answer", answers=answers)
     assert events == [] and "Which answer would you like to change?" in messages[0]["text"]

@@ -313,3 +313,15 @@ def test_make_run_serves_until_ctrl_c_then_stops_both_servers(tmp_path: Path) ->
     for port in (rasa_port, action_port):
         with socket.socket() as sock:
             assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
+
+
+def test_changing_an_answer_after_the_verdict(chat: Conversation) -> None:
+    replies = run_check(chat, ["software developer", "23", "British", "all my life", "no", "no",
+                               "no", "yes"])
+    assert replies[-1].startswith("From what you've told me, you meet")
+    vague = chat.reply("I made a mistake")
+    assert vague.startswith("Which answer would you like to change?")
+    assert "From what you've told me" not in vague
+    assert chat.reply("change my age") == "How old are you?"
+    assert chat.reply("15").startswith("From what you've told me, you don't meet")
+

@@ -19,6 +19,7 @@ from actions.tracker_reading import role_in_message
 from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
+from bot.roles import ROLES
 
 FORM = "eligibility_form"
 
@@ -149,6 +150,9 @@ class ActionEligibilityVerdict(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        _, reply = check.verdict(answers(tracker))
+        given = answers(tracker)
+        _, reply = check.verdict(given)
         send(dispatcher, reply)
-        return []
+        # Later FAQ answers are tailored to the role they checked for.
+        role = given.get("role")
+        return [SlotSet("role", role)] if role in ROLES and tracker.get_slot("role") != role else []

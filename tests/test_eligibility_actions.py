@@ -218,7 +218,8 @@ def test_the_verdict_lists_answers_reasons_and_next_steps() -> None:
     answers = {"role": "business_analyst", "age": 30, "nationality": "uk", "residence_years": 10,
                "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
                "works_in_england": "yes", "employed_relevant": "yes", "gcses": "no"}
-    messages, _ = run(ActionEligibilityVerdict(), answers=answers)
+    messages, events = run(ActionEligibilityVerdict(), answers=answers)
+    assert events == [SlotSet("role", "business_analyst")]  # later FAQ answers are tailored
     text = messages[0]["text"]
     assert text.startswith("From what you've told me, you don't meet the TechTrack eligibility criteria.")
     assert "- This programme requires five GCSEs at grade A–C (9–4)." in text

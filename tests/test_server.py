@@ -168,7 +168,7 @@ def run_check(chat: Conversation, answers: list[str]) -> list[str]:
     return replies
 
 
-def test_a_software_developer_is_eligible(chat: Conversation) -> None:
+def test_a_software_developer_is_eligible(chat: Conversation, corpus: dict[str, FaqEntry]) -> None:
     replies = run_check(chat, ["software developer", "I'm 23", "British", "all my life", "no",
                                "nope", "no I don't", "yes"])
     assert "Which role would you like to apply for?" in replies[0]
@@ -181,6 +181,8 @@ def test_a_software_developer_is_eligible(chat: Conversation) -> None:
     assert "- Age: 23" in verdict
     assert "Makers sends you a course to complete along with a coding challenge" in verdict
     assert "the admissions team makes the decision" in verdict
+    # the role they checked for tailors later answers
+    assert chat.reply("how long is it?") == corpus["duration"].answers["software_developer"]
 
 
 def test_a_polish_devops_applicant_without_settled_status_is_not_eligible(chat: Conversation) -> None:

@@ -64,8 +64,7 @@ class ValidateEligibilityForm(RoutedFormValidation):
         return check.slot_events(before, after)
 
     def next_slot(self, answers: dict[str, Any]) -> str | None:
-        return next((s for s in check.required_slots(answers)
-                     if s.removeprefix(check.SLOT_PREFIX) not in answers), None)
+        return check.next_slot(answers)
 
 
 class AskEligibilityQuestion(Action):

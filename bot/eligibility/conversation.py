@@ -58,11 +58,10 @@ def answers_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     return {q: slots[slot_for(q)] for q, _ in FLOW if slots.get(slot_for(q)) is not None}
 
 
-def required_slots(answers: Mapping[str, Any]) -> list[str]:
-    """The form's slots: what has been answered and still matters, then the next question."""
-    answered = [slot_for(q) for q, _ in FLOW if q in answers]
+def next_slot(answers: Mapping[str, Any]) -> str | None:
+    """The slot the form asks for next, from the routing; None when the check is decided."""
     following = next_question(answers)
-    return answered + ([slot_for(following)] if following else [])
+    return slot_for(following) if following else None
 
 
 @dataclass(frozen=True)

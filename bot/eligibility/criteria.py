@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from bot.eligibility.questions import NO, NOT_SURE, ROLE_UNDECIDED, YES
+from bot.eligibility.questions import NO, NOT_SURE, YES
 
 Answers = Mapping[str, Any]
 ROLES_WITH_ENTRY_REQUIREMENTS = ("business_analyst", "cyber_security_technologist")
@@ -167,6 +167,3 @@ ALL = GENERAL + ROLE_SPECIFIC
 def findings(answers: Answers) -> list[Finding]:
     return [f for f in (criterion(answers) for criterion in ALL) if f is not None]
 
-
-def role_is_undecided(answers: Answers) -> bool:
-    return answers.get("role") == ROLE_UNDECIDED

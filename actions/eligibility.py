@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import send
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
-from actions.tracker_reading import role_in_message
+from actions.tracker_reading import latest_intent, role_in_message, spacy_entities
 from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
@@ -45,16 +45,10 @@ class ValidateEligibilityForm(RoutedFormValidation):
         return answers(tracker)
 
     def understand(self, tracker: Tracker, answers: dict[str, Any]) -> check.Understanding:
-        message = tracker.latest_message or {}
-        intent = message.get("intent") or {}
-        spacy_entities = [
-            (str(e.get("entity")), str(e.get("value")))
-            for e in message.get("entities") or []
-            if e.get("extractor") == "SpacyEntityExtractor"
-        ]
+        intent, confidence = latest_intent(tracker)
         return check.understand(
-            message.get("text") or "", intent.get("name") or "",
-            float(intent.get("confidence") or 0.0), answers, pending_question(tracker), spacy_entities,
+            (tracker.latest_message or {}).get("text") or "", intent, confidence, answers,
+            pending_question(tracker), spacy_entities(tracker),
         )
 
     def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]:
@@ -79,8 +73,7 @@ class AskEligibilityQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         failures = int(tracker.get_slot(check.FAILURES_SLOT) or 0)
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        first = intent == "check_eligibility" and failures == 0
+        first = latest_intent(tracker)[0] == "check_eligibility" and failures == 0
         send(dispatcher, check.ask(self.question, failures, first=first))
         return []
 
@@ -104,7 +97,7 @@ class ActionStartEligibility(Action):
         role = role_in_message(tracker)
         if role in QUESTIONS["role"].option_values():
             events.append(SlotSet(check.slot_for("role"), role))
-        if ((tracker.latest_message or {}).get("intent") or {}).get("name") == "restart_check":
+        if latest_intent(tracker)[0] == "restart_check":
             dispatcher.utter_message(text="OK, let's start again.")
         return events
 

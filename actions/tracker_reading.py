@@ -26,7 +26,7 @@ def faq_prediction(tracker: Tracker) -> FaqPrediction | None:
     as certain.
     """
     message: dict[str, Any] = tracker.latest_message or {}
-    intent_name = (message.get("intent") or {}).get("name") or ""
+    intent_name = latest_intent(tracker)[0]
     if intent_name.startswith(f"{RETRIEVAL_INTENT}/"):
         return FaqPrediction(intent_name.split("/", 1)[1], 1.0)
     selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
@@ -53,6 +53,21 @@ def role_in_message(tracker: Tracker) -> str | None:
         if role:
             return role
     return find_role(message.get("text") or "")
+
+
+def latest_intent(tracker: Tracker) -> tuple[str, float]:
+    """The latest message's intent name and confidence ("" and 0 when there is none)."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def spacy_entities(tracker: Tracker) -> list[tuple[str, str]]:
+    """spaCy's (label, text) entities in the latest message, such as ("NORP", "Indian")."""
+    return [
+        (str(e.get("entity")), str(e.get("value")))
+        for e in (tracker.latest_message or {}).get("entities") or []
+        if e.get("extractor") == "SpacyEntityExtractor"
+    ]
 
 
 def remembered_role(tracker: Tracker) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -10,10 +9,8 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,51 +18,16 @@ from bot.channels import NO_REPLY
 from bot.corpus import FaqEntry
 from bot.paths import ROOT
 from bot.serve import ServeConfig, Servers
-from bot.train import MODEL_PATH
+from tests.support import Conversation, free_port, local_config, running_servers
 
 ROUTE = "Test route: write to the test admissions desk."
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
-    assert MODEL_PATH.exists(), "no trained model: `make test` trains one first"
-    config = ServeConfig(
-        rasa_host="127.0.0.1", rasa_port=free_port(), action_host="127.0.0.1",
-        action_port=free_port(), log_dir=tmp_path_factory.mktemp("logs"),
-        extra_env={"TECHTRACK_HUMAN_ROUTE": ROUTE},
-    )
-    servers = Servers(config)
-    servers.start()
-    try:
-        servers.wait_ready()
+    config = local_config(tmp_path_factory.mktemp("logs"), {"TECHTRACK_HUMAN_ROUTE": ROUTE})
+    with running_servers(config):
         yield config
-    finally:
-        servers.stop()
-
-
-class Conversation:
-    def __init__(self, config: ServeConfig) -> None:
-        self.config = config
-        self.sender = f"test-{uuid.uuid4().hex[:8]}"
-
-    def say(self, text: str) -> list[dict[str, Any]]:
-        body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(
-            self.config.rest_webhook, data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return list(json.loads(response.read()))
-
-    def reply(self, text: str) -> str:
-        """All the bot's text in reply to `text`. Rasa's REST channel sends each paragraph of a
-        reply as its own message; joined, they are the answer as written in the corpus."""
-        return "\n\n".join(m["text"] for m in self.say(text) if "text" in m)
 
 
 @pytest.fixture

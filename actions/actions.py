@@ -9,10 +9,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_reading import faq_prediction, remembered_role, role_in_message
+from actions.tracker_reading import latest_intent, remembered_role, role_in_message
 from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.settings import load_settings
+from bot.understanding import FaqRoute, decide_faq, faq_candidates
 
 # After these answers the bot offers the step-by-step eligibility check.
 ELIGIBILITY_FAQS = frozenset({
@@ -38,7 +39,8 @@ def role_events(tracker: Tracker, role: str | None) -> list[EventType]:
 
 
 class ActionAnswerFaq(Action):
-    """Answer the FAQ the ResponseSelector chose, tailored to the person's role where it differs."""
+    """Answer the FAQ the ResponseSelector chose, tailored to the person's role where it differs;
+    or ask "Did you mean...?" when it is unsure, or which question first when there are several."""
 
     def name(self) -> str:
         return "action_answer_faq"
@@ -47,12 +49,21 @@ class ActionAnswerFaq(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         settings = load_settings()
-        prediction = faq_prediction(tracker)
-        entry = corpus().get(prediction.faq_id) if prediction else None
-        if entry is None or prediction is None or prediction.confidence < settings.faq_min_confidence:
-            send(dispatcher, replies.dont_know(settings.human_route))
+        message = tracker.latest_message or {}
+        known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
+        decision = decide_faq(str(message.get("text") or ""), known, settings.faq_thresholds)
+        entries = [corpus()[c.faq_id] for c in decision.candidates]
+        if decision.action is FaqRoute.DONT_KNOW:
+            send(dispatcher, failure_reply(tracker, settings.human_route))
+            return [SlotSet("pending_faq", None), *failure_events(tracker)]
+        if decision.action is FaqRoute.CLARIFY:
+            send(dispatcher, replies.did_you_mean(entries))
+            return [SlotSet("pending_faq", None)]
+        if decision.action is FaqRoute.SEVERAL:
+            send(dispatcher, replies.several_questions(entries))
             return [SlotSet("pending_faq", None)]
 
+        entry = entries[0]
         named = role_in_message(tracker)
         role = named if named and named != replies.ALL_ROLES else remembered_role(tracker)
         events = role_events(tracker, role)
@@ -101,7 +112,8 @@ class ActionHumanHandoff(Action):
 
 
 class ActionDontKnow(Action):
-    """The honest answer when the bot did not understand or the corpus has no answer."""
+    """The honest answer when the bot did not understand or the corpus has no answer; after
+    "Something else", a request to rephrase. A second failure in a row offers a person."""
 
     def name(self) -> str:
         return "action_dont_know"
@@ -109,5 +121,46 @@ class ActionDontKnow(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, replies.dont_know(load_settings().human_route))
+        send(dispatcher, failure_reply(tracker, load_settings().human_route))
+        return [SlotSet("pending_faq", None), *failure_events(tracker)]
+
+
+def user_turns(tracker: Tracker) -> int:
+    return sum(1 for event in tracker.events if event.get("event") == "user")
+
+
+def failure_reply(tracker: Tracker, human_route: str) -> replies.Reply:
+    if tracker.get_slot("failed_turn") == user_turns(tracker) - 1:
+        return replies.still_stuck(human_route)
+    if latest_intent(tracker)[0] == "something_else":
+        return replies.rephrase()
+    return replies.dont_know(human_route)
+
+
+def failure_events(tracker: Tracker) -> list[EventType]:
+    """Note the turn that failed, so the next failure knows it is the second in a row."""
+    return [SlotSet("failed_turn", float(user_turns(tracker)))]
+
+
+SPECIAL_CASES = {
+    "out_of_scope": lambda route: replies.out_of_scope(),
+    "non_english": lambda route: replies.non_english(),
+    "own_application": replies.own_application,
+    "abuse": lambda route: replies.abuse(),
+    "distress": lambda route: replies.distress(),
+}
+
+
+class ActionSpecialCase(Action):
+    """A short, honest reply, never an FAQ answer, to what the bot must not try to answer:
+    off-topic, another language, someone's own application, abuse, and distress."""
+
+    def name(self) -> str:
+        return "action_special_case"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        reply = SPECIAL_CASES.get(latest_intent(tracker)[0], SPECIAL_CASES["out_of_scope"])
+        send(dispatcher, reply(load_settings().human_route))
         return [SlotSet("pending_faq", None)]

@@ -2,39 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Tracker
 
 from bot.replies import ALL_ROLES
 from bot.roles import find_role, normalise_role
-
-RETRIEVAL_INTENT = "faq"
-
-
-@dataclass(frozen=True)
-class FaqPrediction:
-    faq_id: str
-    confidence: float
-
-
-def faq_prediction(tracker: Tracker) -> FaqPrediction | None:
-    """The FAQ the ResponseSelector chose for the latest message, with its confidence.
-
-    A button payload such as `/faq/duration` carries the full retrieval intent instead; it is taken
-    as certain.
-    """
-    message: dict[str, Any] = tracker.latest_message or {}
-    intent_name = latest_intent(tracker)[0]
-    if intent_name.startswith(f"{RETRIEVAL_INTENT}/"):
-        return FaqPrediction(intent_name.split("/", 1)[1], 1.0)
-    selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
-    response = selector.get("response") or {}
-    key = response.get("intent_response_key") or ""
-    if not key.startswith(f"{RETRIEVAL_INTENT}/"):
-        return None
-    return FaqPrediction(key.split("/", 1)[1], float(response.get("confidence") or 0.0))
 
 
 def role_in_message(tracker: Tracker) -> str | None:

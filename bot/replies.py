@@ -75,3 +75,77 @@ def dont_know(human_route: str) -> Reply:
         f"FAQ, and I'd rather not guess.\n\n{human_route}"
     )
 
+
+
+SOMETHING_ELSE = Button("Something else", "/something_else")
+
+
+def faq_button(entry: FaqEntry) -> Button:
+    return Button(entry.title, f"/faq/{entry.id}")
+
+
+def did_you_mean(entries: list[FaqEntry]) -> Reply:
+    return Reply("Did you mean one of these?", (*map(faq_button, entries), SOMETHING_ELSE))
+
+
+def several_questions(entries: list[FaqEntry]) -> Reply:
+    return Reply(
+        "That's more than one question: I'll answer them one at a time. Which first?",
+        (*map(faq_button, entries), SOMETHING_ELSE),
+    )
+
+
+def rephrase() -> Reply:
+    return Reply(
+        "OK. Could you put your question another way? A short question about one thing works best."
+    )
+
+
+HANDOFF_BUTTON = Button("Talk to a person", "/human_handoff")
+
+
+def still_stuck(human_route: str) -> Reply:
+    """The second failure in a row: stop trying and offer the route to a person."""
+    return Reply(
+        "Sorry, I still can't find an answer to that, and I don't want to guess. A person can "
+        f"help.\n\n{human_route}",
+        (HANDOFF_BUTTON,),
+    )
+
+
+WHAT_I_CAN_DO = (
+    "I can answer questions about TechTrack, the Civil Service digital apprenticeship programme, "
+    "and check whether you're eligible."
+)
+HELP_BUTTONS = (CHECK_BUTTON, Button("Ask a question", "/ask_question"))
+
+
+def out_of_scope() -> Reply:
+    return Reply(f"Sorry, that's not something I can help with. {WHAT_I_CAN_DO}", HELP_BUTTONS)
+
+
+def non_english() -> Reply:
+    return Reply(
+        "Sorry, I can only answer in English for now. "
+        f"{WHAT_I_CAN_DO} Please ask your question in English.",
+    )
+
+
+def own_application(human_route: str) -> Reply:
+    return Reply(
+        "I can't see applications or anyone's personal details, so I can't tell you about yours."
+        f"\n\n{human_route}"
+    )
+
+
+def abuse() -> Reply:
+    return Reply(f"I'm a bot, so I may not always get it right. {WHAT_I_CAN_DO}", HELP_BUTTONS)
+
+
+def distress() -> Reply:
+    return Reply(
+        "I'm sorry you're feeling like this. You don't have to go through it alone.\n\n"
+        "- Samaritans: call 116 123, free, any time, day or night.\n"
+        "- NHS 111: call 111, or 999 if you or someone else is in danger right now.\n\n"
+        "I'm only a bot about apprenticeships, so please talk to one of them."
+    )

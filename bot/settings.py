@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from bot.understanding import Thresholds
+
 DEFAULT_HUMAN_ROUTE = (
     "I can't put you through to a person from this chat. For anything I can't answer, please "
     "contact the TechTrack admissions team. If you have applied for the Software Developer or "
@@ -16,7 +18,7 @@ DEFAULT_HUMAN_ROUTE = (
 @dataclass(frozen=True)
 class Settings:
     human_route: str
-    faq_min_confidence: float
+    faq_thresholds: Thresholds
 
 
 def _float(name: str, default: float) -> float:
@@ -35,5 +37,9 @@ def _float(name: str, default: float) -> float:
 def load_settings() -> Settings:
     return Settings(
         human_route=os.environ.get("TECHTRACK_HUMAN_ROUTE", "").strip() or DEFAULT_HUMAN_ROUTE,
-        faq_min_confidence=_float("TECHTRACK_FAQ_MIN_CONFIDENCE", 0.2),
+        faq_thresholds=Thresholds(
+            answer=_float("TECHTRACK_FAQ_ANSWER_CONFIDENCE", Thresholds.answer),
+            margin=_float("TECHTRACK_FAQ_ANSWER_MARGIN", Thresholds.margin),
+            clarify=_float("TECHTRACK_FAQ_MIN_CONFIDENCE", Thresholds.clarify),
+        ),
     )

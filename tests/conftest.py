@@ -22,9 +22,11 @@ def make_tracker(
     slots: dict[str, Any] | None = None,
     active_loop: dict[str, Any] | None = None,
     events: list[dict[str, Any]] | None = None,
+    ranking: list[tuple[str, float]] | None = None,
 ) -> Tracker:
     """A Rasa SDK tracker whose latest message has the shape Rasa 3.6 sends to the action server,
-    including the ResponseSelector's output for the `faq` retrieval intent."""
+    including the ResponseSelector's output for the `faq` retrieval intent. `ranking` lists the
+    ResponseSelector's candidates, best first, as (faq id, confidence); by default only faq_id."""
     message: dict[str, Any] = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.95},
@@ -44,7 +46,8 @@ def make_tracker(
                     "template_name": f"utter_faq/{faq_id}",
                 },
                 "ranking": [
-                    {"id": 123, "confidence": confidence, "intent_response_key": f"faq/{faq_id}"}
+                    {"id": 123 + n, "confidence": c, "intent_response_key": f"faq/{key}"}
+                    for n, (key, c) in enumerate(ranking or [(faq_id, confidence)])
                 ],
             },
         }

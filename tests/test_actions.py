@@ -15,6 +15,7 @@ from actions.actions import (
     ActionDontKnow,
     ActionHumanHandoff,
     ActionRoleChosen,
+    ActionSpecialCase,
 )
 from bot.corpus import FaqEntry
 from bot.settings import DEFAULT_HUMAN_ROUTE
@@ -85,18 +86,102 @@ def test_a_new_role_replaces_the_remembered_one(corpus: dict[str, FaqEntry]) -> 
 
 def test_a_weak_prediction_gets_an_honest_dont_know() -> None:
     messages, _ = run(ActionAnswerFaq(), text="what's the capital of peru", faq_id="locations",
-                      confidence=0.1)
+                      confidence=0.05)
     assert messages[0]["text"].startswith("Sorry, I don't know the answer to that.")
     assert DEFAULT_HUMAN_ROUTE in messages[0]["text"]
 
 
-def test_the_confidence_threshold_is_configurable(monkeypatch: pytest.MonkeyPatch,
-                                                  corpus: dict[str, FaqEntry]) -> None:
-    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.3)
+def test_the_confidence_thresholds_are_configurable(monkeypatch: pytest.MonkeyPatch,
+                                                   corpus: dict[str, FaqEntry]) -> None:
+    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.25)
+    assert messages[0]["text"] == "Did you mean one of these?"
+    monkeypatch.setenv("TECHTRACK_FAQ_ANSWER_CONFIDENCE", "0.2")
+    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.25)
     assert messages[0]["text"] == corpus["salary"].answer
     monkeypatch.setenv("TECHTRACK_FAQ_MIN_CONFIDENCE", "0.5")
-    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.3)
+    monkeypatch.setenv("TECHTRACK_FAQ_ANSWER_CONFIDENCE", "0.6")
+    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.25)
     assert messages[0]["text"].startswith("Sorry, I don't know")
+
+
+def test_close_candidates_get_did_you_mean_with_their_titles(corpus: dict[str, FaqEntry]) -> None:
+    messages, events = run(
+        ActionAnswerFaq(), text="how long does it take", faq_id="duration",
+        ranking=[("duration", 0.46), ("structure", 0.38), ("salary", 0.05)],
+    )
+    assert len(messages) == 1
+    assert messages[0]["text"] == "Did you mean one of these?"
+    assert [(b["title"], b["payload"]) for b in messages[0]["buttons"]] == [
+        (corpus["duration"].title, "/faq/duration"),
+        (corpus["structure"].title, "/faq/structure"),
+        ("Something else", "/something_else"),
+    ]
+    assert SlotSet("pending_faq", None) in events
+
+
+def test_two_questions_at_once_are_offered_one_at_a_time(corpus: dict[str, FaqEntry]) -> None:
+    messages, _ = run(
+        ActionAnswerFaq(), text="how long is it and how much does it pay?", faq_id="duration",
+        ranking=[("duration", 0.52), ("salary", 0.44)],
+    )
+    assert messages[0]["text"].startswith("That's more than one question")
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/faq/duration", "/faq/salary", "/something_else",
+    ]
+
+
+def user_turn(n: int) -> list[dict[str, Any]]:
+    return [{"event": "user", "text": f"message {i}"} for i in range(n)]
+
+
+def test_a_second_failure_in_a_row_offers_a_person() -> None:
+    messages, events = run(ActionDontKnow(), text="zzz", intent="nlu_fallback", events=user_turn(1))
+    assert messages[0]["text"].startswith("Sorry, I don't know")
+    assert SlotSet("failed_turn", 1.0) in events
+    messages, events = run(ActionDontKnow(), text="zzz again", intent="nlu_fallback",
+                           events=user_turn(2), slots={"failed_turn": 1.0})
+    assert messages[0]["text"].startswith("Sorry, I still can't find an answer")
+    assert DEFAULT_HUMAN_ROUTE in messages[0]["text"]
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/human_handoff"]
+
+
+def test_a_failure_after_a_success_starts_counting_again() -> None:
+    messages, _ = run(ActionDontKnow(), text="zzz", intent="nlu_fallback",
+                      events=user_turn(5), slots={"failed_turn": 3.0})
+    assert messages[0]["text"].startswith("Sorry, I don't know")
+
+
+def test_something_else_asks_to_rephrase_then_a_failure_offers_a_person() -> None:
+    messages, _ = run(ActionDontKnow(), text="/something_else", intent="something_else",
+                      events=user_turn(2))
+    assert messages[0]["text"].startswith("OK. Could you put your question another way?")
+    messages, _ = run(ActionAnswerFaq(), text="blah", faq_id="salary", confidence=0.02,
+                      events=user_turn(3), slots={"failed_turn": 2.0})
+    assert messages[0]["text"].startswith("Sorry, I still can't find an answer")
+
+
+@pytest.mark.parametrize(("intent", "start"), [
+    ("out_of_scope", "Sorry, that's not something I can help with."),
+    ("non_english", "Sorry, I can only answer in English for now."),
+    ("own_application", "I can't see applications"),
+    ("abuse", "I'm a bot, so I may not always get it right."),
+    ("distress", "I'm sorry you're feeling like this."),
+])
+def test_special_cases_get_their_own_reply_and_never_an_faq(intent: str, start: str) -> None:
+    messages, _ = run(ActionSpecialCase(), text="...", intent=intent, faq_id="salary")
+    assert len(messages) == 1
+    assert messages[0]["text"].startswith(start)
+
+
+def test_distress_signposts_samaritans_and_nhs_and_pushes_nothing() -> None:
+    messages, _ = run(ActionSpecialCase(), text="I can't cope", intent="distress")
+    assert "116 123" in messages[0]["text"] and "111" in messages[0]["text"]
+    assert not messages[0].get("buttons")
+
+
+def test_own_application_gives_the_route_to_a_person() -> None:
+    messages, _ = run(ActionSpecialCase(), text="did I pass?", intent="own_application")
+    assert DEFAULT_HUMAN_ROUTE in messages[0]["text"]
 
 
 def test_no_response_selector_output_gets_dont_know() -> None:

@@ -1,8 +1,8 @@
 """The FAQ entries named in the conversation tests are the ones the model picks.
 
 `rasa test core` compares only the base intent (`faq`) of a retrieval intent, so this test parses
-each user message of tests/conversations/ with the trained model and checks the full
-`faq/<id>` the story names.
+each user message of tests/conversations/ with the trained model and checks that the bot would
+answer it outright (not "Did you mean...?") with the `faq/<id>` the story names.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.evaluate import bot_label
 from bot.paths import ROOT
+from bot.settings import load_settings
 from bot.train import MODEL_PATH
 
 CONVERSATIONS = ROOT / "tests" / "conversations"
@@ -49,3 +51,4 @@ def test_the_model_picks_the_named_faq(agent: Any, text: str, intent: str) -> No
     parsed = asyncio.run(agent.parse_message(text))
     assert parsed["intent"]["name"] == "faq"
     assert parsed["response_selector"]["faq"]["response"]["intent_response_key"] == intent
+    assert bot_label(parsed, load_settings().faq_thresholds)[0] == intent

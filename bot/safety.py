@@ -1,0 +1,56 @@
+"""Messages that must be recognised whatever the classifier thinks: someone in distress, and text
+that is not in the Latin alphabet (so not English).
+
+The classifier learns these intents from examples too; these patterns are the safety net, because
+missing a person in crisis is the worst mistake the bot can make. `bot.nlu_safety` applies them
+inside the NLU pipeline, so every channel, rule and `make eval` sees the same intent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DISTRESS = "distress"
+NON_ENGLISH = "non_english"
+
+_DISTRESS_PATTERNS = [
+    r"\b(kill(ing)?|hurt(ing)?|harm(ing)?|cut(ting)?) my ?self\b",
+    r"\bself[- ]?harm",
+    r"\bsuicid",
+    r"\bend(ing)? (it all|my life|things|everything)\b",
+    r"\b(want|wanna|going) to die\b",
+    r"\bdon'?t want to (live|be alive|be here|exist)( any ?more)?\b",
+    r"\b(no|any) (reason|point) (to|in) (live|living|going on|being alive)\b",
+    r"\bwhat'?s the point (of|in) (living|life|going on|anything)\b",
+    r"\bbetter off (dead|without me)\b",
+    r"\b(nobody|no one|no-one) would (care|notice|miss me)\b",
+    r"\bcan'?t (cope|go on|take (it|this|any more|anymore))\b",
+    r"\b(feel|feeling|i'?m|i am) (so |completely |totally )?(worthless|hopeless|suicidal)\b",
+    r"\boverdos(e|ing)\b",
+    r"\bgive up on (life|everything)\b",
+    r"\bpanic attack\b",
+]
+_DISTRESS = re.compile("|".join(f"(?:{p})" for p in _DISTRESS_PATTERNS), re.IGNORECASE)
+
+
+def in_distress(text: str) -> bool:
+    return bool(_DISTRESS.search(text.replace("’", "'")))
+
+
+def mostly_non_latin(text: str) -> bool:
+    """True when most of the letters are from another script (Arabic, Devanagari, Chinese...)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    latin = sum("LATIN" in unicodedata.name(ch, "") for ch in letters)
+    return latin < len(letters) / 2
+
+
+def override_intent(text: str) -> str | None:
+    """The intent these patterns insist on, or None to keep the classifier's."""
+    if in_distress(text):
+        return DISTRESS
+    if mostly_non_latin(text):
+        return NON_ENGLISH
+    return None

@@ -1,0 +1,117 @@
+"""What to do with a message the NLU pipeline parsed as a FAQ question: answer, ask "Did you
+mean...?", ask which of several questions to take first, or say "I don't know".
+
+Pure functions over the parse result (the shape Rasa 3.6 gives both `Agent.parse_message` and the
+action server's `tracker.latest_message`), so `make eval` measures exactly what the bot does.
+Rasa's FallbackClassifier looks only at the intent's confidence, never at the ResponseSelector's,
+so the FAQ's own confidence checks live here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+RETRIEVAL_INTENT = "faq"
+
+
+class FaqRoute(str, Enum):
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    SEVERAL = "several"
+    DONT_KNOW = "dont_know"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    faq_id: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """answer: the confidence at or above which the best candidate is answered outright, provided
+    it leads the runner-up by `margin`; clarify: the least confidence worth offering as "Did you
+    mean...?"; below it the bot says it doesn't know."""
+
+    answer: float = 0.3
+    margin: float = 0.1
+    clarify: float = 0.2
+    max_options: int = 3
+
+
+@dataclass(frozen=True)
+class FaqDecision:
+    action: FaqRoute
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def faq_id(self) -> str | None:
+        return self.candidates[0].faq_id if self.action is FaqRoute.ANSWER else None
+
+
+def faq_candidates(parsed: Mapping[str, Any]) -> list[Candidate]:
+    """The ResponseSelector's ranking for the FAQ, best first. A button payload such as
+    `/faq/duration` names the entry itself and is taken as certain."""
+    intent = str((parsed.get("intent") or {}).get("name") or "")
+    if intent.startswith(f"{RETRIEVAL_INTENT}/"):
+        return [Candidate(intent.split("/", 1)[1], 1.0)]
+    selector = (parsed.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    ranking = selector.get("ranking") or []
+    if not ranking and selector.get("response"):
+        ranking = [selector["response"]]
+    candidates = []
+    for item in ranking:
+        key = str(item.get("intent_response_key") or "")
+        if key.startswith(f"{RETRIEVAL_INTENT}/"):
+            candidates.append(Candidate(key.split("/", 1)[1], float(item.get("confidence") or 0.0)))
+    return sorted(candidates, key=lambda c: c.confidence, reverse=True)
+
+
+_QUESTION_WORDS = (
+    r"what|whats|what's|how|when|where|which|who|why|is|are|do|does|did|can|could|will|would|"
+    r"should|shall|am|have|has"
+)
+# Pieces of a message: sentences, and clauses joined by "and"/"also"/"plus" before a question word.
+_PIECES = re.compile(
+    rf"(?<=[?.!;])\s+|\s+(?:and\s+also|also|and|plus)\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE
+)
+_STARTS_AS_QUESTION = re.compile(rf"^(?:also\s+|and\s+)?(?:{_QUESTION_WORDS})\b", re.IGNORECASE)
+
+
+SEVERAL_FLOOR = 0.02
+
+
+def question_parts(text: str) -> list[str]:
+    """The separate questions in a message: pieces of three or more words that end with "?" or
+    start with a question word. Statements around a question ("I work in retail.") don't count."""
+    pieces = [piece.strip(" ,.;!-") for piece in _PIECES.split(text)]
+    return [
+        piece for piece in pieces
+        if len(piece.split()) >= 3 and (piece.endswith("?") or _STARTS_AS_QUESTION.match(piece))
+    ]
+
+
+def decide_faq(
+    text: str, candidates: Sequence[Candidate], thresholds: Thresholds = Thresholds()
+) -> FaqDecision:
+    if not candidates or candidates[0].confidence < thresholds.clarify:
+        return FaqDecision(FaqRoute.DONT_KNOW)
+    best = candidates[0]
+    if best.confidence == 1.0 and len(candidates) == 1:
+        return FaqDecision(FaqRoute.ANSWER, (best,))
+    offered = tuple(
+        c for c in candidates[: thresholds.max_options] if c.confidence >= thresholds.clarify
+    )
+    if len(question_parts(text)) >= 2:
+        # The ranking spreads over the questions asked, so the second may be weak on its own.
+        topics = tuple(c for c in candidates[: thresholds.max_options] if c.confidence >= SEVERAL_FLOOR)
+        if len(topics) >= 2:
+            return FaqDecision(FaqRoute.SEVERAL, topics)
+    runner_up = candidates[1].confidence if len(candidates) > 1 else 0.0
+    if best.confidence >= thresholds.answer and best.confidence - runner_up >= thresholds.margin:
+        return FaqDecision(FaqRoute.ANSWER, (best,))
+    return FaqDecision(FaqRoute.CLARIFY, offered)

@@ -1,0 +1,122 @@
+"""The FAQ decision: answer, "Did you mean...?", several questions, or "I don't know"; and the
+safety patterns that override the classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import DISTRESS, NON_ENGLISH, override_intent
+from bot.understanding import Candidate, FaqRoute, Thresholds, decide_faq, faq_candidates, question_parts
+from tests.conftest import make_tracker
+
+T = Thresholds(answer=0.5, margin=0.2, clarify=0.1, max_options=3)
+
+
+def ranked(*pairs: tuple[str, float]) -> list[Candidate]:
+    return [Candidate(faq_id, confidence) for faq_id, confidence in pairs]
+
+
+def test_a_confident_clear_winner_is_answered() -> None:
+    decision = decide_faq("how much will I be paid", ranked(("salary", 0.92), ("contract_type", 0.03)), T)
+    assert decision.action is FaqRoute.ANSWER
+    assert decision.faq_id == "salary"
+
+
+def test_two_close_candidates_get_did_you_mean() -> None:
+    candidates = ranked(("duration", 0.48), ("structure", 0.41), ("salary", 0.02))
+    decision = decide_faq("how long is it", candidates, T)
+    assert decision.action is FaqRoute.CLARIFY
+    assert [c.faq_id for c in decision.candidates] == ["duration", "structure"]
+
+
+def test_a_weak_best_candidate_gets_did_you_mean_even_alone() -> None:
+    decision = decide_faq("the thing with the stuff", ranked(("structure", 0.35), ("duration", 0.05)), T)
+    assert decision.action is FaqRoute.CLARIFY
+    assert [c.faq_id for c in decision.candidates] == ["structure"]
+
+
+def test_at_most_three_options_are_offered() -> None:
+    decision = decide_faq("x y z", ranked(("a", 0.3), ("b", 0.25), ("c", 0.2), ("d", 0.15)), T)
+    assert [c.faq_id for c in decision.candidates] == ["a", "b", "c"]
+
+
+def test_below_the_clarify_floor_the_bot_does_not_know() -> None:
+    assert decide_faq("qwerty", ranked(("salary", 0.08), ("locations", 0.07)), T).action is FaqRoute.DONT_KNOW
+    assert decide_faq("anything", [], T).action is FaqRoute.DONT_KNOW
+
+
+def test_two_questions_in_one_message_are_taken_one_at_a_time() -> None:
+    decision = decide_faq(
+        "how long is the apprenticeship and what's the salary?",
+        ranked(("duration", 0.55), ("salary", 0.4)), T,
+    )
+    assert decision.action is FaqRoute.SEVERAL
+    assert [c.faq_id for c in decision.candidates] == ["duration", "salary"]
+
+
+def test_one_question_with_two_question_marks_about_one_thing_is_answered() -> None:
+    candidates = ranked(("duration", 0.97), ("salary", 0.01))
+    decision = decide_faq("how long is it?? is it 18 months?", candidates, T)
+    assert decision.action is FaqRoute.ANSWER
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("how long is it and what's the salary?", 2),
+    ("where is it based? also do I need a degree", 2),
+    ("Can I work from home, and is the contract permanent?", 2),
+    ("how long is the software developer apprenticeship", 1),
+    ("what do I need to apply and where do I send it", 2),
+    ("do I need a degree and GCSEs", 1),
+])
+def test_question_parts(text: str, parts: int) -> None:
+    assert len(question_parts(text)) == parts
+
+
+def test_candidates_come_from_the_response_selector_ranking_best_first() -> None:
+    tracker = make_tracker(faq_id="duration", ranking=[("duration", 0.6), ("structure", 0.3)])
+    assert faq_candidates(tracker.latest_message) == ranked(("duration", 0.6), ("structure", 0.3))
+
+
+def test_a_button_payload_naming_the_entry_is_certain() -> None:
+    tracker = make_tracker(text="/faq/locations", intent="faq/locations")
+    candidates = faq_candidates(tracker.latest_message)
+    assert candidates == ranked(("locations", 1.0))
+    assert decide_faq("/faq/locations", candidates, T).faq_id == "locations"
+
+
+@pytest.mark.parametrize("text", [
+    "I want to kill myself",
+    "rejected again, honestly I feel like ending it all",
+    "i cant cope anymore",
+    "nobody would care if I was gone",
+    "I've been self-harming",
+    "I don’t want to be here anymore",
+    "I'm having a panic attack",
+])
+def test_distress_is_recognised_whatever_the_classifier_says(text: str) -> None:
+    assert override_intent(text) == DISTRESS
+
+
+@pytest.mark.parametrize("text", [
+    "how long is the apprenticeship",
+    "can I apply if I'm 16?",
+    "this bot is killing me, just tell me the salary",
+    "what happens if I can't finish the course",
+    "Can I apply from Wales?",
+])
+def test_ordinary_questions_are_left_to_the_classifier(text: str) -> None:
+    assert override_intent(text) is None
+
+
+@pytest.mark.parametrize("text", ["كم مدة البرنامج؟", "这个学徒计划多长时间？", "क्या मैं आवेदन कर सकता हूँ?"])
+def test_another_script_is_not_english(text: str) -> None:
+    assert override_intent(text) == NON_ENGLISH
+
+
+@pytest.mark.parametrize("text", [
+    "currently executive officer grade. would I start the apprenticeship at HEO?",
+    "I've been working in retail for eight years. I don't have savings. Would I get paid while training?",
+    "Hi! How long is it?",
+])
+def test_statements_around_one_question_are_not_extra_questions(text: str) -> None:
+    assert len(question_parts(text)) == 1

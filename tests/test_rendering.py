@@ -37,13 +37,14 @@ def test_slack_shows_angle_brackets_and_ampersands_as_typed() -> None:
 
 
 def test_slack_buttons_are_block_kit_with_the_payload_as_value() -> None:
-    blocks = slack_blocks("Which role?", [{"title": "DevOps Engineer", "payload": '/inform_role{"role": "x"}'}])
+    button = {"title": "DevOps Engineer", "payload": '/inform_role{"role": "x"}'}
+    blocks = slack_blocks("Which role?", [button])
     assert blocks[0] == {"type": "section", "text": {"type": "mrkdwn", "text": "Which role?"}}
     assert blocks[1]["type"] == "actions"
-    [button] = blocks[1]["elements"]
-    assert button["type"] == "button"
-    assert button["text"] == {"type": "plain_text", "text": "DevOps Engineer"}
-    assert button["value"] == '/inform_role{"role": "x"}'
+    [element] = blocks[1]["elements"]
+    assert element["type"] == "button"
+    assert element["text"] == {"type": "plain_text", "text": "DevOps Engineer"}
+    assert element["value"] == '/inform_role{"role": "x"}'
 
 
 def test_slack_splits_many_buttons_over_actions_blocks_and_clips_long_titles() -> None:

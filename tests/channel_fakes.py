@@ -127,6 +127,8 @@ class ChannelBot:
     config: ServeConfig
     fakes: FakeServices
     signing_key: rsa.RSAPrivateKey
+    # Requests the fakes had received when both servers answered: none, if the server starts offline.
+    requests_at_start: int
 
     @property
     def teams_webhook(self) -> str:
@@ -159,7 +161,7 @@ def channel_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChannelBot
     config = local_config(Path(tmp_path_factory.mktemp("logs")), env)
     try:
         with running_servers(config):
-            yield ChannelBot(config, fakes, key)
+            yield ChannelBot(config, fakes, key, len(fakes.requests))
     finally:
         server.shutdown()
 

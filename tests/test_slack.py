@@ -22,7 +22,6 @@ from tests.channel_fakes import (
     SLACK_SECRET,
     SLACK_TOKEN,
     ChannelBot,
-    channel_bot,  # noqa: F401  (the session-scoped running bot)
     wait_for,
 )
 
@@ -103,7 +102,7 @@ def slack_rendering(answer: str) -> list[str]:
 
 
 @pytest.fixture
-def chat(channel_bot: ChannelBot) -> SlackChat:  # noqa: F811
+def chat(channel_bot: ChannelBot) -> SlackChat:
     return SlackChat(channel_bot)
 
 

@@ -20,7 +20,6 @@ from tests.channel_fakes import (
     TEAMS_PASSWORD,
     TEAMS_TENANT,
     ChannelBot,
-    channel_bot,  # noqa: F401  (the session-scoped running bot)
     new_private_key,
     sign_teams_token,
     wait_for,
@@ -80,8 +79,14 @@ def teams_rendering(answer: str) -> list[str]:
 
 
 @pytest.fixture
-def chat(channel_bot: ChannelBot) -> TeamsChat:  # noqa: F811
+def chat(channel_bot: ChannelBot) -> TeamsChat:
     return TeamsChat(channel_bot)
+
+
+def test_the_server_started_without_fetching_anything_from_microsoft(chat: TeamsChat) -> None:
+    assert chat.bot.requests_at_start == 0
+    chat.say("hello")
+    assert len(chat.bot.fakes.received("/openid")) == len(chat.bot.fakes.received("/keys")) == 1
 
 
 def test_a_signed_question_gets_the_corpus_answer_in_teams_markdown(

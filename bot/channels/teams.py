@@ -290,6 +290,7 @@ def incoming_text(activity: Mapping[str, Any]) -> str:
     """What the person said: the text without `<at>` mentions of the bot, or, for a button click
     (empty text), the button's payload."""
     text = " ".join(_MENTION.sub(" ", str(activity.get("text") or "")).split())
+    text = re.sub(r" ([,.;:!?])", r"\1", text)
     if text:
         return text
     value = activity.get("value")

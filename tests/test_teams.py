@@ -18,7 +18,6 @@ from tests.channel_fakes import (
     CONNECTOR_TOKEN,
     TEAMS_APP_ID,
     TEAMS_PASSWORD,
-    TEAMS_TENANT,
     ChannelBot,
     new_private_key,
     sign_teams_token,
@@ -111,7 +110,6 @@ def test_replies_carry_a_client_credentials_token_from_the_tenant_endpoint(chat:
         "grant_type": "client_credentials", "client_id": TEAMS_APP_ID, "client_secret": TEAMS_PASSWORD,
         "scope": "https://api.botframework.com/.default",
     }
-    assert TEAMS_TENANT  # the default token URL is built from it; the test points TEAMS_TOKEN_URL here
 
 
 def test_buttons_are_a_hero_card_and_a_click_gets_the_right_answer(

@@ -7,6 +7,9 @@ from rasa_sdk import Tracker
 
 from bot.corpus import FaqEntry, load_corpus
 
+# One running bot, with Teams and Slack pointed at local fakes, shared by their test modules.
+from tests.channel_fakes import channel_bot  # noqa: F401
+
 
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, FaqEntry]:

@@ -121,6 +121,15 @@ def test_logs_are_written(server: ServeConfig) -> None:
     assert Path(server.log_dir, "rasa.log").stat().st_size > 0
 
 
+def test_teams_and_slack_answer_503_until_configured(server: ServeConfig) -> None:
+    for channel, variable in [("teams", "TEAMS_APP_ID"), ("slack", "SLACK_SIGNING_SECRET")]:
+        request = urllib.request.Request(f"{server.rasa_url}/webhooks/{channel}/webhook", data=b"{}")
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(request, timeout=10)
+        assert error.value.code == 503
+        assert variable in error.value.read().decode()
+
+
 # --- the eligibility check, typed in free text --------------------------------------------------
 
 def run_check(chat: Conversation, answers: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Input channels. Rasa imports this module from credentials.yml."""
+"""The REST channel (/webhooks/rest/webhook); credentials.yml names it as `bot.channels.ReliableRestInput`."""
 
 from __future__ import annotations
 

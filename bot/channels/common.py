@@ -1,0 +1,90 @@
+"""What the Teams and Slack channels share: settings read from the environment, the apology for a
+turn that produced no reply, and the stand-in for a channel nobody configured."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.rest import NO_REPLY
+from bot.settings import load_settings
+
+logger = logging.getLogger(__name__)
+
+
+class ChannelConfigError(ValueError):
+    """A channel is half configured: some of its variables are set, a required one is not."""
+
+
+def required_or_none(env: Mapping[str, str], channel: str, names: Sequence[str]) -> dict[str, str] | None:
+    """The required variables' values; None when none is set (the channel is off); an error naming
+    the missing ones when only some are set."""
+    values = {name: env.get(name, "").strip() for name in names}
+    missing = [name for name, value in values.items() if not value]
+    if len(missing) == len(names):
+        return None
+    if missing:
+        raise ChannelConfigError(
+            f"{channel} is half configured: set {', '.join(missing)} too "
+            f"(or unset {', '.join(n for n in names if n not in missing)} to turn {channel} off)"
+        )
+    return values
+
+
+def apology() -> str:
+    return f"{NO_REPLY}\n\n{load_settings().human_route}"
+
+
+async def handle_or_apologise(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
+    replied: Callable[[], bool],
+) -> None:
+    """Process the message; if the turn sent nothing (action server down, an action failed), say so
+    rather than leave the person waiting."""
+    try:
+        await on_new_message(message)
+    except Exception:
+        logger.exception("A %s message could not be processed.", message.input_channel)
+    if not replied():
+        logger.error("A %s message got no reply; sent the apology instead.", message.input_channel)
+        try:
+            await message.output_channel.send_text_message(message.sender_id, apology())
+        except Exception:
+            logger.exception("Could not send the apology on %s.", message.input_channel)
+
+
+class NotConfigured(InputChannel):
+    """Stands in for a channel whose variables are not set: its webhook answers 503 and says which
+    variables to set, so `make run` works without any Teams or Slack credentials."""
+
+    def __init__(self, channel: str, variables: Sequence[str]) -> None:
+        self.channel = channel
+        self.variables = tuple(variables)
+
+    @classmethod
+    def name(cls) -> str:
+        return "not_configured"
+
+    def url_prefix(self) -> str:
+        return self.channel
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = Blueprint(f"{self.channel}_not_configured", __name__)
+        message = (
+            f"The {self.channel} channel is not configured on this server: set "
+            f"{', '.join(self.variables)} (see README.md)."
+        )
+
+        async def not_configured(request: Request) -> HTTPResponse:
+            return response.text(message, status=HTTPStatus.SERVICE_UNAVAILABLE)
+
+        blueprint.add_route(not_configured, "/", methods=["GET"], name="health")
+        blueprint.add_route(not_configured, "/webhook", methods=["GET", "POST"], name="webhook")
+        return blueprint

@@ -1,0 +1,248 @@
+"""Slack, through the Events API and interactivity, at /webhooks/slack/webhook.
+
+Built on Rasa's slack connector (rasa/core/channels/slack.py: its signature check, user-message
+tests, mention clean-up and button parsing), with these differences:
+
+- the signing secret is required: with SLACK_BOT_TOKEN set and SLACK_SIGNING_SECRET not, the server
+  refuses to start; a bad or stale (> 5 minutes) signature gets 401;
+- an event is handled once, however often Slack delivers it: de-duplicated by `event_id` whatever
+  the `X-Slack-Retry-Reason` (Rasa's connector only drops some reasons), and by channel + message
+  timestamp, so an `app_mention` and the `message` event for the same message give one reply;
+- the url_verification challenge is answered as Slack documents it ({"challenge": ...});
+- replies are rendered in mrkdwn, buttons as Block Kit, long answers split (rendering.py), and go
+  through the Web API at SLACK_API_URL (default https://slack.com/api/), which tests point at a fake.
+
+With neither SLACK_BOT_TOKEN nor SLACK_SIGNING_SECRET set, the webhook answers 503.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.channels.common import NotConfigured, handle_or_apologise, required_or_none
+from bot.channels.rendering import message_parts, slack_blocks, slack_mrkdwn
+
+logger = logging.getLogger(__name__)
+
+REQUIRED = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+DEFAULT_API_URL = "https://slack.com/api/"
+# Slack retries an event three times within about five minutes; an hour covers that comfortably.
+SEEN_TTL_SECONDS = 3600
+SEEN_MAX_ENTRIES = 10_000
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    bot_token: str
+    signing_secret: str
+    api_url: str = DEFAULT_API_URL
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SlackSettings | None:
+        values = required_or_none(env, "Slack", REQUIRED)
+        if values is None:
+            return None
+        return cls(
+            bot_token=values["SLACK_BOT_TOKEN"],
+            signing_secret=values["SLACK_SIGNING_SECRET"],
+            api_url=env.get("SLACK_API_URL") or DEFAULT_API_URL,
+        )
+
+
+class SeenEvents:
+    """Keys of events already handled, forgotten after `ttl` seconds, at most `max_entries`."""
+
+    def __init__(
+        self, ttl: float = SEEN_TTL_SECONDS, max_entries: int = SEEN_MAX_ENTRIES,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._clock = clock
+        self._seen: OrderedDict[str, float] = OrderedDict()
+
+    def first_time(self, *keys: str) -> bool:
+        """True when none of `keys` was seen recently; all of them are remembered either way."""
+        now = self._clock()
+        while self._seen and next(iter(self._seen.values())) <= now - self.ttl:
+            self._seen.popitem(last=False)
+        new = not any(key in self._seen for key in keys)
+        for key in keys:
+            self._seen[key] = now
+            self._seen.move_to_end(key)
+        while len(self._seen) > self.max_entries:
+            self._seen.popitem(last=False)
+        return new
+
+
+class SlackOutput(SlackBot):
+    """Posts replies with chat.postMessage at the configured Web API address."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "slack"
+
+    def __init__(self, token: str, channel: str | None, thread_id: str | None, api_url: str) -> None:
+        super().__init__(token, channel, thread_id)
+        self.client = AsyncWebClient(token, base_url=api_url)
+        self.sent = 0
+
+    async def _post_message(self, channel: str, **kwargs: Any) -> None:
+        await super()._post_message(channel, **kwargs)
+        self.sent += 1
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        for part in message_parts(text):
+            await self._post_message(self.slack_channel or recipient_id, text=slack_mrkdwn(part))
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        parts = message_parts(text) or [""]
+        for part in parts[:-1]:
+            await self._post_message(self.slack_channel or recipient_id, text=slack_mrkdwn(part))
+        await self._post_message(
+            self.slack_channel or recipient_id, text=slack_mrkdwn(parts[-1]),
+            blocks=slack_blocks(parts[-1], buttons),
+        )
+
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
+
+
+class SlackEventsInput(SlackInput):
+    """The Slack webhook: the app's Events API request URL and its interactivity request URL."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "slack"
+
+    @classmethod
+    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
+        settings = SlackSettings.from_env(os.environ)
+        if settings is None:
+            return NotConfigured("slack", REQUIRED)
+        return cls(settings)
+
+    def __init__(self, settings: SlackSettings) -> None:
+        super().__init__(slack_token=settings.bot_token, slack_signing_secret=settings.signing_secret)
+        self.api_url = settings.api_url
+        self.seen = SeenEvents()
+
+    def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> OutputChannel:
+        return SlackOutput(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
+
+    def _dispatch(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, sender: str,
+        channel: str | None, thread_id: str | None,
+    ) -> None:
+        """Handle the message in the background: Slack wants its answer within 3 seconds."""
+        output = self.get_output_channel(channel, thread_id if self.use_threads else None)
+        assert isinstance(output, SlackOutput)
+        message = UserMessage(text, output, sender, input_channel=self.name())
+        task = asyncio.create_task(handle_or_apologise(on_new_message, message, lambda: output.sent > 0))
+        self._background_tasks.add(task)
+        task.add_done_callback(self._background_tasks.discard)
+
+    def _event(
+        self, request: Request, body: Mapping[str, Any],
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> HTTPResponse:
+        if body.get("type") == "url_verification":
+            return response.json({"challenge": body.get("challenge")})
+        event = body.get("event") or {}
+        if body.get("type") != "event_callback" or not self._is_user_message(dict(body)):
+            return response.text("")
+        channel = event.get("channel")
+        if not (self._is_direct_message(dict(body)) or self._is_app_mention(dict(body))
+                or (self.slack_channel and channel == self.slack_channel)):
+            return response.text("")
+        keys = [f"message:{channel}:{event.get('ts')}"]
+        if body.get("event_id"):
+            keys.append(f"event:{body['event_id']}")
+        if not self.seen.first_time(*keys):
+            logger.info(
+                "Skipped a Slack event already handled (retry %s, reason %s).",
+                request.headers.get("X-Slack-Retry-Num"), request.headers.get("X-Slack-Retry-Reason"),
+            )
+            return response.text("", headers={"X-Slack-No-Retry": "1"})
+        bot_users = list(body.get("authed_users") or []) + [
+            a.get("user_id") for a in body.get("authorizations") or [] if a.get("user_id")
+        ]
+        text = self._sanitize_user_message(str(event.get("text", "")), bot_users)
+        thread_id = event.get("thread_ts", event.get("ts"))
+        sender = self._get_conversation_id(event.get("user"), channel, thread_id)
+        if text and sender:
+            self._dispatch(on_new_message, text, sender, channel, thread_id)
+        return response.text("")
+
+    def _interaction(
+        self, payload: Mapping[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        if not self._is_interactive_message(dict(payload)):
+            return response.text("")
+        action = payload["actions"][0]
+        text = self._get_interactive_response(action)
+        sender = (payload.get("user") or {}).get("id")
+        channel = (payload.get("channel") or {}).get("id")
+        if text is None or not sender:
+            return response.text("")  # a link button: nothing to tell the bot
+        key = f"action:{payload.get('trigger_id') or action.get('action_ts')}"
+        if not self.seen.first_time(key):
+            return response.text("")
+        message = payload.get("message") or {}
+        thread_id = message.get("thread_ts", message.get("ts"))
+        self._dispatch(on_new_message, text, self._get_conversation_id(sender, channel, thread_id) or sender,
+                       channel, thread_id)
+        return response.text("")
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = Blueprint("slack_events_webhook", __name__)
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            if not self.is_request_from_slack_authentic(request):
+                return response.text(
+                    "The request is not signed with this app's signing secret, or is more than "
+                    "5 minutes old (X-Slack-Signature, X-Slack-Request-Timestamp).",
+                    status=HTTPStatus.UNAUTHORIZED,
+                )
+            content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+            try:
+                if content_type == "application/json":
+                    body = json.loads(request.body)
+                    if isinstance(body, dict):
+                        return self._event(request, body, on_new_message)
+                elif content_type == "application/x-www-form-urlencoded":
+                    payload = json.loads(request.form.get("payload") or "")
+                    if isinstance(payload, dict):
+                        return self._interaction(payload, on_new_message)
+            except ValueError:
+                pass
+            return response.text(
+                "Expected a Slack event (JSON) or an interaction (form with a payload).", status=400
+            )
+
+        return blueprint

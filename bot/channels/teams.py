@@ -1,0 +1,360 @@
+"""Microsoft Teams, through the Azure Bot Service (Bot Framework), at /webhooks/teams/webhook.
+
+Built on the ideas of Rasa's botframework connector (rasa/core/channels/botframework.py), fixed for
+today's Azure bots:
+
+- replies are authorised with a token from the *single-tenant* endpoint of the bot's own tenant
+  (client credentials), cached until shortly before it expires;
+- Microsoft's signing keys are fetched on the first request, not in the constructor (so the server
+  starts offline), cached, refreshed daily and re-fetched when a token names an unknown key;
+- every incoming token is checked for its RS256 signature, audience (the app id), issuer, expiry
+  (with a small leeway), and that its `serviceurl` claim matches the activity's serviceUrl (replies
+  go to that URL with our token, so it must be one Microsoft vouched for); otherwise 401 and
+  nothing is processed;
+- button clicks (empty text and a `value`) are understood, `<at>…</at>` mentions stripped, and
+  replies rendered as markdown with buttons on a Hero Card (bot/channels/rendering.py).
+
+Configured from the environment only: TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID; every
+URL can be overridden (TEAMS_OPENID_METADATA_URL, TEAMS_TOKEN_URL, TEAMS_ISSUER), which is how the
+tests point them at local fakes. With none of the three set, the webhook answers 503.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+import jwt
+from jwt.algorithms import RSAAlgorithm
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from yarl import URL
+
+from bot.channels.common import NotConfigured, handle_or_apologise, required_or_none
+from bot.channels.rendering import message_parts, teams_hero_card, teams_markdown
+
+logger = logging.getLogger(__name__)
+
+REQUIRED = ("TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID")
+DEFAULT_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+DEFAULT_ISSUER = "https://api.botframework.com"
+TOKEN_URL_TEMPLATE = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token"
+CONNECTOR_SCOPE = "https://api.botframework.com/.default"
+KEYS_REFRESH_SECONDS = 24 * 3600
+# A token naming an unknown key triggers a re-fetch at most this often, so forged tokens cannot make
+# us hammer Microsoft's endpoint.
+UNKNOWN_KEY_REFETCH_SECONDS = 60
+LEEWAY_SECONDS = 300
+HTTP_TIMEOUT = aiohttp.ClientTimeout(total=15)
+
+_BEARER = re.compile(r"Bearer\s+(\S+)")
+_MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class TeamsSettings:
+    app_id: str
+    app_password: str
+    tenant_id: str
+    openid_metadata_url: str = DEFAULT_OPENID_METADATA_URL
+    token_url: str = ""
+    issuer: str = DEFAULT_ISSUER
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> TeamsSettings | None:
+        values = required_or_none(env, "Teams", REQUIRED)
+        if values is None:
+            return None
+        tenant = values["TEAMS_TENANT_ID"]
+        return cls(
+            app_id=values["TEAMS_APP_ID"],
+            app_password=values["TEAMS_APP_PASSWORD"],
+            tenant_id=tenant,
+            openid_metadata_url=env.get("TEAMS_OPENID_METADATA_URL") or DEFAULT_OPENID_METADATA_URL,
+            token_url=env.get("TEAMS_TOKEN_URL") or TOKEN_URL_TEMPLATE.format(tenant=quote(tenant)),
+            issuer=env.get("TEAMS_ISSUER") or DEFAULT_ISSUER,
+        )
+
+
+class AuthError(Exception):
+    """The request is not from the Bot Framework for this bot: answered with 401."""
+
+
+class KeysUnavailable(Exception):
+    """Microsoft's signing keys could not be fetched, so no token can be checked: answered with 503."""
+
+
+async def _get_json(url: str) -> Any:
+    async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.get(url) as reply:
+        reply.raise_for_status()
+        return await reply.json(content_type=None)
+
+
+class SigningKeys:
+    """The Bot Framework's token-signing keys (JWKs by key id), fetched lazily and cached."""
+
+    def __init__(
+        self, metadata_url: str, fetch_json: Callable[[str], Awaitable[Any]] = _get_json,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.metadata_url = metadata_url
+        self._fetch_json = fetch_json
+        self._clock = clock
+        self._keys: dict[str, dict[str, Any]] = {}
+        self._fetched_at: float | None = None
+        self._lock = asyncio.Lock()
+
+    async def key(self, kid: str) -> dict[str, Any]:
+        now = self._clock()
+        if self._fetched_at is None or now - self._fetched_at > KEYS_REFRESH_SECONDS or (
+            kid not in self._keys and now - self._fetched_at > UNKNOWN_KEY_REFETCH_SECONDS
+        ):
+            await self._refresh()
+        if kid not in self._keys:
+            raise AuthError("the token is signed with a key the Bot Framework does not publish")
+        return self._keys[kid]
+
+    async def _refresh(self) -> None:
+        async with self._lock:
+            try:
+                metadata = await self._fetch_json(self.metadata_url)
+                jwks = await self._fetch_json(metadata["jwks_uri"])
+                self._keys = {key["kid"]: key for key in jwks["keys"] if "kid" in key}
+                self._fetched_at = self._clock()
+            except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, TypeError, ValueError) as exc:
+                if not self._keys:
+                    raise KeysUnavailable(f"could not fetch {self.metadata_url}: {exc}") from exc
+                logger.warning("Could not refresh the Bot Framework signing keys; using the cached ones.")
+
+
+class TokenValidator:
+    def __init__(self, settings: TeamsSettings, keys: SigningKeys) -> None:
+        self.settings = settings
+        self.keys = keys
+
+    async def check(self, authorization: str | None, activity: Mapping[str, Any]) -> dict[str, Any]:
+        """The token's claims, or AuthError saying what is wrong with it."""
+        match = _BEARER.fullmatch((authorization or "").strip())
+        if not match:
+            raise AuthError("no Bearer token in the Authorization header")
+        token = match[1]
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise AuthError("the token is malformed") from exc
+        if header.get("alg") != "RS256" or not header.get("kid"):
+            raise AuthError("the token is not an RS256 token with a key id")
+        jwk = await self.keys.key(str(header["kid"]))
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token, key=RSAAlgorithm.from_jwk(json.dumps(jwk)), algorithms=["RS256"],
+                audience=self.settings.app_id, issuer=self.settings.issuer, leeway=LEEWAY_SECONDS,
+                options={"require": ["exp", "iss", "aud"]},
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise AuthError("the token has expired") from exc
+        except jwt.InvalidAudienceError as exc:
+            raise AuthError("the token is for another bot (audience)") from exc
+        except jwt.InvalidIssuerError as exc:
+            raise AuthError("the token is from another issuer") from exc
+        except jwt.PyJWTError as exc:
+            raise AuthError(f"the token is invalid ({type(exc).__name__})") from exc
+        endorsements = jwk.get("endorsements")
+        if isinstance(endorsements, list) and activity.get("channelId") not in endorsements:
+            raise AuthError("the signing key is not endorsed for this channel")
+        claimed = claims.get("serviceurl") or claims.get("serviceUrl")
+        if not claimed or not _same_url(str(claimed), str(activity.get("serviceUrl", ""))):
+            raise AuthError("the activity's serviceUrl does not match the token")
+        return claims
+
+
+def _same_url(first: str, second: str) -> bool:
+    return first.rstrip("/").lower() == second.rstrip("/").lower()
+
+
+class BotConnector:
+    """Posts activities to the Bot Connector with a client-credentials token from the tenant's
+    token endpoint, reused until a minute before it expires."""
+
+    def __init__(self, settings: TeamsSettings, clock: Callable[[], float] = time.monotonic) -> None:
+        self.settings = settings
+        self._clock = clock
+        self._token: str | None = None
+        self._expires_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def token(self) -> str:
+        async with self._lock:
+            if self._token is None or self._clock() >= self._expires_at:
+                form = {
+                    "grant_type": "client_credentials",
+                    "client_id": self.settings.app_id,
+                    "client_secret": self.settings.app_password,
+                    "scope": CONNECTOR_SCOPE,
+                }
+                async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.post(
+                    self.settings.token_url, data=form
+                ) as reply:
+                    if reply.status != HTTPStatus.OK:
+                        raise RuntimeError(f"the token endpoint answered {reply.status}")
+                    body = await reply.json(content_type=None)
+                self._token = str(body["access_token"])
+                self._expires_at = self._clock() + max(0, int(body.get("expires_in", 3600)) - 60)
+            return self._token
+
+    async def send(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> None:
+        # Percent-encoded as the Bot Framework SDKs do (ids contain ':', ';', '@'); encoded=True stops
+        # aiohttp from normalising it back.
+        url = URL(
+            f"{service_url.rstrip('/')}/v3/conversations/{quote(conversation_id, safe='')}/activities",
+            encoded=True,
+        )
+        headers = {"Authorization": f"Bearer {await self.token()}"}
+        async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.post(
+            url, json=activity, headers=headers
+        ) as reply:
+            if reply.status >= 300:
+                raise RuntimeError(f"the Bot Connector answered {reply.status}")
+
+
+class TeamsOutput(OutputChannel):
+    """Replies to one incoming activity, in its conversation."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "teams"
+
+    def __init__(self, connector: BotConnector, activity: Mapping[str, Any]) -> None:
+        self.connector = connector
+        self.activity = activity
+        self.sent = 0
+
+    def _reply(self, **fields: Any) -> dict[str, Any]:
+        reply = {
+            "type": "message",
+            "from": self.activity.get("recipient"),
+            "recipient": self.activity.get("from"),
+            "conversation": self.activity.get("conversation"),
+            **fields,
+        }
+        if self.activity.get("id"):
+            reply["replyToId"] = self.activity["id"]
+        return reply
+
+    async def _post(self, reply: dict[str, Any]) -> None:
+        await self.connector.send(
+            str(self.activity["serviceUrl"]), str(self.activity["conversation"]["id"]), reply
+        )
+        self.sent += 1
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        for part in message_parts(text):
+            await self._post(self._reply(textFormat="markdown", text=teams_markdown(part)))
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        parts = message_parts(text) or [""]
+        for part in parts[:-1]:
+            await self._post(self._reply(textFormat="markdown", text=teams_markdown(part)))
+        await self._post(self._reply(
+            textFormat="markdown", text=teams_markdown(parts[-1]), attachments=[teams_hero_card(buttons)]
+        ))
+
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"images": [{"url": image}]}}
+        await self._post(self._reply(attachments=[card]))
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        await self._post({**self._reply(), **json_message})
+
+
+def incoming_text(activity: Mapping[str, Any]) -> str:
+    """What the person said: the text without `<at>` mentions of the bot, or, for a button click
+    (empty text), the button's payload."""
+    text = " ".join(_MENTION.sub(" ", str(activity.get("text") or "")).split())
+    text = re.sub(r" ([,.;:!?])", r"\1", text)
+    if text:
+        return text
+    value = activity.get("value")
+    if isinstance(value, Mapping) and isinstance(value.get("payload"), str):
+        return str(value["payload"]).strip()
+    return ""
+
+
+class TeamsInput(InputChannel):
+    """The Teams webhook: /webhooks/teams/webhook (the Azure Bot's messaging endpoint)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "teams"
+
+    @classmethod
+    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
+        settings = TeamsSettings.from_env(os.environ)
+        if settings is None:
+            return NotConfigured("teams", REQUIRED)
+        return cls(settings)
+
+    def __init__(self, settings: TeamsSettings) -> None:
+        self.settings = settings
+        self.validator = TokenValidator(settings, SigningKeys(settings.openid_metadata_url))
+        self.connector = BotConnector(settings)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = Blueprint("teams_webhook", __name__)
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            try:
+                activity = json.loads(request.body or b"")
+            except ValueError:
+                activity = None
+            if not isinstance(activity, dict):
+                return response.text("The body must be a Bot Framework activity (JSON).", status=400)
+            try:
+                await self.validator.check(request.headers.get("Authorization"), activity)
+            except AuthError as exc:
+                logger.warning("Rejected a Teams request: %s.", exc)
+                return response.text(f"Unauthorized: {exc}.", status=HTTPStatus.UNAUTHORIZED)
+            except KeysUnavailable as exc:
+                logger.error("Cannot check Teams requests: %s", exc)
+                return response.text(
+                    "Cannot check the request's token just now.", status=HTTPStatus.SERVICE_UNAVAILABLE
+                )
+            if activity.get("type") != "message":
+                return response.text("")
+            sender = (activity.get("from") or {}).get("id")
+            conversation = (activity.get("conversation") or {}).get("id")
+            if not sender or not conversation or not activity.get("serviceUrl"):
+                return response.text("The activity has no sender or conversation.", status=400)
+            text = incoming_text(activity)
+            if not text:
+                return response.text("")
+            output = TeamsOutput(self.connector, activity)
+            message = UserMessage(text, output, sender_id=str(sender), input_channel=self.name())
+            await handle_or_apologise(on_new_message, message, lambda: output.sent > 0)
+            return response.text("")
+
+        return blueprint

@@ -115,18 +115,16 @@ def _serve(name: str) -> HTTPResponse:
                         headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
 
 
-_MARKDOWN_OPENERS = re.compile(r"([\[<])")
-
-
 def escape_for_widget(text: str) -> str:
     """Bot text as the widget's Markdown renderer will show it literally.
 
-    The widget renders bot messages as Markdown. It escapes raw HTML, but it does not check link
-    addresses, so `[x](javascript:...)` would become a live link. Escaping `[` and `<` leaves no
-    Markdown link, image or autolink, while paragraphs, `- ` bullets and plain web addresses
-    (which it links on its own, http and https only) render as before.
+    The widget renders bot messages as Markdown. It shows raw HTML as text, but it does not check
+    link addresses, so `[x](javascript:...)` or `<javascript://...>` would become live links.
+    Escaping `[` (a backslash) and `<` (an entity: its renderer does not take a backslash before
+    `<`) leaves no Markdown link, image or autolink, while paragraphs, `- ` bullets and plain web
+    addresses (which it links on its own, http and https only) render as before.
     """
-    return _MARKDOWN_OPENERS.sub(r"\\\1", text)
+    return text.replace("[", "\\[").replace("<", "&lt;")
 
 
 class WebChatOutput(SocketIOOutput):

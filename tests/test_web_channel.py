@@ -21,9 +21,9 @@ class RecordingSocketServer:
 
 
 def test_markdown_links_images_and_html_in_bot_text_are_escaped() -> None:
-    text = "See [the form](javascript:alert(1)) ![x](data:x) <img src=x onerror=alert(1)>"
+    text = "See [the form](javascript:alert(1)) ![x](data:x) <javascript://%0Aalert(1)> <img src=x>"
     assert escape_for_widget(text) == (
-        r"See \[the form](javascript:alert(1)) !\[x](data:x) \<img src=x onerror=alert(1)>"
+        r"See \[the form](javascript:alert(1)) !\[x](data:x) &lt;javascript://%0Aalert(1)> &lt;img src=x>"
     )
 
 
@@ -42,7 +42,7 @@ def test_each_paragraph_is_its_own_message_with_buttons_on_the_last() -> None:
         "session-1", "First <b>part</b>.\n\nWhich role?", [{"title": "All roles", "payload": "/x"}]
     ))
     assert [(event, room) for event, _, room in sio.emitted] == [("bot_uttered", "session-1")] * 2
-    assert sio.emitted[0][1] == {"text": r"First \<b>part\</b>.", "quick_replies": []}
+    assert sio.emitted[0][1] == {"text": "First &lt;b>part&lt;/b>.", "quick_replies": []}
     assert sio.emitted[1][1]["quick_replies"] == [
         {"content_type": "text", "title": "All roles", "payload": "/x"}
     ]

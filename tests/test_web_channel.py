@@ -7,6 +7,7 @@ import asyncio
 from typing import Any
 
 from bot.channels import NO_REPLY
+from bot.serve import ServeConfig, Servers
 from bot.web import CONTENT_SECURITY_POLICY, WebChatInput, _serve, escape_for_widget
 
 
@@ -86,3 +87,10 @@ def test_the_widget_bundle_is_served_from_node_modules_without_a_cdn_import() ->
 def test_other_names_are_not_found() -> None:
     assert _serve("../credentials.yml").status == 404
     assert _serve("package.json").status == 404
+
+
+def test_sites_that_embed_the_widget_are_allowed_by_rasa_cors_origins() -> None:
+    config = ServeConfig.from_env({"RASA_CORS_ORIGINS": "https://careers.example https://b.example"})
+    command = Servers(config).rasa_command("run")
+    assert command[command.index("--cors"):][:3] == ["--cors", "https://careers.example", "https://b.example"]
+    assert "--cors" not in Servers(ServeConfig.from_env({})).rasa_command("run")

@@ -226,7 +226,8 @@ def test_a_long_answer_reads_from_its_start_on_a_phone(
     expect(page.locator(".rw-launcher")).to_be_visible()
     screenshot(page, "web-phone-page")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.locator(".rw-launcher").click()
+    page.get_by_role("button", name="Chat with the TechTrack Assistant").click()  # the page's own button
+    expect(page.get_by_role("textbox", name="Your question")).to_be_focused()
     ask(page, "how is the training structured?")
     wait_for_reply_to(page, page.locator(".rw-reply", has_text="All roles").click)
     screenshot(page, "web-phone-long-answer")

@@ -4,6 +4,11 @@
 (function () {
   "use strict";
 
+  // The bot's address: this page's own, unless the script tag names another (data-socket-url), as
+  // on a site that embeds the chat.
+  var script = document.currentScript;
+  var socketUrl = (script && script.dataset.socketUrl) || window.location.origin;
+
   var LABELS = [
     [".rw-new-message", "aria-label", "Your question"],
     [".rw-send", "aria-label", "Send"],
@@ -36,8 +41,8 @@
       launcher.setAttribute("aria-expanded", open ? "true" : "false");
     }
     var unavailable = document.getElementById("chat-unavailable");
-    if (unavailable) {
-      unavailable.hidden = launcher !== null || chatIsOpen();
+    if (unavailable && (launcher || chatIsOpen())) {
+      unavailable.hidden = true;
     }
   }
 
@@ -88,10 +93,11 @@
   function openChat() {
     if (!chatIsOpen()) {
       var launcher = document.querySelector(".rw-launcher");
+      var unavailable = document.getElementById("chat-unavailable");
       if (launcher) {
         launcher.click();
-      } else {
-        document.getElementById("chat-unavailable").hidden = false;
+      } else if (unavailable) {
+        unavailable.hidden = false;
       }
     }
     window.setTimeout(function () {
@@ -118,10 +124,22 @@
     showAnswerFromTheTop();
   }).observe(document.body, { childList: true, subtree: true });
 
-  document.getElementById("open-chat").addEventListener("click", openChat);
+  // The widget shows itself only once connected: say so if it hasn't after 10 s.
+  window.setTimeout(function () {
+    var unavailable = document.getElementById("chat-unavailable");
+    if (unavailable && !document.querySelector(".rw-launcher") && !chatIsOpen()) {
+      unavailable.hidden = false;
+    }
+  }, 10000);
+
+  // A button on the page that opens the chat, where the page has one.
+  var opener = document.getElementById("open-chat");
+  if (opener) {
+    opener.addEventListener("click", openChat);
+  }
 
   window.WebChat.default({
-    socketUrl: window.location.origin,
+    socketUrl: socketUrl,
     socketPath: "/socket.io/",
     title: "TechTrack Assistant",
     subtitle: "Questions about the apprenticeship",

@@ -68,7 +68,7 @@ def new_page(browser: Browser, viewport: dict[str, int]) -> Page:
 
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled")
 
 
 def as_shown(text: str) -> str:

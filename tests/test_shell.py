@@ -65,9 +65,15 @@ class Terminal:
         os.write(self.fd, text.encode() + b"\r")
 
     def close(self) -> None:
+        """Stop the program if it is still running: Ctrl-C first, so that it stops the action server
+        it started, then SIGKILL."""
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
         os.close(self.fd)
 
 

@@ -14,13 +14,14 @@ export ACTION_SERVER_HOST ?= localhost
 export ACTION_SERVER_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
 
-.PHONY: help setup generate train run shell test lint validate unit conversations eval compare-pipelines bench diagram lock clean
+.PHONY: help setup generate train run shell test lint validate unit browser conversations eval compare-pipelines bench diagram lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-setup: ## Create .venv (Python 3.10), install pinned packages, generate data from the corpus
+setup: ## Create .venv (Python 3.10), install pinned packages and the web chat widget (npm), generate data
 	@scripts/setup-venv.sh
+	@scripts/setup-web.sh
 	@$(PYTHON) -m bot.corpus build
 
 generate: setup ## Regenerate data/ from faq_corpus/ (also part of setup)
@@ -28,7 +29,7 @@ generate: setup ## Regenerate data/ from faq_corpus/ (also part of setup)
 train: setup ## Train the model when config, domain or data changed
 	@$(PYTHON) -m bot.train
 
-run: train ## Serve the bot (action server + Rasa server) and print how to talk to it
+run: train ## Serve the bot (action server + Rasa server, web chat page at /chat) and print how to talk to it
 	@$(PYTHON) -m bot.serve
 
 shell: train ## Talk to the bot in this terminal (rasa shell, with the action server)
@@ -42,8 +43,11 @@ validate: setup ## Check the corpus, the generated files and Rasa's data validat
 	@$(PYTHON) -m bot.eligibility.diagram --check
 	@scripts/validate-data.sh
 
-unit: train ## pytest: corpus, rules, actions, and the running servers
+unit: train browser ## pytest: corpus, rules, actions, the running servers, the web chat in Chromium, make shell
 	@$(PYTHON) -m pytest
+
+browser: ## Install Debian's chromium for the browser test when it is missing (apt-get)
+	@scripts/ensure-chromium.sh
 
 conversations: train ## Conversation tests (rasa test stories in tests/conversations/)
 	@$(RASA) test core --model models/techtrack.tar.gz --stories tests/conversations \
@@ -66,5 +70,5 @@ diagram: setup ## Regenerate docs/eligibility-flow.md from the eligibility rules
 lock: ## Regenerate requirements/requirements.txt (exact pins, hashes) from requirements/requirements.in
 	@scripts/lock.sh
 
-clean: ## Remove the virtual env, models, caches and reports
-	rm -rf $(VENV) models .rasa reports logs .pytest_cache .ruff_cache
+clean: ## Remove the virtual env, models, caches, reports and the installed web chat widget
+	rm -rf $(VENV) models .rasa reports logs .pytest_cache .ruff_cache web/node_modules

@@ -3,7 +3,8 @@ answer, say how to talk to the bot, and stop both cleanly on Ctrl-C.
 
 Hosts and ports come from the environment: RASA_HOST (localhost), RASA_PORT (5005),
 ACTION_SERVER_HOST (localhost), ACTION_SERVER_PORT (5055). Rasa's HTTP API is enabled only when
-RASA_API_TOKEN is set, and then requires that token.
+RASA_API_TOKEN is set, and then requires that token. RASA_CORS_ORIGINS (space-separated) lists
+the other websites allowed to embed the web chat widget.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class ServeConfig:
     action_host: str = "localhost"
     action_port: int = 5055
     api_token: str | None = None
+    cors_origins: tuple[str, ...] = ()
     model: Path = MODEL_PATH
     log_dir: Path = ROOT / "logs"
     extra_env: Mapping[str, str] = field(default_factory=dict)
@@ -46,6 +48,7 @@ class ServeConfig:
             action_host=env.get("ACTION_SERVER_HOST") or "localhost",
             action_port=int(env.get("ACTION_SERVER_PORT") or 5055),
             api_token=env.get("RASA_API_TOKEN") or None,
+            cors_origins=tuple((env.get("RASA_CORS_ORIGINS") or "").split()),
         )
 
     @property
@@ -59,6 +62,10 @@ class ServeConfig:
     @property
     def rest_webhook(self) -> str:
         return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    @property
+    def web_chat_page(self) -> str:
+        return f"{self.rasa_url}/chat"
 
 
 class ServerError(RuntimeError):
@@ -101,22 +108,28 @@ class Servers:
         )
 
     def rasa_command(self, subcommand: str) -> list[str]:
+        # `rasa shell` also runs a server (its console talks to it over REST): on our host and
+        # port, not on Rasa's default of every interface, port 5005.
+        module = "bot.shell" if subcommand == "shell" else "rasa"  # bot.shell: Ctrl-D leaves
         command = [
-            sys.executable, "-m", "rasa", subcommand, "--model", str(self.config.model),
+            sys.executable, "-m", module, subcommand, "--model", str(self.config.model),
             "--endpoints", "endpoints.yml",
+            "--interface", self.config.rasa_host, "--port", str(self.config.rasa_port),
         ]
         if subcommand == "run":
-            command += [
-                "--credentials", "credentials.yml",
-                "--interface", self.config.rasa_host, "--port", str(self.config.rasa_port),
-            ]
+            command += ["--credentials", "credentials.yml"]
+            if self.config.cors_origins:  # sites that embed the web chat widget
+                command += ["--cors", *self.config.cors_origins]
             if self.config.api_token:
                 command += ["--enable-api", "--auth-token", self.config.api_token]
         return command
 
-    def start_rasa(self) -> None:
+    def check_model(self) -> None:
         if not self.config.model.exists():
             raise ServerError(f"no trained model at {self.config.model}: run `make train` first")
+
+    def start_rasa(self) -> None:
+        self.check_model()
         self._spawn("rasa", self.rasa_command("run"))
 
     def start(self) -> None:
@@ -182,7 +195,9 @@ def how_to_talk(config: ServeConfig) -> str:
         f"  Rasa server:    {config.rasa_url}  (logs: {config.log_dir}/rasa.log)",
         f"  Action server:  {config.action_url}  (logs: {config.log_dir}/actions.log)",
         "",
-        "Talk to it over the REST channel, for example:",
+        f"Open the demo careers page with the chat widget: {config.web_chat_page}",
+        "",
+        "Or talk to it over the REST channel, for example:",
         f"  curl -s -X POST {config.rest_webhook} \\",
         "       -H 'Content-Type: application/json' \\",
         "       -d '{\"sender\": \"me\", \"message\": \"how long is the devops apprenticeship?\"}'",
@@ -227,6 +242,7 @@ def shell(config: ServeConfig) -> int:
     """`rasa shell` in this terminal, with the action server running behind it."""
     servers = Servers(config)
     try:
+        servers.check_model()
         servers.start_actions()
         servers.wait_ready()
         return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env())

@@ -36,21 +36,19 @@ def make_tracker(
         "entities": entities or [],
     }
     if faq_id is not None:
+        # Exactly the keys Rasa 3.6.21's ResponseSelector produces (checked against a real parse).
         message["response_selector"] = {
             "all_retrieval_intents": ["faq"],
             "faq": {
                 "response": {
-                    "id": 123,
-                    "responses": [{"text": "(answer text from the domain)"}],
-                    "response_templates": [{"text": "(answer text from the domain)"}],
+                    "responses": [{"text": "(the canonical question, from data/responses)"}],
                     "confidence": confidence,
                     "intent_response_key": f"faq/{faq_id}",
                     "utter_action": f"utter_faq/{faq_id}",
-                    "template_name": f"utter_faq/{faq_id}",
                 },
                 "ranking": [
-                    {"id": 123 + n, "confidence": c, "intent_response_key": f"faq/{key}"}
-                    for n, (key, c) in enumerate(ranking or [(faq_id, confidence)])
+                    {"confidence": c, "intent_response_key": f"faq/{key}"}
+                    for key, c in (ranking or [(faq_id, confidence)])
                 ],
             },
         }

@@ -136,7 +136,10 @@ def test_a_button_payload_is_understood() -> None:
     ("text", "intent"),
     [("how long is the devops apprenticeship?", "faq"), ("stop", "stop_check"),
      ("why do you ask?", "explain_question"), ("start again", "restart_check"),
-     ("can I talk to a person", "human_handoff")],
+     ("can I talk to a person", "human_handoff"),
+     ("I can't cope with any of this any more", "distress"),
+     ("you are a useless bot", "abuse"),
+     ("has my application been received", "own_application")],
 )
 def test_questions_and_commands_are_not_swallowed_as_answers(text: str, intent: str) -> None:
     assert validate(text, "role", intent=intent, confidence=0.95) == []

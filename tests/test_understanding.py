@@ -3,8 +3,11 @@ safety patterns that override the classifier."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from bot.paths import ROOT
 from bot.safety import DISTRESS, NON_ENGLISH, override_intent
 from bot.understanding import Candidate, FaqRoute, Thresholds, decide_faq, faq_candidates, question_parts
 from tests.conftest import make_tracker
@@ -120,3 +123,17 @@ def test_another_script_is_not_english(text: str) -> None:
 ])
 def test_statements_around_one_question_are_not_extra_questions(text: str) -> None:
     assert len(question_parts(text)) == 1
+
+
+def test_real_rasa_parses_are_answered_clarified_or_split() -> None:
+    """Parses captured from a Rasa 3.6.21 model (tests/data/rasa_parses.json): the decision reads
+    the real output shape, ranking and all."""
+    parses = json.loads((ROOT / "tests" / "data" / "rasa_parses.json").read_text())["parses"]
+    clear, ambiguous, several = (
+        decide_faq(p["text"], faq_candidates(p), Thresholds()) for p in parses
+    )
+    assert clear.action is FaqRoute.ANSWER and clear.faq_id == "salary"
+    assert ambiguous.action is FaqRoute.CLARIFY
+    assert {c.faq_id for c in ambiguous.candidates} >= {"prior_qualification", "entry_requirements"}
+    assert several.action is FaqRoute.SEVERAL
+    assert {c.faq_id for c in several.candidates} >= {"salary", "contract_type"}

@@ -20,10 +20,13 @@ SLOT_PREFIX = "elig_"
 FAILURES_SLOT = "elig_failures"
 
 # Intents that always interrupt the check (handled by rules, then the pending question is asked again).
-COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff"}
+COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff", "distress"}
 # Intents that interrupt only when the message is not an answer to the pending question
 # ("Irish" can look like "actually I'm Irish", a correction).
-QUESTIONS_ASIDE = {"faq", "help", "bot_challenge", "change_answer"}
+QUESTIONS_ASIDE = {
+    "faq", "help", "bot_challenge", "change_answer", "out_of_scope", "non_english", "own_application",
+    "abuse",
+}
 ASIDE_CONFIDENCE = 0.6
 
 # Words that name a question, for "change my nationality answer".

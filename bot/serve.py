@@ -119,7 +119,17 @@ class Servers:
             raise ServerError(f"no trained model at {self.config.model}: run `make train` first")
         self._spawn("rasa", self.rasa_command("run"))
 
+    def prepare_storage(self) -> None:
+        """Check the storage settings and migrate our tables before either server starts."""
+        from bot.storage.startup import StorageNotReady, prepare
+
+        try:
+            prepare(self.env())
+        except StorageNotReady as error:
+            raise ServerError(str(error)) from None
+
     def start(self) -> None:
+        self.prepare_storage()
         self.start_actions()
         self.start_rasa()
 
@@ -227,6 +237,7 @@ def shell(config: ServeConfig) -> int:
     """`rasa shell` in this terminal, with the action server running behind it."""
     servers = Servers(config)
     try:
+        servers.prepare_storage()
         servers.start_actions()
         servers.wait_ready()
         return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env())

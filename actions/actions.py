@@ -13,6 +13,7 @@ from actions.tracker_reading import faq_prediction, remembered_role, role_in_mes
 from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.settings import load_settings
+from bot.storage import analytics
 
 # After these answers the bot offers the step-by-step eligibility check.
 ELIGIBILITY_FAQS = frozenset({
@@ -50,6 +51,7 @@ class ActionAnswerFaq(Action):
         prediction = faq_prediction(tracker)
         entry = corpus().get(prediction.faq_id) if prediction else None
         if entry is None or prediction is None or prediction.confidence < settings.faq_min_confidence:
+            analytics.unanswered(tracker)
             send(dispatcher, replies.dont_know(settings.human_route))
             return [SlotSet("pending_faq", None)]
 
@@ -60,7 +62,8 @@ class ActionAnswerFaq(Action):
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
         offer_check = entry.id in ELIGIBILITY_FAQS and not tracker.active_loop.get("name")
-        send(dispatcher, replies.faq_answer(entry, role, offer_check=offer_check))
+        answer = replies.faq_answer(entry, role, offer_check=offer_check)
+        send(dispatcher, analytics.faq_answered(tracker, answer, entry.id, role, prediction.confidence))
         return [*events, SlotSet("pending_faq", None)]
 
 
@@ -81,7 +84,8 @@ class ActionRoleChosen(Action):
         role = None if chosen == replies.ALL_ROLES else chosen
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
         if pending is not None:
-            send(dispatcher, replies.faq_answer(pending, role))
+            send(dispatcher, analytics.faq_answered(tracker, replies.faq_answer(pending, role),
+                                                    pending.id, role, 1.0))
         elif role is not None:
             send(dispatcher, replies.role_noted(role))
         else:
@@ -109,5 +113,6 @@ class ActionDontKnow(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        analytics.unanswered(tracker)
         send(dispatcher, replies.dont_know(load_settings().human_route))
         return [SlotSet("pending_faq", None)]

@@ -184,6 +184,20 @@ def test_start_up_with_an_unreachable_database_fails_within_30_seconds(tmp_path:
     assert "Check DATABASE_URL" in result.stderr
 
 
+def test_a_bare_rasa_run_with_an_unreachable_database_exits_within_30_seconds(tmp_path: Path) -> None:
+    """Rasa's own SQL tracker store would retry for ever; ours gives up (bot/storage/tracker_store.py)."""
+    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/techtrack"
+    env = {"DATABASE_URL": dead, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+           "RASA_TELEMETRY_ENABLED": "false", "ACTION_SERVER_URL": "http://127.0.0.1:9/webhook"}
+    command = [sys.executable, "-m", "rasa", "run", "--model", "models/techtrack.tar.gz",
+               "--endpoints", "endpoints.yml", "--port", str(free_port())]
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=90)
+    assert result.returncode != 0
+    assert time.monotonic() - started < 30
+    assert "TechTrack tracker store: cannot reach the database" in result.stdout + result.stderr
+
+
 def test_the_tracker_store_gives_up_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.storage import tracker_store
 

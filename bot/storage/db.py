@@ -72,7 +72,8 @@ def describe_error(error: BaseException) -> str:
 
 def wait_for_database(engine: Engine, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
     """Return once `SELECT 1` works; raise DatabaseUnavailable after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
+    deadline = started + timeout
     while True:
         try:
             with engine.connect() as connection:
@@ -83,7 +84,8 @@ def wait_for_database(engine: Engine, timeout: float = STARTUP_TIMEOUT_SECONDS) 
         # Give up when another attempt (which may take the whole connect timeout) would overrun.
         if time.monotonic() + 1 + CONNECT_TIMEOUT_SECONDS > deadline:
             raise DatabaseUnavailable(
-                f"cannot reach the database at {safe_url(engine.url)} after {timeout:.0f} s "
-                f"({reason}). Check DATABASE_URL and that the database server is running."
+                f"cannot reach the database at {safe_url(engine.url)} "
+                f"(gave up after {time.monotonic() - started:.0f} s: {reason}). "
+                "Check DATABASE_URL and that the database server is running."
             )
         time.sleep(1)

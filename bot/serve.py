@@ -3,7 +3,9 @@ answer, say how to talk to the bot, and stop both cleanly on Ctrl-C.
 
 Hosts and ports come from the environment: RASA_HOST (localhost), RASA_PORT (5005),
 ACTION_SERVER_HOST (localhost), ACTION_SERVER_PORT (5055). Rasa's HTTP API is enabled only when
-RASA_API_TOKEN is set, and then requires that token.
+RASA_API_TOKEN is set, and then requires that token. Before either server starts, the storage
+settings are checked and our tables migrated (bot/storage/startup.py), so a database that cannot be
+reached stops start-up within 30 s with a clear message.
 """
 
 from __future__ import annotations

@@ -177,6 +177,25 @@ def test_the_actions_record_answers_feedback_and_outcomes(
     recorder.close()
 
 
+def test_no_feedback_buttons_during_the_eligibility_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.replies import Reply
+
+    recorded: list[Row] = []
+    monkeypatch.setattr(analytics, "recorder", lambda: type("R", (), {"record": recorded.append})())
+    during = FakeTracker("will I be paid?", active_loop={"name": "eligibility_form"})
+    assert analytics.faq_answered(during, Reply("Yes."), "salary", None, 0.9).buttons == ()
+    assert len(recorded) == 1  # still recorded
+
+
+def test_a_database_url_that_makes_no_sense_gets_a_clear_message(tmp_path: Path) -> None:
+    from bot.storage.startup import StorageNotReady, prepare
+
+    with pytest.raises(StorageNotReady, match="DATABASE_URL is not a database URL"):
+        prepare({"DATABASE_URL": "not a url", "TECHTRACK_ID_HASH_KEY": "0123456789abcdefgh"})
+    with pytest.raises(StorageNotReady, match="DATABASE_URL is not a database URL"):
+        prepare({"DATABASE_URL": "mongodb://x/y", "TECHTRACK_ID_HASH_KEY": "0123456789abcdefgh"})
+
+
 # --- the recorder when the database is down ----------------------------------------------------
 
 def answer_row(entry: str = "salary") -> Row:

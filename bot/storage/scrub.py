@@ -5,6 +5,7 @@ Insurance numbers and long digit runs become [name], [email], [phone], [NI numbe
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -49,11 +50,26 @@ def spacy_model_path(config_file: Path = ROOT / "config.yml") -> Path:
     raise RuntimeError(f"{config_file} has no SpacyNLP component with a model")
 
 
+def _import_spacy_without_tensorflow() -> Any:
+    """spaCy's thinc imports TensorFlow when it is installed (Rasa installs it), which costs the
+    action server ~370 MiB and ~10 s; the small English pipeline does not use it. A None entry in
+    sys.modules makes that import fail, so thinc goes without."""
+    if "spacy" in sys.modules or "tensorflow" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["tensorflow"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        del sys.modules["tensorflow"]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def _nlp() -> Any:
-    import spacy
-
     with _load_lock:
+        spacy = _import_spacy_without_tensorflow()
         return spacy.load(spacy_model_path(), disable=["parser", "lemmatizer"])
 
 

@@ -140,28 +140,43 @@ def test_answers_keep_coming_while_the_database_is_down_and_rows_follow_when_it_
         servers.start()
         try:
             servers.wait_ready()
-            chat = Conversation(config)
+            chat, check = Conversation(config), Conversation(config)
             entries = [corpus[e] for e in ("remote_working", "what_is_techtrack", "contract_type")]
             questions = {e.question: e.id for e in entries if not e.role_specific}
             assert len(questions) == 3
             assert chat.reply("will I be paid?") == corpus["salary"].answer
             query = f"SELECT entry_id FROM tt_faq_answers WHERE conversation = '{hashed(chat)}'"
             assert len(wait_for_rows(url, query, 1)) == 1
+            assert "Which role" in check.reply("am I eligible?")
 
             proxy.down()
             for question, entry in questions.items():
                 started = time.monotonic()
                 assert chat.reply(question) == corpus[entry].answer
                 assert time.monotonic() - started < 15
+            # an eligibility check carries on from memory
+            assert "How old are you?" in check.reply("software developer")
+            assert "What is your nationality?" in check.reply("I'm 23")
             assert len(rows(url, query)) == 1  # nothing could be written
 
             proxy.up()
             stored = wait_for_rows(url, query, 1 + len(questions), timeout=60)
             assert sorted(e for (e,) in stored) == sorted(["salary", *questions.values()])
-            log = (tmp_path / "logs" / "actions.log").read_text()
-            assert log.count("analytics: cannot write to the database") == 1
+            for said in ("British", "all my life", "no", "nope", "no I don't"):
+                check.reply(said)
+            verdict = check.reply("yes")
+            assert verdict.startswith("From what you've told me, you meet")
+            assert "- Age: 23" in verdict  # said while the database was down
+            # what was said during the outage is in the tracker table now
+            events = rows(url, "SELECT data FROM events WHERE sender_id = "
+                               f"'{check.sender}' AND type_name = 'user'")
+            assert any("I'm 23" in str(data) for (data,) in events)
+            actions_log = (tmp_path / "logs" / "actions.log").read_text()
+            rasa_log = (tmp_path / "logs" / "rasa.log").read_text()
+            assert actions_log.count("analytics: cannot write to the database") == 1
+            assert rasa_log.count("Tracker store: cannot use the database") == 1
             for question in questions:  # the reason is logged, never what people said
-                assert question not in log
+                assert question not in actions_log and question not in rasa_log
         finally:
             servers.stop()
             proxy.down()

@@ -11,12 +11,15 @@ neither, so a broken database stops the server rather than losing every conversa
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.storage.db import (
     DatabaseUnavailable,
@@ -34,6 +37,9 @@ logger = logging.getLogger(__name__)
 # safety net for a bare `rasa run`: with Rasa's ~10 s of imports before it, the server still exits
 # within 30 s.
 STARTUP_TIMEOUT_SECONDS = 15
+# Conversations whose latest state is kept in memory for when the database is down (the least
+# recently active are forgotten first).
+MAX_REMEMBERED_CONVERSATIONS = 1000
 
 
 class TechTrackTrackerStore(SQLTrackerStore):
@@ -62,4 +68,68 @@ class TechTrackTrackerStore(SQLTrackerStore):
             logger.warning("Could not create the tracker table (%s)", describe_error(error))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         logger.info("Tracker store: SQL database at %s", safe_url(self.engine.url))
+        self._recent: OrderedDict[str, tuple[DialogueStateTracker, bool]] = OrderedDict()
+        self._down = False
+        self._state_lock = threading.Lock()
         TrackerStore.__init__(self, domain, event_broker, **kwargs)
+
+    # While the database is down, conversations carry on from memory: the latest state of recent
+    # conversations is kept (a reference, no copy, so this costs nothing while all is well), and
+    # each conversation's events are written when the database is back, since Rasa's `save` writes
+    # every event the database does not have yet. (Rasa's own fallback would start every turn
+    # afresh, and would log the failed SQL with its parameters, which hold what people typed.)
+
+    def _remember(self, tracker: DialogueStateTracker, saved: bool) -> None:
+        with self._state_lock:
+            self._recent[tracker.sender_id] = (tracker, saved)
+            self._recent.move_to_end(tracker.sender_id)
+            while len(self._recent) > MAX_REMEMBERED_CONVERSATIONS:
+                self._recent.popitem(last=False)
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        with self._state_lock:
+            tracker, saved = self._recent.get(sender_id, (None, True))
+        if tracker is not None and not saved:
+            return tracker.copy()  # newer than what the database holds
+        try:
+            return await super().retrieve(sender_id)
+        except sa.exc.SQLAlchemyError as error:
+            self._went_down(error)
+            return tracker.copy() if tracker is not None else None
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        try:
+            await super().save(tracker)
+        except sa.exc.SQLAlchemyError as error:
+            self._went_down(error)
+            self._remember(tracker, saved=False)
+            return
+        self._remember(tracker, saved=True)
+        with self._state_lock:
+            came_back, self._down = self._down, False
+        if came_back:
+            logger.warning("Tracker store: the database is back; conversations are saved again")
+            await self._save_unsaved()
+
+    async def _save_unsaved(self) -> None:
+        with self._state_lock:
+            waiting = [t for t, saved in self._recent.values() if not saved]
+        for tracker in waiting:
+            try:
+                await super().save(tracker)
+            except sa.exc.SQLAlchemyError as error:
+                self._went_down(error)
+                return
+            with self._state_lock:
+                if self._recent.get(tracker.sender_id, (None, True))[0] is tracker:
+                    self._recent[tracker.sender_id] = (tracker, True)
+
+    def _went_down(self, error: BaseException) -> None:
+        with self._state_lock:
+            first, self._down = not self._down, True
+        if first:
+            logger.error(
+                "Tracker store: cannot use the database (%s). The %d most recent conversations "
+                "carry on from memory and are saved when it is back.", describe_error(error),
+                MAX_REMEMBERED_CONVERSATIONS,
+            )

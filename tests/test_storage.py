@@ -395,3 +395,39 @@ def test_report_shows_faqs_helpfulness_grouped_questions_and_outcomes(
 def test_report_rejects_a_backwards_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--from", "2026-11-30", "--to", "2026-11-01"]) == 2
     assert "is after --to" in capsys.readouterr().err
+
+
+# --- the tracker store when the database is down -----------------------------------------------
+
+def test_the_tracker_store_carries_a_conversation_through_an_outage(
+    database: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    from bot.storage.tracker_store import TechTrackTrackerStore
+
+    outage = Outage(database)
+    monkeypatch.setenv("DATABASE_URL", outage.recorder_url)
+    store = TechTrackTrackerStore(domain=Domain.empty())
+
+    async def say(text: str) -> list[str]:
+        tracker = await store.get_or_create_tracker("person-1")
+        tracker.update(UserUttered(text))
+        tracker.update(ActionExecuted("action_listen"))
+        await store.save(tracker)
+        return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+    assert asyncio.run(say("before")) == ["before"]
+    outage.down()
+    with caplog.at_level(logging.ERROR, logger="bot.storage.tracker_store"):
+        assert asyncio.run(say("during")) == ["before", "during"]
+        assert asyncio.run(say("still down")) == ["before", "during", "still down"]
+    assert sum("cannot use the database" in r.getMessage() for r in caplog.records) == 1
+    outage.up()
+    assert asyncio.run(say("after")) == ["before", "during", "still down", "after"]
+    stored = rows(database, "SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
+    assert ['"text": "during"' in str(d) for (d,) in stored] == [False, True, False, False]
+    store.engine.dispose()

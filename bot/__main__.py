@@ -6,7 +6,11 @@ import argparse
 import sys
 from datetime import date, timedelta
 
+import sqlalchemy as sa
+
 from bot.paths import ROOT
+from bot.storage import migrate
+from bot.storage.db import describe_error, safe_url
 from bot.storage.settings import StorageConfigError, StorageSettings
 
 
@@ -46,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     except (StorageConfigError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except sa.exc.DBAPIError as error:
+        print(f"error: cannot use the database at {safe_url(settings.database_url)} "
+              f"({describe_error(error)})", file=sys.stderr)
+        return 1
 
 
 def _report(settings: StorageSettings, start: date | None, end: date | None) -> int:
@@ -55,6 +63,9 @@ def _report(settings: StorageSettings, start: date | None, end: date | None) -> 
     start = start or end - timedelta(days=30)
     if start > end:
         raise ValueError(f"--from ({start}) is after --to ({end})")
+    if migrate.current_revision(settings.database_url) is None:
+        raise ValueError(f"{safe_url(settings.database_url)} has no analytics tables yet: "
+                         "`make run` or `python -m bot db upgrade` creates them")
     built = report.build(settings.database_url, start, end)
     print(report.as_text(built))
     path = report.write_html(built, ROOT / "reports")
@@ -71,9 +82,6 @@ def _purge(settings: StorageSettings, older_than: str | None) -> int:
 
 
 def _db(settings: StorageSettings, action: str) -> int:
-    from bot.storage import migrate
-    from bot.storage.db import safe_url
-
     if action == "upgrade":
         migrate.upgrade(settings.database_url, timeout=30)
     elif action == "downgrade":

@@ -431,3 +431,17 @@ def test_the_tracker_store_carries_a_conversation_through_an_outage(
     stored = rows(database, "SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
     assert ['"text": "during"' in str(d) for (d,) in stored] == [False, True, False, False]
     store.engine.dispose()
+
+
+def test_report_and_purge_say_clearly_when_there_is_no_database_to_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    assert main(["report"]) == 2
+    assert "has no analytics tables yet: `make run` or `python -m bot db upgrade`" in capsys.readouterr().err
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres:secret@127.0.0.1:1/techtrack")
+    monkeypatch.setenv("TECHTRACK_ID_HASH_KEY", "0123456789abcdefgh")
+    assert main(["purge"]) == 1
+    error = capsys.readouterr().err
+    assert "cannot use the database at postgresql://postgres:***@127.0.0.1:1/techtrack" in error
+    assert "secret" not in error

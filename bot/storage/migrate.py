@@ -8,7 +8,6 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
 
 from bot.storage.db import make_engine, wait_for_database
 
@@ -16,7 +15,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "tt_alembic_version"
 
 
-def _config(engine: Engine, connection: object) -> Config:
+def _config(connection: object) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -29,7 +28,7 @@ def upgrade(url: str, revision: str = "head", timeout: float | None = None) -> N
         if timeout is not None:
             wait_for_database(engine, timeout)
         with engine.begin() as connection:
-            command.upgrade(_config(engine, connection), revision)
+            command.upgrade(_config(connection), revision)
     finally:
         engine.dispose()
 
@@ -38,7 +37,7 @@ def downgrade(url: str, revision: str = "base") -> None:
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
-            command.downgrade(_config(engine, connection), revision)
+            command.downgrade(_config(connection), revision)
     finally:
         engine.dispose()
 

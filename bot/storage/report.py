@@ -89,7 +89,7 @@ def build(database_url: str, start: date, end: date) -> Report:
             no = sa.func.sum(sa.case((feedback.c.helpful, 0), else_=1)).label("no")
             report.helpfulness = [(r[0], int(r[1]), int(r[2])) for r in connection.execute(
                 sa.select(answers.c.entry_id, yes, no)
-                .join(answers, feedback.c.answer_id == answers.c.id)
+                .select_from(feedback.join(answers, feedback.c.answer_id == answers.c.id))
                 .where(in_range(answers))
                 .group_by(answers.c.entry_id).order_by(answers.c.entry_id)
             )]

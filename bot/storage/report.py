@@ -140,11 +140,13 @@ def _chart(labels: Sequence[str], values: Sequence[float], title: str, xlabel: s
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     figure, axes = plt.subplots(figsize=(8, 0.4 * len(labels) + 1.2))
     axes.barh(list(reversed(labels)), list(reversed(values)), color="#1d70b8")
     axes.set_title(title)
     axes.set_xlabel(xlabel)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts, not 0.25 of a check
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=90)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import stat
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -445,3 +446,48 @@ def test_report_and_purge_say_clearly_when_there_is_no_database_to_use(
     error = capsys.readouterr().err
     assert "cannot use the database at postgresql://postgres:***@127.0.0.1:1/techtrack" in error
     assert "secret" not in error
+
+
+def test_a_slow_database_delays_a_reply_by_seconds_not_for_ever(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection holds a lock on Rasa's table, as a long-running job would: the tracker
+    store's statements give up after 5 s (SQLite's lock wait is 5 s too) and the conversation
+    carries on from memory."""
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+
+    from bot.storage.tracker_store import TechTrackTrackerStore
+
+    monkeypatch.setenv("DATABASE_URL", database)
+    store = TechTrackTrackerStore(domain=Domain.empty())
+
+    async def say(text: str) -> float:
+        started = time.monotonic()
+        tracker = await store.get_or_create_tracker("person-2")
+        tracker.update(UserUttered(text))
+        await store.save(tracker)
+        return time.monotonic() - started
+
+    asyncio.run(say("before"))
+    blocker = sa.create_engine(database, future=True)
+    with blocker.connect() as connection:
+        transaction = connection.begin()
+        if blocker.dialect.name == "postgresql":
+            connection.execute(sa.text("LOCK TABLE events IN ACCESS EXCLUSIVE MODE"))
+        else:
+            connection.execute(sa.text("DELETE FROM events WHERE 1 = 0"))  # takes the write lock
+        release = threading.Timer(20, transaction.rollback)  # so that a hang fails, not hangs
+        release.start()
+        took = asyncio.run(say("while slow"))
+        release.cancel()
+        if transaction.is_active:
+            transaction.rollback()
+    blocker.dispose()
+    assert 4 < took < 15
+    asyncio.run(say("after"))
+    stored = rows(database, "SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
+    assert ['"text": "while slow"' in str(d) for (d,) in stored] == [False, True, False]
+    store.engine.dispose()

@@ -13,6 +13,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 STARTUP_TIMEOUT_SECONDS = 30.0
 CONNECT_TIMEOUT_SECONDS = 5
 SQLITE_BUSY_TIMEOUT_SECONDS = 5
+# For the writes on (or beside) the request path: the tracker store and the recorder. Not for
+# migrations or purge, which may legitimately take longer.
+STATEMENT_TIMEOUT_SECONDS = 5
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -23,14 +26,22 @@ def safe_url(url: str | URL) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def connect_args(url: str | URL) -> dict[str, Any]:
-    """Driver options that bound how long connecting (and, for PostgreSQL, a statement) may take."""
+def connect_args(url: str | URL, statement_timeout: bool = False) -> dict[str, Any]:
+    """Driver options that bound how long connecting (and, with `statement_timeout`, a statement
+    on PostgreSQL; SQLite's lock wait is bounded anyway) may take."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
-        return {
+        args: dict[str, Any] = {
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
             "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2,
         }
+        if statement_timeout:
+            # Added to any `options` the URL has (such as a search_path), which this would replace.
+            given = parsed.query.get("options")
+            given = given if isinstance(given, str) else " ".join(given or ())
+            limit = f"-c statement_timeout={STATEMENT_TIMEOUT_SECONDS * 1000}"
+            args["options"] = f"{given} {limit}".strip()
+        return args
     if parsed.get_backend_name() == "sqlite":
         return {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
     return {}
@@ -52,10 +63,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str | URL, *, future: bool = True, **kwargs: Any) -> Engine:
+def make_engine(url: str | URL, *, statement_timeout: bool = False, **kwargs: Any) -> Engine:
     prepare_sqlite_file(url)
     engine = sa.create_engine(
-        url, future=future, pool_pre_ping=True, connect_args=connect_args(url), **kwargs
+        url, future=True, pool_pre_ping=True,
+        connect_args=connect_args(url, statement_timeout), **kwargs,
     )
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)

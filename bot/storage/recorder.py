@@ -177,7 +177,7 @@ class Recorder:
 
     def _engine_or_create(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.database_url)
+            self._engine = make_engine(self.database_url, statement_timeout=True)
         return self._engine
 
     def _write(self, rows: list[tuple[sa.Table, dict[str, Any]]]) -> None:

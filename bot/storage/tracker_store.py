@@ -54,7 +54,9 @@ class TechTrackTrackerStore(SQLTrackerStore):
         url = StorageSettings.from_env().database_url
         prepare_sqlite_file(url)
         engine_kwargs = create_engine_kwargs(url)
-        engine_kwargs["connect_args"] = {**connect_args(url), **engine_kwargs.get("connect_args", {})}
+        engine_kwargs["connect_args"] = {
+            **connect_args(url, statement_timeout=True), **engine_kwargs.get("connect_args", {})
+        }
         # Rasa's queries are written for SQLAlchemy 1.x, so this engine is not `future=True`.
         self.engine = sa.create_engine(url, pool_pre_ping=True, **engine_kwargs)
         try:

@@ -491,3 +491,31 @@ def test_a_slow_database_delays_a_reply_by_seconds_not_for_ever(
     stored = rows(database, "SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
     assert ['"text": "while slow"' in str(d) for (d,) in stored] == [False, True, False]
     store.engine.dispose()
+
+
+def test_a_process_that_exits_right_after_recording_writes_the_row_and_exits_cleanly(
+    tmp_path: Path,
+) -> None:
+    """The writer may still be loading spaCy when the action server stops: it must finish, write,
+    and let the process exit normally (it used to crash the interpreter on exit)."""
+    import subprocess
+    import sys
+
+    from bot.paths import ROOT
+
+    url = f"sqlite:///{tmp_path / 'exit.db'}"
+    migrate.upgrade(url)
+    script = (
+        "from bot.storage import analytics\n"
+        "class Tracker:\n"
+        "    sender_id, events, active_loop = 'someone', [], {}\n"
+        "    latest_message = {'text': 'I spoke to John Smith about a pet iguana'}\n"
+        "    def get_latest_input_channel(self): return 'rest'\n"
+        "analytics.unanswered(Tracker())\n"
+    )
+    env = {"DATABASE_URL": url, "TECHTRACK_ID_HASH_KEY": "exit-test-key-0123456789",
+           "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=120,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(url, "SELECT text FROM tt_unanswered") == [("I spoke to [name] about a pet iguana",)]

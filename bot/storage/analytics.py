@@ -51,7 +51,7 @@ _recorder_lock = threading.Lock()
 
 
 def recorder() -> Recorder:
-    """The process's recorder, started on first use and flushed (for up to 5 s) at exit."""
+    """The process's recorder, started on first use and flushed (for up to 15 s) at exit."""
     global _recorder
     with _recorder_lock:
         if _recorder is None:
@@ -59,8 +59,17 @@ def recorder() -> Recorder:
 
             settings = StorageSettings.from_env()
             _recorder = Recorder(settings.database_url, key=id_hash_key, scrubber=scrub)
-            atexit.register(_recorder.close)
+            # Close (and write what is queued) while the interpreter is still whole: plain atexit
+            # runs too late for a thread that may be loading spaCy, and the process then crashes
+            # on exit. threading._register_atexit is what concurrent.futures uses for the same.
+            getattr(threading, "_register_atexit", atexit.register)(_close_at_exit)
         return _recorder
+
+
+def _close_at_exit() -> None:
+    if _recorder is not None:
+        # Long enough for a spaCy load in progress; the database retry loop stops at once.
+        _recorder.close(timeout=15)
 
 
 def feedback_payload(answer_id: str, helpful: bool) -> str:

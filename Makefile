@@ -14,7 +14,8 @@ export ACTION_SERVER_HOST ?= localhost
 export ACTION_SERVER_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
 
-.PHONY: help setup generate train run shell test lint validate unit browser conversations eval compare-pipelines bench diagram lock clean
+.PHONY: help setup generate train run shell test lint validate unit browser conversations eval \
+	compare-pipelines bench diagram lock clean report purge
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -63,6 +64,12 @@ compare-pipelines: setup ## Train and evaluate three NLU pipelines; writes docs/
 
 bench: train ## Server start-up time, resident memory of both servers, REST response times
 	@$(PYTHON) -m bot.bench
+
+report: setup ## Analytics for FROM..TO (YYYY-MM-DD; default the last 30 days): text here, HTML in reports/
+	@$(PYTHON) -m bot report $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+
+purge: setup ## Delete conversations and analytics older than OLDER_THAN (e.g. 90d; default TECHTRACK_RETENTION_DAYS)
+	@$(PYTHON) -m bot purge $(if $(OLDER_THAN),--older-than $(OLDER_THAN))
 
 diagram: setup ## Regenerate docs/eligibility-flow.md from the eligibility rules
 	@$(PYTHON) -m bot.eligibility.diagram

@@ -13,6 +13,7 @@ from actions.tracker_reading import latest_intent, remembered_role, role_in_mess
 from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.settings import load_settings
+from bot.storage import analytics
 from bot.understanding import FaqRoute, decide_faq, faq_candidates
 
 # After these answers the bot offers the step-by-step eligibility check.
@@ -54,13 +55,13 @@ class ActionAnswerFaq(Action):
         decision = decide_faq(str(message.get("text") or ""), known, settings.faq_thresholds)
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
+            analytics.unanswered(tracker)
             send(dispatcher, failure_reply(tracker, settings.human_route))
             return [SlotSet("pending_faq", None), *failure_events(tracker)]
-        if decision.action is FaqRoute.CLARIFY:
-            send(dispatcher, replies.did_you_mean(entries))
-            return [SlotSet("pending_faq", None)]
-        if decision.action is FaqRoute.SEVERAL:
-            send(dispatcher, replies.several_questions(entries))
+        if decision.action in (FaqRoute.CLARIFY, FaqRoute.SEVERAL):
+            analytics.clarified(tracker, [entry.id for entry in entries])
+            ask = replies.did_you_mean if decision.action is FaqRoute.CLARIFY else replies.several_questions
+            send(dispatcher, ask(entries))
             return [SlotSet("pending_faq", None)]
 
         entry = entries[0]
@@ -71,7 +72,9 @@ class ActionAnswerFaq(Action):
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
         offer_check = entry.id in ELIGIBILITY_FAQS and not tracker.active_loop.get("name")
-        send(dispatcher, replies.faq_answer(entry, role, offer_check=offer_check))
+        answer = replies.faq_answer(entry, role, offer_check=offer_check)
+        confidence = decision.candidates[0].confidence
+        send(dispatcher, analytics.faq_answered(tracker, answer, entry.id, role, confidence))
         return [*events, SlotSet("pending_faq", None)]
 
 
@@ -92,7 +95,8 @@ class ActionRoleChosen(Action):
         role = None if chosen == replies.ALL_ROLES else chosen
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
         if pending is not None:
-            send(dispatcher, replies.faq_answer(pending, role))
+            send(dispatcher, analytics.faq_answered(tracker, replies.faq_answer(pending, role),
+                                                    pending.id, role, 1.0))
         elif role is not None:
             send(dispatcher, replies.role_noted(role))
         else:
@@ -121,6 +125,8 @@ class ActionDontKnow(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if latest_intent(tracker)[0] != "something_else":
+            analytics.unanswered(tracker)
         send(dispatcher, failure_reply(tracker, load_settings().human_route))
         return [SlotSet("pending_faq", None), *failure_events(tracker)]
 
@@ -142,6 +148,9 @@ def failure_events(tracker: Tracker) -> list[EventType]:
     return [SlotSet("failed_turn", float(user_turns(tracker)))]
 
 
+# What staff see as unanswered questions (scrubbed of personal data). Distress, abuse and messages
+# about someone's own application are never stored.
+RECORDED_AS_UNANSWERED = frozenset({"out_of_scope", "non_english"})
 SPECIAL_CASES = {
     "out_of_scope": lambda route: replies.out_of_scope(),
     "non_english": lambda route: replies.non_english(),
@@ -161,6 +170,9 @@ class ActionSpecialCase(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        reply = SPECIAL_CASES.get(latest_intent(tracker)[0], SPECIAL_CASES["out_of_scope"])
+        intent = latest_intent(tracker)[0]
+        if intent in RECORDED_AS_UNANSWERED:
+            analytics.unanswered(tracker)
+        reply = SPECIAL_CASES.get(intent, SPECIAL_CASES["out_of_scope"])
         send(dispatcher, reply(load_settings().human_route))
         return [SlotSet("pending_faq", None)]

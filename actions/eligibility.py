@@ -20,6 +20,7 @@ from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
 from bot.roles import ROLES
+from bot.storage import analytics
 
 FORM = "eligibility_form"
 
@@ -143,8 +144,9 @@ class ActionEligibilityVerdict(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         given = answers(tracker)
-        _, reply = check.verdict(given)
+        outcome, reply = check.verdict(given)
         send(dispatcher, reply)
+        analytics.eligibility_outcome(tracker, outcome, given.get("role"))
         # Later FAQ answers are tailored to the role they checked for.
         role = given.get("role")
         return [SlotSet("role", role)] if role in ROLES and tracker.get_slot("role") != role else []

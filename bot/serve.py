@@ -4,7 +4,9 @@ answer, say how to talk to the bot, and stop both cleanly on Ctrl-C.
 Hosts and ports come from the environment: RASA_HOST (localhost), RASA_PORT (5005),
 ACTION_SERVER_HOST (localhost), ACTION_SERVER_PORT (5055). Rasa's HTTP API is enabled only when
 RASA_API_TOKEN is set, and then requires that token. RASA_CORS_ORIGINS (space-separated) lists
-the other websites allowed to embed the web chat widget.
+the other websites allowed to embed the web chat widget. Before either server starts, the storage
+settings are checked and our tables migrated (bot/storage/startup.py), so a database that cannot be
+reached stops start-up within 30 s with a clear message.
 """
 
 from __future__ import annotations
@@ -132,7 +134,17 @@ class Servers:
         self.check_model()
         self._spawn("rasa", self.rasa_command("run"))
 
+    def prepare_storage(self) -> None:
+        """Check the storage settings and migrate our tables before either server starts."""
+        from bot.storage.startup import StorageNotReady, prepare
+
+        try:
+            prepare(self.env())
+        except StorageNotReady as error:
+            raise ServerError(str(error)) from None
+
     def start(self) -> None:
+        self.prepare_storage()
         self.start_actions()
         self.start_rasa()
 
@@ -243,6 +255,7 @@ def shell(config: ServeConfig) -> int:
     servers = Servers(config)
     try:
         servers.check_model()
+        servers.prepare_storage()
         servers.start_actions()
         servers.wait_ready()
         return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env())

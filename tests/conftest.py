@@ -1,11 +1,32 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
 
 from bot.corpus import FaqEntry, load_corpus
+from bot.storage import migrate
+
+TEST_ID_HASH_KEY = "test-id-hash-key-0123456789"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def analytics_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """What the actions record (and the servers the tests start) goes to a throwaway SQLite file,
+    never to var/."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('database') / 'techtrack.db'}"
+    saved = {name: os.environ.get(name) for name in ("DATABASE_URL", "TECHTRACK_ID_HASH_KEY")}
+    os.environ.update(DATABASE_URL=url, TECHTRACK_ID_HASH_KEY=TEST_ID_HASH_KEY)
+    migrate.upgrade(url)
+    yield url
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 # One running bot, with Teams and Slack pointed at local fakes, shared by their test modules.
 from tests.channel_fakes import channel_bot  # noqa: F401

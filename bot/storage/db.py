@@ -1,0 +1,103 @@
+"""Engines for our database (SQLAlchemy 1.4 in 2.0 style), with timeouts so that a database that
+is down or slow fails fast instead of hanging, and a start-up check that gives up within 30 s."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+
+STARTUP_TIMEOUT_SECONDS = 30.0
+CONNECT_TIMEOUT_SECONDS = 5
+SQLITE_BUSY_TIMEOUT_SECONDS = 5
+# For the writes on (or beside) the request path: the tracker store and the recorder. Not for
+# migrations or purge, which may legitimately take longer.
+STATEMENT_TIMEOUT_SECONDS = 5
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database did not answer in time; the message names it (without a password) and why."""
+
+
+def safe_url(url: str | URL) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def connect_args(url: str | URL, statement_timeout: bool = False) -> dict[str, Any]:
+    """Driver options that bound how long connecting (and, with `statement_timeout`, a statement
+    on PostgreSQL; SQLite's lock wait is bounded anyway) may take."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        args: dict[str, Any] = {
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2,
+        }
+        if statement_timeout:
+            # Added to any `options` the URL has (such as a search_path), which this would replace.
+            given = parsed.query.get("options")
+            given = given if isinstance(given, str) else " ".join(given or ())
+            limit = f"-c statement_timeout={STATEMENT_TIMEOUT_SECONDS * 1000}"
+            args["options"] = f"{given} {limit}".strip()
+        return args
+    if parsed.get_backend_name() == "sqlite":
+        return {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
+    return {}
+
+
+def prepare_sqlite_file(url: str | URL) -> None:
+    """SQLite cannot create the folder its file lives in (var/ on a fresh clone)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the Rasa server and the action server write to the same file without readers
+    # blocking writers; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str | URL, *, statement_timeout: bool = False, **kwargs: Any) -> Engine:
+    prepare_sqlite_file(url)
+    engine = sa.create_engine(
+        url, future=True, pool_pre_ping=True,
+        connect_args=connect_args(url, statement_timeout), **kwargs,
+    )
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def describe_error(error: BaseException) -> str:
+    """The reason for a database error in one line, without SQL or parameters (they may hold a
+    person's message)."""
+    original = getattr(error, "orig", None) or error
+    first_line = (str(original).strip().splitlines() or [""])[0]
+    return f"{type(original).__name__}: {first_line}" if first_line else type(original).__name__
+
+
+def wait_for_database(engine: Engine, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
+    """Return once `SELECT 1` works; raise DatabaseUnavailable after `timeout` seconds."""
+    started = time.monotonic()
+    deadline = started + timeout
+    while True:
+        try:
+            with engine.connect() as connection:
+                connection.execute(sa.text("SELECT 1"))
+            return
+        except sa.exc.DBAPIError as error:
+            reason = describe_error(error)
+        # Give up when another attempt (which may take the whole connect timeout) would overrun.
+        if time.monotonic() + 1 + CONNECT_TIMEOUT_SECONDS > deadline:
+            raise DatabaseUnavailable(
+                f"cannot reach the database at {safe_url(engine.url)} "
+                f"(gave up after {time.monotonic() - started:.0f} s: {reason}). "
+                "Check DATABASE_URL and that the database server is running."
+            )
+        time.sleep(1)

@@ -10,6 +10,9 @@ from rasa_sdk import Tracker
 from bot.corpus import FaqEntry, load_corpus
 from bot.storage import migrate
 
+# One running bot, with Teams and Slack pointed at local fakes, shared by their test modules.
+from tests.channel_fakes import channel_bot  # noqa: F401
+
 TEST_ID_HASH_KEY = "test-id-hash-key-0123456789"
 
 
@@ -27,9 +30,6 @@ def analytics_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
-
-# One running bot, with Teams and Slack pointed at local fakes, shared by their test modules.
-from tests.channel_fakes import channel_bot  # noqa: F401
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.evaluate import load_heldout
+from bot.evaluate import FAQ_SETS, load_yaml
 from bot.serve import ServeConfig, Servers
 from bot.train import train
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     with Servers(config) as servers:
         startup = servers.wait_ready()
         print(f"server start-up (both answering): {startup:.1f} s")
-        texts = [item["text"] for item in load_heldout()]
+        texts = [item["text"] for item in load_yaml(FAQ_SETS[0], "questions")]
         timings = [post(config.rest_webhook, f"bench-{n % 10}", texts[n % len(texts)])
                    for n in range(args.messages)]
         for name, process in servers.processes.items():

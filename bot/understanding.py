@@ -37,8 +37,8 @@ class Thresholds:
     it leads the runner-up by `margin`; clarify: the least confidence worth offering as "Did you
     mean...?"; below it the bot says it doesn't know."""
 
-    answer: float = 0.3
-    margin: float = 0.1
+    answer: float = 0.4
+    margin: float = 0.2
     clarify: float = 0.2
     max_options: int = 3
 

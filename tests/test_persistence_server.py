@@ -73,16 +73,16 @@ def test_a_question_the_bot_cannot_answer_is_stored_without_personal_data(
 ) -> None:
     config, _, url = bot
     chat = Conversation(config)
-    text = ("Hello, Sarah Connor here (sarah.connor@example.com, NI number QQ 12 34 56 C). Can my "
-            "pet iguana attend the graduation ceremony?")
-    assert "I don't know" in chat.reply(text)
+    text = ("Hello, Sarah Connor here (sarah.connor@example.com, NI number QQ 12 34 56 C). How do I "
+            "renew my passport before my holiday?")
+    assert chat.reply(text).startswith("Sorry, that's not something I can help with.")
     query = f"SELECT text, kind FROM tt_unanswered WHERE conversation = '{hashed(chat)}'"
     stored = wait_for_rows(url, query, 1)
     assert len(stored) == 1 and stored[0][1] == "unanswered"
     saved = str(stored[0][0])
     for personal in ("Sarah", "Connor", "sarah.connor@example.com", "QQ 12 34 56 C"):
         assert personal not in saved
-    assert "[email]" in saved and "[NI number]" in saved and "pet iguana" in saved
+    assert "[email]" in saved and "[NI number]" in saved and "renew my passport" in saved
 
 
 def test_an_eligibility_outcome_is_stored_without_the_answers(

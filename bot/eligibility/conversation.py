@@ -15,17 +15,18 @@ from bot.eligibility.parsing import parse_answer
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import FLOW, next_question, relevant_answers
 from bot.replies import Button, Reply
+from bot.safety import in_distress
 
 SLOT_PREFIX = "elig_"
 FAILURES_SLOT = "elig_failures"
 
 # Intents that always interrupt the check (handled by rules, then the pending question is asked again).
-COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff", "distress"}
+COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff"}
 # Intents that interrupt only when the message is not an answer to the pending question
 # ("Irish" can look like "actually I'm Irish", a correction).
 QUESTIONS_ASIDE = {
-    "faq", "help", "bot_challenge", "change_answer", "out_of_scope", "non_english", "own_application",
-    "abuse",
+    "faq", "help", "bot_challenge", "change_answer", "non_english", "own_application", "abuse",
+    "distress",
 }
 ASIDE_CONFIDENCE = 0.6
 
@@ -108,7 +109,7 @@ def understand(
         correction = _correction(text, answers, pending)
         if correction:
             return Understanding(updates=correction)
-    if intent in COMMANDS:
+    if intent in COMMANDS or (intent == "distress" and in_distress(text)):
         return Understanding(interrupt=True)
     value = parse_answer(pending, text, entities) if pending else None
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE

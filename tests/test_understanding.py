@@ -95,6 +95,7 @@ def test_a_button_payload_naming_the_entry_is_certain() -> None:
     "I've been self-harming",
     "I don’t want to be here anymore",
     "I'm having a panic attack",
+    "lost my job and I don't know how much longer I can keep going",
 ])
 def test_distress_is_recognised_whatever_the_classifier_says(text: str) -> None:
     assert override_intent(text) == DISTRESS

@@ -178,8 +178,8 @@ def render(results: list[Result], version: str) -> str:
         "spaCy's tokens and lemmas let the word counts treat inflected forms alike. The "
         "`SpacyFeaturizer` stays in the pipeline so that an English model with word vectors is used "
         "without a config change. " + targets_sentence(results) + " `make eval` shows where the "
-        "misses are. Training times depend on what else the machine is doing; the figures above "
-        "were measured one pipeline after another on an otherwise idle machine.",
+        "misses are. Training times are wall-clock times on the 2-core machine, one pipeline after "
+        "another, and vary with what else the machine is doing: a minute or two is noise.",
         "",
     ])
 

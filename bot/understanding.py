@@ -101,8 +101,6 @@ def decide_faq(
     if not candidates or candidates[0].confidence < thresholds.clarify:
         return FaqDecision(FaqRoute.DONT_KNOW)
     best = candidates[0]
-    if best.confidence == 1.0 and len(candidates) == 1:
-        return FaqDecision(FaqRoute.ANSWER, (best,))
     offered = tuple(
         c for c in candidates[: thresholds.max_options] if c.confidence >= thresholds.clarify
     )

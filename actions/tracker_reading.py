@@ -6,6 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.eligibility import parsing
 from bot.replies import ALL_ROLES
 from bot.roles import find_role, normalise_role
 
@@ -36,11 +37,7 @@ def latest_intent(tracker: Tracker) -> tuple[str, float]:
 
 def spacy_entities(tracker: Tracker) -> list[tuple[str, str]]:
     """spaCy's (label, text) entities in the latest message, such as ("NORP", "Indian")."""
-    return [
-        (str(e.get("entity")), str(e.get("value")))
-        for e in (tracker.latest_message or {}).get("entities") or []
-        if e.get("extractor") == "SpacyEntityExtractor"
-    ]
+    return parsing.spacy_entities(tracker.latest_message or {})
 
 
 def remembered_role(tracker: Tracker) -> str | None:

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from bot.eligibility.parsing import parse_answer
+from bot.eligibility.parsing import parse_answer, spacy_entities
 from bot.paths import ROOT
 from bot.roles import find_role, normalise_role
 from bot.settings import load_settings
@@ -208,11 +208,7 @@ def evaluate_eligibility(
     the model as the check's actions get them."""
     misses = []
     for item, result in zip(items, parsed, strict=True):
-        entities = [
-            (str(e.get("entity")), str(e.get("value")))
-            for e in result.get("entities") or [] if e.get("extractor") == "SpacyEntityExtractor"
-        ]
-        got = parse_answer(item["question"], item["text"], entities)
+        got = parse_answer(item["question"], item["text"], spacy_entities(result))
         expected = item["expect"]
         numbers = isinstance(got, int | float) and isinstance(expected, int | float)
         if not (got == expected or (numbers and float(got) == float(expected))):

@@ -5,7 +5,8 @@ text does not answer the question."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.questions import NO, NOT_SURE, QUESTIONS, ROLE_UNDECIDED, YES, Kind
@@ -195,6 +196,15 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "residence_years": parse_years,
     "other_programme": parse_other_programme,
 }
+
+
+def spacy_entities(message: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """spaCy's (label, text) entities in a parsed message, such as ("NORP", "Indian")."""
+    return [
+        (str(e.get("entity")), str(e.get("value")))
+        for e in message.get("entities") or []
+        if e.get("extractor") == "SpacyEntityExtractor"
+    ]
 
 
 def parse_answer(

@@ -78,6 +78,16 @@ def _pack(pieces: Iterable[str], separator: str, limit: int) -> list[str]:
 
 # --- inline markup -------------------------------------------------------------------------------
 
+def _line(
+    raw: str, bullet_mark: str, escape: Callable[[str], str], bold: Callable[[str], str],
+    link: Callable[[str, str], str],
+) -> str:
+    """One line of an answer with its inline markup rendered; a "- " bullet gets `bullet_mark`."""
+    if raw.startswith(_BULLET):
+        return bullet_mark + _inline(raw[len(_BULLET):], escape, bold, link)
+    return _inline(raw, escape, bold, link)
+
+
 def _inline(
     text: str, escape: Callable[[str], str], bold: Callable[[str], str],
     link: Callable[[str, str], str],
@@ -106,12 +116,10 @@ def slack_mrkdwn(text: str) -> str:
     """Slack mrkdwn: *bold*, <url|text> links, bullets as "•" (Slack has no list markup)."""
 
     def line(raw: str) -> str:
-        bullet = raw.startswith(_BULLET)
-        body = _inline(
-            raw[len(_BULLET):] if bullet else raw, slack_escape,
+        return _line(
+            raw, "• ", slack_escape,
             lambda inner: f"*{inner}*", lambda url, label: f"<{slack_escape(url)}|{label}>",
         )
-        return f"• {body}" if bullet else body
 
     return "\n\n".join("\n".join(line(raw) for raw in p.split("\n")) for p in _paragraphs(text))
 
@@ -154,12 +162,10 @@ def teams_markdown(text: str) -> str:
     """
 
     def line(raw: str) -> str:
-        bullet = raw.startswith(_BULLET)
-        body = _inline(
-            raw[len(_BULLET):] if bullet else raw, teams_escape,
+        return _line(
+            raw, "- ", teams_escape,
             lambda inner: f"**{inner}**", lambda url, label: f"[{label}]({url})",
         )
-        return f"- {body}" if bullet else body
 
     rendered: list[str] = []
     for paragraph in _paragraphs(text):

@@ -30,6 +30,8 @@ _DISTRESS_PATTERNS = [
     r"\b(feel|feeling|i'?m|i am) (so |completely |totally )?(worthless|hopeless|suicidal)\b",
     r"\boverdos(e|ing)\b",
     r"\bgive up on (life|everything)\b",
+    r"\b(done|finished) with (life|living)\b",
+    r"\b(life|it)('?s| is)? not worth living\b",
     r"\bpanic attack\b",
 ]
 _DISTRESS = re.compile("|".join(f"(?:{p})" for p in _DISTRESS_PATTERNS), re.IGNORECASE)

@@ -96,6 +96,8 @@ def test_a_button_payload_naming_the_entry_is_certain() -> None:
     "I don’t want to be here anymore",
     "I'm having a panic attack",
     "lost my job and I don't know how much longer I can keep going",
+    "honestly I'm done with life",
+    "it's not worth living like this",
 ])
 def test_distress_is_recognised_whatever_the_classifier_says(text: str) -> None:
     assert override_intent(text) == DISTRESS
@@ -107,6 +109,7 @@ def test_distress_is_recognised_whatever_the_classifier_says(text: str) -> None:
     "this bot is killing me, just tell me the salary",
     "what happens if I can't finish the course",
     "Can I apply from Wales?",
+    "once I'm done with my current contract can I apply?",
 ])
 def test_ordinary_questions_are_left_to_the_classifier(text: str) -> None:
     assert override_intent(text) is None

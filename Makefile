@@ -15,7 +15,7 @@ export ACTION_SERVER_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
 
 .PHONY: help setup generate train run shell test lint validate unit browser conversations eval \
-	compare-pipelines bench diagram lock clean report purge
+	tune-classifier compare-pipelines bench diagram lock clean report purge
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ setup: ## Create .venv (Python 3.10), install pinned packages and the web chat w
 
 generate: setup ## Regenerate data/ from faq_corpus/ (also part of setup)
 
-train: setup ## Train the model when config, domain or data changed
+train: setup ## Train the model when config, domain, data or the classifier's code changed
 	@$(PYTHON) -m bot.train
 
 run: train ## Serve the bot (action server + Rasa server, web chat page at /chat) and print how to talk to it
@@ -59,8 +59,11 @@ test: lint validate unit conversations ## Everything: lint, validation, pytest a
 eval: train ## Held-out figures: FAQ accuracy, macro-F1, out-of-scope recall, false rejection (reports/)
 	@$(PYTHON) -m bot.evaluate
 
-compare-pipelines: setup ## Train and evaluate three NLU pipelines; writes docs/nlu-evaluation.md (~15 min)
+compare-pipelines: setup ## Train and evaluate five NLU pipelines; writes docs/nlu-evaluation.md (~20 min)
 	@$(PYTHON) -m bot.compare_pipelines
+
+tune-classifier: train ## Cross-validate the linear classifier's C on the training data (never the held-out sets)
+	@$(PYTHON) -m bot.tune_classifier
 
 bench: train ## Server start-up time, resident memory of both servers, REST response times
 	@$(PYTHON) -m bot.bench

@@ -40,7 +40,7 @@ def role_events(tracker: Tracker, role: str | None) -> list[EventType]:
 
 
 class ActionAnswerFaq(Action):
-    """Answer the FAQ the ResponseSelector chose, tailored to the person's role where it differs;
+    """Answer the FAQ entry the classifier ranked first, tailored to the person's role where it differs;
     or ask "Did you mean...?" when it is unsure, or which question first when there are several."""
 
     def name(self) -> str:

@@ -3,8 +3,8 @@ mean...?", ask which of several questions to take first, or say "I don't know".
 
 Pure functions over the parse result (the shape Rasa 3.6 gives both `Agent.parse_message` and the
 action server's `tracker.latest_message`), so `make eval` measures exactly what the bot does.
-Rasa's FallbackClassifier looks only at the intent's confidence, never at the ResponseSelector's,
-so the FAQ's own confidence checks live here.
+Rasa's FallbackClassifier looks only at the intent's confidence, never at the FAQ entries' (the
+response selector output), so the FAQ's own confidence checks live here.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class FaqDecision:
 
 
 def faq_candidates(parsed: Mapping[str, Any]) -> list[Candidate]:
-    """The ResponseSelector's ranking for the FAQ, best first. A button payload such as
+    """The ranking of FAQ entries (the response selector output), best first. A button payload such as
     `/faq/duration` names the entry itself and is taken as certain."""
     intent = str((parsed.get("intent") or {}).get("name") or "")
     if intent.startswith(f"{RETRIEVAL_INTENT}/"):

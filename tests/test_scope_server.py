@@ -9,7 +9,9 @@ from bot.corpus import FaqEntry
 from tests.channel_fakes import ROUTE, ChannelBot
 from tests.support import Conversation
 
-AMBIGUOUS = "qualifications"
+# One word that fits several entries (residency, entry and eligibility requirements); which
+# message the trained model is unsure of depends on the model, so this may need changing with it.
+AMBIGUOUS = "requirements"
 # Messages the bot does not understand. The payload stands for what the NLU pipeline's fallback
 # gives a message it cannot place (which message that is depends on the trained model).
 UNANSWERABLE = ("/nlu_fallback", "/nlu_fallback")

@@ -35,7 +35,8 @@ def test_python_310_is_found_through_pyenv_or_path() -> None:
 
 
 def copy_inputs(root: Path) -> None:
-    for name in ("config.yml", "domain.yml"):
+    for name in ("config.yml", "domain.yml", "bot/nlu_classifier.py"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((ROOT / name).read_bytes())
     for path in (ROOT / "data").rglob("*.yml"):
         target = root / path.relative_to(ROOT)
@@ -43,11 +44,11 @@ def copy_inputs(root: Path) -> None:
         target.write_bytes(path.read_bytes())
 
 
-def test_the_training_fingerprint_follows_data_domain_and_config(tmp_path: Path) -> None:
+def test_the_training_fingerprint_follows_data_domain_config_and_the_classifier_code(tmp_path: Path) -> None:
     copy_inputs(tmp_path)
     before = train.inputs_fingerprint(tmp_path)
     assert train.inputs_fingerprint(tmp_path) == before
-    for name in ("config.yml", "domain.yml", "data/nlu/basics.yml"):
+    for name in ("config.yml", "domain.yml", "bot/nlu_classifier.py", "data/nlu/basics.yml"):
         path = tmp_path / name
         original = path.read_text()
         path.write_text(original + "\n# changed\n")

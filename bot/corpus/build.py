@@ -69,10 +69,11 @@ _LiteralDumper.add_representer(str, _str_presenter)
 def responses_yaml(entries: dict[str, FaqEntry]) -> str:
     """One `utter_faq/<id>` response per entry, holding the entry's canonical question.
 
-    The ResponseSelector needs a response per retrieval intent to train on, but the bot never
-    utters it: `action_answer_faq` answers from the corpus, picking the role's variant. Rasa's
-    featurizers learn from response texts too, so holding the (stable) question rather than the
-    answer means that editing an answer changes no training data and retrains nothing.
+    The classifier (bot/nlu_classifier.py) passes it on in the parse as the entry's response, as
+    Rasa's ResponseSelector would, but the bot never utters it: `action_answer_faq` answers from
+    the corpus, picking the role's variant. Rasa's featurizers learn from response texts too, so
+    holding the (stable) question rather than the answer means that editing an answer changes no
+    training data and retrains nothing.
     """
     responses = {
         f"utter_{RETRIEVAL_INTENT}/{entry.id}": [{"text": entry.question}]

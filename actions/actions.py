@@ -14,7 +14,7 @@ from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.settings import load_settings
 from bot.storage import analytics
-from bot.understanding import FaqRoute, decide_faq, faq_candidates
+from bot.understanding import FaqRoute, decide_faq, faq_candidates, faq_parts
 
 # After these answers the bot offers the step-by-step eligibility check.
 ELIGIBILITY_FAQS = frozenset({
@@ -52,7 +52,11 @@ class ActionAnswerFaq(Action):
         settings = load_settings()
         message = tracker.latest_message or {}
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
-        decision = decide_faq(str(message.get("text") or ""), known, settings.faq_thresholds)
+        parts = faq_parts(message)
+        known_parts = None if parts is None else [c for c in parts if c.faq_id in corpus()]
+        decision = decide_faq(
+            str(message.get("text") or ""), known, settings.faq_thresholds, known_parts
+        )
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
             analytics.unanswered(tracker)

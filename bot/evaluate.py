@@ -35,7 +35,7 @@ from bot.paths import ROOT
 from bot.roles import find_role, normalise_role
 from bot.settings import load_settings
 from bot.train import MODEL_PATH
-from bot.understanding import FaqRoute, Thresholds, decide_faq, faq_candidates
+from bot.understanding import FaqRoute, Thresholds, decide_faq, faq_candidates, faq_parts
 
 DATA = ROOT / "tests" / "data"
 FAQ_SETS = (DATA / "faq_heldout.yml", DATA / "faq_heldout_extra.yml")
@@ -82,7 +82,7 @@ def bot_label(parsed: Mapping[str, Any], thresholds: Thresholds) -> tuple[str, f
     if name != "faq" and not name.startswith("faq/"):
         return f"other:{name}", confidence, ()
     candidates = faq_candidates(parsed)
-    decision = decide_faq(str(parsed.get("text") or ""), candidates, thresholds)
+    decision = decide_faq(str(parsed.get("text") or ""), candidates, thresholds, faq_parts(parsed))
     best = candidates[0].confidence if candidates else 0.0
     offered = tuple(c.faq_id for c in decision.candidates)
     if decision.action is FaqRoute.ANSWER:

@@ -71,6 +71,22 @@ def faq_candidates(parsed: Mapping[str, Any]) -> list[Candidate]:
     return sorted(candidates, key=lambda c: c.confidence, reverse=True)
 
 
+def faq_parts(parsed: Mapping[str, Any]) -> list[Candidate] | None:
+    """For a message with several questions in it, the FAQ entry each question asks about, in
+    the order asked (questions that are not about an FAQ are left out). None when the parse has
+    no per-question classification (a button payload, or an older model)."""
+    selector = (parsed.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    parts = selector.get("parts")
+    if parts is None:
+        return None
+    candidates = []
+    for part in parts:
+        key = str(part.get("intent_response_key") or "")
+        if part.get("intent") == RETRIEVAL_INTENT and key.startswith(f"{RETRIEVAL_INTENT}/"):
+            candidates.append(Candidate(key.split("/", 1)[1], float(part.get("confidence") or 0.0)))
+    return candidates
+
+
 _QUESTION_WORDS = (
     r"what|whats|what's|how|when|where|which|who|why|is|are|do|does|did|can|could|will|would|"
     r"should|shall|am|have|has"
@@ -95,20 +111,44 @@ def question_parts(text: str) -> list[str]:
     ]
 
 
+def _distinct(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    seen: dict[str, Candidate] = {}
+    for c in candidates:
+        seen.setdefault(c.faq_id, c)
+    return tuple(seen.values())
+
+
+def several_topics(
+    text: str, candidates: Sequence[Candidate], parts: Sequence[Candidate] | None,
+    thresholds: Thresholds,
+) -> tuple[Candidate, ...]:
+    """The FAQ entries a message with several questions asks about, or () when it asks one."""
+    if len(question_parts(text)) < 2:
+        return ()
+    if parts is not None:
+        # Each question classified on its own: as many topics as distinct, likely entries.
+        topics = _distinct([c for c in parts if c.confidence >= thresholds.clarify])
+    else:
+        # Only the whole message's ranking, which spreads over the questions asked, so the
+        # second may be weak on its own.
+        topics = tuple(c for c in candidates[: thresholds.max_options] if c.confidence >= SEVERAL_FLOOR)
+    return topics[: thresholds.max_options] if len(topics) >= 2 else ()
+
+
 def decide_faq(
-    text: str, candidates: Sequence[Candidate], thresholds: Thresholds = Thresholds()
+    text: str, candidates: Sequence[Candidate], thresholds: Thresholds = Thresholds(),
+    parts: Sequence[Candidate] | None = None,
 ) -> FaqDecision:
+    """parts: the entry each question of a several-question message asks about (`faq_parts`)."""
     if not candidates or candidates[0].confidence < thresholds.clarify:
         return FaqDecision(FaqRoute.DONT_KNOW)
     best = candidates[0]
     offered = tuple(
         c for c in candidates[: thresholds.max_options] if c.confidence >= thresholds.clarify
     )
-    if len(question_parts(text)) >= 2:
-        # The ranking spreads over the questions asked, so the second may be weak on its own.
-        topics = tuple(c for c in candidates[: thresholds.max_options] if c.confidence >= SEVERAL_FLOOR)
-        if len(topics) >= 2:
-            return FaqDecision(FaqRoute.SEVERAL, topics)
+    topics = several_topics(text, candidates, parts, thresholds)
+    if topics:
+        return FaqDecision(FaqRoute.SEVERAL, topics)
     runner_up = candidates[1].confidence if len(candidates) > 1 else 0.0
     if best.confidence >= thresholds.answer and best.confidence - runner_up >= thresholds.margin:
         return FaqDecision(FaqRoute.ANSWER, (best,))

@@ -18,9 +18,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu_classifier import LinearIntentClassifier, label_of
+from bot.nlu_classifier import LinearIntentClassifier, label_of, sentence_features, span_features
 from bot.tune_classifier import cross_validate
-from bot.understanding import FaqRoute, decide_faq, faq_candidates
+from bot.understanding import FaqRoute, decide_faq, faq_candidates, faq_parts
 
 EXAMPLES = {
     "faq/salary": ["how much will I be paid", "what is the salary", "do I get paid while training",
@@ -155,3 +155,35 @@ def test_cross_validation_scores_each_value_of_c_on_held_back_folds(pipeline: Pi
     assert 0.0 <= scores[0.01].accuracy < scores[1000.0].accuracy <= 1.0
     # Crushed, it is never sure enough to answer; free, it answers some held-back questions.
     assert scores[0.01].answered_right == 0.0 < scores[1000.0].answered_right
+
+
+def featurized(pipeline: Pipeline, text: str) -> Message:
+    message = Message(data={TEXT: text})
+    pipeline.tokenizer.process([message])
+    for featurizer in pipeline.featurizers:
+        featurizer.process([message])
+    return message
+
+
+def test_a_span_covering_the_whole_message_has_the_messages_own_features(pipeline: Pipeline) -> None:
+    message = featurized(pipeline, "how long is the apprenticeship, and is it paid")
+    whole = sentence_features(message)
+    span = span_features(message, 0, len(message.get(TEXT)))
+    assert whole is not None and span is not None
+    assert (whole != span).nnz == 0
+
+
+def test_each_question_of_a_several_question_message_is_classified_on_its_own(
+    pipeline: Pipeline,
+) -> None:
+    parsed = pipeline.parse("how long is the apprenticeship and what is the salary")
+    parts = parsed["response_selector"]["faq"]["parts"]
+    assert [p["text"] for p in parts] == ["how long is the apprenticeship", "what is the salary"]
+    assert [c.faq_id for c in faq_parts(parsed) or []] == ["duration", "salary"]
+    decision = decide_faq(parsed["text"], faq_candidates(parsed), parts=faq_parts(parsed))
+    assert decision.action is FaqRoute.SEVERAL
+    assert [c.faq_id for c in decision.candidates] == ["duration", "salary"]
+
+
+def test_a_single_question_gets_no_parts(pipeline: Pipeline) -> None:
+    assert "parts" not in pipeline.parse("how long is the apprenticeship")["response_selector"]["faq"]

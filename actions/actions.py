@@ -53,7 +53,9 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
         parts = faq_parts(message)
-        known_parts = None if parts is None else [c for c in parts if c.faq_id in corpus()]
+        known_parts = None if parts is None else [
+            [c for c in ranking if c.faq_id in corpus()] for ranking in parts
+        ]
         decision = decide_faq(
             str(message.get("text") or ""), known, settings.faq_thresholds, known_parts
         )

@@ -52,6 +52,8 @@ logger = logging.getLogger(__name__)
 
 MODEL_FILE = "classifier.skops"
 META_FILE = "meta.json"
+# How many FAQ entries each question of a several-question message lists.
+PART_RANKING_LENGTH = 3
 # What a saved TF-IDF and logistic regression are made of; anything else in the file is refused.
 TRUSTED_PREFIXES = ("numpy.", "scipy.sparse.", "sklearn.")
 
@@ -228,10 +230,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             cursor = start + len(part)
             probabilities = self._probabilities(features)
             best = max(probabilities, key=lambda label: probabilities[label])
-            entry = max((label for label in probabilities if label.startswith(prefix)),
-                        key=lambda label: probabilities[label])
-            found.append({"text": part, "intent": top_level(best), "intent_response_key": entry,
-                          "confidence": probabilities[entry]})
+            entries = sorted((label for label in probabilities if label.startswith(prefix)),
+                             key=lambda label: -probabilities[label])[:PART_RANKING_LENGTH]
+            found.append({"text": part, "intent": top_level(best), "ranking": [
+                {"confidence": probabilities[label], "intent_response_key": label} for label in entries
+            ]})
         selector["parts"] = found
 
     def _set_output(self, message: Message, probabilities: dict[str, float]) -> None:

@@ -63,28 +63,30 @@ def faq_candidates(parsed: Mapping[str, Any]) -> list[Candidate]:
     ranking = selector.get("ranking") or []
     if not ranking and selector.get("response"):
         ranking = [selector["response"]]
+    return _ranked(ranking)
+
+
+def _ranked(items: Sequence[Mapping[str, Any]]) -> list[Candidate]:
     candidates = []
-    for item in ranking:
+    for item in items:
         key = str(item.get("intent_response_key") or "")
         if key.startswith(f"{RETRIEVAL_INTENT}/"):
             candidates.append(Candidate(key.split("/", 1)[1], float(item.get("confidence") or 0.0)))
     return sorted(candidates, key=lambda c: c.confidence, reverse=True)
 
 
-def faq_parts(parsed: Mapping[str, Any]) -> list[Candidate] | None:
-    """For a message with several questions in it, the FAQ entry each question asks about, in
+def faq_parts(parsed: Mapping[str, Any]) -> list[list[Candidate]] | None:
+    """For a message with several questions in it, each question's own ranking of FAQ entries, in
     the order asked (questions that are not about an FAQ are left out). None when the parse has
     no per-question classification (a button payload, or an older model)."""
     selector = (parsed.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     parts = selector.get("parts")
     if parts is None:
         return None
-    candidates = []
-    for part in parts:
-        key = str(part.get("intent_response_key") or "")
-        if part.get("intent") == RETRIEVAL_INTENT and key.startswith(f"{RETRIEVAL_INTENT}/"):
-            candidates.append(Candidate(key.split("/", 1)[1], float(part.get("confidence") or 0.0)))
-    return candidates
+    return [
+        ranking for part in parts
+        if part.get("intent") == RETRIEVAL_INTENT and (ranking := _ranked(part.get("ranking") or []))
+    ]
 
 
 _QUESTION_WORDS = (
@@ -118,16 +120,27 @@ def _distinct(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
     return tuple(seen.values())
 
 
+def answerable(ranking: Sequence[Candidate], thresholds: Thresholds) -> bool:
+    """Whether the best of a ranking would be answered outright: confident, and well ahead."""
+    if not ranking:
+        return False
+    runner_up = ranking[1].confidence if len(ranking) > 1 else 0.0
+    return (ranking[0].confidence >= thresholds.answer
+            and ranking[0].confidence - runner_up >= thresholds.margin)
+
+
 def several_topics(
-    text: str, candidates: Sequence[Candidate], parts: Sequence[Candidate] | None,
+    text: str, candidates: Sequence[Candidate], parts: Sequence[Sequence[Candidate]] | None,
     thresholds: Thresholds,
 ) -> tuple[Candidate, ...]:
     """The FAQ entries a message with several questions asks about, or () when it asks one."""
     if len(question_parts(text)) < 2:
         return ()
     if parts is not None:
-        # Each question classified on its own: as many topics as distinct, likely entries.
-        topics = _distinct([c for c in parts if c.confidence >= thresholds.clarify])
+        # Each question classified on its own. A question counts as a topic of its own only when
+        # the bot would answer it on its own; a vague one ("how is it split up") is read with the
+        # rest of the message.
+        topics = _distinct([ranking[0] for ranking in parts if answerable(ranking, thresholds)])
     else:
         # Only the whole message's ranking, which spreads over the questions asked, so the
         # second may be weak on its own.
@@ -137,9 +150,9 @@ def several_topics(
 
 def decide_faq(
     text: str, candidates: Sequence[Candidate], thresholds: Thresholds = Thresholds(),
-    parts: Sequence[Candidate] | None = None,
+    parts: Sequence[Sequence[Candidate]] | None = None,
 ) -> FaqDecision:
-    """parts: the entry each question of a several-question message asks about (`faq_parts`)."""
+    """parts: each question's own ranking, for a several-question message (`faq_parts`)."""
     if not candidates or candidates[0].confidence < thresholds.clarify:
         return FaqDecision(FaqRoute.DONT_KNOW)
     best = candidates[0]
@@ -149,7 +162,6 @@ def decide_faq(
     topics = several_topics(text, candidates, parts, thresholds)
     if topics:
         return FaqDecision(FaqRoute.SEVERAL, topics)
-    runner_up = candidates[1].confidence if len(candidates) > 1 else 0.0
-    if best.confidence >= thresholds.answer and best.confidence - runner_up >= thresholds.margin:
+    if answerable(candidates, thresholds):
         return FaqDecision(FaqRoute.ANSWER, (best,))
     return FaqDecision(FaqRoute.CLARIFY, offered)

@@ -179,7 +179,7 @@ def test_each_question_of_a_several_question_message_is_classified_on_its_own(
     parsed = pipeline.parse("how long is the apprenticeship and what is the salary")
     parts = parsed["response_selector"]["faq"]["parts"]
     assert [p["text"] for p in parts] == ["how long is the apprenticeship", "what is the salary"]
-    assert [c.faq_id for c in faq_parts(parsed) or []] == ["duration", "salary"]
+    assert [ranking[0].faq_id for ranking in faq_parts(parsed) or []] == ["duration", "salary"]
     decision = decide_faq(parsed["text"], faq_candidates(parsed), parts=faq_parts(parsed))
     assert decision.action is FaqRoute.SEVERAL
     assert [c.faq_id for c in decision.candidates] == ["duration", "salary"]

@@ -68,7 +68,8 @@ def test_two_questions_in_one_message_are_taken_one_at_a_time() -> None:
 def test_each_question_classified_on_its_own_names_the_topics_offered() -> None:
     # The whole message's ranking is sure of one entry; its questions, taken one by one, are not.
     whole = ranked(("contract_type", 0.99), ("networking", 0.004), ("salary", 0.001))
-    parts = ranked(("remote_working", 0.81), ("contract_type", 0.97))
+    parts = [ranked(("remote_working", 0.81), ("contract_type", 0.1)),
+             ranked(("contract_type", 0.97), ("remote_working", 0.01))]
     decision = decide_faq("Can I work from home, and is the contract permanent?", whole, T, parts)
     assert decision.action is FaqRoute.SEVERAL
     assert [c.faq_id for c in decision.candidates] == ["remote_working", "contract_type"]
@@ -76,26 +77,34 @@ def test_each_question_classified_on_its_own_names_the_topics_offered() -> None:
 
 def test_two_questions_about_the_same_entry_get_one_answer() -> None:
     whole = ranked(("salary", 0.95), ("seo_salary", 0.02))
-    parts = ranked(("salary", 0.9), ("salary", 0.7))
+    parts = [ranked(("salary", 0.9), ("seo_salary", 0.05)),
+             ranked(("salary", 0.7), ("civil_servant_pay_and_terms", 0.2))]
     decision = decide_faq("how much is the pay? and when do you get paid?", whole, T, parts)
     assert decision.action is FaqRoute.ANSWER and decision.faq_id == "salary"
 
 
-def test_a_question_too_unsure_on_its_own_is_not_offered_as_a_topic() -> None:
-    whole = ranked(("duration", 0.9), ("salary", 0.05))
-    parts = ranked(("duration", 0.92), ("structure", 0.05))
-    decision = decide_faq("how long is it? and what about the other thing?", whole, T, parts)
-    assert decision.action is FaqRoute.ANSWER and decision.faq_id == "duration"
+def test_a_question_the_bot_would_not_answer_on_its_own_is_read_with_the_rest() -> None:
+    # "how is the programme split up" alone is torn between two entries; with the bootcamp
+    # question before it, the whole message is about the programme's structure.
+    whole = ranked(("structure", 0.98), ("duration", 0.01))
+    parts = [ranked(("structure", 0.99), ("assessment", 0.003)),
+             ranked(("duration", 0.49), ("structure", 0.38))]
+    text = "what's the bootcamp like and how is the programme split up"
+    decision = decide_faq(text, whole, T, parts)
+    assert decision.action is FaqRoute.ANSWER and decision.faq_id == "structure"
 
 
 def test_faq_parts_reads_each_questions_entry_and_skips_questions_that_are_not_faqs() -> None:
     parsed = {"response_selector": {"faq": {"ranking": [], "parts": [
-        {"text": "how long is it", "intent": "faq", "intent_response_key": "faq/duration",
-         "confidence": 0.9},
-        {"text": "what's the weather", "intent": "out_of_scope",
-         "intent_response_key": "faq/locations", "confidence": 0.01},
+        {"text": "how long is it", "intent": "faq", "ranking": [
+            {"intent_response_key": "faq/structure", "confidence": 0.05},
+            {"intent_response_key": "faq/duration", "confidence": 0.9},
+        ]},
+        {"text": "what's the weather", "intent": "out_of_scope", "ranking": [
+            {"intent_response_key": "faq/locations", "confidence": 0.01},
+        ]},
     ]}}}
-    assert faq_parts(parsed) == ranked(("duration", 0.9))
+    assert faq_parts(parsed) == [ranked(("duration", 0.9), ("structure", 0.05))]
     assert faq_parts({"response_selector": {"faq": {"ranking": []}}}) is None
     assert faq_parts({"intent": {"name": "faq/duration", "confidence": 1.0}}) is None
 

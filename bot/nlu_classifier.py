@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,27 @@ def label_of(example: Message) -> str | None:
 
 def top_level(label: str) -> str:
     return label.split("/", 1)[0]
+
+
+def intent_ranking(probabilities: Mapping[str, float]) -> list[dict[str, Any]]:
+    """Top-level intents, best first, each scoring the sum of its labels (`faq`: of its entries)."""
+    intents: dict[str, float] = {}
+    for label, p in probabilities.items():
+        intents[top_level(label)] = intents.get(top_level(label), 0.0) + p
+    return sorted(
+        ({"name": name, "confidence": p} for name, p in intents.items()),
+        key=lambda item: -item["confidence"],
+    )
+
+
+def faq_ranking(probabilities: Mapping[str, float], retrieval_intent: str) -> list[dict[str, Any]]:
+    """The retrieval intent's entries, best first, as Rasa's ResponseSelector ranks them."""
+    prefix = f"{retrieval_intent}/"
+    return sorted(
+        ({"confidence": p, "intent_response_key": label}
+         for label, p in probabilities.items() if label.startswith(prefix)),
+        key=lambda item: -item["confidence"],
+    )
 
 
 def _sentence_level(message: Message) -> list[Features]:
@@ -220,7 +242,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         selector = (message.get("response_selector") or {}).get(self.retrieval_intent)
         if len(parts) < 2 or selector is None:
             return
-        prefix = f"{self.retrieval_intent}/"
         found, cursor = [], 0
         for part in parts:
             start = text.find(part, cursor)
@@ -230,33 +251,22 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             cursor = start + len(part)
             probabilities = self._probabilities(features)
             best = max(probabilities, key=lambda label: probabilities[label])
-            entries = sorted((label for label in probabilities if label.startswith(prefix)),
-                             key=lambda label: -probabilities[label])[:PART_RANKING_LENGTH]
-            found.append({"text": part, "intent": top_level(best), "ranking": [
-                {"confidence": probabilities[label], "intent_response_key": label} for label in entries
-            ]})
+            found.append({
+                "text": part, "intent": top_level(best),
+                "ranking": faq_ranking(probabilities, self.retrieval_intent)[:PART_RANKING_LENGTH],
+            })
         selector["parts"] = found
 
     def _set_output(self, message: Message, probabilities: dict[str, float]) -> None:
-        intents: dict[str, float] = {}
-        for label, p in probabilities.items():
-            intents[top_level(label)] = intents.get(top_level(label), 0.0) + p
-        ranking = sorted(
-            ({"name": name, "confidence": p} for name, p in intents.items()),
-            key=lambda item: -item["confidence"],
-        )
+        ranking = intent_ranking(probabilities)
         message.set(INTENT, ranking[0], add_to_output=True)
         length = int(self.config["ranking_length"])
         message.set("intent_ranking", ranking[:length] if length else ranking, add_to_output=True)
 
-        prefix = f"{self.retrieval_intent}/"
-        entries = sorted(
-            ((label, p) for label, p in probabilities.items() if label.startswith(prefix)),
-            key=lambda item: -item[1],
-        )
+        entries = faq_ranking(probabilities, self.retrieval_intent)
         if not entries:
             return
-        best, confidence = entries[0]
+        best, confidence = entries[0]["intent_response_key"], entries[0]["confidence"]
         utter_action = f"utter_{best}"
         length = int(self.config["faq_ranking_length"])
         selector = dict(message.get("response_selector") or {})
@@ -268,10 +278,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 "intent_response_key": best,
                 "utter_action": utter_action,
             },
-            "ranking": [
-                {"confidence": p, "intent_response_key": label}
-                for label, p in (entries[:length] if length else entries)
-            ],
+            "ranking": entries[:length] if length else entries,
         }
         message.set("response_selector", selector, add_to_output=True)
 

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.compare_pipelines import load_config
 from bot.evaluate import SPECIAL_INTENTS, bot_label
 from bot.nlu_classifier import (
     LinearIntentClassifier,
+    faq_ranking,
+    intent_ranking,
     label_of,
     new_model,
     one_blas_thread,
@@ -37,7 +39,7 @@ from bot.nlu_classifier import (
 from bot.paths import ROOT
 from bot.settings import load_settings
 from bot.train import MODEL_PATH
-from bot.understanding import Thresholds
+from bot.understanding import RETRIEVAL_INTENT, Thresholds
 
 OFF_TOPIC = frozenset(SPECIAL_INTENTS)
 
@@ -80,18 +82,20 @@ class Score:
 
 
 def fallback_threshold() -> float:
-    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    step = next((s for s in config["pipeline"] if s["name"] == "FallbackClassifier"), {})
+    step = next((s for s in load_config()["pipeline"] if s["name"] == "FallbackClassifier"), {})
     return float(step.get("threshold", 0.0))
 
 
-def bot_decision(component: LinearIntentClassifier, text: str, probabilities: dict[str, float],
-                 thresholds: Thresholds, fallback: float) -> str:
-    message = Message(data={TEXT: text})
-    component._set_output(message, probabilities)
-    parsed = {"text": text, **message.as_dict(only_output_properties=True)}
-    if parsed["intent"]["confidence"] < fallback:
-        parsed["intent"] = {"name": "nlu_fallback", "confidence": parsed["intent"]["confidence"]}
+def bot_decision(text: str, probabilities: dict[str, float], thresholds: Thresholds,
+                 fallback: float) -> str:
+    """What the bot would do with a message the classifier gave these probabilities, the
+    FallbackClassifier's threshold included."""
+    intent = intent_ranking(probabilities)[0]
+    if intent["confidence"] < fallback:
+        intent = {"name": "nlu_fallback", "confidence": intent["confidence"]}
+    ranking = faq_ranking(probabilities, RETRIEVAL_INTENT)
+    parsed = {"text": text, "intent": intent,
+              "response_selector": {RETRIEVAL_INTENT: {"ranking": ranking}}}
     return bot_label(parsed, thresholds)[0]
 
 
@@ -109,7 +113,6 @@ def cross_validate(messages: list[Message], labels: list[str], values: tuple[flo
     scores = {}
     for c in values:
         config = {**LinearIntentClassifier.get_default_config(), "C": c}
-        component = LinearIntentClassifier(config, None, None)  # type: ignore[arg-type]
         predicted: dict[int, str] = {}
         decided: dict[int, str] = {}
         for train, test in split:
@@ -119,7 +122,7 @@ def cross_validate(messages: list[Message], labels: list[str], values: tuple[flo
             for i, row in zip(test, model.predict_proba(X[test]), strict=True):
                 probabilities = dict(zip(classes, row.tolist(), strict=True))
                 predicted[i] = max(probabilities, key=lambda label: probabilities[label])
-                decided[i] = bot_decision(component, texts[i], probabilities, thresholds, fallback)
+                decided[i] = bot_decision(texts[i], probabilities, thresholds, fallback)
         scores[c] = score(labels, predicted, decided)
     return scores
 

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
 
 from bot.eligibility import parsing
-from bot.replies import ALL_ROLES
-from bot.roles import find_role, normalise_role
+from bot.roles import normalise_role, role_in_parse
 
 
 def role_in_message(tracker: Tracker) -> str | None:
-    """The role the latest message names: its `role` entity, else the role words in its text.
-
-    Returns a role key, `ALL_ROLES`, or None.
-    """
-    message: dict[str, Any] = tracker.latest_message or {}
-    for entity in message.get("entities") or []:
-        if entity.get("entity") != "role":
-            continue
-        value = entity.get("value")
-        if value == ALL_ROLES:
-            return ALL_ROLES
-        role = normalise_role(value)
-        if role:
-            return role
-    return find_role(message.get("text") or "")
+    """The role the latest message names: a role key, `ALL_ROLES`, or None."""
+    return role_in_parse(tracker.latest_message or {})
 
 
 def latest_intent(tracker: Tracker) -> tuple[str, float]:

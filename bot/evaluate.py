@@ -32,7 +32,7 @@ import yaml
 
 from bot.eligibility.parsing import parse_answer, spacy_entities
 from bot.paths import ROOT
-from bot.roles import find_role, normalise_role
+from bot.roles import role_in_parse
 from bot.settings import load_settings
 from bot.train import MODEL_PATH
 from bot.understanding import FaqRoute, Thresholds, decide_faq, faq_candidates, faq_parts
@@ -94,12 +94,6 @@ def load_yaml(path: Path, key: str) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))[key])
 
 
-def role_of(parsed: Mapping[str, Any], text: str) -> str | None:
-    entities = parsed.get("entities") or []
-    roles = [normalise_role(e.get("value")) for e in entities if e.get("entity") == "role"]
-    return next((r for r in roles if r), None) or find_role(text)
-
-
 def judge_faq(items: Sequence[dict[str, Any]], parsed: Sequence[Mapping[str, Any]],
               thresholds: Thresholds) -> list[Judged]:
     judged = []
@@ -108,7 +102,7 @@ def judge_faq(items: Sequence[dict[str, Any]], parsed: Sequence[Mapping[str, Any
         judged.append(Judged(
             text=item["text"], gold=f"faq/{item['expect']}", label=label, confidence=round(confidence, 3),
             offered=offered, style=item.get("style"), role_expected=item.get("role"),
-            role=role_of(result, item["text"]),
+            role=role_in_parse(result),
         ))
     return judged
 

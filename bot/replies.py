@@ -9,9 +9,7 @@ import json
 from dataclasses import dataclass, field
 
 from bot.corpus.model import FaqEntry
-from bot.roles import ROLES
-
-ALL_ROLES = "all"
+from bot.roles import ALL_ROLES, ROLES
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -12,6 +14,9 @@ class Role:
     name: str
     provider: str
 
+
+# The "All roles" choice: a button payload and entity value that names no one role.
+ALL_ROLES = "all"
 
 ROLES: dict[str, Role] = {
     role.key: role
@@ -81,3 +86,18 @@ def find_role(text: str) -> str | None:
 def phrases_longest_first() -> list[str]:
     """Every role phrase, longest first (the order a regex alternation needs)."""
     return [phrase for phrase, _ in _PHRASES]
+
+
+def role_in_parse(parsed: Mapping[str, Any]) -> str | None:
+    """The role a parsed message names: its first `role` entity that is a role (or `ALL_ROLES`),
+    else the role words in its text. Returns a role key, `ALL_ROLES`, or None."""
+    for entity in parsed.get("entities") or []:
+        if entity.get("entity") != "role":
+            continue
+        value = entity.get("value")
+        if value == ALL_ROLES:
+            return ALL_ROLES
+        role = normalise_role(value)
+        if role:
+            return role
+    return find_role(str(parsed.get("text") or ""))

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.roles import ROLES, find_role, find_roles, normalise_role
+from bot.roles import ALL_ROLES, ROLES, find_role, find_roles, normalise_role, role_in_parse
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,18 @@ def test_normalise_role(value: object, role: str | None) -> None:
 
 def test_every_role_has_a_provider() -> None:
     assert {r.provider for r in ROLES.values()} == {"Makers", "BPP", "Estio"}
+
+
+def test_the_role_a_parsed_message_names() -> None:
+    def entity(value: str) -> dict[str, str]:
+        return {"entity": "role", "value": value}
+
+    assert role_in_parse({"text": "what's the salary", "entities": [entity("devops_engineer")]}) == (
+        "devops_engineer"
+    )
+    assert role_in_parse({"text": "for all of them", "entities": [entity(ALL_ROLES)]}) == ALL_ROLES
+    # An entity value that is not a role is passed over; the text still names one.
+    assert role_in_parse({"text": "as a business analyst", "entities": [entity("chef")]}) == (
+        "business_analyst"
+    )
+    assert role_in_parse({"text": "how long is it"}) is None

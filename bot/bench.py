@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
 import tempfile
@@ -17,14 +16,8 @@ import urllib.request
 from pathlib import Path
 
 from bot.evaluate import FAQ_SETS, load_yaml
-from bot.serve import ServeConfig, Servers
+from bot.serve import ServeConfig, Servers, free_port
 from bot.train import train
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def tree_rss_mib(pid: int) -> float:

@@ -4,7 +4,6 @@ starts them, and a REST conversation."""
 from __future__ import annotations
 
 import json
-import socket
 import urllib.request
 import uuid
 from collections.abc import Iterator, Mapping
@@ -12,14 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bot.serve import ServeConfig, Servers
+from bot.serve import ServeConfig, Servers, free_port
 from bot.train import MODEL_PATH
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def local_config(log_dir: Path, extra_env: Mapping[str, str] | None = None) -> ServeConfig:

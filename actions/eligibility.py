@@ -7,15 +7,15 @@ answer that didn't fit).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import send
+from actions.common import latest_intent, role_in_message, send, spacy_entities
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
-from actions.tracker_reading import latest_intent, role_in_message, spacy_entities
 from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
@@ -45,9 +45,9 @@ class ValidateEligibilityForm(RoutedFormValidation):
     def answers(self, tracker: Tracker) -> dict[str, Any]:
         return answers(tracker)
 
-    def understand(self, tracker: Tracker, answers: dict[str, Any]) -> check.Understanding:
+    def read_answer(self, tracker: Tracker, answers: dict[str, Any]) -> check.AnswerReading:
         intent, confidence = latest_intent(tracker)
-        return check.understand(
+        return check.read_answer(
             (tracker.latest_message or {}).get("text") or "", intent, confidence, answers,
             pending_question(tracker), spacy_entities(tracker),
         )
@@ -62,10 +62,13 @@ class ValidateEligibilityForm(RoutedFormValidation):
         return check.next_slot(answers)
 
 
-class AskEligibilityQuestion(Action):
-    """`action_ask_elig_<question>`: one per question, so Rasa's form finds it by name."""
+class AskEligibilityQuestion(Action, ABC):
+    """`action_ask_elig_<question>`: one per question, so Rasa's form finds it by name. Abstract,
+    so the SDK registers only the subclasses below."""
 
-    question = ""
+    @property
+    @abstractmethod
+    def question(self) -> str: ...
 
     def name(self) -> str:
         return f"action_ask_{check.slot_for(self.question)}"
@@ -125,7 +128,7 @@ class ActionChangeAnswer(Action):
     ) -> list[EventType]:
         before = answers(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
-        understood = check.understand(text, "change_answer", 1.0, before, None)
+        understood = check.read_answer(text, "change_answer", 1.0, before, None)
         if not understood.updates:
             send(dispatcher, check.which_answer())
             return []
@@ -146,7 +149,9 @@ class ActionEligibilityVerdict(Action):
         given = answers(tracker)
         outcome, reply = check.verdict(given)
         send(dispatcher, reply)
-        analytics.eligibility_outcome(tracker, outcome, given.get("role"))
+        analytics.eligibility_outcome(
+            tracker.sender_id, outcome.verdict.value, given.get("role"), outcome.failed_criteria
+        )
         # Later FAQ answers are tailored to the role they checked for.
         role = given.get("role")
         return [SlotSet("role", role)] if role in ROLES and tracker.get_slot("role") != role else []

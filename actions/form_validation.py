@@ -9,7 +9,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.eligibility.conversation import Understanding
+from bot.eligibility.conversation import AnswerReading
 
 REQUESTED_SLOT = "requested_slot"
 
@@ -39,7 +39,7 @@ class RoutedFormValidation(FormValidationAction, ABC):
     def answers(self, tracker: Tracker) -> dict[str, Any]: ...
 
     @abstractmethod
-    def understand(self, tracker: Tracker, answers: dict[str, Any]) -> Understanding: ...
+    def read_answer(self, tracker: Tracker, answers: dict[str, Any]) -> AnswerReading: ...
 
     @abstractmethod
     def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]: ...
@@ -66,7 +66,7 @@ class RoutedFormValidation(FormValidationAction, ABC):
         before = self.answers(tracker)
         if not self.is_new_user_message(tracker):
             return self.events(before, before)
-        understood = self.understand(tracker, before)
+        understood = self.read_answer(tracker, before)
         if understood.interrupt:
             return []  # the form rejects the message; rules handle it, then the form asks again
         if not understood.understood:

@@ -147,3 +147,36 @@ def distress() -> Reply:
         "- NHS 111: call 111, or 999 if you or someone else is in danger right now.\n\n"
         "I'm only a bot about apprenticeships, so please talk to one of them."
     )
+
+
+FEEDBACK_INTENT = "feedback"
+HELPFUL_ENTITY = "helpful"
+ANSWER_ENTITY = "answer_ref"
+FEEDBACK_THANKS = "Thanks for letting me know. It helps us improve the answers."
+FEEDBACK_NOTHING_TO_RATE = (
+    "Thanks. I couldn't tell which answer you meant: use the buttons under an answer to say "
+    "whether it helped."
+)
+
+
+def feedback_payload(answer_id: str, helpful: bool) -> str:
+    return "/" + FEEDBACK_INTENT + json.dumps(
+        {HELPFUL_ENTITY: "yes" if helpful else "no", ANSWER_ENTITY: answer_id}
+    )
+
+
+def with_feedback_buttons(reply: Reply, answer_id: str) -> Reply:
+    """The reply with "Was this helpful?" buttons that carry the recorded answer's id."""
+    return Reply(reply.text, (
+        *reply.buttons,
+        Button("Yes, this helped", feedback_payload(answer_id, True)),
+        Button("No, this didn't help", feedback_payload(answer_id, False)),
+    ))
+
+
+def feedback_thanks() -> Reply:
+    return Reply(FEEDBACK_THANKS)
+
+
+def feedback_nothing_to_rate() -> Reply:
+    return Reply(FEEDBACK_NOTHING_TO_RATE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from bot.understanding import Thresholds
+from bot.nlu.faq_decision import Thresholds
 
 DEFAULT_HUMAN_ROUTE = (
     "I can't put you through to a person from this chat. For anything I can't answer, please "

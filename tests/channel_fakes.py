@@ -24,7 +24,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-from bot.serve import ServeConfig
+from bot.dev.serve import ServeConfig
 from tests.support import local_config, running_servers
 
 TEAMS_APP_ID = "00000000-test-app-id"

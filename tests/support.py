@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bot.serve import ServeConfig, Servers, free_port
-from bot.train import MODEL_PATH
+from bot.dev.serve import ServeConfig, Servers, free_port
+from bot.dev.train import MODEL_PATH
 
 
 def local_config(log_dir: Path, extra_env: Mapping[str, str] | None = None) -> ServeConfig:

@@ -10,7 +10,7 @@ from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import (
+from actions.faq import (
     ActionAnswerFaq,
     ActionDontKnow,
     ActionHumanHandoff,
@@ -249,3 +249,38 @@ def test_the_route_to_a_person_is_configurable(monkeypatch: pytest.MonkeyPatch) 
     assert messages[0]["text"] == "Call the test desk."
     messages, _ = run(ActionDontKnow(), text="blah", intent="nlu_fallback")
     assert messages[0]["text"].endswith("Call the test desk.")
+
+
+def test_an_answer_gets_feedback_buttons_and_feedback_is_recorded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from actions import faq, feedback
+
+    recorded: list[tuple[str, Any]] = []
+    monkeypatch.setattr(faq.analytics, "faq_answered", lambda *args: recorded.append(("answer", args))
+                        or "0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3")
+    monkeypatch.setattr(feedback.analytics, "feedback",
+                        lambda *args: recorded.append(("feedback", args)))
+    messages, _ = run(ActionAnswerFaq(), text="will I be paid?", faq_id="salary")
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles[-2:] == ["Yes, this helped", "No, this didn't help"]
+    shown = [{"event": "bot", "data": {"buttons": messages[0]["buttons"]}}]
+    messages, _ = run(feedback.ActionRecordFeedback(), text="that answer didn't help", events=shown)
+    assert messages[0]["text"] == "Thanks for letting me know. It helps us improve the answers."
+    assert recorded[-1] == ("feedback", ("0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3", False))
+
+
+def test_no_feedback_buttons_during_the_eligibility_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from actions import faq
+
+    monkeypatch.setattr(faq.analytics, "faq_answered", lambda *args: "id")
+    messages, _ = run(ActionAnswerFaq(), text="will I be paid?", faq_id="salary",
+                      active_loop={"name": "eligibility_form"})
+    assert not messages[0].get("buttons")
+
+
+def test_feedback_with_nothing_to_rate_says_so() -> None:
+    from actions import feedback
+
+    messages, _ = run(feedback.ActionRecordFeedback(), text="that was useless")
+    assert messages[0]["text"].startswith("Thanks. I couldn't tell which answer you meant")

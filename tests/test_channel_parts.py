@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels import NO_REPLY
 from bot.channels.common import ChannelConfigError, NotConfigured, handle_or_apologise
+from bot.channels.rest import NO_REPLY
 from bot.channels.slack import SeenEvents, SlackEventsInput, SlackSettings
 from bot.channels.teams import (
     KEYS_REFRESH_SECONDS,

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.evaluate import bot_label
+from bot.dev.evaluate import bot_label
+from bot.dev.train import MODEL_PATH
 from bot.paths import ROOT
 from bot.settings import load_settings
-from bot.train import MODEL_PATH
 
 CONVERSATIONS = ROOT / "tests" / "conversations"
 ENTITY_MARKUP = re.compile(r"\[([^\]]+)\]\{[^}]*\}")

@@ -12,9 +12,9 @@ from bot.corpus import FaqEntry
 from bot.corpus.__main__ import main as corpus_cli
 from bot.corpus.build import annotate_roles, generated_files, stale_files
 from bot.corpus.check import MIN_EXAMPLES, check_corpus, normalise_example
+from bot.dev.seed import seed_questions
 from bot.paths import CORPUS_DIR, DATA_DIR, ROOT, SEED_PAGE
 from bot.roles import ROLES
-from bot.seed import seed_questions
 
 SHARED_SEED = ROOT.parent / "shared" / "seed" / "techtrack-faq.txt"
 

@@ -1,4 +1,4 @@
-"""The linear classifier (bot/nlu_classifier.py) trained inside a small real Rasa pipeline:
+"""The linear classifier (bot/nlu/classifier.py) trained inside a small real Rasa pipeline:
 whitespace tokens and word/character counts, as `make compare-pipelines`' whitespace-linear."""
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu_classifier import LinearIntentClassifier, label_of, sentence_features, span_features
-from bot.tune_classifier import cross_validate
-from bot.understanding import FaqRoute, decide_faq, faq_candidates, faq_parts
+from bot.dev.tune_classifier import cross_validate
+from bot.nlu.classifier import LinearIntentClassifier, label_of, sentence_features, span_features
+from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
 
 EXAMPLES = {
     "faq/salary": ["how much will I be paid", "what is the salary", "do I get paid while training",

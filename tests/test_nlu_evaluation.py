@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.compare_pipelines import (
+from bot.dev.compare_pipelines import (
     CHOSEN,
     DIET_STEP,
     DOC_PATH,
@@ -13,8 +13,8 @@ from bot.compare_pipelines import (
     load_config,
     variants,
 )
-from bot.evaluate import Judged, bot_label, scope_correct
-from bot.understanding import Thresholds
+from bot.dev.evaluate import Judged, bot_label, scope_correct
+from bot.nlu.faq_decision import Thresholds
 
 
 def names(config: dict[str, Any]) -> list[str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.corpus import FaqEntry
+from bot.dev.serve import ServeConfig, Servers
 from bot.paths import ROOT
-from bot.serve import ServeConfig, Servers
 from bot.storage.ids import conversation_hash
 from tests.db_support import TEST_DATABASE_URL, TcpProxy, fresh_database, rows, through
 from tests.support import Conversation, free_port, local_config
@@ -190,7 +190,7 @@ def test_start_up_with_an_unreachable_database_fails_within_30_seconds(tmp_path:
            "ACTION_SERVER_PORT": str(free_port()), "PATH": "/usr/bin:/bin",
            "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"}
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, "-m", "bot.dev.serve"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     took = time.monotonic() - started
     assert result.returncode == 1

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels import NO_REPLY
+from bot.channels.rest import NO_REPLY
 from bot.corpus import FaqEntry
+from bot.dev.serve import ServeConfig, Servers
 from bot.paths import ROOT
-from bot.serve import ServeConfig, Servers
 from tests.support import Conversation, free_port, local_config, running_servers
 
 ROUTE = "Test route: write to the test admissions desk."
@@ -267,7 +267,7 @@ def test_make_run_serves_until_ctrl_c_then_stops_both_servers(tmp_path: Path) ->
     rasa_port, action_port = free_port(), free_port()
     env = {**os.environ, "RASA_HOST": "127.0.0.1", "RASA_PORT": str(rasa_port),
            "ACTION_SERVER_HOST": "127.0.0.1", "ACTION_SERVER_PORT": str(action_port)}
-    process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "bot.dev.serve"], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         printed = ""

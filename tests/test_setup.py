@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import train
+from bot.dev import train
 from bot.paths import ROOT
 
 
@@ -35,7 +35,7 @@ def test_python_310_is_found_through_pyenv_or_path() -> None:
 
 
 def copy_inputs(root: Path) -> None:
-    for name in ("config.yml", "domain.yml", "bot/nlu_classifier.py"):
+    for name in ("config.yml", "domain.yml", "bot/nlu/classifier.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((ROOT / name).read_bytes())
     for path in (ROOT / "data").rglob("*.yml"):
@@ -48,7 +48,7 @@ def test_the_training_fingerprint_follows_data_domain_config_and_the_classifier_
     copy_inputs(tmp_path)
     before = train.inputs_fingerprint(tmp_path)
     assert train.inputs_fingerprint(tmp_path) == before
-    for name in ("config.yml", "domain.yml", "bot/nlu_classifier.py", "data/nlu/basics.yml"):
+    for name in ("config.yml", "domain.yml", "bot/nlu/classifier.py", "data/nlu/basics.yml"):
         path = tmp_path / name
         original = path.read_text()
         path.write_text(original + "\n# changed\n")

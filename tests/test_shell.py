@@ -1,4 +1,4 @@
-"""`make shell` as staff use it: `python -m bot.serve --shell` in a terminal (a pseudo-terminal
+"""`make shell` as staff use it: `python -m bot.dev.serve --shell` in a terminal (a pseudo-terminal
 here), a question typed, the corpus answer printed, `/stop` or Ctrl-D, and both servers gone."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import time
 import pytest
 
 from bot.corpus import FaqEntry
+from bot.dev.train import MODEL_PATH
 from bot.paths import ROOT
-from bot.train import MODEL_PATH
 from tests.support import free_port
 
 START_TIMEOUT_SECONDS = 240
@@ -95,7 +95,7 @@ def test_make_shell_answers_a_question_and_leaving_stops_both_servers(
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
            "RASA_HOST": "127.0.0.1", "RASA_PORT": str(rasa_port),
            "ACTION_SERVER_HOST": "127.0.0.1", "ACTION_SERVER_PORT": str(action_port), "TERM": "xterm"}
-    terminal = Terminal([sys.executable, "-m", "bot.serve", "--shell"], env)
+    terminal = Terminal([sys.executable, "-m", "bot.dev.serve", "--shell"], env)
     try:
         terminal.read_until(r"Bot loaded\. Type a message", START_TIMEOUT_SECONDS)
         terminal.read_until(r"Your input ->", REPLY_TIMEOUT_SECONDS)

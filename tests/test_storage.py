@@ -18,7 +18,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from bot.__main__ import main
-from bot.eligibility.outcome import decide
 from bot.storage import analytics, migrate
 from bot.storage.ids import conversation_hash
 from bot.storage.models import EligibilityOutcome, FaqAnswer, Feedback, Unanswered
@@ -41,18 +40,6 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def recorder_for(url: str, **kwargs: object) -> Recorder:
     return Recorder(url, key=lambda: KEY, scrubber=scrub, **kwargs)  # type: ignore[arg-type]
-
-
-class FakeTracker:
-    def __init__(self, text: str = "", sender_id: str = "user-42@teams", entities: list | None = None,
-                 events: list | None = None, active_loop: dict | None = None) -> None:
-        self.sender_id = sender_id
-        self.latest_message = {"text": text, "entities": entities or []}
-        self.events = events or [{"event": "user", "input_channel": "rest"}]
-        self.active_loop = active_loop or {}
-
-    def get_latest_input_channel(self) -> str | None:
-        return "rest"
 
 
 # --- migrations --------------------------------------------------------------------------------
@@ -146,27 +133,16 @@ def test_production_without_a_key_refuses_with_a_clear_message(tmp_path: Path) -
     assert not (tmp_path / "id-hash.key").exists()
 
 
-def test_the_actions_record_answers_feedback_and_outcomes(
+def test_analytics_records_answers_feedback_and_outcomes(
     database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recorder = recorder_for(database)
     monkeypatch.setattr(analytics, "_recorder", recorder)
-    from bot.replies import Reply
 
-    reply = analytics.faq_answered(FakeTracker("will I be paid?"), Reply("Yes."), "salary", None, 0.93)
-    yes = next(b for b in reply.buttons if b.title == "Yes, this helped")
-    answer_id = yes.payload.split('"answer_ref": "')[1][:36]
-    thanks = analytics.feedback(FakeTracker(yes.payload, entities=[
-        {"entity": "helpful", "value": "yes"}, {"entity": "answer_ref", "value": answer_id}]))
-    assert thanks.text == analytics.FEEDBACK_THANKS
-    # typed in words: linked to the answer whose buttons were shown last
-    shown = [{"event": "bot", "data": {"buttons": [{"payload": b.payload} for b in reply.buttons]}}]
-    analytics.feedback(FakeTracker("that answer didn't help", events=shown))
-    verdict = decide({"role": "business_analyst", "age": 30, "nationality": "uk"} | {
-        "residence_years": 10, "student_loan": "no", "other_programme": "no",
-        "prior_qualification": "no", "works_in_england": "yes", "employed_relevant": "yes",
-        "gcses": "no", "level3": "yes"})
-    analytics.eligibility_outcome(FakeTracker("no"), verdict, "business_analyst")
+    answer_id = analytics.faq_answered("user-42@teams", "rest", "salary", None, 0.93)
+    analytics.feedback(answer_id, True)
+    analytics.feedback(answer_id, False)
+    analytics.eligibility_outcome("user-42@teams", "not_eligible", "business_analyst", ["gcses"])
     assert recorder.wait_idle(30)
 
     assert rows(database, "SELECT entry_id, role, confidence, channel FROM tt_faq_answers") == [
@@ -178,14 +154,14 @@ def test_the_actions_record_answers_feedback_and_outcomes(
     recorder.close()
 
 
-def test_no_feedback_buttons_during_the_eligibility_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.replies import Reply
-
+def test_button_payloads_are_not_recorded_as_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     recorded: list[Row] = []
     monkeypatch.setattr(analytics, "recorder", lambda: type("R", (), {"record": recorded.append})())
-    during = FakeTracker("will I be paid?", active_loop={"name": "eligibility_form"})
-    assert analytics.faq_answered(during, Reply("Yes."), "salary", None, 0.9).buttons == ()
-    assert len(recorded) == 1  # still recorded
+    analytics.question_not_answered("someone", "rest", '/feedback{"helpful": "yes"}', "unanswered")
+    analytics.question_not_answered("someone", "rest", "   ", "unanswered")
+    assert recorded == []
+    analytics.question_not_answered("someone", "rest", "x" * 5000, "unanswered")
+    assert len(recorded[0].values["text"]) == analytics.MAX_TEXT
 
 
 def test_a_database_url_that_makes_no_sense_gets_a_clear_message(tmp_path: Path) -> None:
@@ -507,11 +483,8 @@ def test_a_process_that_exits_right_after_recording_writes_the_row_and_exits_cle
     migrate.upgrade(url)
     script = (
         "from bot.storage import analytics\n"
-        "class Tracker:\n"
-        "    sender_id, events, active_loop = 'someone', [], {}\n"
-        "    latest_message = {'text': 'I spoke to John Smith about a pet iguana'}\n"
-        "    def get_latest_input_channel(self): return 'rest'\n"
-        "analytics.unanswered(Tracker())\n"
+        "analytics.question_not_answered('someone', 'rest',\n"
+        "                                'I spoke to John Smith about a pet iguana', 'unanswered')\n"
     )
     env = {"DATABASE_URL": url, "TECHTRACK_ID_HASH_KEY": "exit-test-key-0123456789",
            "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}

@@ -7,9 +7,7 @@ import json
 
 import pytest
 
-from bot.paths import ROOT
-from bot.safety import DISTRESS, NON_ENGLISH, override_intent
-from bot.understanding import (
+from bot.nlu.faq_decision import (
     Candidate,
     FaqRoute,
     Thresholds,
@@ -18,6 +16,8 @@ from bot.understanding import (
     faq_parts,
     question_parts,
 )
+from bot.nlu.safety import DISTRESS, NON_ENGLISH, override_intent
+from bot.paths import ROOT
 from tests.conftest import make_tracker
 
 T = Thresholds(answer=0.5, margin=0.2, clarify=0.1, max_options=3)

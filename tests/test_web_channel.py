@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.channels import NO_REPLY
-from bot.serve import ServeConfig, Servers
-from bot.web import CONTENT_SECURITY_POLICY, WebChatInput, _serve, escape_for_widget
+from bot.channels.rest import NO_REPLY
+from bot.channels.web import CONTENT_SECURITY_POLICY, WebChatInput, _serve, escape_for_widget
+from bot.dev.serve import ServeConfig, Servers
 
 
 class RecordingSocketServer:

@@ -7,8 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from bot.channels.web import WIDGET_BUNDLE
 from bot.paths import ROOT
-from bot.web import WIDGET_BUNDLE
 
 
 def test_the_widget_is_rasa_webchat_1_0_1_from_the_lock_file() -> None:

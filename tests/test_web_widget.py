@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from bot.channels.web import CONTENT_SECURITY_POLICY
 from bot.corpus import FaqEntry
+from bot.dev.serve import ServeConfig
 from bot.paths import ROOT
-from bot.serve import ServeConfig
-from bot.web import CONTENT_SECURITY_POLICY
 from tests.support import local_config, running_servers
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,12 +1,9 @@
-"""Input channels. Rasa imports them by path from credentials.yml.
+"""Input channels, one module each; Rasa imports them by path from credentials.yml.
 
-- `rest.ReliableRestInput` (`bot.channels.ReliableRestInput`): Rasa's REST channel that never
-  leaves a message without a reply.
+- `rest.ReliableRestInput`: Rasa's REST channel that never leaves a message without a reply.
+- `web.WebChatInput` and `web.WebPageInput`: the web chat widget's socket.io channel and the demo
+  careers page at /chat.
 - `teams.TeamsInput`: Microsoft Teams (Azure Bot Service) at /webhooks/teams/webhook.
 - `slack.SlackEventsInput`: Slack's Events API at /webhooks/slack/webhook.
-- `rendering`: the corpus's text rendered for each channel.
+- `common`: what the channels share; `rendering`: the corpus's text rendered for each channel.
 """
-
-from bot.channels.rest import NO_REPLY, ReliableRestInput
-
-__all__ = ["NO_REPLY", "ReliableRestInput"]

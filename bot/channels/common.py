@@ -4,9 +4,10 @@ turn that produced no reply, and the stand-in for a channel nobody configured.""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Protocol
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -58,6 +59,20 @@ async def handle_or_apologise(
             await message.output_channel.send_text_message(message.sender_id, apology())
         except Exception:
             logger.exception("Could not send the apology on %s.", message.input_channel)
+
+
+class SettingsFromEnv(Protocol):
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Any: ...
+
+
+def from_environment(
+    channel_class: Callable[[Any], InputChannel], settings: type[SettingsFromEnv], channel: str,
+    required: Sequence[str],
+) -> InputChannel:
+    """The channel built from its environment variables, or the 503 stand-in when none is set."""
+    values = settings.from_env(os.environ)
+    return NotConfigured(channel, required) if values is None else channel_class(values)
 
 
 class NotConfigured(InputChannel):

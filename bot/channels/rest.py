@@ -1,4 +1,4 @@
-"""The REST channel (/webhooks/rest/webhook); credentials.yml names it as `bot.channels.ReliableRestInput`."""
+"""The REST channel (/webhooks/rest/webhook): Rasa's REST input, never leaving a message unanswered."""
 
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
@@ -35,7 +34,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channels.common import NotConfigured, handle_or_apologise, required_or_none
+from bot.channels.common import from_environment, handle_or_apologise, required_or_none
 from bot.channels.rendering import message_parts, slack_blocks, slack_mrkdwn
 
 logger = logging.getLogger(__name__)
@@ -137,10 +136,7 @@ class SlackEventsInput(SlackInput):
 
     @classmethod
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
-        settings = SlackSettings.from_env(os.environ)
-        if settings is None:
-            return NotConfigured("slack", REQUIRED)
-        return cls(settings)
+        return from_environment(cls, SlackSettings, "slack", REQUIRED)
 
     def __init__(self, settings: SlackSettings) -> None:
         super().__init__(slack_token=settings.bot_token, slack_signing_secret=settings.signing_secret)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -42,7 +41,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from yarl import URL
 
-from bot.channels.common import NotConfigured, handle_or_apologise, required_or_none
+from bot.channels.common import from_environment, handle_or_apologise, required_or_none
 from bot.channels.rendering import message_parts, teams_hero_card, teams_markdown
 
 logger = logging.getLogger(__name__)
@@ -308,10 +307,7 @@ class TeamsInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
-        settings = TeamsSettings.from_env(os.environ)
-        if settings is None:
-            return NotConfigured("teams", REQUIRED)
-        return cls(settings)
+        return from_environment(cls, TeamsSettings, "teams", REQUIRED)
 
     def __init__(self, settings: TeamsSettings) -> None:
         self.settings = settings

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from bot.corpus.build import display, stale_files, write_generated
-from bot.corpus.check import check_corpus
-from bot.corpus.model import load_corpus
+from bot.corpus.load import load_corpus
+from bot.corpus.model import CorpusInvalid
 from bot.paths import CORPUS_DIR, DATA_DIR
 
 
@@ -22,13 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    problems = check_corpus(args.corpus)
-    if problems:
-        for problem in problems:
+    try:
+        entries = load_corpus(args.corpus)
+    except CorpusInvalid as invalid:
+        for problem in invalid.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in the FAQ corpus", file=sys.stderr)
+        print(f"{len(invalid.problems)} problem(s) in the FAQ corpus", file=sys.stderr)
         return 1
-    entries = load_corpus(args.corpus)
     if args.command == "check":
         print(f"FAQ corpus OK: {len(entries)} entries")
         return 0

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.corpus.model import CorpusError, read_raw
+from bot.corpus.files import RawEntries, read_raw
+from bot.corpus.model import CorpusError
 from bot.paths import CORPUS_DIR
 from bot.roles import ROLES
 
 MIN_EXAMPLES = 15
 MAX_TITLE_LENGTH = 40
 REQUIRED = ("id", "title", "question", "seed_question", "answer", "examples")
-OPTIONAL = ("answers",)
+OPTIONAL = ("answers", "offers_check")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 # Rasa reads these as entity markup inside training examples.
 MARKUP = re.compile(r"[\[\]{}]")
@@ -51,6 +52,8 @@ def check_entry(path: Path, raw: object) -> list[CorpusError]:
     seed = raw.get("seed_question")
     if seed is not None and not _text(seed):
         problems.append(CorpusError(path, "seed_question", "must be the seed's question or null"))
+    if "offers_check" in raw and not isinstance(raw["offers_check"], bool):
+        problems.append(CorpusError(path, "offers_check", "must be true or false"))
     problems += _check_answers(path, raw.get("answers"))
     problems += _check_examples(path, raw.get("examples"), "examples" in raw)
     return problems
@@ -106,11 +109,16 @@ def _check_examples(path: Path, examples: object, present: bool) -> list[CorpusE
 
 
 def check_corpus(corpus_dir: Path = CORPUS_DIR) -> list[CorpusError]:
-    """Every problem in the corpus: per entry, then across entries (ids, titles, examples)."""
+    """Every problem in the corpus folder's files."""
     try:
         raw_entries = read_raw(corpus_dir)
     except CorpusError as exc:
         return [exc]
+    return check_entries(raw_entries, corpus_dir)
+
+
+def check_entries(raw_entries: RawEntries, corpus_dir: Path = CORPUS_DIR) -> list[CorpusError]:
+    """Every problem in the entries read: per entry, then across entries (ids, titles, examples)."""
     if not raw_entries:
         return [CorpusError(corpus_dir, "corpus", "no *.yml entries found")]
     problems: list[CorpusError] = []

@@ -1,13 +1,12 @@
-"""A FAQ entry as read from one faq_corpus/<id>.yml file."""
+"""A FAQ entry as read from one faq_corpus/<id>.yml file, and the error that names a problem in one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from bot.paths import CORPUS_DIR
+# The retrieval intent the FAQ entries are labels of: `faq/<id>`, answered by `utter_faq/<id>`.
+RETRIEVAL_INTENT = "faq"
 
 
 @dataclass(frozen=True)
@@ -19,6 +18,8 @@ class FaqEntry:
     answer: str
     examples: tuple[str, ...]
     answers: dict[str, str] = field(default_factory=dict)
+    # After this answer the bot offers the step-by-step eligibility check.
+    offers_check: bool = False
     path: Path | None = None
 
     @property
@@ -49,35 +50,9 @@ class CorpusError(Exception):
         return f"{shown}: {self.field_name}: {self.message}"
 
 
-def read_raw(corpus_dir: Path = CORPUS_DIR) -> list[tuple[Path, object]]:
-    """Each corpus file with its parsed YAML, in file-name order (no validation)."""
-    out: list[tuple[Path, object]] = []
-    for path in sorted(corpus_dir.glob("*.yml")):
-        try:
-            out.append((path, yaml.safe_load(path.read_text(encoding="utf-8"))))
-        except yaml.YAMLError as exc:
-            raise CorpusError(path, "file", f"not valid YAML ({exc})") from exc
-    return out
+class CorpusInvalid(Exception):
+    """Every problem found in the corpus; the first is the message."""
 
-
-def load_corpus(corpus_dir: Path = CORPUS_DIR) -> dict[str, FaqEntry]:
-    """The checked corpus by id; raises CorpusError listing the first problem found."""
-    from bot.corpus.check import check_corpus
-
-    problems = check_corpus(corpus_dir)
-    if problems:
-        raise problems[0]
-    entries: dict[str, FaqEntry] = {}
-    for path, raw in read_raw(corpus_dir):
-        assert isinstance(raw, dict)
-        entries[raw["id"]] = FaqEntry(
-            id=raw["id"],
-            title=raw["title"],
-            question=raw["question"],
-            seed_question=raw.get("seed_question"),
-            answer=raw["answer"].strip(),
-            examples=tuple(str(e).strip() for e in raw["examples"]),
-            answers={k: v.strip() for k, v in (raw.get("answers") or {}).items()},
-            path=path,
-        )
-    return entries
+    def __init__(self, problems: list[CorpusError]) -> None:
+        self.problems = problems
+        super().__init__(str(problems[0]) if problems else "invalid corpus")

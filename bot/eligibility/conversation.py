@@ -14,8 +14,8 @@ from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import parse_answer
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import FLOW, next_question, relevant_answers
+from bot.nlu.safety import in_distress
 from bot.replies import Button, Reply
-from bot.safety import in_distress
 
 SLOT_PREFIX = "elig_"
 FAILURES_SLOT = "elig_failures"
@@ -69,7 +69,7 @@ def next_slot(answers: Mapping[str, Any]) -> str | None:
 
 
 @dataclass(frozen=True)
-class Understanding:
+class AnswerReading:
     """What a message means for the check: new answers (None clears one), or an interruption."""
 
     updates: dict[str, Any] = field(default_factory=dict)
@@ -99,25 +99,25 @@ def _correction(text: str, answers: Mapping[str, Any], pending: str | None) -> d
     return {mentioned: None} if mentioned else {}
 
 
-def understand(
+def read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
     entities: Sequence[tuple[str, str]] = (),
-) -> Understanding:
+) -> AnswerReading:
     """Make sense of `text`, said while `pending` was asked (None after the check ended).
     `entities` are spaCy's (label, text) pairs for the message."""
     if intent == "change_answer" or (pending and CORRECTION.search(text)):
         correction = _correction(text, answers, pending)
         if correction:
-            return Understanding(updates=correction)
+            return AnswerReading(updates=correction)
     if intent in COMMANDS or (intent == "distress" and in_distress(text)):
-        return Understanding(interrupt=True)
+        return AnswerReading(interrupt=True)
     value = parse_answer(pending, text, entities) if pending else None
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE
     if value is not None and not (aside and QUESTION_LIKE.search(text)):
-        return Understanding(updates={pending: value})
+        return AnswerReading(updates={pending: value})
     if aside or intent == "change_answer":
-        return Understanding(interrupt=True)
-    return Understanding(understood=False)
+        return AnswerReading(interrupt=True)
+    return AnswerReading(understood=False)
 
 
 def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:

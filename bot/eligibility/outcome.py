@@ -120,7 +120,6 @@ STEPS_BY_ROLE = {
     "business_analyst": "bpp_estio",
     "cyber_security_technologist": "bpp_estio",
 }
-NO_QUALIFICATIONS_ROLES = ("software_developer", "devops_engineer")
 
 
 @dataclass(frozen=True)

@@ -1,50 +1,23 @@
-"""What the actions record, each in one call: an FAQ answer (which also adds the "Was this
-helpful?" buttons), an unanswered or clarified question, feedback, an eligibility outcome.
+"""What the bot records for staff, each in one call: an FAQ answer, an unanswered or clarified
+question, feedback on an answer, and how an eligibility check ended.
 
 Everything goes through `recorder()`, a process-wide background writer (recorder.py); nothing here
-waits for the database or raises because of it. Trackers are Rasa SDK trackers, read duck-typed so
-that bot/ does not import Rasa.
+waits for the database or raises because of it. This module only records what it is given: it
+never reads a tracker and never decides what the bot says.
 """
 
 from __future__ import annotations
 
 import atexit
-import logging
-import re
 import threading
 import uuid
-from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from collections.abc import Iterable
 
-from bot.eligibility.outcome import Outcome
-from bot.replies import Button, Reply
 from bot.storage.models import EligibilityOutcome, FaqAnswer, Feedback, Unanswered, utcnow
 from bot.storage.recorder import Recorder, Row
 from bot.storage.settings import StorageSettings, id_hash_key
 
-logger = logging.getLogger("bot.storage.analytics")
-
-FEEDBACK_INTENT = "feedback"
-HELPFUL_ENTITY = "helpful"
-ANSWER_ENTITY = "answer_ref"
-FEEDBACK_THANKS = "Thanks for letting me know. It helps us improve the answers."
-FEEDBACK_NOTHING_TO_RATE = (
-    "Thanks. I couldn't tell which answer you meant: use the buttons under an answer to say "
-    "whether it helped."
-)
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-NOT_HELPFUL = re.compile(r"\b(no|not|wrong|useless|unhelpful)\b|n't\b", re.IGNORECASE)
 MAX_TEXT = 2000
-
-
-class TrackerLike(Protocol):
-    sender_id: str
-    latest_message: dict[str, Any]
-    events: list[dict[str, Any]]
-    active_loop: dict[str, Any]
-
-    def get_latest_input_channel(self) -> str | None: ...
-
 
 _recorder: Recorder | None = None
 _recorder_lock = threading.Lock()
@@ -72,95 +45,44 @@ def _close_at_exit() -> None:
         _recorder.close(timeout=15)
 
 
-def feedback_payload(answer_id: str, helpful: bool) -> str:
-    return f'/{FEEDBACK_INTENT}{{"{HELPFUL_ENTITY}": "{"yes" if helpful else "no"}", ' \
-           f'"{ANSWER_ENTITY}": "{answer_id}"}}'
-
-
-def feedback_buttons(answer_id: str) -> tuple[Button, Button]:
-    return (Button("Yes, this helped", feedback_payload(answer_id, True)),
-            Button("No, this didn't help", feedback_payload(answer_id, False)))
-
-
-def _channel(tracker: TrackerLike) -> str | None:
-    return tracker.get_latest_input_channel()
-
-
-def _text(tracker: TrackerLike) -> str:
-    return str((tracker.latest_message or {}).get("text") or "")[:MAX_TEXT]
-
-
 def faq_answered(
-    tracker: TrackerLike, reply: Reply, entry_id: str, role: str | None, confidence: float
-) -> Reply:
-    """Record the answer; return the reply with "Was this helpful?" buttons carrying its id (not
-    during the eligibility check, where a button press would be taken for an answer)."""
+    sender_id: str, channel: str | None, entry_id: str, role: str | None, confidence: float
+) -> str:
+    """Record an FAQ answer; return the id that feedback on it will carry."""
     answer_id = str(uuid.uuid4())
     recorder().record(Row(FaqAnswer.__table__, {
         "id": answer_id, "entry_id": entry_id, "role": role, "confidence": float(confidence),
-        "channel": _channel(tracker), "created_at": utcnow(),
-    }, sender_id=tracker.sender_id))
-    if (tracker.active_loop or {}).get("name"):
-        return reply
-    return Reply(reply.text, (*reply.buttons, *feedback_buttons(answer_id)))
+        "channel": channel, "created_at": utcnow(),
+    }, sender_id=sender_id))
+    return answer_id
 
 
-def unanswered(tracker: TrackerLike) -> None:
-    """Record the latest message as a question the bot could not answer (scrubbed when written)."""
-    _question(tracker, "unanswered", ())
-
-
-def clarified(tracker: TrackerLike, candidate_ids: Sequence[str]) -> None:
-    """Record the latest message as a question the bot asked to clarify, with the FAQs offered."""
-    _question(tracker, "clarified", candidate_ids)
-
-
-def _question(tracker: TrackerLike, kind: str, candidates: Iterable[str]) -> None:
-    text = _text(tracker).strip()
+def question_not_answered(
+    sender_id: str, channel: str | None, text: str, kind: str, candidates: Iterable[str] = ()
+) -> None:
+    """Record a question the bot could not answer ("unanswered") or asked to clarify
+    ("clarified", with the FAQs offered). The text is scrubbed of personal data when written."""
+    text = text[:MAX_TEXT].strip()
     if not text or text.startswith("/"):  # a button payload is not a question
         return
     recorder().record(Row(Unanswered.__table__, {
         "text": text, "kind": kind, "candidates": ",".join(candidates) or None,
-        "channel": _channel(tracker), "created_at": utcnow(),
-    }, sender_id=tracker.sender_id, scrub_field="text"))
+        "channel": channel, "created_at": utcnow(),
+    }, sender_id=sender_id, scrub_field="text"))
 
 
-def eligibility_outcome(tracker: TrackerLike, outcome: Outcome, role: str | None) -> None:
+def eligibility_outcome(
+    sender_id: str, verdict: str, role: str | None, failed_criteria: Iterable[str]
+) -> None:
     """Record how a check ended: verdict, role, the failed criteria's keys; never the answers."""
     recorder().record(Row(EligibilityOutcome.__table__, {
-        "verdict": outcome.verdict.value, "role": role,
-        "failed_criteria": ",".join(outcome.failed_criteria),
+        "verdict": verdict, "role": role, "failed_criteria": ",".join(failed_criteria),
         "created_at": utcnow(),
-    }, sender_id=tracker.sender_id))
+    }, sender_id=sender_id))
 
 
-def _entity(tracker: TrackerLike, name: str) -> str | None:
-    for entity in (tracker.latest_message or {}).get("entities") or []:
-        if entity.get("entity") == name and entity.get("value") is not None:
-            return str(entity["value"])
-    return None
-
-
-def _latest_answer_id(tracker: TrackerLike) -> str | None:
-    """The answer the latest "Was this helpful?" buttons were about (for feedback typed in words)."""
-    for event in reversed(tracker.events or []):
-        if event.get("event") != "bot":
-            continue
-        for button in (event.get("data") or {}).get("buttons") or []:
-            match = re.search(rf'"{ANSWER_ENTITY}": "([0-9a-f-]{{36}})"', button.get("payload") or "")
-            if match:
-                return match.group(1)
-    return None
-
-
-def feedback(tracker: TrackerLike) -> Reply:
-    """Record "Was this helpful?" from the buttons (or said in words) and say thanks."""
-    answer_id = _entity(tracker, ANSWER_ENTITY) or _latest_answer_id(tracker)
-    said = _entity(tracker, HELPFUL_ENTITY)
-    helpful = said.lower() == "yes" if said else not NOT_HELPFUL.search(_text(tracker))
-    if not answer_id or not UUID.match(answer_id):
-        return Reply(FEEDBACK_NOTHING_TO_RATE)
+def feedback(answer_id: str, helpful: bool) -> None:
+    """Record whether an answer helped."""
     recorder().record(Row(Feedback.__table__, {
         "answer_id": answer_id, "helpful": helpful, "created_at": utcnow(),
     }))
-    return Reply(FEEDBACK_THANKS)

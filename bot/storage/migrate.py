@@ -1,4 +1,4 @@
-"""Alembic migrations run from Python: `python -m bot db upgrade` and at start-up (bot.serve)."""
+"""Alembic migrations run from Python: `python -m bot db upgrade` and at start-up (bot.dev.serve)."""
 
 from __future__ import annotations
 

@@ -80,5 +80,3 @@ class EligibilityOutcome(Base):
     failed_criteria = sa.Column(sa.String(500), nullable=False, default="")  # comma-separated keys
     created_at = sa.Column(sa.DateTime, nullable=False, index=True, default=utcnow)
 
-
-ANALYTICS_TABLES = (Feedback, FaqAnswer, Unanswered, EligibilityOutcome)  # children first

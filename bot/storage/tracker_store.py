@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 # `make run` checks the database before starting Rasa (bot/storage/startup.py, 30 s). This is the
 # safety net for a bare `rasa run`: with Rasa's ~10 s of imports before it, the server still exits
 # within 30 s.
-STARTUP_TIMEOUT_SECONDS = 15
+BARE_RASA_DATABASE_WAIT_SECONDS = 15
 # Conversations whose latest state is kept in memory for when the database is down (the least
 # recently active are forgotten first).
 MAX_REMEMBERED_CONVERSATIONS = 1000
@@ -60,7 +60,7 @@ class TechTrackTrackerStore(SQLTrackerStore):
         # Rasa's queries are written for SQLAlchemy 1.x, so this engine is not `future=True`.
         self.engine = sa.create_engine(url, pool_pre_ping=True, **engine_kwargs)
         try:
-            wait_for_database(self.engine, STARTUP_TIMEOUT_SECONDS)
+            wait_for_database(self.engine, BARE_RASA_DATABASE_WAIT_SECONDS)
         except DatabaseUnavailable as error:
             raise SystemExit(f"TechTrack tracker store: {error}") from None
         try:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from bot.storage.migrate import VERSION_TABLE
 from bot.storage.models import Base
-
-VERSION_TABLE = "tt_alembic_version"
 
 
 def run_migrations_online() -> None:

@@ -1,6 +1,6 @@
-"""`python -m bot.train`: train the Rasa model only when its inputs changed.
+"""`python -m bot.dev.train`: train the Rasa model only when its inputs changed.
 
-The inputs are config.yml, domain.yml, the trained NLU component's code (bot/nlu_classifier.py)
+The inputs are config.yml, domain.yml, the trained NLU component's code (bot/nlu/classifier.py)
 and everything under data/. When their hash matches the one
 stored beside the model, nothing runs. Otherwise `rasa train` runs, and Rasa's own fingerprinting
 and training cache (.rasa/cache) retrain only the components whose inputs changed: an answer-text
@@ -28,7 +28,7 @@ FINGERPRINT_PATH = MODELS_DIR / f"{MODEL_NAME}.inputs-sha256"
 def training_inputs(root: Path = ROOT) -> list[Path]:
     data = sorted(p for p in (root / "data").rglob("*") if p.is_file())
     # The trained classifier's code: a change to how it learns needs a new model.
-    return [root / "config.yml", root / "domain.yml", root / "bot" / "nlu_classifier.py", *data]
+    return [root / "config.yml", root / "domain.yml", root / "bot" / "nlu" / "classifier.py", *data]
 
 
 def inputs_fingerprint(root: Path = ROOT) -> str:
@@ -70,7 +70,7 @@ def train(force: bool = False) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.train", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.dev.train", description=__doc__)
     parser.add_argument("--force", action="store_true", help="retrain every component")
     return train(force=parser.parse_args(argv).force)
 

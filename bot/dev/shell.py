@@ -1,4 +1,4 @@
-"""`python -m bot.shell shell ARGS`: Rasa's `rasa shell ARGS`, except that Ctrl-D leaves it as `/stop`
+"""`python -m bot.dev.shell shell ARGS`: Rasa's `rasa shell ARGS`, except that Ctrl-D leaves it as `/stop`
 does. (In Rasa 3.6 Ctrl-D prints an EOFError traceback and leaves the shell hanging.)"""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 that is not in the Latin alphabet (so not English).
 
 The classifier learns these intents from examples too; these patterns are the safety net, because
-missing a person in crisis is the worst mistake the bot can make. `bot.nlu_safety` applies them
+missing a person in crisis is the worst mistake the bot can make. `bot.nlu.safety_net` applies them
 inside the NLU pipeline, so every channel, rule and `make eval` sees the same intent.
 """
 

@@ -1,4 +1,4 @@
-"""`python -m bot.tune_classifier` (`make tune-classifier`): choose the linear classifier's C by
+"""`python -m bot.dev.tune_classifier` (`make tune-classifier`): choose the linear classifier's C by
 cross-validation on the training data, never on the held-out sets.
 
 The trained model's own tokenizers and featurizers (config.yml's pipeline up to the classifier)
@@ -25,9 +25,11 @@ import numpy as np
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.compare_pipelines import load_config
-from bot.evaluate import SPECIAL_INTENTS, bot_label
-from bot.nlu_classifier import (
+from bot.corpus.model import RETRIEVAL_INTENT
+from bot.dev.compare_pipelines import load_config
+from bot.dev.evaluate import SPECIAL_INTENTS, bot_label
+from bot.dev.train import MODEL_PATH
+from bot.nlu.classifier import (
     LinearIntentClassifier,
     faq_ranking,
     intent_ranking,
@@ -36,10 +38,9 @@ from bot.nlu_classifier import (
     one_blas_thread,
     sentence_features,
 )
+from bot.nlu.faq_decision import Thresholds
 from bot.paths import ROOT
 from bot.settings import load_settings
-from bot.train import MODEL_PATH
-from bot.understanding import RETRIEVAL_INTENT, Thresholds
 
 OFF_TOPIC = frozenset(SPECIAL_INTENTS)
 
@@ -71,7 +72,7 @@ def featurized_training_examples(model: Path) -> tuple[list[Message], list[str]]
 @dataclass(frozen=True)
 class Score:
     """Cross-validated figures for one value of C. accuracy: the top label is right. For FAQ
-    examples, what the bot would do with them (bot/understanding.py, the configured thresholds):
+    examples, what the bot would do with them (bot/nlu/faq_decision.py, the configured thresholds):
     answered with the right entry, or answered with a wrong one. For off-topic and special-case
     examples: the share that got an FAQ answer or "Did you mean...?" buttons."""
 
@@ -144,7 +145,7 @@ def score(labels: Sequence[str], predicted: dict[int, str], decided: dict[int, s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.tune_classifier", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m bot.dev.tune_classifier", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--folds", type=int, default=5)

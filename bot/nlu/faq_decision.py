@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-RETRIEVAL_INTENT = "faq"
+from bot.corpus.model import RETRIEVAL_INTENT
 
 
 class FaqRoute(str, Enum):

@@ -21,7 +21,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import NO_REPLY
+from bot.channels.rest import NO_REPLY
 from bot.paths import ROOT
 from bot.settings import load_settings
 

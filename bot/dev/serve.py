@@ -1,4 +1,4 @@
-"""`python -m bot.serve [--shell]`: start the action server and the Rasa server, wait until both
+"""`python -m bot.dev.serve [--shell]`: start the action server and the Rasa server, wait until both
 answer, say how to talk to the bot, and stop both cleanly on Ctrl-C.
 
 Hosts and ports come from the environment: RASA_HOST (localhost), RASA_PORT (5005),
@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.dev.train import MODEL_PATH
 from bot.paths import ROOT
-from bot.train import MODEL_PATH
 
 READY_TIMEOUT_SECONDS = 300
 STOP_TIMEOUT_SECONDS = 20
@@ -120,7 +120,7 @@ class Servers:
     def rasa_command(self, subcommand: str) -> list[str]:
         # `rasa shell` also runs a server (its console talks to it over REST): on our host and
         # port, not on Rasa's default of every interface, port 5005.
-        module = "bot.shell" if subcommand == "shell" else "rasa"  # bot.shell: Ctrl-D leaves
+        module = "bot.dev.shell" if subcommand == "shell" else "rasa"  # bot.dev.shell: Ctrl-D leaves
         command = [
             sys.executable, "-m", module, subcommand, "--model", str(self.config.model),
             "--endpoints", "endpoints.yml",
@@ -277,7 +277,7 @@ def shell(config: ServeConfig) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.serve", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.dev.serve", description=__doc__)
     parser.add_argument("--shell", action="store_true", help="run `rasa shell` instead of the server")
     args = parser.parse_args(argv)
     config = ServeConfig.from_env()

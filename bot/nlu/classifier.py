@@ -1,4 +1,4 @@
-"""`bot.nlu_classifier.LinearIntentClassifier`: one logistic regression over every intent, with
+"""`bot.nlu.classifier.LinearIntentClassifier`: one logistic regression over every intent, with
 each FAQ entry (`faq/<id>`) as a label of its own, in place of DIET and the ResponseSelector.
 
 Why (docs/nlu-evaluation.md has the figures): on our held-out sets DIET's top-level intent was the
@@ -10,7 +10,7 @@ better and trains in seconds rather than minutes.
 It reads the sparse (and any dense) sentence features the pipeline's featurizers made, so the
 tokenizer and featurizers before it still decide what it sees. Its output has exactly the shape
 Rasa 3.6's intent classifiers and ResponseSelector give, so the FallbackClassifier, the rules,
-`bot.understanding` and the action server read it unchanged:
+`bot.nlu.faq_decision` and the action server read it unchanged:
 - `intent` and `intent_ranking` over top-level intents, `faq` scoring the sum of its entries;
 - `response_selector.faq`: every entry's own probability, best first; for a message with several
   questions in it, also `parts`: each question classified on its own (our addition).
@@ -47,7 +47,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from bot.understanding import question_parts
+from bot.nlu.faq_decision import question_parts
 
 logger = logging.getLogger(__name__)
 

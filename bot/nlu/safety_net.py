@@ -1,4 +1,4 @@
-"""A Rasa NLU component (config.yml: `bot.nlu_safety.SafetyNet`) that applies bot/safety.py:
+"""A Rasa NLU component (config.yml: `bot.nlu.safety_net.SafetyNet`) that applies bot/nlu/safety.py:
 when a message shows distress or is written in another script, that intent wins, with full
 confidence, whatever the classifier predicted."""
 
@@ -20,7 +20,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import override_intent
+from bot.nlu.safety import override_intent
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -1,4 +1,4 @@
-"""`python -m bot.bench [--train]`: measure what a newcomer and an operator feel.
+"""`python -m bot.dev.bench [--train]`: measure what a newcomer and an operator feel.
 
 Prints: (with --train) a full retraining's time; the time from starting both servers until both
 answer; the resident memory of each server; and the REST round-trip time for held-out questions.
@@ -15,9 +15,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.evaluate import FAQ_SETS, load_yaml
-from bot.serve import ServeConfig, Servers, free_port
-from bot.train import train
+from bot.dev.evaluate import FAQ_SETS, load_yaml
+from bot.dev.serve import ServeConfig, Servers, free_port
+from bot.dev.train import train
 
 
 def tree_rss_mib(pid: int) -> float:
@@ -46,7 +46,7 @@ def post(url: str, sender: str, text: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.dev.bench", description=__doc__)
     parser.add_argument("--train", action="store_true", help="also time a full retraining")
     parser.add_argument("--messages", type=int, default=100, help="REST messages to time")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""`python -m bot.evaluate` (`make eval`): how the trained model handles held-out messages.
+"""`python -m bot.dev.evaluate` (`make eval`): how the trained model handles held-out messages.
 
 The held-out sets in tests/data/ were written separately from the training examples and are never
 trained on:
@@ -9,8 +9,8 @@ trained on:
 - eligibility_answers_heldout.yml: free-text answers to the eligibility check's questions.
 
 Each message goes through the model and then through the same decision the bot's actions make
-(bot/understanding.py), so a message counts as answered only when the bot would answer it.
-Prints the figures issue 4 sets targets for and the worst-confused pairs; writes
+(bot/nlu/faq_decision.py), so a message counts as answered only when the bot would answer it.
+Prints the figures the NLU has targets for and the worst-confused pairs; writes
 reports/nlu-eval.json and reports/confusion-matrix.png.
 """
 
@@ -30,12 +30,12 @@ from typing import Any
 
 import yaml
 
+from bot.dev.train import MODEL_PATH
 from bot.eligibility.parsing import parse_answer, spacy_entities
+from bot.nlu.faq_decision import FaqRoute, Thresholds, decide_faq, faq_candidates, faq_parts
 from bot.paths import ROOT
 from bot.roles import role_in_parse
 from bot.settings import load_settings
-from bot.train import MODEL_PATH
-from bot.understanding import FaqRoute, Thresholds, decide_faq, faq_candidates, faq_parts
 
 DATA = ROOT / "tests" / "data"
 FAQ_SETS = (DATA / "faq_heldout.yml", DATA / "faq_heldout_extra.yml")
@@ -310,7 +310,7 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m bot.dev.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--reports", type=Path, default=REPORTS)

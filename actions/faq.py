@@ -1,4 +1,4 @@
-"""Custom actions. Each reads the tracker, asks bot/ what to say, and sends it."""
+"""The FAQ conversation's actions: answer, ask which role, "I don't know", and the special cases."""
 
 from __future__ import annotations
 
@@ -9,19 +9,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.tracker_reading import latest_intent, remembered_role, role_in_message
+from actions.common import (
+    latest_intent,
+    latest_text,
+    remembered_role,
+    role_events,
+    role_in_message,
+    send,
+)
 from bot import replies
 from bot.corpus import FaqEntry, load_corpus
+from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
 from bot.settings import load_settings
 from bot.storage import analytics
-from bot.understanding import FaqRoute, decide_faq, faq_candidates, faq_parts
-
-# After these answers the bot offers the step-by-step eligibility check.
-ELIGIBILITY_FAQS = frozenset({
-    "eligibility_criteria", "age_requirement", "residency_requirements", "student_loan",
-    "other_funded_programme", "prior_qualification", "entry_requirements", "based_in_england",
-    "level_2_apprentices", "open_to_external",
-})
 
 
 @lru_cache(maxsize=1)
@@ -29,14 +29,23 @@ def corpus() -> dict[str, FaqEntry]:
     return load_corpus()
 
 
-def send(dispatcher: CollectingDispatcher, reply: replies.Reply) -> None:
-    buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-    dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+def record_not_answered(tracker: Tracker, kind: str, candidates: list[str] | None = None) -> None:
+    analytics.question_not_answered(
+        tracker.sender_id, tracker.get_latest_input_channel(), latest_text(tracker), kind,
+        candidates or (),
+    )
 
 
-def role_events(tracker: Tracker, role: str | None) -> list[EventType]:
-    """Store the normalised role when it differs from what the slot holds."""
-    return [SlotSet("role", role)] if tracker.get_slot("role") != role else []
+def answered(tracker: Tracker, reply: replies.Reply, entry_id: str, role: str | None,
+             confidence: float) -> replies.Reply:
+    """Record the answer; add "Was this helpful?" buttons carrying its id (not during the
+    eligibility check, where a button press would be taken for an answer)."""
+    answer_id = analytics.faq_answered(
+        tracker.sender_id, tracker.get_latest_input_channel(), entry_id, role, confidence
+    )
+    if (tracker.active_loop or {}).get("name"):
+        return reply
+    return replies.with_feedback_buttons(reply, answer_id)
 
 
 class ActionAnswerFaq(Action):
@@ -61,11 +70,11 @@ class ActionAnswerFaq(Action):
         )
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
-            analytics.unanswered(tracker)
+            record_not_answered(tracker, "unanswered")
             send(dispatcher, failure_reply(tracker, settings.human_route))
             return [SlotSet("pending_faq", None), *failure_events(tracker)]
         if decision.action in (FaqRoute.CLARIFY, FaqRoute.SEVERAL):
-            analytics.clarified(tracker, [entry.id for entry in entries])
+            record_not_answered(tracker, "clarified", [entry.id for entry in entries])
             ask = replies.did_you_mean if decision.action is FaqRoute.CLARIFY else replies.several_questions
             send(dispatcher, ask(entries))
             return [SlotSet("pending_faq", None)]
@@ -77,10 +86,10 @@ class ActionAnswerFaq(Action):
         if entry.role_specific and role is None and named != replies.ALL_ROLES:
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
-        offer_check = entry.id in ELIGIBILITY_FAQS and not tracker.active_loop.get("name")
+        offer_check = entry.offers_check and not tracker.active_loop.get("name")
         answer = replies.faq_answer(entry, role, offer_check=offer_check)
         confidence = decision.candidates[0].confidence
-        send(dispatcher, analytics.faq_answered(tracker, answer, entry.id, role, confidence))
+        send(dispatcher, answered(tracker, answer, entry.id, role, confidence))
         return [*events, SlotSet("pending_faq", None)]
 
 
@@ -101,8 +110,7 @@ class ActionRoleChosen(Action):
         role = None if chosen == replies.ALL_ROLES else chosen
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
         if pending is not None:
-            send(dispatcher, analytics.faq_answered(tracker, replies.faq_answer(pending, role),
-                                                    pending.id, role, 1.0))
+            send(dispatcher, answered(tracker, replies.faq_answer(pending, role), pending.id, role, 1.0))
         elif role is not None:
             send(dispatcher, replies.role_noted(role))
         else:
@@ -132,7 +140,7 @@ class ActionDontKnow(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if latest_intent(tracker)[0] != "something_else":
-            analytics.unanswered(tracker)
+            record_not_answered(tracker, "unanswered")
         send(dispatcher, failure_reply(tracker, load_settings().human_route))
         return [SlotSet("pending_faq", None), *failure_events(tracker)]
 
@@ -178,7 +186,7 @@ class ActionSpecialCase(Action):
     ) -> list[EventType]:
         intent = latest_intent(tracker)[0]
         if intent in RECORDED_AS_UNANSWERED:
-            analytics.unanswered(tracker)
+            record_not_answered(tracker, "unanswered")
         reply = SPECIAL_CASES.get(intent, SPECIAL_CASES["out_of_scope"])
         send(dispatcher, reply(load_settings().human_route))
         return [SlotSet("pending_faq", None)]

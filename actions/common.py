@@ -1,0 +1,53 @@
+"""What every conversation's actions share: reading the NLU's prediction from the tracker, and
+sending a reply from bot/ through the dispatcher."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.eligibility import parsing
+from bot.replies import Reply
+from bot.roles import normalise_role, role_in_parse
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+    dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+
+
+def role_in_message(tracker: Tracker) -> str | None:
+    """The role the latest message names: a role key, `ALL_ROLES`, or None."""
+    return role_in_parse(tracker.latest_message or {})
+
+
+def latest_intent(tracker: Tracker) -> tuple[str, float]:
+    """The latest message's intent name and confidence ("" and 0 when there is none)."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def latest_text(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def latest_entity(tracker: Tracker, name: str) -> str | None:
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == name and entity.get("value") is not None:
+            return str(entity["value"])
+    return None
+
+
+def spacy_entities(tracker: Tracker) -> list[tuple[str, str]]:
+    """spaCy's (label, text) entities in the latest message, such as ("NORP", "Indian")."""
+    return parsing.spacy_entities(tracker.latest_message or {})
+
+
+def remembered_role(tracker: Tracker) -> str | None:
+    return normalise_role(tracker.get_slot("role"))
+
+
+def role_events(tracker: Tracker, role: str | None) -> list[EventType]:
+    """Store the normalised role when it differs from what the slot holds."""
+    return [SlotSet("role", role)] if tracker.get_slot("role") != role else []

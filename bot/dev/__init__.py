@@ -1,0 +1,1 @@
+"""Developer tooling: train, serve, shell, evaluate, benchmark, compare pipelines, tune the classifier."""

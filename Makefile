@@ -28,13 +28,13 @@ setup: ## Create .venv (Python 3.10), install pinned packages and the web chat w
 generate: setup ## Regenerate data/ from faq_corpus/ (also part of setup)
 
 train: setup ## Train the model when config, domain, data or the classifier's code changed
-	@$(PYTHON) -m bot.train
+	@$(PYTHON) -m bot.dev.train
 
 run: train ## Serve the bot (action server + Rasa server, web chat page at /chat) and print how to talk to it
-	@$(PYTHON) -m bot.serve
+	@$(PYTHON) -m bot.dev.serve
 
 shell: train ## Talk to the bot in this terminal (rasa shell, with the action server)
-	@$(PYTHON) -m bot.serve --shell
+	@$(PYTHON) -m bot.dev.serve --shell
 
 lint: setup ## ruff over the Python code
 	@$(PYTHON) -m ruff check bot actions tests
@@ -57,16 +57,16 @@ conversations: train ## Conversation tests (rasa test stories in tests/conversat
 test: lint validate unit conversations ## Everything: lint, validation, pytest and conversation tests
 
 eval: train ## Held-out figures: FAQ accuracy, macro-F1, out-of-scope recall, false rejection (reports/)
-	@$(PYTHON) -m bot.evaluate
+	@$(PYTHON) -m bot.dev.evaluate
 
 compare-pipelines: setup ## Train and evaluate five NLU pipelines; writes docs/nlu-evaluation.md (~20 min)
-	@$(PYTHON) -m bot.compare_pipelines
+	@$(PYTHON) -m bot.dev.compare_pipelines
 
 tune-classifier: train ## Cross-validate the linear classifier's C on the training data (never the held-out sets)
-	@$(PYTHON) -m bot.tune_classifier
+	@$(PYTHON) -m bot.dev.tune_classifier
 
 bench: train ## Server start-up time, resident memory of both servers, REST response times
-	@$(PYTHON) -m bot.bench
+	@$(PYTHON) -m bot.dev.bench
 
 report: setup ## Analytics for FROM..TO (YYYY-MM-DD; default the last 30 days): text here, HTML in reports/
 	@$(PYTHON) -m bot report $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))

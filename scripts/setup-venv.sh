@@ -1,24 +1,49 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.10 and install requirements/requirements.txt (exact pins, hashes).
+# Create .venv with Python 3.10 and install requirements/requirements.txt (exact pins, hashes) with
+# uv, which is itself installed, pinned and hash-checked, from requirements/tools.txt into .venv-tools.
 # Idempotent: does nothing when the stamp in .venv matches the lock file's hash.
+# `scripts/setup-venv.sh --tools` only makes sure of .venv-tools (for `make lock`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lock=requirements/requirements.txt
+tools=requirements/tools.txt
 stamp=.venv/.installed-requirements
-want=$(sha256sum "$lock" | cut -d' ' -f1)
-venv_is_310() { .venv/bin/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1; }
+tools_stamp=.venv-tools/.installed-tools
+uv=.venv-tools/bin/uv
+is_310() { "$1" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1; }
+hash_of() { sha256sum "$1" | cut -d' ' -f1; }
 
-if venv_is_310 && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+ensure_tools() {
+  if [ -x "$uv" ] && [ -f "$tools_stamp" ] && [ "$(cat "$tools_stamp")" = "$(hash_of "$tools")" ]; then
+    return
+  fi
+  echo "Installing uv into .venv-tools..."
+  rm -rf .venv-tools
+  "$(scripts/python310.sh)" -m venv .venv-tools
+  .venv-tools/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+    -r "$tools"
+  hash_of "$tools" > "$tools_stamp"
+}
+
+if [ "${1:-}" = --tools ]; then
+  ensure_tools
+  exit 0
+fi
+want=$(hash_of "$lock")
+if is_310 .venv/bin/python && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
 python=$(scripts/python310.sh)
-if ! venv_is_310; then
+ensure_tools
+if ! is_310 .venv/bin/python; then
   echo "Creating .venv with $python"
   rm -rf .venv
   "$python" -m venv .venv
 fi
-echo "Installing pinned packages into .venv (the first time takes a few minutes)..."
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$lock"
-.venv/bin/python -m pip check >/dev/null || .venv/bin/python -m pip check
+echo "Installing pinned packages into .venv with uv..."
+# sync: exactly the lock (stale packages removed; venv's pip kept); bytecode compiled as pip would,
+# since the Makefile sets PYTHONDONTWRITEBYTECODE.
+"$uv" pip sync --quiet --require-hashes --compile-bytecode --python .venv/bin/python "$lock"
+"$uv" pip check --quiet --python .venv/bin/python || "$uv" pip check --python .venv/bin/python
 echo "$want" > "$stamp"
 echo "Packages installed."

@@ -14,11 +14,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_intent, role_in_message, send, spacy_entities
+from actions.common import latest_intent, latest_text, role_in_message, send, spacy_entities
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
 from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
+from bot.replies import CHECK_BUTTON, Reply
 from bot.roles import ROLES
 from bot.storage import analytics
 
@@ -62,6 +63,16 @@ class ValidateEligibilityForm(RoutedFormValidation):
         return check.next_slot(answers)
 
 
+def started_this_turn(tracker: Tracker) -> bool:
+    """Whether the check started since the person last spoke (the first question gets the intro)."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_start_eligibility":
+            return True
+    return False
+
+
 class AskEligibilityQuestion(Action, ABC):
     """`action_ask_elig_<question>`: one per question, so Rasa's form finds it by name. Abstract,
     so the SDK registers only the subclasses below."""
@@ -77,8 +88,8 @@ class AskEligibilityQuestion(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         failures = int(tracker.get_slot(check.FAILURES_SLOT) or 0)
-        first = latest_intent(tracker)[0] == "check_eligibility" and failures == 0
-        send(dispatcher, check.ask(self.question, failures, first=first))
+        first = failures == 0 and started_this_turn(tracker)
+        send(dispatcher, check.ask(self.question, answers(tracker), failures, first=first))
         return []
 
 
@@ -88,7 +99,9 @@ ASK_ACTIONS = [
 
 
 class ActionStartEligibility(Action):
-    """Start (or start again): clear every answer; take the role from the message if it names one."""
+    """Start (or start again). "Check for DevOps Engineer" after a verdict re-runs the check for
+    that role, keeping every answer that still applies; otherwise every answer is cleared and the
+    facts the person volunteered ("I'm 24, British...") are filled in and said back."""
 
     def name(self) -> str:
         return "action_start_eligibility"
@@ -96,24 +109,73 @@ class ActionStartEligibility(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        events: list[EventType] = [SlotSet(check.slot_for(q), None) for q, _ in FLOW]
-        events += [SlotSet(check.FAILURES_SLOT, 0), SlotSet(REQUESTED_SLOT, None)]
+        before = answers(tracker)
         role = role_in_message(tracker)
-        if role in QUESTIONS["role"].option_values():
-            events.append(SlotSet(check.slot_for("role"), role))
-        if latest_intent(tracker)[0] == "restart_check":
+        restart = latest_intent(tracker)[0] == "restart_check"
+        if restart:
             dispatcher.utter_message(text="OK, let's start again.")
-        return events
+        if role in ROLES and before.get("role") not in (None, role) and not restart:
+            after = check.apply_updates(before, {"role": role})
+            dispatcher.utter_message(text=check.acknowledge("role", role))
+        else:
+            facts = {} if restart else {
+                **(tracker.get_slot("pending_facts") or {}),
+                **check.prefilled(latest_text(tracker), spacy_entities(tracker)),
+            }
+            if role in QUESTIONS["role"].option_values:
+                facts["role"] = role
+            after = check.apply_updates({}, facts)
+            if after and not restart:
+                send(dispatcher, Reply(check.noted(after)))
+        events: list[EventType] = [
+            SlotSet(slot, value) for slot, value in check.slot_events(before, after).items()
+        ]
+        started = [*events, SlotSet(check.FAILURES_SLOT, 0), SlotSet(REQUESTED_SLOT, None),
+                   SlotSet("pending_facts", None)]
+        if latest_intent(tracker)[0] not in ("check_eligibility", "restart_check"):
+            # Started from another intent ("Am I eligible? I'm 24..." read as a question): the
+            # start rules don't apply, so the form is run from here.
+            started.append(FollowupAction(FORM))
+        return started
+
+
+def verdict_given(tracker: Tracker) -> bool:
+    """Whether the check ended with a verdict that its answers still give."""
+    return not (tracker.active_loop or {}).get("name") and bool(answers(tracker)) and \
+        check.next_slot(answers(tracker)) is None
 
 
 class ActionExplainQuestion(Action):
+    """ "Why?": why the pending question is asked; after the verdict, the verdict's reasons."""
+
     def name(self) -> str:
         return "action_explain_question"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, check.explain(pending_question(tracker)))
+        if verdict_given(tracker):
+            send(dispatcher, check.verdict_reasons(answers(tracker)))
+        else:
+            send(dispatcher, check.explain(pending_question(tracker)))
+        return []
+
+
+class ActionEligibilityNextSteps(Action):
+    """ "What now?": after a verdict, its next steps again; before one, the offer to check."""
+
+    def name(self) -> str:
+        return "action_eligibility_next_steps"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if verdict_given(tracker):
+            send(dispatcher, check.verdict_next_steps(answers(tracker)))
+        else:
+            send(dispatcher, Reply(
+                "The first step is to check whether you can apply: I can go through the criteria "
+                "with you, one question at a time.", (CHECK_BUTTON,)))
         return []
 
 
@@ -128,10 +190,12 @@ class ActionChangeAnswer(Action):
     ) -> list[EventType]:
         before = answers(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
-        understood = check.read_answer(text, "change_answer", 1.0, before, None)
-        if not understood.updates:
+        understood = check.read_correction(text, before, None)
+        if understood is None or not understood.updates:
             send(dispatcher, check.which_answer())
             return []
+        if understood.acknowledgement:
+            dispatcher.utter_message(text=understood.acknowledgement)
         after = check.apply_updates(before, understood.updates)
         # The form picks up from the changed answer: it asks what is now missing, or gives the
         # new verdict straight away.

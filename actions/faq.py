@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -16,9 +16,12 @@ from actions.common import (
     role_events,
     role_in_message,
     send,
+    spacy_entities,
 )
 from bot import replies
 from bot.corpus import FaqEntry, load_corpus
+from bot.eligibility import conversation as check
+from bot.eligibility.facts import asks_to_check
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
 from bot.settings import load_settings
 from bot.storage import analytics
@@ -60,6 +63,12 @@ class ActionAnswerFaq(Action):
     ) -> list[EventType]:
         settings = load_settings()
         message = tracker.latest_message or {}
+        text = str(message.get("text") or "")
+        if not (tracker.active_loop or {}).get("name"):
+            facts = check.prefilled(text, spacy_entities(tracker))
+            if asks_to_check(text, facts):
+                # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
+                return [FollowupAction("action_start_eligibility")]
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
         parts = faq_parts(message)
         known_parts = None if parts is None else [
@@ -90,7 +99,11 @@ class ActionAnswerFaq(Action):
         answer = replies.faq_answer(entry, role, offer_check=offer_check)
         confidence = decision.candidates[0].confidence
         send(dispatcher, answered(tracker, answer, entry.id, role, confidence))
-        return [*events, SlotSet("pending_faq", None)]
+        facts = check.prefilled(latest_text(tracker), spacy_entities(tracker)) if offer_check else {}
+        if facts:
+            # The question described the person: the check can start from what they said.
+            send(dispatcher, replies.Reply(check.noted(facts), (replies.CHECK_BUTTON,)))
+        return [*events, SlotSet("pending_faq", None), SlotSet("pending_facts", facts or None)]
 
 
 class ActionRoleChosen(Action):

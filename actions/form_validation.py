@@ -67,6 +67,8 @@ class RoutedFormValidation(FormValidationAction, ABC):
         if not self.is_new_user_message(tracker):
             return self.events(before, before)
         understood = self.read_answer(tracker, before)
+        if understood.acknowledgement:
+            dispatcher.utter_message(text=understood.acknowledgement)
         if understood.interrupt:
             return []  # the form rejects the message; rules handle it, then the form asks again
         if not understood.understood:

@@ -1,11 +1,16 @@
-"""The four TechTrack roles, their providers, and how people name them in free text."""
+"""The TechTrack roles (registry: bot/roles.yml), their providers, and how people name them in free text."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+ROLES_FILE = Path(__file__).with_name("roles.yml")
 
 
 @dataclass(frozen=True)
@@ -13,43 +18,41 @@ class Role:
     key: str
     name: str
     provider: str
+    synonyms: tuple[str, ...] = ()
+    # The eligibility questions only this role asks (its provider's entry requirements).
+    entry_requirements: tuple[str, ...] = ()
+    # Keys of the next steps shown after an eligibility verdict for this role.
+    next_steps: tuple[str, ...] = ()
+
+    @property
+    def needs_qualifications(self) -> bool:
+        return bool(self.entry_requirements)
+
+
+def load_roles(path: Path = ROLES_FILE) -> dict[str, Role]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["roles"]
+    return {
+        key: Role(
+            key=key, name=str(spec["name"]), provider=str(spec["provider"]),
+            synonyms=tuple(str(s).lower() for s in spec.get("synonyms") or ()),
+            entry_requirements=tuple(spec.get("entry_requirements") or ()),
+            next_steps=tuple(spec.get("next_steps") or ()),
+        )
+        for key, spec in raw.items()
+    }
 
 
 # The "All roles" choice: a button payload and entity value that names no one role.
 ALL_ROLES = "all"
 
-ROLES: dict[str, Role] = {
-    role.key: role
-    for role in (
-        Role("software_developer", "Software Developer", "Makers"),
-        Role("devops_engineer", "DevOps Engineer", "Makers"),
-        Role("business_analyst", "Business Analyst", "BPP"),
-        Role("cyber_security_technologist", "Cyber Security Technologist", "Estio"),
-    )
-}
+ROLES: dict[str, Role] = load_roles()
+SYNONYMS: dict[str, tuple[str, ...]] = {key: role.synonyms for key, role in ROLES.items()}
 
-# Words people use for each role, lower case. Longer phrases are matched first, so "software
-# developer" wins over "developer". Deliberately absent: "coding" (the Makers coding challenge is
-# not a role choice) and a bare "security" (job security, security clearance).
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "software_developer": (
-        "software developer", "software developers", "software development", "software dev",
-        "software engineer", "software engineering", "sofware developer", "developer",
-        "developers", "dev",
-    ),
-    "devops_engineer": (
-        "devops engineer", "dev ops engineer", "devops engineering", "devops", "dev ops",
-        "dev-ops", "devop",
-    ),
-    "business_analyst": (
-        "business analyst", "business analysts", "business analysis", "buisness analyst",
-        "ba", "analyst",
-    ),
-    "cyber_security_technologist": (
-        "cyber security technologist", "cybersecurity technologist", "security technologist",
-        "cyber security", "cybersecurity", "cyber-security", "cyber",
-    ),
-}
+
+def names_joined(roles: list[Role] | tuple[Role, ...]) -> str:
+    """ "Software Developer and DevOps Engineer"; "A, B and C"."""
+    names = [role.name for role in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 _PHRASES = sorted(
     ((phrase, key) for key, phrases in SYNONYMS.items() for phrase in phrases),

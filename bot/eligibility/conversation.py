@@ -10,12 +10,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
-from bot.eligibility.parsing import parse_answer
+from bot.eligibility.parsing import mentions, normalise, parse_answer
+from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
-from bot.eligibility.routing import FLOW, next_question, relevant_answers
+from bot.eligibility.routing import FLOW, next_question, previous_question, relevant_answers
+from bot.eligibility.wording import say, texts
 from bot.nlu.safety import in_distress
 from bot.replies import Button, Reply
+from bot.roles import ROLES
 
 SLOT_PREFIX = "elig_"
 FAILURES_SLOT = "elig_failures"
@@ -26,32 +30,53 @@ COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff"}
 # ("Irish" can look like "actually I'm Irish", a correction).
 QUESTIONS_ASIDE = {
     "faq", "help", "bot_challenge", "change_answer", "non_english", "own_application", "abuse",
-    "distress",
+    "distress", "next_steps",
 }
 ASIDE_CONFIDENCE = 0.6
 
-# Words that name a question, for "change my nationality answer".
+# Words that name a question, for "change my nationality answer" or "change where I'll work".
 QUESTION_WORDS: dict[str, tuple[str, ...]] = {
-    "role": ("role", "job"),
-    "age": ("age", "old"),
-    "nationality": ("nationality", "citizenship", "citizen"),
-    "euss_status": ("settled", "pre-settled", "settlement"),
-    "immigration_status": ("visa", "permission", "immigration", "refugee"),
-    "residence_years": ("years", "residence", "lived", "living"),
-    "permission_lasts": ("expire", "expires", "last"),
+    "role": ("role", "job i want", "apprenticeship role"),
+    "age": ("age", "how old"),
+    "age_at_start": ("turn 16", "by the start"),
+    "nationality": ("nationality", "citizenship", "citizen", "passport"),
+    "euss_status": ("settled", "pre-settled", "settlement", "euss"),
+    "other_permission": ("other permission",),
+    "immigration_status": ("visa", "permission", "immigration", "refugee", "status"),
+    "residence_years": ("years", "residence", "lived", "living here", "how long"),
+    "permission_lasts": ("expire", "expires", "expiry", "last"),
     "student_loan": ("loan", "student finance"),
-    "other_programme": ("apprenticeship", "programme", "course"),
-    "prior_qualification": ("degree", "qualification", "hnd"),
-    "works_in_england": ("england", "based", "work"),
-    "employed_relevant": ("employed", "employment"),
+    "other_programme": ("other apprenticeship", "programme", "course", "training"),
+    "prior_qualification": ("degree", "prior qualification", "hnd", "level 4"),
+    "works_in_england": ("england", "where i work", "where i'll work", "where i will work",
+                         "where i'll be working", "where i will be working", "location",
+                         "work location", "based", "workplace", "office"),
+    "employed_relevant": ("employed", "employment", "my job", "relevant role"),
     "gcses": ("gcse", "gcses"),
     "level3": ("level 3", "a level", "a levels", "btec"),
     "it_qualification": ("it qualification",),
 }
-CORRECTION = re.compile(r"\b(actually|sorry|i meant|i mean|correction|wait|oops|change|wrong)\b",
-                        re.IGNORECASE)
+CORRECTION = re.compile(r"\b(actually|sorry|i meant|i mean|correction|wait|oops|change|wrong|"
+                        r"update|instead)\b")
+CHANGE_REQUEST = re.compile(r"\b(change|update|correct|fix|edit|redo|wrong)\b")
+GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last question|undo|"
+                     r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
-                           r"will|would|should)\b", re.IGNORECASE)
+                           r"will|would|should)\b")
+# Questions whose value can be recognised without being asked ("actually I'm 44").
+SELF_EVIDENT = ("age", "role", "nationality")
+
+
+# "yeah I work in london", typed one question early: where they work is no answer to another yes/no
+# question. (Only this topic is distinctive enough: qualifications, jobs and statuses overlap.)
+WORKPLACE = re.compile(r"\b(work|working|based|office|job)\b[^,.;]{0,20}\b(in|at|from)\b")
+
+
+def about_another_question(text: str, pending: str) -> bool:
+    """Whether a yes/no answer is about where they will work while another question is pending."""
+    if pending in ("works_in_england", "employed_relevant") or not WORKPLACE.search(text):
+        return False
+    return bool(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]))
 
 
 def slot_for(question: str) -> str:
@@ -70,33 +95,55 @@ def next_slot(answers: Mapping[str, Any]) -> str | None:
 
 @dataclass(frozen=True)
 class AnswerReading:
-    """What a message means for the check: new answers (None clears one), or an interruption."""
+    """What a message means for the check: new answers (None clears one), or an interruption;
+    `acknowledgement` is said before the next question (a change, going back)."""
 
     updates: dict[str, Any] = field(default_factory=dict)
     interrupt: bool = False
     understood: bool = True
+    acknowledgement: str | None = None
 
 
-def _mentioned_question(text: str, answers: Mapping[str, Any]) -> str | None:
-    lowered = text.lower()
-    for question, words in QUESTION_WORDS.items():
-        if question in answers and any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words):
-            return question
-    return None
+def mentioned_questions(text: str, among: Sequence[str] | None = None) -> list[str]:
+    lowered = normalise(text)
+    return [
+        question for question, words in QUESTION_WORDS.items()
+        if (among is None or question in among)
+        and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered) for w in words)
+    ]
 
 
-def _correction(text: str, answers: Mapping[str, Any], pending: str | None) -> dict[str, Any]:
-    """ "actually I'm 17" (a new answer to an earlier question) or "change my nationality answer"
-    (clear it, so it is asked again)."""
-    if not CORRECTION.search(text):
-        return {}
-    for question in ("age", "nationality", "role", "residence_years"):
+def acknowledge(question: str, value: object) -> str:
+    spec = QUESTIONS[question]
+    if value is None:
+        return say("cleared", summary=spec.summary)
+    return say("updated", summary=spec.summary, value=spec.label_for(value))
+
+
+def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) -> AnswerReading | None:
+    """ "change my age to 30" (a new value), "change my nationality" (asked again), "actually I'm
+    44" (a value only one question can take); None when the message names no answer to change."""
+    lowered = normalise(text)
+    named = mentioned_questions(lowered, [q for q in answers if q != pending])
+    if len(named) > 1:
+        # "change my england answer": prefer the question whose own words were used.
+        exact = [q for q in named if any(w in lowered for w in QUESTION_WORDS[q] if len(w) > 4)]
+        named = exact if len(exact) == 1 else named
+    if len(named) == 1:
+        question = named[0]
+        rest = re.split(r"\b(to|is|should be|=|:)\b", lowered, maxsplit=1)
+        value = parse_answer(question, rest[-1]) if len(rest) > 1 else None
+        if value is not None:
+            return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
+        return AnswerReading(updates={question: None}, acknowledgement=acknowledge(question, None))
+    if len(named) > 1:
+        return AnswerReading(interrupt=True)  # which one? the change-answer rule asks
+    for question in SELF_EVIDENT:
         if question in answers and question != pending:
-            value = parse_answer(question, CORRECTION.sub("", text))
+            value = parse_answer(question, CORRECTION.sub(" ", lowered))
             if value not in (None, NOT_SURE) and value != answers[question]:
-                return {question: value}
-    mentioned = _mentioned_question(text, answers)
-    return {mentioned: None} if mentioned else {}
+                return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
+    return None
 
 
 def read_answer(
@@ -105,15 +152,30 @@ def read_answer(
 ) -> AnswerReading:
     """Make sense of `text`, said while `pending` was asked (None after the check ended).
     `entities` are spaCy's (label, text) pairs for the message."""
-    if intent == "change_answer" or (pending and CORRECTION.search(text)):
-        correction = _correction(text, answers, pending)
-        if correction:
-            return AnswerReading(updates=correction)
+    lowered = normalise(text)
+    if pending and (GO_BACK.search(lowered) or intent == "go_back"):
+        previous = previous_question(answers, pending)
+        if previous is None:
+            return AnswerReading(updates={}, acknowledgement=say("nothing_to_go_back_to"))
+        return AnswerReading(updates={previous: None}, acknowledgement=say("went_back"))
     if intent in COMMANDS or (intent == "distress" and in_distress(text)):
         return AnswerReading(interrupt=True)
     value = parse_answer(pending, text, entities) if pending else None
+    if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
+            about_another_question(lowered, pending):
+        value = None  # "yeah I work in london" is no answer to "do you have a degree?"
+    asks_to_change = intent == "change_answer" or bool(CHANGE_REQUEST.search(lowered))
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE
-    if value is not None and not (aside and QUESTION_LIKE.search(text)):
+    # A question about something else is not an answer, even when it contains one.
+    question_aside = aside and bool(QUESTION_LIKE.search(lowered))
+    if value is not None and not asks_to_change and not question_aside:
+        # An answer to the pending question wins ("sorry, 2 years" while years are asked).
+        return AnswerReading(updates={pending: value})
+    if asks_to_change or CORRECTION.search(lowered):
+        correction = read_correction(text, answers, pending)
+        if correction is not None:
+            return correction
+    if value is not None and not question_aside:
         return AnswerReading(updates={pending: value})
     if aside or intent == "change_answer":
         return AnswerReading(interrupt=True)
@@ -133,62 +195,91 @@ def slot_events(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str
     return {**changed, **cleared}
 
 
+def prefilled(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    """Facts the person volunteered when asking to start ("I'm 24, British, ...")."""
+    return relevant_answers(volunteered_facts(text, entities))
+
+
+def noted(facts: Mapping[str, Any]) -> str:
+    """ "From what you said, I've noted: Age: 24, Nationality: British..." """
+    shown = [f"{QUESTIONS[q].summary}: {QUESTIONS[q].label_for(v)}" for q, v in facts.items()]
+    return say("prefilled", facts="; ".join(shown))
+
+
 # --- what the bot says ---------------------------------------------------------------------------
 
 def _buttons(question: str) -> tuple[Button, ...]:
     return tuple(Button(o.label, o.label) for o in QUESTIONS[question].choices())
 
 
-def ask(question: str, failures: int = 0, first: bool = False) -> Reply:
-    """The question, with a hint after an answer that didn't fit, and more help after two."""
+def ask(question: str, answers: Mapping[str, Any] | None = None, failures: int = 0,
+        first: bool = False) -> Reply:
+    """The question (worded for the person's group), with a hint after an answer that didn't fit,
+    and more help after two."""
     spec = QUESTIONS[question]
-    text = spec.prompt
+    prompt = spec.prompt_for(dict(answers or {}))
+    text = prompt
     if first:
-        text = ("Let's check whether you can apply. I'll ask a few questions, one at a time; you can "
-                "type your answers or use the buttons. Say \"why?\" to know why I ask, \"change my "
-                "age\" (or any answer) to correct one, or \"stop\" to leave.\n\n" + text)
+        text = texts()["intro"] + "\n\n" + prompt
     if failures == 1:
-        text = f"Sorry, I didn't understand that. {spec.hint}\n\n{spec.prompt}"
+        text = say("not_understood", hint=spec.hint) + "\n\n" + prompt
     elif failures >= 2:
-        text = (f"Sorry, I still didn't understand. {spec.why} {spec.hint} You can also pick an "
-                f"answer below, choose \"Not sure\", or say \"stop\" to leave the check.\n\n{spec.prompt}")
+        text = say("still_not_understood", why=spec.why, hint=spec.hint) + "\n\n" + prompt
     return Reply(text, _buttons(question))
 
 
 def which_answer() -> Reply:
-    return Reply("Which answer would you like to change? For example: \"change my age\" or "
-                 "\"change my nationality answer\".")
+    return Reply(texts()["which_answer"])
 
 
 def explain(question: str | None) -> Reply:
     if question is None:
-        return Reply("I ask each question because it decides part of the TechTrack eligibility "
-                     "criteria.")
-    return Reply(f"I ask because: {QUESTIONS[question].why}")
+        return Reply(texts()["why_default"])
+    return Reply(say("why_prefix", why=QUESTIONS[question].why))
 
 
-VERDICT_BUTTONS = {
-    "again_makers": Button(
-        "Check for Software Developer", '/check_eligibility{"role": "software_developer"}'
-    ),
-    "question": Button("Ask a question", "/ask_question"),
-    "person": Button("Talk to a person", "/human_handoff"),
-}
+def _role_button(role: str) -> Button:
+    return Button(say("check_for_role", role=ROLES[role].name),
+                  '/check_eligibility{"role": "' + role + '"}')
+
+
+PERSON_BUTTON = Button("Talk to a person", "/human_handoff")
+QUESTION_BUTTON = Button("Ask a question", "/ask_question")
+
+
+def _bullets(items: Sequence[str]) -> list[str]:
+    return [f"- {item}" for item in items] + [""]
 
 
 def verdict(answers: Mapping[str, Any]) -> tuple[Outcome, Reply]:
     outcome = decide(answers)
+    words = texts()["verdict"]
     lines = [outcome.headline, ""]
     if outcome.reasons:
-        lines.append("Why:" if outcome.verdict is not Verdict.ELIGIBLE else "Please note:")
-        lines += [f"- {reason}" for reason in outcome.reasons]
-        lines.append("")
-    lines.append("What you told me:")
-    lines += [f"- {asked}: {said}" for asked, said in outcome.answered]
-    lines.append("If anything is wrong, say which answer to change (for example \"change my age\").")
-    lines += ["", "Next steps:"]
-    lines += [f"- {step}" for step in outcome.next_steps]
-    buttons = [VERDICT_BUTTONS["question"], VERDICT_BUTTONS["person"]]
-    if outcome.suggest_other_roles:
-        buttons.insert(0, VERDICT_BUTTONS["again_makers"])
+        lines.append(words["why"] if outcome.verdict is not Verdict.ELIGIBLE else words["note"])
+        lines += _bullets(outcome.reasons)
+    lines.append(words["told"])
+    lines += _bullets([f"{asked}: {said}" for asked, said in outcome.answered])
+    lines += [words["change"], "", words["next"]]
+    lines += _bullets(outcome.next_steps)
+    lines.append(words["follow_up"])
+    buttons = [*(_role_button(role) for role in outcome.other_roles), QUESTION_BUTTON, PERSON_BUTTON]
     return outcome, Reply("\n".join(lines), tuple(buttons))
+
+
+def verdict_reasons(answers: Mapping[str, Any]) -> Reply:
+    """ "why?" after the verdict: the reasons again (or that nothing stood in the way)."""
+    outcome = decide(answers)
+    words = texts()["verdict"]
+    if not outcome.reasons:
+        return Reply(outcome.headline)
+    label = words["why"] if outcome.verdict is not Verdict.ELIGIBLE else words["note"]
+    return Reply("\n".join([outcome.headline, "", label, *_bullets(outcome.reasons)]).strip())
+
+
+def verdict_next_steps(answers: Mapping[str, Any]) -> Reply:
+    """ "what now?" after the verdict: the next steps again."""
+    outcome = decide(answers)
+    buttons = [*(_role_button(role) for role in outcome.other_roles), QUESTION_BUTTON, PERSON_BUTTON]
+    return Reply("\n".join([texts()["verdict"]["next"], *_bullets(outcome.next_steps)]).strip(),
+                 tuple(buttons))

@@ -1,7 +1,8 @@
-"""One small pure predicate per criterion.
+"""One small pure predicate per criterion, with its rule values from rules.yml.
 
 Each takes the answers so far and returns a Finding (pass, fail or check with the admissions team,
-with the id of the reason to give), or None while the answers that decide it are missing.
+with the key of the reason to give, in texts.yml), or None while the answers that decide it are
+missing.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from bot.eligibility.questions import NO, NOT_SURE, YES
+from bot.eligibility.questions import ALL_MY_LIFE, NO, NOT_SURE, ROLE_UNDECIDED, YES
+from bot.eligibility.wording import RULES, Rules
+from bot.roles import ROLES
 
 Answers = Mapping[str, Any]
-ROLES_WITH_ENTRY_REQUIREMENTS = ("business_analyst", "cyber_security_technologist")
-RESIDENCE_YEARS = 3
+# Statuses exempt from the residence rule (they still have to last the whole apprenticeship).
+EXEMPT_STATUSES = ("protection", "exempt_leave")
 
 
 class Status(Enum):
@@ -28,7 +31,22 @@ class Status(Enum):
 class Finding:
     criterion: str
     status: Status
-    reason: str  # a key of outcome.REASONS
+    reason: str  # a key of texts.yml's reasons
+
+
+def at_least(value: object, needed: float) -> bool | None:
+    """Whether a residence answer is at least `needed` years: True, False, or None when the
+    answer can't tell ("less than 5" against 3, "not sure")."""
+    if value == ALL_MY_LIFE:
+        return True
+    if isinstance(value, (int, float)):
+        return value >= needed
+    if isinstance(value, str) and value[:1] in "<>":
+        bound = float(value[1:])
+        if value[0] == "<":
+            return False if bound <= needed else None
+        return True if bound >= needed else None
+    return None
 
 
 def _yes_no(answers: Answers, question: str, criterion: str, fail_on: str = YES) -> Finding | None:
@@ -43,79 +61,100 @@ def _yes_no(answers: Answers, question: str, criterion: str, fail_on: str = YES)
     return Finding(criterion, Status.PASS, f"{criterion}_pass")
 
 
-def age(answers: Answers) -> Finding | None:
+def age(answers: Answers, rules: Rules = RULES) -> Finding | None:
     value = answers.get("age")
     if value is None:
         return None
     if value == NOT_SURE:
         return Finding("age", Status.CHECK, "age_not_sure")
-    return Finding("age", Status.FAIL if value < 16 else Status.PASS,
-                   "age_fail" if value < 16 else "age_pass")
+    if value >= rules.min_age:
+        return Finding("age", Status.PASS, "age_pass")
+    if value < rules.min_age - 1:
+        return Finding("age", Status.FAIL, "age_fail")
+    # A year short: they can start from the end of the school year in which they turn the age.
+    at_start = answers.get("age_at_start")
+    if at_start is None:
+        return None
+    if at_start == NO:
+        return Finding("age", Status.FAIL, "age_fail")
+    return Finding("age", Status.CHECK, "age_at_start_check")
 
 
-def _years(answers: Answers) -> float | str | None:
-    return answers.get("residence_years")
-
-
-def residency(answers: Answers) -> Finding | None:
+def residency(answers: Answers, rules: Rules = RULES) -> Finding | None:
     nationality = answers.get("nationality")
     if nationality is None:
         return None
     if nationality == NOT_SURE:
         return Finding("residency", Status.CHECK, "nationality_not_sure")
     if nationality in ("uk", "irish"):
-        return _uk_residency(answers)
+        return _citizen_residency(answers, nationality, rules)
     if nationality == "eu_eea":
-        return _eu_residency(answers)
-    return _other_residency(answers)
+        return _eu_residency(answers, rules)
+    return _other_residency(answers, rules)
 
 
-def _uk_residency(answers: Answers) -> Finding | None:
-    years = _years(answers)
+def _citizen_residency(answers: Answers, nationality: str, rules: Rules) -> Finding | None:
+    years = answers.get("residence_years")
     if years is None:
         return None
-    if years == NOT_SURE or years < RESIDENCE_YEARS:
-        # UK nationals who lived abroad have their own routes: never a flat no.
-        return Finding("residency", Status.CHECK, "uk_residence_short")
-    return Finding("residency", Status.PASS, "residency_pass")
+    if at_least(years, rules.residence_years):
+        return Finding("residency", Status.PASS, "residency_pass")
+    # Citizens who lived abroad have their own routes: never a flat no.
+    return Finding("residency", Status.CHECK, f"{nationality}_residence_short")
 
 
-def _eu_residency(answers: Answers) -> Finding | None:
-    status, years = answers.get("euss_status"), _years(answers)
-    if status == "none":
-        return Finding("residency", Status.FAIL, "euss_none")
-    if status is None or years is None:
+def _eu_residency(answers: Answers, rules: Rules) -> Finding | None:
+    status = answers.get("euss_status")
+    if status is None:
         return None
     if status == NOT_SURE:
         return Finding("residency", Status.CHECK, "euss_not_sure")
+    if status == "pending":
+        return Finding("residency", Status.CHECK, "euss_pending")
+    if status == "none":
+        other = answers.get("other_permission")
+        if other is None:
+            return None
+        if other == NO:
+            return Finding("residency", Status.FAIL, "euss_none")
+        return Finding("residency", Status.CHECK, "eu_other_permission")
     may_end = "pre_settled_may_end" if status == "pre_settled" else None
-    return _three_years_then_permission(answers, years, "eu_residence_short", may_end)
+    return _years_then_permission(answers, rules, "eu_residence_short", may_end)
 
 
-def _other_residency(answers: Answers) -> Finding | None:
-    status, years = answers.get("immigration_status"), _years(answers)
+def _other_residency(answers: Answers, rules: Rules) -> Finding | None:
+    status = answers.get("immigration_status")
+    if status is None:
+        return None
+    if status == NOT_SURE:
+        return Finding("residency", Status.CHECK, "immigration_not_sure")
     if status == "study":
         return Finding("residency", Status.FAIL, "study_visa")
     if status == "none":
         return Finding("residency", Status.FAIL, "no_permission")
-    if status is None or years is None:
-        return None
-    if status == NOT_SURE:
-        return Finding("residency", Status.CHECK, "immigration_not_sure")
-    if status == "protection":
-        # Exempt from the three-year rule: eligible on residency, to be confirmed.
-        short = years == NOT_SURE or years < RESIDENCE_YEARS
-        return Finding("residency", Status.PASS, "protection_exempt" if short else "residency_pass")
-    return _three_years_then_permission(answers, years, "visa_residence_short", "permission_may_end")
+    if status == "asylum_seeker":
+        return Finding("residency", Status.CHECK, "asylum_seeker")
+    if status in EXEMPT_STATUSES:
+        lasts = answers.get("permission_lasts")
+        if lasts is None:
+            return None
+        if lasts != YES:
+            return Finding("residency", Status.CHECK, "exempt_may_end")
+        return Finding("residency", Status.PASS, "exempt_confirm")
+    return _years_then_permission(answers, rules, "visa_residence_short", "permission_may_end")
 
 
-def _three_years_then_permission(
-    answers: Answers, years: float | str, too_short: str, may_end: str | None
+def _years_then_permission(
+    answers: Answers, rules: Rules, too_short: str, may_end: str | None
 ) -> Finding | None:
-    """Three years' residence is required; then, where the status can run out, it must last."""
-    if years == NOT_SURE:
+    """The residence rule; then, where the status can run out, it must last."""
+    years = answers.get("residence_years")
+    if years is None:
+        return None
+    enough = at_least(years, rules.residence_years)
+    if enough is None:
         return Finding("residency", Status.CHECK, "residence_years_not_sure")
-    if years < RESIDENCE_YEARS:
+    if not enough:
         return Finding("residency", Status.FAIL, too_short)
     if may_end is not None:
         lasts = answers.get("permission_lasts")
@@ -131,12 +170,16 @@ def student_loan(answers: Answers) -> Finding | None:
 
 
 def other_programme(answers: Answers) -> Finding | None:
-    if answers.get("other_programme") == "ending_or_self_funded":
-        return Finding("other_programme", Status.CHECK, "other_programme_edge")
+    value = answers.get("other_programme")
+    if value in ("ending_soon", "self_funded"):
+        return Finding("other_programme", Status.CHECK, f"other_programme_{value}")
     return _yes_no(answers, "other_programme", "other_programme")
 
 
 def prior_qualification(answers: Answers) -> Finding | None:
+    if answers.get("role") == ROLE_UNDECIDED and answers.get("prior_qualification") == YES:
+        # Whether a subject is similar depends on the role: the admissions team assesses it.
+        return Finding("prior_qualification", Status.CHECK, "prior_qualification_undecided")
     return _yes_no(answers, "prior_qualification", "prior_qualification")
 
 
@@ -144,9 +187,10 @@ def based_in_england(answers: Answers) -> Finding | None:
     return _yes_no(answers, "works_in_england", "based_in_england", fail_on=NO)
 
 
-def _entry_requirement(question: str, roles: tuple[str, ...]) -> Callable[[Answers], Finding | None]:
+def _entry_requirement(question: str) -> Callable[[Answers], Finding | None]:
     def predicate(answers: Answers) -> Finding | None:
-        if answers.get("role") not in roles:
+        role = ROLES.get(str(answers.get("role")))
+        if role is None or question not in role.entry_requirements:
             return None
         return _yes_no(answers, question, question, fail_on=NO)
 
@@ -154,16 +198,11 @@ def _entry_requirement(question: str, roles: tuple[str, ...]) -> Callable[[Answe
     return predicate
 
 
-employed_relevant = _entry_requirement("employed_relevant", ROLES_WITH_ENTRY_REQUIREMENTS)
-gcses = _entry_requirement("gcses", ROLES_WITH_ENTRY_REQUIREMENTS)
-level3 = _entry_requirement("level3", ROLES_WITH_ENTRY_REQUIREMENTS)
-it_qualification = _entry_requirement("it_qualification", ("cyber_security_technologist",))
-
+ENTRY_REQUIREMENTS = tuple(dict.fromkeys(q for r in ROLES.values() for q in r.entry_requirements))
 GENERAL = (age, residency, student_loan, other_programme, prior_qualification, based_in_england)
-ROLE_SPECIFIC = (employed_relevant, gcses, level3, it_qualification)
+ROLE_SPECIFIC = tuple(_entry_requirement(question) for question in ENTRY_REQUIREMENTS)
 ALL = GENERAL + ROLE_SPECIFIC
 
 
 def findings(answers: Answers) -> list[Finding]:
     return [f for f in (criterion(answers) for criterion in ALL) if f is not None]
-

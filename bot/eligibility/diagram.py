@@ -12,15 +12,26 @@ from typing import Any
 from bot.eligibility.outcome import Verdict, decide
 from bot.eligibility.questions import NOT_SURE, QUESTIONS, Kind
 from bot.eligibility.routing import next_question
+from bot.eligibility.wording import RULES, placeholders
 from bot.paths import ROOT
 
 OUTPUT = ROOT / "docs" / "eligibility-flow.md"
-NUMBER_CHOICES = {
-    "age": ((15, "under 16"), (30, "16 or over"), (NOT_SURE, "not sure")),
-    "residence_years": ((1, "under 3 years"), (5, "3 years or more"), (NOT_SURE, "not sure")),
-}
+
+
+def number_choices(question: str) -> tuple[tuple[Any, str], ...]:
+    """Representative answers to the number questions, from the rule values."""
+    if question == "age":
+        return ((RULES.min_age - 2, f"under {RULES.min_age - 1}"),
+                (RULES.min_age - 1, f"{RULES.min_age - 1}"),
+                (RULES.min_age + 14, f"{RULES.min_age} or over"), (NOT_SURE, "not sure"))
+    years = placeholders()["residence_years"]
+    return ((RULES.residence_years / 2, f"under {years} years"),
+            (RULES.residence_years + 2, f"{years} years or more"), (NOT_SURE, "not sure"))
+
+
 # Questions whose next step depends on the nationality group and status: one node per group.
-RESIDENCY = ("euss_status", "immigration_status", "residence_years", "permission_lasts")
+RESIDENCY = ("euss_status", "other_permission", "immigration_status", "residence_years",
+             "permission_lasts")
 NOT_ELIGIBLE, END = "not_eligible", "verdict"
 ENDINGS = {
     NOT_ELIGIBLE: "Not eligible: the reason, and what still makes sense",
@@ -30,8 +41,8 @@ ENDINGS = {
 
 def choices(question: str) -> tuple[tuple[Any, str], ...]:
     spec = QUESTIONS[question]
-    if spec.kind is Kind.NUMBER:
-        return NUMBER_CHOICES[question]
+    if spec.kind in (Kind.NUMBER, Kind.YEARS):
+        return number_choices(question)
     return tuple((o.value, o.label) for o in spec.choices())
 
 

@@ -8,7 +8,12 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("united kingdom", "uk", "great britain", "britain", "england", "scotland", "wales",
          "northern ireland", "jersey", "guernsey", "isle of man", "the uk", "gb"),
         ("british", "english", "scottish", "welsh", "northern irish", "manx", "jersiais",
-         "guernsiais", "uk citizen", "uk national", "brit"),
+         "guernsiais", "uk citizen", "uk national", "brit",
+         # British Overseas Territories
+         "gibraltar", "gibraltarian", "falklands", "falkland islander", "falkland islands",
+         "bermuda", "bermudian", "cayman islands", "caymanian", "montserrat", "anguilla",
+         "anguillan", "st helena", "saint helena", "british virgin islands", "turks and caicos",
+         "pitcairn"),
     ),
     "irish": (
         ("ireland", "republic of ireland", "eire"),
@@ -33,3 +38,21 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 NAMES: dict[str, str] = {
     name: group for group, (countries, people) in GROUPS.items() for name in (*countries, *people)
 }
+
+# Common nationalities outside the UK, Ireland and the EEA, so "I'm American" is understood even
+# where spaCy's entities are not at hand; spaCy's NORP entities cover the rest.
+OTHER: tuple[str, ...] = (
+    "american", "usa", "united states", "canadian", "canada", "australian", "australia",
+    "new zealander", "kiwi", "indian", "india", "pakistani", "pakistan", "bangladeshi",
+    "bangladesh", "sri lankan", "nepalese", "nepali", "chinese", "china", "hong konger",
+    "hong kong", "japanese", "korean", "filipino", "philippines", "vietnamese", "thai",
+    "malaysian", "indonesian", "singaporean", "nigerian", "nigeria", "ghanaian", "ghana",
+    "kenyan", "kenya", "south african", "zimbabwean", "ugandan", "somali", "ethiopian",
+    "eritrean", "sudanese", "egyptian", "moroccan", "algerian", "tunisian", "turkish", "turkey",
+    "ukrainian", "ukraine", "russian", "russia", "belarusian", "albanian", "serbian", "bosnian",
+    "kosovan", "macedonian", "moldovan", "georgian", "armenian", "iranian", "iran", "iraqi",
+    "iraq", "syrian", "syria", "afghan", "afghanistan", "lebanese", "jordanian", "israeli",
+    "saudi", "emirati", "brazilian", "brazil", "mexican", "colombian", "venezuelan",
+    "argentinian", "argentine", "chilean", "peruvian", "jamaican", "trinidadian", "barbadian",
+)
+NAMES.update({name: "other" for name in OTHER})

@@ -1,16 +1,24 @@
-"""The eligibility questions as data: what is asked, the answers it takes, and why it is asked."""
+"""The eligibility questions: what each asks and the answers it takes. The structure (ids, kinds,
+option values) is here; every word shown is in texts.yml."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
+
+from bot.eligibility.wording import texts
+from bot.roles import ROLES
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
+ROLE_UNDECIDED = "undecided"
+ALL_MY_LIFE = "all_my_life"
 
 
 class Kind(Enum):
     CHOICE = "choice"  # one of the options
-    NUMBER = "number"  # a number (age, years), or "not sure"
+    NUMBER = "number"  # a number (age), or "not sure"
+    YEARS = "years"  # a length of time: years, a bound ("<3"), all my life, or "not sure"
 
 
 @dataclass(frozen=True)
@@ -22,193 +30,108 @@ class Option:
 @dataclass(frozen=True)
 class Question:
     id: str
-    prompt: str
     kind: Kind
-    why: str
-    hint: str
-    options: tuple[Option, ...] = ()
-    summary: str = ""  # how the answer is listed back in the verdict ("Age")
+    option_values: tuple[str, ...] = ()
     offers_not_sure: bool = True  # a "Not sure" button (the role question has "I don't know yet")
+
+    @property
+    def _texts(self) -> dict[str, Any]:
+        return texts()["questions"][self.id]
+
+    @property
+    def prompt(self) -> str:
+        return self._texts["prompt"]
+
+    def prompt_for(self, answers: dict[str, Any]) -> str:
+        """The prompt, worded for the person's group where the question differs by group."""
+        by_group = self._texts.get("prompts") or {}
+        return by_group.get(str(answers.get("nationality")), self.prompt)
+
+    @property
+    def why(self) -> str:
+        return self._texts["why"]
+
+    @property
+    def hint(self) -> str:
+        return self._texts["hint"]
+
+    @property
+    def summary(self) -> str:
+        return self._texts["summary"]
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        labels = self._texts.get("options") or {}
+        common = texts()["answer_labels"]
+        return tuple(
+            Option(v, labels.get(v) or (ROLES[v].name if v in ROLES else common.get(v, v)))
+            for v in self.option_values
+        )
 
     def choices(self) -> tuple[Option, ...]:
         """The answers offered as buttons."""
-        if self.offers_not_sure and NOT_SURE not in self.option_values():
-            return (*self.options, Option(NOT_SURE, "Not sure"))
+        if self.offers_not_sure and NOT_SURE not in self.option_values:
+            return (*self.options, Option(NOT_SURE, texts()["not_sure_label"]))
         return self.options
 
-    def option_values(self) -> tuple[str, ...]:
-        return tuple(option.value for option in self.options)
-
     def label_for(self, value: object) -> str:
-        if value == NOT_SURE:
-            return "not sure"
+        """How an answer is shown back ("all my life", "3 years and 2 months", "Pre-settled status")."""
+        common = texts()["answer_labels"]
         for option in self.options:
             if option.value == value:
                 return option.label
+        if isinstance(value, str) and value in common:
+            return common[value]
+        if self.kind is Kind.YEARS:
+            return years_label(value)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return str(value)
 
 
-def yes_no(yes: str = "Yes", no: str = "No") -> tuple[Option, ...]:
-    return (Option(YES, yes), Option(NO, no), Option(NOT_SURE, "Not sure"))
+def years_label(value: object) -> str:
+    """ "3 years and 2 months", "less than 3 years", "more than 5 years"."""
+    if isinstance(value, str) and value[:1] in "<>":
+        bound = float(value[1:])
+        shown = _years_words(bound)
+        return f"less than {shown}" if value[0] == "<" else f"more than {shown}"
+    if isinstance(value, (int, float)):
+        return _years_words(float(value))
+    return str(value)
 
 
-ROLE_UNDECIDED = "undecided"
+def _years_words(years: float) -> str:
+    months_total = round(years * 12)
+    whole, months = divmod(months_total, 12)
+    parts = []
+    if whole:
+        parts.append(f"{whole} year" + ("s" if whole != 1 else ""))
+    if months:
+        parts.append(f"{months} month" + ("s" if months != 1 else ""))
+    return " and ".join(parts) or "less than a month"
 
+
+YES_NO = (YES, NO)
 QUESTIONS: dict[str, Question] = {
     q.id: q
     for q in (
-        Question(
-            "role", "Which role would you like to apply for?", Kind.CHOICE,
-            why="Business Analyst and Cyber Security Technologist have entry requirements of their "
-            "own; Software Developer and DevOps Engineer need no prior qualifications.",
-            hint="Pick a role, or \"I don't know yet\" and I'll check the criteria every role shares.",
-            options=(
-                Option("software_developer", "Software Developer"),
-                Option("devops_engineer", "DevOps Engineer"),
-                Option("business_analyst", "Business Analyst"),
-                Option("cyber_security_technologist", "Cyber Security Technologist"),
-                Option(ROLE_UNDECIDED, "I don't know yet"),
-            ),
-            summary="Role",
-            offers_not_sure=False,
-        ),
-        Question(
-            "age", "How old are you?", Kind.NUMBER,
-            why="Applicants must be 16 or over.",
-            hint="Please give your age as a number, for example 23.",
-            summary="Age",
-        ),
-        Question(
-            "nationality", "What is your nationality?", Kind.CHOICE,
-            why="The residency rules differ for UK and Irish citizens, EU/EEA and Swiss citizens, "
-            "and everyone else.",
-            hint="Tell me your nationality (for example \"British\", \"Polish\" or \"Indian\"), or "
-            "pick a group.",
-            options=(
-                Option("uk", "British (or from a Crown Dependency)"),
-                Option("irish", "Irish"),
-                Option("eu_eea", "EU, EEA or Swiss"),
-                Option("other", "Another nationality"),
-            ),
-            summary="Nationality",
-        ),
-        Question(
-            "euss_status", "Do you have settled or pre-settled status under the EU Settlement Scheme?",
-            Kind.CHOICE,
-            why="EU, EEA and Swiss citizens need settled or pre-settled status to apply.",
-            hint="Answer \"settled\", \"pre-settled\", \"neither\" or \"not sure\".",
-            options=(
-                Option("settled", "Settled status"),
-                Option("pre_settled", "Pre-settled status"),
-                Option("none", "Neither"),
-            ),
-            summary="EU Settlement Scheme status",
-        ),
-        Question(
-            "immigration_status", "What permission do you have to live in the UK?", Kind.CHOICE,
-            why="You need permission to live and work in the UK that is not for study. Refugees and "
-            "people with some kinds of protection or leave can be exempt from the three-year rule.",
-            hint="Pick the closest: refugee status or protection; a student visa; another visa or "
-            "leave (work, family, indefinite leave); or no permission.",
-            options=(
-                Option("protection", "Refugee status, humanitarian protection or a resettlement scheme"),
-                Option("study", "A student visa"),
-                Option("other_permission", "Another visa or leave (work, family, indefinite leave)"),
-                Option("none", "No permission to live in the UK"),
-            ),
-            summary="Permission to live in the UK",
-        ),
-        Question(
-            "residence_years", "How many years have you lived in the UK without a break?", Kind.NUMBER,
-            why="Applicants need three years' ordinary residence. For EU, EEA and Swiss citizens, "
-            "time living in the EEA counts too; time on a student visa does not count.",
-            hint="Please give a number of years, for example \"3\" or \"about 2 years\".",
-            summary="Years living in the UK",
-        ),
-        Question(
-            "permission_lasts", "Will your permission to stay last for the whole apprenticeship "
-            "(up to two years)?", Kind.CHOICE,
-            why="Your status or permission has to cover the whole apprenticeship.",
-            hint="Answer yes, no or not sure.",
-            options=yes_no(),
-            summary="Permission lasts the whole apprenticeship",
-        ),
-        Question(
-            "student_loan", "Are you getting student loan funding now, for a course you are studying? "
-            "(Repaying a loan for a course you have finished doesn't count.)", Kind.CHOICE,
-            why="You can't use a student loan to pay for the apprenticeship. Repaying an old loan is "
-            "fine.",
-            hint="Answer yes if you currently get student finance for a course, otherwise no.",
-            options=yes_no(),
-            summary="Student loan funding now",
-        ),
-        Question(
-            "other_programme", "Are you on another apprenticeship or other Department for Education "
-            "funded training right now?", Kind.CHOICE,
-            why="You can't be on another DfE-funded programme, including another apprenticeship, at "
-            "the same time.",
-            hint="Answer yes, no, or whether your course ends within 4 weeks or you pay for it yourself.",
-            options=(
-                Option(YES, "Yes"),
-                Option(NO, "No"),
-                Option("ending_or_self_funded", "Yes, but it ends within 4 weeks or I pay for it myself"),
-                Option(NOT_SURE, "Not sure"),
-            ),
-            summary="On another funded programme",
-        ),
-        Question(
-            "prior_qualification", "Do you already have a qualification at Level 4 or above (such as "
-            "an HND, a foundation degree or a degree) in a subject similar to the apprenticeship?",
-            Kind.CHOICE,
-            why="You can't hold a qualification at the same or a higher level in a similar subject. "
-            "Degrees in unrelated subjects are fine.",
-            hint="Answer no if you have none, or only in an unrelated subject.",
-            options=yes_no(no="No, or only in an unrelated subject"),
-            summary="Level 4+ qualification in a similar subject",
-        ),
-        Question(
-            "works_in_england", "Will you be based in England, working there at least half of your "
-            "working hours?", Kind.CHOICE,
-            why="All apprentices are expected to be based in England for the whole apprenticeship.",
-            hint="Answer yes or no. Where you live matters less than where you work.",
-            options=yes_no(),
-            summary="Based in England",
-        ),
-        Question(
-            "employed_relevant", "Are you employed in a role relevant to the apprenticeship?",
-            Kind.CHOICE,
-            why="The Business Analyst and Cyber Security Technologist programmes require you to be "
-            "employed in a relevant role.",
-            hint="Answer yes, no or not sure.",
-            options=yes_no(),
-            summary="Employed in a relevant role",
-        ),
-        Question(
-            "gcses", "Do you have at least five GCSEs at grade A to C (9 to 4)?", Kind.CHOICE,
-            why="The Business Analyst and Cyber Security Technologist programmes require five GCSEs "
-            "at grade A–C (9–4).",
-            hint="Answer yes, no or not sure. Equivalent qualifications may be accepted.",
-            options=yes_no(),
-            summary="Five GCSEs A–C (9–4)",
-        ),
-        Question(
-            "level3", "Do you have a Level 3 qualification, such as A levels, an NVQ, a BTEC or a "
-            "Level 3 apprenticeship?", Kind.CHOICE,
-            why="The Business Analyst and Cyber Security Technologist programmes require a Level 3 "
-            "qualification.",
-            hint="Answer yes, no or not sure.",
-            options=yes_no(),
-            summary="Level 3 qualification",
-        ),
-        Question(
-            "it_qualification", "Do you have an IT qualification at level 2 or 3, such as a BTEC in IT?",
-            Kind.CHOICE,
-            why="The Cyber Security Technologist programme requires an IT qualification at level 2 or 3.",
-            hint="Answer yes, no or not sure.",
-            options=yes_no(),
-            summary="IT qualification at level 2/3",
-        ),
+        Question("role", Kind.CHOICE, (*ROLES, ROLE_UNDECIDED), offers_not_sure=False),
+        Question("age", Kind.NUMBER),
+        Question("age_at_start", Kind.CHOICE, YES_NO),
+        Question("nationality", Kind.CHOICE, ("uk", "irish", "eu_eea", "other")),
+        Question("euss_status", Kind.CHOICE, ("settled", "pre_settled", "pending", "none")),
+        Question("other_permission", Kind.CHOICE, YES_NO),
+        Question("immigration_status", Kind.CHOICE, (
+            "protection", "exempt_leave", "asylum_seeker", "study", "other_permission", "none")),
+        Question("residence_years", Kind.YEARS),
+        Question("permission_lasts", Kind.CHOICE, YES_NO),
+        Question("student_loan", Kind.CHOICE, YES_NO),
+        Question("other_programme", Kind.CHOICE, (YES, NO, "ending_soon", "self_funded")),
+        Question("prior_qualification", Kind.CHOICE, YES_NO),
+        Question("works_in_england", Kind.CHOICE, YES_NO),
+        Question("employed_relevant", Kind.CHOICE, YES_NO),
+        Question("gcses", Kind.CHOICE, YES_NO),
+        Question("level3", Kind.CHOICE, YES_NO),
+        Question("it_qualification", Kind.CHOICE, YES_NO),
     )
 }

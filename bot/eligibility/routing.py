@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.eligibility.criteria import ROLES_WITH_ENTRY_REQUIREMENTS, Answers, Status, findings
+from bot.eligibility.criteria import EXEMPT_STATUSES, Answers, Status, findings
+from bot.eligibility.wording import RULES
+from bot.roles import ROLES
 
 Applies = Callable[[Answers], bool]
 
@@ -17,40 +19,63 @@ def nationality_is(*groups: str) -> Applies:
     return lambda answers: answers.get("nationality") in groups
 
 
-def role_in(*roles: str) -> Applies:
-    return lambda answers: answers.get("role") in roles
+def role_requires(question: str) -> Applies:
+    def applies(answers: Answers) -> bool:
+        role = ROLES.get(str(answers.get("role")))
+        return role is not None and question in role.entry_requirements
+
+    return applies
 
 
-def needs_permission_check(answers: Answers) -> bool:
+def a_year_short(answers: Answers) -> bool:
+    age = answers.get("age")
+    return isinstance(age, (int, float)) and RULES.min_age - 1 <= age < RULES.min_age
+
+
+def eu_without_status(answers: Answers) -> bool:
+    return answers.get("nationality") == "eu_eea" and answers.get("euss_status") == "none"
+
+
+def residence_counts(answers: Answers) -> bool:
+    """Whether years of residence decide anything for this person's group and status."""
+    nationality = answers.get("nationality")
+    if nationality in ("uk", "irish"):
+        return True
+    if nationality == "eu_eea":
+        return answers.get("euss_status") in ("settled", "pre_settled")
+    if nationality == "other":
+        return answers.get("immigration_status") == "other_permission"
+    return False
+
+
+def status_can_end(answers: Answers) -> bool:
     return (
         answers.get("nationality") == "eu_eea" and answers.get("euss_status") == "pre_settled"
     ) or (
-        answers.get("nationality") == "other" and answers.get("immigration_status") == "other_permission"
+        answers.get("nationality") == "other"
+        and answers.get("immigration_status") in ("other_permission", *EXEMPT_STATUSES)
     )
-
-
-def knows_nationality(answers: Answers) -> bool:
-    return answers.get("nationality") not in (None, "not_sure")
 
 
 # The order questions are asked in, each with when it applies.
 FLOW: tuple[tuple[str, Applies], ...] = (
     ("role", always),
     ("age", always),
+    ("age_at_start", a_year_short),
     ("nationality", always),
     ("euss_status", nationality_is("eu_eea")),
+    ("other_permission", eu_without_status),
     ("immigration_status", nationality_is("other")),
-    ("residence_years", knows_nationality),
-    ("permission_lasts", needs_permission_check),
+    ("residence_years", residence_counts),
+    ("permission_lasts", status_can_end),
     ("student_loan", always),
     ("other_programme", always),
     ("prior_qualification", always),
     ("works_in_england", always),
-    ("employed_relevant", role_in(*ROLES_WITH_ENTRY_REQUIREMENTS)),
-    ("gcses", role_in(*ROLES_WITH_ENTRY_REQUIREMENTS)),
-    ("level3", role_in(*ROLES_WITH_ENTRY_REQUIREMENTS)),
-    ("it_qualification", role_in("cyber_security_technologist")),
+    *((question, role_requires(question)) for question in
+      dict.fromkeys(q for role in ROLES.values() for q in role.entry_requirements)),
 )
+QUESTION_ORDER = tuple(question for question, _ in FLOW)
 
 
 def relevant_questions(answers: Answers) -> list[str]:
@@ -69,6 +94,15 @@ def next_question(answers: Answers) -> str | None:
     return next((q for q in relevant_questions(answers) if q not in answers), None)
 
 
+def previous_question(answers: Answers, pending: str | None) -> str | None:
+    """The question asked before `pending` (for "go back"), among those answered."""
+    order = relevant_questions(answers)
+    if pending in order:
+        order = order[: order.index(pending)]
+    asked = [q for q in order if q in answers]
+    return asked[-1] if asked else None
+
+
 def relevant_answers(answers: Answers) -> dict[str, object]:
     """The answers that still matter: a changed answer can make earlier ones irrelevant
     (a settled-status answer after the nationality changed to British)."""
@@ -79,3 +113,4 @@ def relevant_answers(answers: Answers) -> dict[str, object]:
         if kept == current:
             return kept
         current = kept
+

@@ -1,0 +1,168 @@
+"""Numbers and lengths of time as people type them: "23", "twenty-three", "3 years and 2 months",
+"less than 3 years", "since 2021", "a couple of years", "all my life".
+
+Every pattern here is linear in the length of the text (no nested or adjacent unbounded
+repetition), and callers cap the text's length before parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}
+WORD_NUMBER = re.compile(
+    r"\b(?:(" + "|".join(TENS) + r")(?:[\s-](" + "|".join(list(UNITS)[1:10]) + r"))?|("
+    + "|".join(UNITS) + r"))\b"
+)
+NUMBER = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?!\d|\.\d)")
+BELOW = re.compile(r"\b(less than|under|fewer than|not quite|nearly|almost|just under|not yet|"
+                   r"short of|below)\s*$")
+ABOVE = re.compile(r"\b(more than|over|above|longer than|just over|well over)\s*$")
+ROUGHLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa|ish|maybe|at least)\s*$|~\s*$")
+ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all of my life|"
+                      r"since (i was )?born|since birth|born (and raised |and bred )?here|"
+                      r"born in (the uk|britain|england|ireland)|always (lived|been)|always)\b")
+
+
+def words_to_digits(text: str) -> str:
+    """ "twenty-three" -> "23", "three" -> "3" (a and an are left alone)."""
+    def replace(match: re.Match[str]) -> str:
+        if match.group(3):
+            return str(UNITS[match.group(3)])
+        return str(TENS[match.group(1)] + (UNITS[match.group(2)] if match.group(2) else 0))
+
+    return WORD_NUMBER.sub(replace, text)
+
+
+def numbers(text: str) -> list[tuple[float, int, int]]:
+    """Every number in (already lower-case) text, as (value, start, end)."""
+    text = words_to_digits(text)
+    return [(float(m.group(1)), m.start(), m.end()) for m in NUMBER.finditer(text)]
+
+
+def _qualifier(before: str) -> str:
+    if BELOW.search(before):
+        return "<"
+    if ABOVE.search(before):
+        return ">"
+    return ""
+
+
+AGE_NOW = re.compile(r"\b(?:i'?m|i am|im|aged?|age is|is|she'?s|he'?s|they'?re)\s+(\d{1,3})\b"
+                     r"(?!\s*(?:next|in|on|soon))|"
+                     r"\b(\d{1,3})\s*(?:now|at the moment|currently|today)\b|"
+                     r"\bturned\s+(\d{1,3})\b")
+FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
+                        r"\b(\d{1,3})\s+(next|in|on|soon|by)\b")
+
+
+def parse_age_number(text: str) -> int | None:
+    """An age: "24", "I'm twenty-four", "24 years old", "I turned 40 last week". None for
+    qualified or doubtful numbers ("nearly 16", "over 18", "16 next month")."""
+    text = words_to_digits(text)
+    if re.search(r"\b\d0s\b|\b(mid|early|late)[\s-]*\d", text):
+        return None  # "mid 20s": not an age
+    found = [(float(m.group(1)), m.start()) for m in NUMBER.finditer(text)]
+    values = {value for value, _ in found if value < 1000}
+    if len(values) > 1:
+        now = AGE_NOW.search(text)
+        if now is None:
+            return None
+        values = {float(next(g for g in now.groups() if g))}
+        found = [(v, s) for v, s in found if v in values]
+    if len(values) != 1:
+        return None
+    value, start = next((v, s) for v, s in found if v in values)
+    before = text[max(0, start - 20):start]
+    if _qualifier(before) or ROUGHLY.search(before) or not value.is_integer():
+        return None
+    future = FUTURE_AGE.search(text)
+    turned = re.search(r"\bturned\s+" + str(int(value)) + r"\b", text)
+    if future and not turned and float(next(g for g in (future.group(2), future.group(3)) if g)) == value:
+        return None  # "16 next month", "I turn 16 in July": not their age now
+    after = text[start:start + 40]
+    if re.search(r"^\d+\s*(months?|weeks?|days?)\b", after):
+        return None
+    return int(value) if 10 <= value <= 100 else None
+
+
+YEAR_UNIT = r"(years?|yrs?|yr)"
+MONTH_UNIT = r"(months?|mths?|mos?)"
+
+
+def parse_duration_years(text: str, today: date | None = None) -> float | str | None:
+    """A length of residence in years: a number (3.17 for "3 years and 2 months"), a bound
+    ("<3" for "less than 3 years", ">5" for "over 5"), "all_my_life", or None when unclear."""
+    today = today or date.today()
+    text = words_to_digits(text.lower().replace("½", ".5"))
+    text = re.sub(r"\b(a|one) and a half\b", "1.5", text)
+    text = re.sub(r"(?<!\d)(\d+) and a half\b", lambda m: f"{m.group(1)}.5", text)
+    text = re.sub(r"\bhalf a year\b", "6 months", text)
+    text = re.sub(r"\ba couple( of)?\b", "2", text)
+    text = re.sub(r"\b(a|one) (year|yr)\b", r"1 \2", text)
+    text = re.sub(r"\b(a|one) (month)\b", r"1 \2", text)
+    if ALL_LIFE.search(text):
+        return "all_my_life"
+    since_age = re.search(r"\bsince i was (\d{1,2})\b", text)
+    now_age = re.search(r"\b(?:i'?m|i am|im)\s+(\d{1,3})\b", text)
+    if since_age and now_age and int(now_age.group(1)) > int(since_age.group(1)):
+        return float(int(now_age.group(1)) - int(since_age.group(1)))
+    if re.search(r"\b(i'?m|i am|im|aged?)\s+\d+\b(?!\s*(years?|yrs?|months?))", text):
+        return None  # "actually I'm 17" is an age, not years of residence
+    since = re.search(r"\b(since|from|in|at|moved( here)? in|came( here)? in|arrived in)\s+"
+                      r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+                      r"((?:19|20)\d\d)\b", text)
+    if since:
+        year = int(since.group(4))
+        if 1900 < year <= today.year:
+            return float(today.year - year)
+        return None
+    if re.search(r"\b(a few|few|several|some|many|a number of)\s+" + YEAR_UNIT, text):
+        return None
+    if re.search(r"^\s*0\b", text):
+        return 0.0
+    if re.search(r"\b(a few|few|several|some|couple)\s+" + MONTH_UNIT + r"|\bweeks?\b|\bdays?\b|"
+                 r"\bjust (arrived|moved|got here)\b|\brecently\b", text) and \
+            not re.search(r"\d+\s*" + YEAR_UNIT, text):
+        return "<1"
+    quantities = list(re.finditer(
+        r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(\+)?\s*(?:(" + YEAR_UNIT[1:-1] + r")|(" +
+        MONTH_UNIT[1:-1] + r"))?(?![\d.])", text))
+    quantities = [q for q in quantities if float(q.group(1)) <= 100]
+    if not quantities:
+        return None
+    first = quantities[0]
+    value = float(first.group(1))
+    unit_is_month = bool(first.group(4))
+    if unit_is_month:
+        value = value / 12
+    elif len(quantities) >= 2 and quantities[1].group(4) and first.group(3):
+        # "3 years and 2 months"
+        value += float(quantities[1].group(1)) / 12
+        quantities = quantities[:1]
+    elif len(quantities) >= 2:
+        years = [q for q in quantities if q.group(3) or (not q.group(4) and q is not first)]
+        if all(not q.group(4) for q in quantities) and re.search(r"\bin\b", text):
+            # "2 years in Spain and 1 in the UK": time in each place, added up
+            value = sum(float(q.group(1)) for q in years if q.group(3) or q is not first)
+            if first not in years:
+                value += float(first.group(1))
+        else:
+            return None
+    before = text[max(0, first.start() - 20):first.start()]
+    qualifier = _qualifier(before) or ("<" if re.search(r"\b(not|isn'?t|haven'?t)\b.{0,12}$", before)
+                                       else "")
+    if first.group(2):
+        qualifier = ">"
+    value = round(value, 2)
+    if qualifier:
+        shown = int(value) if float(value).is_integer() else value
+        return f"{qualifier}{shown}"
+    return value

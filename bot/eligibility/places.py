@@ -1,0 +1,27 @@
+"""Places in and outside England, for "where will you work?" answers."""
+
+from __future__ import annotations
+
+ENGLAND: tuple[str, ...] = (
+    "england", "english", "london", "manchester", "birmingham", "leeds", "bristol", "sheffield",
+    "newcastle", "liverpool", "nottingham", "leicester", "york", "brighton", "oxford", "cambridge",
+    "coventry", "southampton", "portsmouth", "reading", "norwich", "exeter", "plymouth", "hull",
+    "bradford", "sunderland", "milton keynes", "croydon", "salford", "bath", "derby", "stoke",
+    "wolverhampton", "swindon", "ipswich", "peterborough", "gloucester", "cheltenham",
+    "middlesbrough", "durham", "carlisle", "lancaster", "preston", "blackpool", "bolton",
+    "wigan", "stockport", "warrington", "chester", "crewe", "telford", "worcester", "hereford",
+    "lincoln", "doncaster", "wakefield", "huddersfield", "halifax", "harrogate", "darlington",
+    "luton", "watford", "slough", "basingstoke", "guildford", "canterbury", "maidstone",
+    "colchester", "chelmsford", "southend", "bournemouth", "poole", "taunton", "truro",
+    "northampton", "bedford", "cornwall", "devon", "kent", "essex", "surrey", "sussex",
+    "yorkshire", "lancashire", "cumbria", "northumberland", "the north east", "the north west",
+    "the midlands", "midlands", "the south west", "the south east", "east anglia", "whitehall",
+    "westminster", "canary wharf", "shipley", "newport pagnell", "telford",
+)
+OUTSIDE_ENGLAND: tuple[str, ...] = (
+    "wales", "welsh", "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "scotland",
+    "scottish", "edinburgh", "glasgow", "aberdeen", "dundee", "inverness", "stirling",
+    "northern ireland", "belfast", "derry", "londonderry", "ireland", "dublin", "isle of man",
+    "jersey", "guernsey", "abroad", "overseas", "spain", "france", "germany", "india", "the eu",
+    "europe",
+)

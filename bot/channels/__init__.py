@@ -6,4 +6,7 @@
 - `teams.TeamsInput`: Microsoft Teams (Azure Bot Service) at /webhooks/teams/webhook.
 - `slack.SlackEventsInput`: Slack's Events API at /webhooks/slack/webhook.
 - `common`: what the channels share; `rendering`: the corpus's text rendered for each channel.
+- `limits`: the input limits every channel applies before NLU (message length, clean-up, request
+  size, rate limits); `identity`: conversation ids namespaced per channel, signed web chat sessions
+  and the REST channel's token.
 """

@@ -1,5 +1,7 @@
-"""What the Teams and Slack channels share: settings read from the environment, the apology for a
-turn that produced no reply, and the stand-in for a channel nobody configured."""
+"""What the channels share: settings read from the environment, the apology for a turn that produced
+no reply (none for a restart, which replies nothing on purpose), and the stand-in for a channel
+nobody configured. The input limits every channel applies are in limits.py, conversation ids and
+secrets in identity.py."""
 
 from __future__ import annotations
 
@@ -14,10 +16,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.rest import NO_REPLY
+from bot.channels.limits import LimitedBlueprint, is_restart
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
+
+NO_REPLY = (
+    "Sorry, I couldn't answer that just now: something went wrong on my side. Please try again in "
+    "a moment."
+)
 
 
 class ChannelConfigError(ValueError):
@@ -48,12 +55,12 @@ async def handle_or_apologise(
     replied: Callable[[], bool],
 ) -> None:
     """Process the message; if the turn sent nothing (action server down, an action failed), say so
-    rather than leave the person waiting."""
+    rather than leave the person waiting. A restart (`/restart`) sends nothing on purpose: no apology."""
     try:
         await on_new_message(message)
     except Exception:
         logger.exception("A %s message could not be processed.", message.input_channel)
-    if not replied():
+    if not replied() and not is_restart(message.text):
         logger.error("A %s message got no reply; sent the apology instead.", message.input_channel)
         try:
             await message.output_channel.send_text_message(message.sender_id, apology())
@@ -91,7 +98,7 @@ class NotConfigured(InputChannel):
         return self.channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint(f"{self.channel}_not_configured", __name__)
+        blueprint = LimitedBlueprint(f"{self.channel}_not_configured", __name__)
         message = (
             f"The {self.channel} channel is not configured on this server: set "
             f"{', '.join(self.variables)} (see README.md)."

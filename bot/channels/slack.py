@@ -10,7 +10,12 @@ tests, mention clean-up and button parsing), with these differences:
   timestamp, so an `app_mention` and the `message` event for the same message give one reply;
 - the url_verification challenge is answered as Slack documents it ({"challenge": ...});
 - replies are rendered in mrkdwn, buttons as Block Kit, long answers split (rendering.py), and go
-  through the Web API at SLACK_API_URL (default https://slack.com/api/), which tests point at a fake.
+  through the Web API at SLACK_API_URL (default https://slack.com/api/), which tests point at a fake;
+- a conversation is one person in one Slack channel: `slack:<team>:<channel>:<user>`
+  (bot/channels/identity.py), so a DM (whose channel is the DM's own id) and a public channel are
+  separate conversations, and no other channel can name one;
+- messages go through the shared input limits (bot/channels/limits.py): too long or too many too
+  fast, and the person is told so instead; bodies over the size cap get 413.
 
 With neither SLACK_BOT_TOKEN nor SLACK_SIGNING_SECRET set, the webhook answers 503.
 """
@@ -35,6 +40,8 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.common import from_environment, handle_or_apologise, required_or_none
+from bot.channels.identity import slack_conversation_id
+from bot.channels.limits import InputLimits, LimitedBlueprint, body_too_large, guard_for
 from bot.channels.rendering import message_parts, slack_blocks, slack_mrkdwn
 
 logger = logging.getLogger(__name__)
@@ -90,6 +97,26 @@ class SeenEvents:
         return new
 
 
+class ChannelTeams:
+    """The workspace (team) each channel's events came from, at most `max_entries`, least recently
+    seen forgotten first. An interaction payload names its team, but not always (org-wide apps on
+    Enterprise Grid); a channel id names one channel across the organisation."""
+
+    def __init__(self, max_entries: int = SEEN_MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._teams: OrderedDict[str, str] = OrderedDict()
+
+    def remember(self, channel: str | None, team: str | None) -> None:
+        if channel and team:
+            self._teams[channel] = team
+            self._teams.move_to_end(channel)
+            while len(self._teams) > self.max_entries:
+                self._teams.popitem(last=False)
+
+    def team_of(self, channel: str | None) -> str | None:
+        return self._teams.get(channel) if channel else None
+
+
 class SlackOutput(SlackBot):
     """Posts replies with chat.postMessage at the configured Web API address."""
 
@@ -138,23 +165,36 @@ class SlackEventsInput(SlackInput):
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
         return from_environment(cls, SlackSettings, "slack", REQUIRED)
 
-    def __init__(self, settings: SlackSettings) -> None:
+    def __init__(self, settings: SlackSettings, limits: InputLimits | None = None) -> None:
         super().__init__(slack_token=settings.bot_token, slack_signing_secret=settings.signing_secret)
         self.api_url = settings.api_url
         self.seen = SeenEvents()
+        self.teams = ChannelTeams()
+        self.guard = guard_for(limits)
 
     def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> OutputChannel:
         return SlackOutput(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
 
     def _dispatch(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, sender: str,
-        channel: str | None, thread_id: str | None,
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, conversation: str,
+        channel: str, thread_id: str | None, clean_up: Callable[[str], str] = lambda text: text,
     ) -> None:
-        """Handle the message in the background: Slack wants its answer within 3 seconds."""
+        """Handle the message in the background (Slack wants its answer within 3 seconds), after the
+        input limits: a message refused by them is answered here and never reaches Rasa."""
         output = self.get_output_channel(channel, thread_id if self.use_threads else None)
         assert isinstance(output, SlackOutput)
-        message = UserMessage(text, output, sender, input_channel=self.name())
-        task = asyncio.create_task(handle_or_apologise(on_new_message, message, lambda: output.sent > 0))
+        admission = self.guard.admit(text, conversation)
+        if admission.admitted:
+            text = clean_up(admission.text or "")
+            if not text:
+                return
+            message = UserMessage(text, output, conversation, input_channel=self.name())
+            work = handle_or_apologise(on_new_message, message, lambda: output.sent > 0)
+        elif admission.reply:
+            work = _tell(output, conversation, admission.reply)
+        else:
+            return
+        task = asyncio.create_task(work)
         self._background_tasks.add(task)
         task.add_done_callback(self._background_tasks.discard)
 
@@ -180,14 +220,18 @@ class SlackEventsInput(SlackInput):
                 request.headers.get("X-Slack-Retry-Num"), request.headers.get("X-Slack-Retry-Reason"),
             )
             return response.text("", headers={"X-Slack-No-Retry": "1"})
-        bot_users = list(body.get("authed_users") or []) + [
-            a.get("user_id") for a in body.get("authorizations") or [] if a.get("user_id")
+        bot_users = [str(u) for u in body.get("authed_users") or []] + [
+            str(a["user_id"]) for a in body.get("authorizations") or [] if a.get("user_id")
         ]
-        text = self._sanitize_user_message(str(event.get("text", "")), bot_users)
+        team = body.get("team_id") or event.get("team")
+        self.teams.remember(channel, team)
+        user = event.get("user")
         thread_id = event.get("thread_ts", event.get("ts"))
-        sender = self._get_conversation_id(event.get("user"), channel, thread_id)
-        if text and sender:
-            self._dispatch(on_new_message, text, sender, channel, thread_id)
+        if channel and user:
+            self._dispatch(
+                on_new_message, str(event.get("text", "")), slack_conversation_id(team, channel, user),
+                channel, thread_id, lambda text: self._sanitize_user_message(text, bot_users).strip(),
+            )
         return response.text("")
 
     def _interaction(
@@ -204,14 +248,17 @@ class SlackEventsInput(SlackInput):
         key = f"action:{payload.get('trigger_id') or action.get('action_ts')}"
         if not self.seen.first_time(key):
             return response.text("")
+        if not channel:
+            return response.text("")
         message = payload.get("message") or {}
         thread_id = message.get("thread_ts", message.get("ts"))
-        self._dispatch(on_new_message, text, self._get_conversation_id(sender, channel, thread_id) or sender,
-                       channel, thread_id)
+        team = ((payload.get("team") or {}).get("id") or (payload.get("user") or {}).get("team_id")
+                or self.teams.team_of(channel))
+        self._dispatch(on_new_message, text, slack_conversation_id(team, channel, sender), channel, thread_id)
         return response.text("")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint("slack_events_webhook", __name__)
+        blueprint = LimitedBlueprint("slack_events_webhook", __name__, limits=self.guard.limits)
 
         @blueprint.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -219,6 +266,10 @@ class SlackEventsInput(SlackInput):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
+            if body_too_large(request, self.guard.limits):
+                return response.text(
+                    "The request body is too large.", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+                )
             if not self.is_request_from_slack_authentic(request):
                 return response.text(
                     "The request is not signed with this app's signing secret, or is more than "
@@ -242,3 +293,10 @@ class SlackEventsInput(SlackInput):
             )
 
         return blueprint
+
+
+async def _tell(output: SlackOutput, conversation: str, text: str) -> None:
+    try:
+        await output.send_text_message(conversation, text)
+    except Exception:
+        logger.exception("Could not tell a Slack user why their message was not answered.")

@@ -12,7 +12,12 @@ today's Azure bots:
   go to that URL with our token, so it must be one Microsoft vouched for); otherwise 401 and
   nothing is processed;
 - button clicks (empty text and a `value`) are understood, `<at>…</at>` mentions stripped, and
-  replies rendered as markdown with buttons on a Hero Card (bot/channels/rendering.py).
+  replies rendered as markdown with buttons on a Hero Card (bot/channels/rendering.py);
+- a conversation is one person in one Teams conversation: `teams:<tenant>:<conversation id>:<user>`
+  (bot/channels/identity.py), so a personal chat and a channel are separate, and no other channel
+  can name one;
+- messages go through the shared input limits (bot/channels/limits.py): too long or too many too
+  fast, and the person is told so instead; bodies over the size cap get 413.
 
 Configured from the environment only: TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID; every
 URL can be overridden (TEAMS_OPENID_METADATA_URL, TEAMS_TOKEN_URL, TEAMS_ISSUER), which is how the
@@ -42,6 +47,8 @@ from sanic.response import HTTPResponse
 from yarl import URL
 
 from bot.channels.common import from_environment, handle_or_apologise, required_or_none
+from bot.channels.identity import teams_conversation_id
+from bot.channels.limits import InputLimits, LimitedBlueprint, body_too_large, clean_text, guard_for
 from bot.channels.rendering import message_parts, teams_hero_card, teams_markdown
 
 logger = logging.getLogger(__name__)
@@ -59,7 +66,9 @@ LEEWAY_SECONDS = 300
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=15)
 
 _BEARER = re.compile(r"Bearer\s+(\S+)")
-_MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:!?])")
+# ASCII letters only, so that lowering keeps every index (str.lower can lengthen some letters).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -285,17 +294,63 @@ class TeamsOutput(OutputChannel):
         await self._post({**self._reply(), **json_message})
 
 
+def without_mentions(text: str) -> str:
+    """The text with every `<at ...>...</at>` (any case) replaced by a space, in linear time (the
+    regular expression `<at\\b[^>]*>.*?</at>` is quadratic on many unclosed `<at>`)."""
+    lower = text.translate(_ASCII_LOWER)
+    pieces: list[str] = []
+    done = search = 0
+    while True:
+        start = lower.find("<at", search)
+        if start < 0:
+            break
+        after = lower[start + 3: start + 4]
+        if after and (after.isalnum() or after == "_"):  # `<atx`: not the tag (regex \b)
+            search = start + 3
+            continue
+        opened = lower.find(">", start + 3)
+        if opened < 0:
+            break  # no later `<at` can be closed either
+        closed = lower.find("</at>", opened + 1)
+        if closed < 0:
+            break
+        pieces += [text[done:start], " "]
+        done = search = closed + len("</at>")
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def incoming_text(activity: Mapping[str, Any]) -> str:
     """What the person said: the text without `<at>` mentions of the bot, or, for a button click
     (empty text), the button's payload."""
-    text = " ".join(_MENTION.sub(" ", str(activity.get("text") or "")).split())
-    text = re.sub(r" ([,.;:!?])", r"\1", text)
+    text = " ".join(without_mentions(str(activity.get("text") or "")).split())
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     if text:
         return text
     value = activity.get("value")
     if isinstance(value, Mapping) and isinstance(value.get("payload"), str):
         return str(value["payload"]).strip()
     return ""
+
+
+def activity_conversation_id(activity: Mapping[str, Any], default_tenant: str) -> str:
+    """`teams:<tenant>:<conversation id>:<user>` for an activity (with a sender and a conversation)."""
+    channel_data = activity.get("channelData")
+    tenant = (channel_data.get("tenant") or {}).get("id") if isinstance(channel_data, Mapping) else None
+    conversation = activity.get("conversation") or {}
+    tenant = tenant or conversation.get("tenantId") or default_tenant
+    user = (activity.get("from") or {}).get("id")
+    return teams_conversation_id(str(tenant), str(conversation.get("id")), str(user))
+
+
+def typed_text(activity: Mapping[str, Any]) -> str:
+    """What arrived, before mentions are taken out: the text, or a button click's payload."""
+    text = activity.get("text")
+    if isinstance(text, str) and text:
+        return text
+    value = activity.get("value")
+    payload = value.get("payload") if isinstance(value, Mapping) else None
+    return payload if isinstance(payload, str) else ""
 
 
 class TeamsInput(InputChannel):
@@ -309,13 +364,14 @@ class TeamsInput(InputChannel):
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
         return from_environment(cls, TeamsSettings, "teams", REQUIRED)
 
-    def __init__(self, settings: TeamsSettings) -> None:
+    def __init__(self, settings: TeamsSettings, limits: InputLimits | None = None) -> None:
         self.settings = settings
         self.validator = TokenValidator(settings, SigningKeys(settings.openid_metadata_url))
         self.connector = BotConnector(settings)
+        self.guard = guard_for(limits)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint("teams_webhook", __name__)
+        blueprint = LimitedBlueprint("teams_webhook", __name__, limits=self.guard.limits)
 
         @blueprint.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -323,9 +379,13 @@ class TeamsInput(InputChannel):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
+            if body_too_large(request, self.guard.limits):
+                return response.text(
+                    "The request body is too large.", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+                )
             try:
                 activity = json.loads(request.body or b"")
-            except ValueError:
+            except (ValueError, RecursionError):
                 activity = None
             if not isinstance(activity, dict):
                 return response.text("The body must be a Bot Framework activity (JSON).", status=400)
@@ -345,11 +405,20 @@ class TeamsInput(InputChannel):
             conversation = (activity.get("conversation") or {}).get("id")
             if not sender or not conversation or not activity.get("serviceUrl"):
                 return response.text("The activity has no sender or conversation.", status=400)
-            text = incoming_text(activity)
+            conversation_id = activity_conversation_id(activity, self.settings.tenant_id)
+            output = TeamsOutput(self.connector, activity)
+            admission = self.guard.admit(typed_text(activity), conversation_id)
+            if not admission.admitted:
+                if admission.reply:
+                    try:
+                        await output.send_text_message(conversation_id, admission.reply)
+                    except Exception:
+                        logger.exception("Could not tell a Teams user why their message was not answered.")
+                return response.text("")
+            text = clean_text(incoming_text(activity))
             if not text:
                 return response.text("")
-            output = TeamsOutput(self.connector, activity)
-            message = UserMessage(text, output, sender_id=str(sender), input_channel=self.name())
+            message = UserMessage(text, output, sender_id=conversation_id, input_channel=self.name())
             await handle_or_apologise(on_new_message, message, lambda: output.sent > 0)
             return response.text("")
 

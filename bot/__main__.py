@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="start", type=_date,
                         help="first day, YYYY-MM-DD (default: 30 days before --to)")
     report.add_argument("--to", dest="end", type=_date, help="last day, YYYY-MM-DD (default: today)")
-    purge = commands.add_parser("purge", help="delete trackers and analytics rows older than a period")
+    purge = commands.add_parser(
+        "purge", help="delete conversation events and analytics rows older than a period, and VACUUM"
+    )
     purge.add_argument("--older-than", help="e.g. 90d or 12w (default: TECHTRACK_RETENTION_DAYS, 90 days)")
     db = commands.add_parser("db", help="database schema migrations")
     db.add_argument("action", choices=["upgrade", "downgrade", "current"],
@@ -77,8 +79,9 @@ def _purge(settings: StorageSettings, older_than: str | None) -> int:
     from bot.storage.purge import parse_age, purge
 
     age = parse_age(older_than) if older_than else timedelta(days=settings.retention_days)
-    print(purge(settings.database_url, age).summary())
-    return 0
+    purged = purge(settings.database_url, age)
+    print(purged.summary())
+    return 0 if purged.space_freed else 1  # a failed VACUUM leaves the deleted data in the files
 
 
 def _db(settings: StorageSettings, action: str) -> int:

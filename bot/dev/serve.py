@@ -3,10 +3,15 @@ answer, say how to talk to the bot, and stop both cleanly on Ctrl-C.
 
 Hosts and ports come from the environment: RASA_HOST (localhost), RASA_PORT (5005),
 ACTION_SERVER_HOST (localhost), ACTION_SERVER_PORT (5055). Rasa's HTTP API is enabled only when
-RASA_API_TOKEN is set, and then requires that token. RASA_CORS_ORIGINS (space-separated) lists
-the other websites allowed to embed the web chat widget. Before either server starts, the storage
-settings are checked and our tables migrated (bot/storage/startup.py), so a database that cannot be
-reached stops start-up within 30 s with a clear message.
+RASA_API_TOKEN is set, and then requires that token (passed in the environment, never on a command
+line: bot/dev/rasa_server.py). RASA_CORS_ORIGINS (space-separated) lists the other websites allowed
+to embed the web chat widget. Before either server starts, the storage settings are checked and our
+tables migrated (bot/storage/startup.py), so a database that cannot be reached stops start-up within
+30 s with a clear message.
+
+Both servers start through entries that redact their logs (bot/logs.py); the action server
+requires the shared secret ACTION_SERVER_TOKEN from Rasa (bot/dev/action_server.py), which is
+generated when unset. The logs folder is 0700, its files and whatever the servers create 0600.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class ServeConfig:
     model: Path = MODEL_PATH
     log_dir: Path = ROOT / "logs"
     extra_env: Mapping[str, str] = field(default_factory=dict)
+    action_package: str = "actions"  # the module or package the action server loads actions from
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> ServeConfig:
@@ -88,41 +94,63 @@ class Servers:
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._action_token: str | None = None
+
+    def action_token(self) -> str:
+        """The secret Rasa sends the action server: the same for both, for as long as we run."""
+        if self._action_token is None:
+            from bot.dev.action_server import action_server_token
+
+            self._action_token = action_server_token({**os.environ, **self.config.extra_env})
+        return self._action_token
 
     def env(self) -> dict[str, str]:
-        return {
+        env = {
             **os.environ,
             "RASA_TELEMETRY_ENABLED": "false",
             "PYTHONPATH": str(ROOT),
             "ACTION_SERVER_URL": f"{self.config.action_url}/webhook",
             "SANIC_HOST": self.config.action_host,
+            # Rasa's action calls uncompressed: the action server refuses compressed bodies.
+            "COMPRESS_ACTION_SERVER_REQUEST": "false",
             **self.config.extra_env,
         }
+        env["ACTION_SERVER_TOKEN"] = self.action_token()
+        if self.config.api_token:  # read by bot/dev/rasa_server.py, never put on a command line
+            env["RASA_API_TOKEN"] = self.config.api_token
+        else:
+            env.pop("RASA_API_TOKEN", None)
+        return env
 
     def log_path(self, name: str) -> Path:
         return self.config.log_dir / f"{name}.log"
 
     def _spawn(self, name: str, command: list[str]) -> None:
-        self.config.log_dir.mkdir(parents=True, exist_ok=True)
-        with self.log_path(name).open("wb") as log:
+        from bot.logs import private_log_file
+
+        log = private_log_file(self.log_path(name))  # 0600, in a 0700 folder
+        try:
             self.processes[name] = subprocess.Popen(
                 command, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                start_new_session=True, umask=0o077,
             )
+        finally:
+            os.close(log)
+
+    def action_command(self) -> list[str]:
+        return [sys.executable, "-m", "bot.dev.action_server", "--actions", self.config.action_package,
+                "--port", str(self.config.action_port)]
 
     def start_actions(self) -> None:
-        self._spawn(
-            "actions",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-             "--port", str(self.config.action_port)],
-        )
+        self._spawn("actions", self.action_command())
 
     def rasa_command(self, subcommand: str) -> list[str]:
         # `rasa shell` also runs a server (its console talks to it over REST): on our host and
-        # port, not on Rasa's default of every interface, port 5005.
-        module = "bot.dev.shell" if subcommand == "shell" else "rasa"  # bot.dev.shell: Ctrl-D leaves
+        # port, not on Rasa's default of every interface, port 5005. bot.dev.rasa_server redacts
+        # the logs and takes the API token from the environment (and, for the shell, runs
+        # bot.dev.shell, where Ctrl-D leaves).
         command = [
-            sys.executable, "-m", module, subcommand, "--model", str(self.config.model),
+            sys.executable, "-m", "bot.dev.rasa_server", subcommand, "--model", str(self.config.model),
             "--endpoints", "endpoints.yml",
             "--interface", self.config.rasa_host, "--port", str(self.config.rasa_port),
         ]
@@ -130,8 +158,8 @@ class Servers:
             command += ["--credentials", "credentials.yml"]
             if self.config.cors_origins:  # sites that embed the web chat widget
                 command += ["--cors", *self.config.cors_origins]
-            if self.config.api_token:
-                command += ["--enable-api", "--auth-token", self.config.api_token]
+            if self.config.api_token:  # the token itself goes in the environment (env())
+                command += ["--enable-api"]
         return command
 
     def check_model(self) -> None:
@@ -266,7 +294,7 @@ def shell(config: ServeConfig) -> int:
         servers.prepare_storage()
         servers.start_actions()
         servers.wait_ready()
-        return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env())
+        return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env(), umask=0o077)
     except KeyboardInterrupt:
         return 0
     except ServerError as exc:

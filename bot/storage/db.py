@@ -3,6 +3,8 @@ is down or slow fails fast instead of hanging, and a start-up check that gives u
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -48,10 +50,28 @@ def connect_args(url: str | URL, statement_timeout: bool = False) -> dict[str, A
 
 
 def prepare_sqlite_file(url: str | URL) -> None:
-    """SQLite cannot create the folder its file lives in (var/ on a fresh clone)."""
+    """Create the SQLite file, readable by its owner only (0600), in a folder only its owner can
+    enter when we create that folder (var/ on a fresh clone: SQLite cannot create folders). An
+    existing file is made 0600 too. SQLite gives its -wal and -shm files the database's mode."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+
+
+def sqlite_secure_delete(dbapi_connection: Any, _record: Any = None) -> None:
+    """Deleted rows are overwritten with zeros rather than left in free pages (for purge)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -61,6 +81,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    sqlite_secure_delete(dbapi_connection)
 
 
 def make_engine(url: str | URL, *, statement_timeout: bool = False, **kwargs: Any) -> Engine:

@@ -4,12 +4,12 @@ except on a developer machine, where a random key is generated once into var/id-
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.paths import ROOT
+from bot.secret_files import generated_secret
 
 VAR_DIR = ROOT / "var"
 DEFAULT_DATABASE_FILE = VAR_DIR / "techtrack.db"
@@ -77,16 +77,7 @@ def id_hash_key(env: Mapping[str, str] = os.environ, key_file: Path = KEY_FILE) 
 
 
 def _developer_key(key_file: Path) -> bytes:
-    if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process created it first
-        else:
-            with os.fdopen(fd, "w") as out:
-                out.write(secrets.token_hex(32))
-    key = key_file.read_text().strip()
-    if not key:
-        raise StorageConfigError(f"{key_file} is empty: delete it and a new key is generated")
-    return key.encode()
+    try:
+        return generated_secret(key_file).encode()
+    except ValueError as empty:
+        raise StorageConfigError(str(empty)) from None

@@ -27,6 +27,7 @@ from bot.storage.db import (
     describe_error,
     prepare_sqlite_file,
     safe_url,
+    sqlite_secure_delete,
     wait_for_database,
 )
 from bot.storage.settings import StorageSettings
@@ -59,6 +60,8 @@ class TechTrackTrackerStore(SQLTrackerStore):
         }
         # Rasa's queries are written for SQLAlchemy 1.x, so this engine is not `future=True`.
         self.engine = sa.create_engine(url, pool_pre_ping=True, **engine_kwargs)
+        if self.engine.dialect.name == "sqlite":  # so that a purge leaves no trace (purge.py)
+            sa.event.listen(self.engine, "connect", sqlite_secure_delete)
         try:
             wait_for_database(self.engine, BARE_RASA_DATABASE_WAIT_SECONDS)
         except DatabaseUnavailable as error:

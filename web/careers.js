@@ -1,6 +1,6 @@
 // Starts the TechTrack chat widget (rasa-webchat, served from this server) and fills in what the
 // widget leaves out for keyboard and screen-reader users: labels, keyboard-usable reply buttons,
-// Escape to close.
+// a heading level that fits the page, Escape to close.
 (function () {
   "use strict";
 
@@ -19,7 +19,10 @@
     [".rw-conversation-container", "role", "region"],
     [".rw-conversation-container", "aria-label", "TechTrack Assistant chat"],
     [".rw-reply:not(a)", "role", "button"],
-    [".rw-reply:not(a)", "tabindex", "0"]
+    [".rw-reply:not(a)", "tabindex", "0"],
+    // The widget's title is an <h4>; on the page it follows the main content's <h2>s, so it is a
+    // second-level heading (the widget renders the element itself, so only its level changes).
+    [".rw-title", "aria-level", "2"]
   ];
 
   function chatIsOpen() {

@@ -14,13 +14,13 @@ export ACTION_SERVER_HOST ?= localhost
 export ACTION_SERVER_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
 
-.PHONY: help setup generate train run shell test lint validate unit browser conversations eval \
-	tune-classifier compare-pipelines bench diagram lock clean report purge
+.PHONY: help setup generate train run shell test lint validate unit integration browser conversations eval \
+	tune-classifier compare-pipelines bench security diagram lock clean report purge
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-setup: ## Create .venv (Python 3.10), install pinned packages and the web chat widget (npm), generate data
+setup: ## Create .venv (Python 3.10), install pinned packages (uv) and the web chat widget (npm), generate data
 	@scripts/setup-venv.sh
 	@scripts/setup-web.sh
 	@$(PYTHON) -m bot.corpus build
@@ -42,10 +42,14 @@ lint: setup ## ruff over the Python code
 validate: setup ## Check the corpus, the generated files and Rasa's data validation
 	@$(PYTHON) -m bot.corpus build --check
 	@$(PYTHON) -m bot.eligibility.diagram --check
+	@$(PYTHON) -m bot.eligibility.domain --check
 	@scripts/validate-data.sh
 
-unit: train browser ## pytest: corpus, rules, actions, the running servers, the web chat in Chromium, make shell
-	@$(PYTHON) -m pytest
+unit: setup ## pytest's fast lane, tests/unit: corpus, rules, actions, storage; needs no model, servers or browser
+	@$(PYTHON) -m pytest tests/unit
+
+integration: train browser ## pytest, tests/integration: trained model, running servers, channel fakes, Chromium, make shell
+	@$(PYTHON) -m pytest tests/integration
 
 browser: ## Install Debian's chromium for the browser test when it is missing (apt-get)
 	@scripts/ensure-chromium.sh
@@ -54,7 +58,7 @@ conversations: train ## Conversation tests (rasa test stories in tests/conversat
 	@$(RASA) test core --model models/techtrack.tar.gz --stories tests/conversations \
 		--fail-on-prediction-errors --out reports/conversations --no-plot
 
-test: lint validate unit conversations ## Everything: lint, validation, pytest and conversation tests
+test: lint validate unit integration conversations ## Everything: lint, validation, both pytest lanes and conversation tests
 
 eval: train ## Held-out figures: FAQ accuracy, macro-F1, out-of-scope recall, false rejection (reports/)
 	@$(PYTHON) -m bot.dev.evaluate
@@ -68,6 +72,10 @@ tune-classifier: train ## Cross-validate the linear classifier's C on the traini
 bench: train ## Server start-up time, resident memory of both servers, REST response times
 	@$(PYTHON) -m bot.dev.bench
 
+security: train ## Replay attacks on both servers (127.0.0.1 only) and pip-audit the lock; a PASS/FAIL line each
+	@scripts/setup-venv.sh --tools
+	@$(PYTHON) -m bot.dev.security
+
 report: setup ## Analytics for FROM..TO (YYYY-MM-DD; default the last 30 days): text here, HTML in reports/
 	@$(PYTHON) -m bot report $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
 
@@ -77,8 +85,8 @@ purge: setup ## Delete conversations and analytics older than OLDER_THAN (e.g. 9
 diagram: setup ## Regenerate docs/eligibility-flow.md from the eligibility rules
 	@$(PYTHON) -m bot.eligibility.diagram
 
-lock: ## Regenerate requirements/requirements.txt (exact pins, hashes) from requirements/requirements.in
+lock: ## Regenerate requirements/*.txt (exact pins, hashes) from requirements/*.in with uv, keeping pins
 	@scripts/lock.sh
 
-clean: ## Remove the virtual env, models, caches, reports and the installed web chat widget
-	rm -rf $(VENV) models .rasa reports logs .pytest_cache .ruff_cache web/node_modules
+clean: ## Remove the virtual envs (.venv, .venv-tools), models, caches, reports and the web chat widget
+	rm -rf $(VENV) .venv-tools models .rasa reports logs .pytest_cache .ruff_cache web/node_modules web/build

@@ -1,0 +1,198 @@
+"""Storage when the database is down or slow: the recorder and the tracker store carry on from
+memory and write what was kept when the database is back. These tests wait out real lock and
+connection timeouts (seconds each), so they run in the integration lane; against SQLite always and
+PostgreSQL when TEST_DATABASE_URL is set."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from bot.storage import migrate
+from bot.storage.models import FaqAnswer
+from bot.storage.recorder import Recorder, Row
+from bot.storage.scrub import scrub
+from tests.helpers.db_support import DATABASES, TcpProxy, fresh_database, rows, through
+
+KEY = b"a-test-key-for-hashing-ids"
+
+
+@pytest.fixture(params=DATABASES)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with fresh_database(request.param, tmp_path) as url:
+        migrate.upgrade(url)
+        yield url
+
+
+def recorder_for(url: str, **kwargs: object) -> Recorder:
+    return Recorder(url, key=lambda: KEY, scrubber=scrub, **kwargs)  # type: ignore[arg-type]
+
+
+# --- the recorder when the database is down ----------------------------------------------------
+
+def answer_row(entry: str = "salary") -> Row:
+    return Row(FaqAnswer.__table__, {"id": str(uuid.uuid4()), "entry_id": entry, "confidence": 0.9,
+                                     "created_at": datetime.utcnow()}, sender_id="someone")
+
+
+class Outage:
+    """Takes the database away from a recorder and gives it back: for SQLite another connection
+    holds the write lock (writes fail with "database is locked"); for PostgreSQL the recorder goes
+    through a TCP proxy that is closed (connection refused) and reopened."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.proxy: TcpProxy | None = None
+        self.lock: sqlite3.Connection | None = None
+        if make_url(url).get_backend_name() == "postgresql":
+            parsed = make_url(url)
+            self.proxy = TcpProxy(parsed.host or "127.0.0.1", parsed.port or 5432)
+            self.proxy.up()
+            self.recorder_url = through(url, self.proxy.port)
+        else:
+            self.recorder_url = url
+
+    def down(self) -> None:
+        if self.proxy:
+            self.proxy.down()
+        else:
+            self.lock = sqlite3.connect(make_url(self.url).database, isolation_level=None)
+            self.lock.execute("BEGIN EXCLUSIVE")
+
+    def up(self) -> None:
+        if self.proxy:
+            self.proxy.up()
+        elif self.lock:
+            self.lock.execute("ROLLBACK")
+            self.lock.close()
+
+
+def test_a_database_that_is_down_delays_nothing_and_gets_the_rows_when_back(
+    database: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    outage = Outage(database)
+    recorder = recorder_for(outage.recorder_url, max_retry_seconds=1.0)
+    recorder.record(answer_row("before"))
+    assert recorder.wait_idle(30)
+    outage.down()
+    with caplog.at_level(logging.ERROR, logger="bot.storage.recorder"):
+        started = time.monotonic()
+        for _ in range(20):
+            recorder.record(answer_row("during"))
+        assert time.monotonic() - started < 0.5  # the request path never waits for the database
+        time.sleep(7)  # a few failed attempts (SQLite waits 5 s for its lock each time)
+        assert rows(database, "SELECT count(*) FROM tt_faq_answers WHERE entry_id = 'during'") == [(0,)]
+    failures = [r for r in caplog.records if "cannot write to the database" in r.getMessage()]
+    assert len(failures) == 1  # logged once, with the reason
+    assert ("locked" if outage.proxy is None else "connect") in failures[0].getMessage()
+    outage.up()
+    assert recorder.wait_idle(60)
+    assert rows(database, "SELECT count(*) FROM tt_faq_answers WHERE entry_id = 'during'") == [(20,)]
+    assert recorder.stats.outages == 1 and recorder.stats.dropped_full == 0
+    recorder.close()
+
+
+def test_when_the_queue_is_full_new_rows_are_dropped_and_counted(database: str) -> None:
+    outage = Outage(database)
+    recorder = recorder_for(outage.recorder_url, max_pending=5, max_retry_seconds=1.0)
+    outage.down()
+    recorder.record(answer_row("held"))
+    time.sleep(1)  # the writer holds this one and retries
+    for _ in range(8):
+        recorder.record(answer_row("queued"))
+    assert recorder.stats.dropped_full == 3
+    outage.up()
+    assert recorder.wait_idle(60)
+    assert rows(database, "SELECT count(*) FROM tt_faq_answers") == [(6,)]
+    recorder.close()
+
+
+# --- the tracker store when the database is down -----------------------------------------------
+
+def test_the_tracker_store_carries_a_conversation_through_an_outage(
+    database: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    from bot.storage.tracker_store import TechTrackTrackerStore
+
+    outage = Outage(database)
+    monkeypatch.setenv("DATABASE_URL", outage.recorder_url)
+    store = TechTrackTrackerStore(domain=Domain.empty())
+
+    async def say(text: str) -> list[str]:
+        tracker = await store.get_or_create_tracker("person-1")
+        tracker.update(UserUttered(text))
+        tracker.update(ActionExecuted("action_listen"))
+        await store.save(tracker)
+        return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+    assert asyncio.run(say("before")) == ["before"]
+    outage.down()
+    with caplog.at_level(logging.ERROR, logger="bot.storage.tracker_store"):
+        assert asyncio.run(say("during")) == ["before", "during"]
+        assert asyncio.run(say("still down")) == ["before", "during", "still down"]
+    assert sum("cannot use the database" in r.getMessage() for r in caplog.records) == 1
+    outage.up()
+    assert asyncio.run(say("after")) == ["before", "during", "still down", "after"]
+    stored = rows(database, "SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
+    assert ['"text": "during"' in str(d) for (d,) in stored] == [False, True, False, False]
+    store.engine.dispose()
+
+
+def test_a_slow_database_delays_a_reply_by_seconds_not_for_ever(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection holds a lock on Rasa's table, as a long-running job would: the tracker
+    store's statements give up after 5 s (SQLite's lock wait is 5 s too) and the conversation
+    carries on from memory."""
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+
+    from bot.storage.tracker_store import TechTrackTrackerStore
+
+    monkeypatch.setenv("DATABASE_URL", database)
+    store = TechTrackTrackerStore(domain=Domain.empty())
+
+    async def say(text: str) -> float:
+        started = time.monotonic()
+        tracker = await store.get_or_create_tracker("person-2")
+        tracker.update(UserUttered(text))
+        await store.save(tracker)
+        return time.monotonic() - started
+
+    asyncio.run(say("before"))
+    blocker = sa.create_engine(database, future=True)
+    with blocker.connect() as connection:
+        transaction = connection.begin()
+        if blocker.dialect.name == "postgresql":
+            connection.execute(sa.text("LOCK TABLE events IN ACCESS EXCLUSIVE MODE"))
+        else:
+            connection.execute(sa.text("DELETE FROM events WHERE 1 = 0"))  # takes the write lock
+        release = threading.Timer(20, transaction.rollback)  # so that a hang fails, not hangs
+        release.start()
+        took = asyncio.run(say("while slow"))
+        release.cancel()
+        if transaction.is_active:
+            transaction.rollback()
+    blocker.dispose()
+    assert 4 < took < 15
+    asyncio.run(say("after"))
+    stored = rows(database, "SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
+    assert ['"text": "while slow"' in str(d) for (d,) in stored] == [False, True, False]
+    store.engine.dispose()

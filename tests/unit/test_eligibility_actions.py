@@ -1,0 +1,384 @@
+"""The eligibility form's actions: free-text answers, invalid answers and re-asks, corrections,
+interruptions, and the verdict."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Action
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.eligibility import (
+    ASK_ACTIONS,
+    ActionChangeAnswer,
+    ActionEligibilityVerdict,
+    ActionExplainQuestion,
+    ActionStartEligibility,
+    ValidateEligibilityForm,
+)
+from bot.eligibility.conversation import slot_for
+from bot.eligibility.questions import QUESTIONS
+from tests.helpers.trackers import make_tracker
+
+AFTER_USER = [{"event": "action", "name": "action_listen"}, {"event": "user"},
+              {"event": "action", "name": "eligibility_form"}]
+AFTER_FAQ = [{"event": "action", "name": "action_answer_faq"},
+             {"event": "action", "name": "eligibility_form"}]
+
+
+def slots(**answers: Any) -> dict[str, Any]:
+    return {slot_for(q): v for q, v in answers.items()}
+
+
+def run(action: Action, text: str = "", intent: str = "nlu_fallback", confidence: float = 0.9,
+        pending: str | None = None, answers: dict[str, Any] | None = None, failures: int = 0,
+        events: list[dict[str, Any]] | None = None, entities: list[dict[str, Any]] | None = None,
+        ) -> tuple[list[dict[str, Any]], list[Any]]:
+    tracker = make_tracker(
+        text=text, intent=intent, entities=entities,
+        slots={**slots(**(answers or {})), "elig_failures": failures,
+               "requested_slot": slot_for(pending) if pending else None},
+        active_loop={"name": "eligibility_form"}, events=AFTER_USER if events is None else events,
+    )
+    tracker.latest_message["intent"]["confidence"] = confidence
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(action.run(dispatcher, tracker, domain={}))
+    return dispatcher.messages, result
+
+
+def validate(text: str, pending: str, **kwargs: Any) -> list[Any]:
+    return run(ValidateEligibilityForm(), text=text, pending=pending, **kwargs)[1]
+
+
+SD = {"role": "software_developer", "age": 30}
+BEFORE: dict[str, dict[str, Any]] = {
+    "role": {},
+    "age": {"role": "software_developer"},
+    "nationality": SD,
+    "euss_status": {**SD, "nationality": "eu_eea"},
+    "immigration_status": {**SD, "nationality": "other"},
+    "residence_years": {**SD, "nationality": "uk"},
+    "student_loan": {**SD, "nationality": "uk", "residence_years": 10},
+    "works_in_england": {**SD, "nationality": "uk", "residence_years": 10, "student_loan": "no",
+                         "other_programme": "no", "prior_qualification": "no"},
+}
+BA = {"role": "business_analyst", "age": 30, "nationality": "uk", "residence_years": 10,
+      "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+      "works_in_england": "yes"}
+BEFORE["employed_relevant"] = BA
+BEFORE["gcses"] = {**BA, "employed_relevant": "yes"}
+BEFORE["level3"] = {**BA, "employed_relevant": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("pending", "text", "value"),
+    [
+        ("role", "devops", "devops_engineer"),
+        ("age", "I'm 23", 23),
+        ("age", "twenty three", 23),
+        ("nationality", "I'm Polish", "eu_eea"),
+        ("nationality", "British", "uk"),
+        ("euss_status", "I have settled status", "settled"),
+        ("immigration_status", "I'm on a student visa", "study"),
+        ("residence_years", "about 2 years", 2.0),
+        ("student_loan", "yep", "yes"),
+        ("student_loan", "no I don't", "no"),
+        ("works_in_england", "Not sure", "not_sure"),
+    ],
+)
+def test_a_free_text_answer_fills_the_question(pending: str, text: str, value: object) -> None:
+    events = validate(text, pending, answers=BEFORE[pending])
+    assert SlotSet(slot_for(pending), value) in events
+    assert SlotSet("elig_failures", 0) in events
+
+
+def test_the_next_question_follows_the_rules() -> None:
+    events = validate("I'm Polish", "nationality", answers={"role": "software_developer", "age": 30})
+    assert events[-1] == SlotSet("requested_slot", "elig_euss_status")
+    events = validate("British", "nationality", answers={"role": "software_developer", "age": 30})
+    assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
+
+
+def test_a_definite_fail_ends_the_form() -> None:
+    events = validate("14", "age", answers={"role": "software_developer"})
+    assert SlotSet("elig_age", 14) in events
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+def test_a_year_short_asks_whether_they_will_be_old_enough_by_the_start() -> None:
+    events = validate("15", "age", answers={"role": "software_developer"})
+    assert events[-1] == SlotSet("requested_slot", "elig_age_at_start")
+
+
+def test_an_answer_that_does_not_fit_is_counted_and_asked_again() -> None:
+    events = validate("purple", "age", answers={"role": "software_developer"}, failures=0)
+    assert events == [SlotSet("elig_failures", 1), SlotSet("requested_slot", "elig_age")]
+
+
+def test_the_re_ask_gives_a_hint_then_more_help() -> None:
+    ask_age = next(a for a in ASK_ACTIONS if a().name() == "action_ask_elig_age")()
+    first, _ = run(ask_age, failures=1, pending="age")
+    assert first[0]["text"].startswith("Sorry, I didn't understand that. " + QUESTIONS["age"].hint)
+    second, _ = run(ask_age, failures=2, pending="age")
+    assert QUESTIONS["age"].why in second[0]["text"]
+    assert "say \"stop\" to leave the check" in second[0]["text"]
+    assert [b["title"] for b in second[0]["buttons"]] == ["Not sure"]
+
+
+def test_a_question_lists_its_options_as_buttons() -> None:
+    ask = next(a for a in ASK_ACTIONS if a().name() == "action_ask_elig_euss_status")()
+    messages, _ = run(ask, pending="euss_status")
+    assert messages[0]["text"] == QUESTIONS["euss_status"].prompt
+    assert [b["title"] for b in messages[0]["buttons"]] == [
+        "Settled status", "Pre-settled status", "I've applied and I'm waiting", "Neither", "Not sure"]
+    assert messages[0]["buttons"][1]["payload"] == "Pre-settled status"
+
+
+def test_a_button_payload_is_understood() -> None:
+    events = validate("Pre-settled status", "euss_status",
+                      answers={"role": "software_developer", "age": 30, "nationality": "eu_eea"})
+    assert SlotSet("elig_euss_status", "pre_settled") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("how long is the devops apprenticeship?", "faq"), ("stop", "stop_check"),
+     ("why do you ask?", "explain_question"), ("start again", "restart_check"),
+     ("can I talk to a person", "human_handoff"),
+     ("I can't cope with any of this any more", "distress"),
+     ("you are a useless bot", "abuse"),
+     ("has my application been received", "own_application")],
+)
+def test_questions_and_commands_are_not_swallowed_as_answers(text: str, intent: str) -> None:
+    assert validate(text, "role", intent=intent, confidence=0.95) == []
+
+
+def test_an_answer_that_looks_like_a_correction_is_still_an_answer() -> None:
+    events = validate("Irish", "nationality", intent="change_answer", confidence=0.51,
+                      answers={"role": "business_analyst", "age": 30})
+    assert SlotSet("elig_nationality", "irish") in events
+
+
+def test_a_vague_change_request_is_an_interruption() -> None:
+    assert validate("I want to change an answer", "gcses", intent="change_answer",
+                    answers=BEFORE["works_in_england"]) == []
+
+
+def test_an_answer_that_looks_like_a_faq_is_still_an_answer() -> None:
+    events = validate("I'm 17", "age", intent="faq", confidence=0.8, answers={"role": "devops_engineer"})
+    assert SlotSet("elig_age", 17) in events
+
+
+def test_actually_corrects_an_earlier_answer_and_re_routes() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
+    events = validate("actually I'm 17", "residence_years", intent="change_answer", answers=answers)
+    assert SlotSet("elig_age", 17) in events
+    assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
+    events = validate("actually I'm 14", "residence_years", intent="change_answer", answers=answers)
+    assert events[-1] == SlotSet("requested_slot", None)
+
+
+def test_a_correction_is_acknowledged() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
+    messages, events = run(ValidateEligibilityForm(), text="actually I'm 44", intent="change_answer",
+                           pending="residence_years", answers=answers)
+    assert messages[0]["text"] == "Updated your answer: Age: 44."
+    assert SlotSet("elig_age", 44) in events
+
+
+def test_sorry_two_years_answers_the_pending_question_not_the_age() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
+    events = validate("sorry, 2 years", "residence_years", intent="change_answer", answers=answers)
+    assert SlotSet("elig_residence_years", 2.0) in events
+    assert SlotSet("elig_age", 2) not in events
+
+
+def test_change_my_age_to_30_changes_the_age() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
+    events = validate("change my age to 30", "student_loan", intent="change_answer", answers=answers)
+    assert SlotSet("elig_age", 30) in events
+
+
+@pytest.mark.parametrize("text", ["change my england answer", "change where I'll be working",
+                                  "change my location"])
+def test_a_named_answer_is_the_one_changed(text: str) -> None:
+    answers = {**BEFORE["employed_relevant"], "works_in_england": "yes"}
+    events = validate(text, "employed_relevant", intent="change_answer", answers=answers)
+    assert SlotSet("elig_works_in_england", None) in events
+    assert SlotSet("elig_nationality", "uk") not in events
+    assert events[-1] == SlotSet("requested_slot", "elig_works_in_england")
+
+
+def test_go_back_returns_to_the_previous_question() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
+    messages, events = run(ValidateEligibilityForm(), text="go back", intent="go_back",
+                           pending="student_loan", answers=answers)
+    assert messages[0]["text"] == "OK, back to the previous question."
+    assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
+
+
+def test_an_answer_to_the_pending_question_is_not_taken_for_a_faq() -> None:
+    events = validate("only 3 GCSEs", "gcses", intent="faq", confidence=0.9, answers=BEFORE["gcses"])
+    assert SlotSet("elig_gcses", "no") in events
+
+
+def test_change_my_nationality_answer_asks_it_again_and_drops_what_depended_on_it() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "eu_eea",
+               "euss_status": "settled", "residence_years": 5}
+    events = validate("change my nationality answer", "student_loan", intent="change_answer",
+                      answers=answers)
+    assert SlotSet("elig_nationality", None) in events
+    assert SlotSet("elig_euss_status", None) in events
+    assert SlotSet("elig_residence_years", None) in events
+    assert events[-1] == SlotSet("requested_slot", "elig_nationality")
+
+
+def test_resuming_after_an_interruption_asks_the_same_question() -> None:
+    answers = {"role": "software_developer", "age": 23}
+    events = validate("how long is it?", "nationality", intent="faq", answers=answers, events=AFTER_FAQ)
+    assert events == [SlotSet("requested_slot", "elig_nationality")]
+
+
+def test_carry_on_after_stop_is_not_taken_as_an_answer() -> None:
+    after_stop = [{"event": "action", "name": "utter_ask_confirm_stop"}, *AFTER_USER]
+    events = validate("no, carry on", "student_loan", intent="deny",
+                      answers={"role": "software_developer", "age": 23, "nationality": "uk",
+                               "residence_years": 5}, events=after_stop)
+    assert events == [SlotSet("requested_slot", "elig_student_loan")]
+
+
+def test_why_explains_the_pending_question() -> None:
+    messages, _ = run(ActionExplainQuestion(), pending="student_loan")
+    assert messages[0]["text"] == "I ask because: " + QUESTIONS["student_loan"].why
+
+
+def test_start_clears_answers_and_takes_a_role_from_the_button() -> None:
+    _, events = run(ActionStartEligibility(), text='/check_eligibility{"role": "software_developer"}',
+                    intent="check_eligibility", answers={"age": 30},
+                    entities=[{"entity": "role", "value": "software_developer"}])
+    assert SlotSet("elig_age", None) in events
+    assert SlotSet("elig_role", "software_developer") in events
+
+
+def test_another_role_after_a_verdict_reuses_the_answers_that_still_apply() -> None:
+    answers = {**BEFORE["gcses"], "gcses": "no"}
+    messages, events = run(ActionStartEligibility(), text="can I apply for devops instead?",
+                           intent="check_eligibility", answers=answers,
+                           entities=[{"entity": "role", "value": "devops_engineer"}])
+    assert SlotSet("elig_role", "devops_engineer") in events
+    assert SlotSet("elig_age", None) not in events
+    assert SlotSet("elig_gcses", None) in events and SlotSet("elig_employed_relevant", None) in events
+    assert messages[0]["text"] == "Updated your answer: Role: DevOps Engineer."
+
+
+def test_facts_volunteered_up_front_are_filled_and_said_back() -> None:
+    messages, events = run(ActionStartEligibility(), intent="check_eligibility", text=(
+        "Am I eligible? I'm 24, British, lived here all my life, interested in software development"))
+    assert SlotSet("elig_age", 24) in events
+    assert SlotSet("elig_nationality", "uk") in events
+    assert SlotSet("elig_residence_years", "all_my_life") in events
+    assert SlotSet("elig_role", "software_developer") in events
+    assert messages[0]["text"].startswith("From what you said, I've noted: Role: Software Developer")
+
+
+def test_change_after_the_verdict() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
+    _, events = run(ActionChangeAnswer(), text="change my age", intent="change_answer", answers=answers)
+    assert events == [SlotSet("elig_age", None), FollowupAction("eligibility_form")]
+    messages, events = run(ActionChangeAnswer(), text="I want to change something",
+                           intent="change_answer", answers=answers)
+    assert events == [] and "Which answer would you like to change?" in messages[0]["text"]
+
+
+def test_the_verdict_lists_answers_reasons_and_next_steps() -> None:
+    answers = {"role": "business_analyst", "age": 30, "nationality": "uk", "residence_years": 10,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+               "works_in_england": "yes", "employed_relevant": "yes", "gcses": "no"}
+    messages, events = run(ActionEligibilityVerdict(), answers=answers)
+    assert events == [SlotSet("role", "business_analyst")]  # later FAQ answers are tailored
+    text = messages[0]["text"]
+    assert text.startswith("From what you've told me, you don't meet the TechTrack eligibility criteria.")
+    assert "- This programme requires five GCSEs at grade A–C (9–4) or equivalent." in text
+    assert "- Five GCSEs A–C (9–4) or equivalent: No" in text
+    # a blank line after every list, so the last bullet never runs into the next sentence
+    assert "- Five GCSEs A–C (9–4) or equivalent: No\n\nIf anything is wrong" in text
+    assert "This is guidance only: the admissions team makes the decision." in text
+    assert messages[0]["buttons"][0] == {
+        "title": "Check for Software Developer",
+        "payload": '/check_eligibility{"role": "software_developer"}'}
+
+
+def test_an_answer_about_another_question_is_not_taken_for_this_one() -> None:
+    # Typed one question early, "yeah I work in london" must not become "yes" to the degree question.
+    answers = {k: v for k, v in BEFORE["works_in_england"].items() if k != "prior_qualification"}
+    events = validate("yeah I work in london", "prior_qualification", answers=answers)
+    assert events == [SlotSet("elig_failures", 1), SlotSet("requested_slot", "elig_prior_qualification")]
+
+
+def test_what_now_and_why_after_the_verdict() -> None:
+    from actions.eligibility import ActionEligibilityNextSteps
+
+    done = {**BEFORE["gcses"], "gcses": "no"}
+    tracker_args = {"answers": done, "events": AFTER_USER}
+    messages, _ = run_after_verdict(ActionEligibilityNextSteps(), **tracker_args)
+    assert messages[0]["text"].startswith("Next steps:")
+    assert "Software Developer and DevOps Engineer need no prior qualifications" in messages[0]["text"]
+    assert [b["title"] for b in messages[0]["buttons"]][:2] == [
+        "Check for Software Developer", "Check for DevOps Engineer"]
+    messages, _ = run_after_verdict(ActionExplainQuestion(), **tracker_args)
+    assert "five GCSEs" in messages[0]["text"]
+
+
+def test_what_now_before_any_check_offers_it() -> None:
+    from actions.eligibility import ActionEligibilityNextSteps
+
+    messages, _ = run_after_verdict(ActionEligibilityNextSteps(), answers={}, events=AFTER_USER)
+    assert messages[0]["buttons"][0]["payload"] == "/check_eligibility"
+
+
+def run_after_verdict(action: Action, answers: dict[str, Any],
+                      events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
+    tracker = make_tracker(text="what now?", intent="next_steps", slots=slots(**answers),
+                           active_loop={}, events=events)
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(action.run(dispatcher, tracker, domain={}))
+    return dispatcher.messages, result
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("Am I eligible? I'm 24, British, lived here all my life, interested in software development", True),
+    ("I've lived here 3 years on a Skilled Worker visa - can I apply?", True),
+    ("can I apply?", True),
+    ("do I qualify", True),
+    ("can I apply if I have a student loan?", False),
+    ("what are the eligibility criteria?", False),
+])
+def test_asking_about_ones_own_eligibility_starts_the_check(text: str, starts: bool) -> None:
+    from actions.faq import ActionAnswerFaq
+
+    tracker = make_tracker(text=text, intent="faq", faq_id="eligibility_criteria", active_loop={})
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerFaq().run(dispatcher, tracker, domain={}))
+    assert (FollowupAction("action_start_eligibility") in events) is starts
+    assert (dispatcher.messages == []) is starts
+
+
+def test_a_check_started_from_a_question_runs_the_form_and_fills_the_facts() -> None:
+    _, events = run(ActionStartEligibility(), intent="faq", text=(
+        "Am I eligible? I'm 24, British, lived here all my life, interested in software development"))
+    assert events[-1] == FollowupAction("eligibility_form")
+    assert SlotSet("elig_age", 24) in events
+
+
+def test_every_canonical_faq_question_is_answered_not_taken_for_an_eligibility_check(
+    corpus: dict[str, Any],
+) -> None:
+    from bot.eligibility.conversation import prefilled
+    from bot.eligibility.facts import asks_to_check
+
+    started = [e.id for e in corpus.values() if asks_to_check(e.question, prefilled(e.question))]
+    assert started == []
+    assert prefilled("Can I apply if I'm on another apprenticeship or funded training programme?") == {}

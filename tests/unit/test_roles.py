@@ -1,0 +1,67 @@
+import pytest
+
+from bot.roles import ALL_ROLES, ROLES, find_role, find_roles, normalise_role, role_in_parse
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("how long is the devops one?", "devops_engineer"),
+        ("How long is the Dev Ops Engineer apprenticeship", "devops_engineer"),
+        ("I want to be a software developer", "software_developer"),
+        ("is the dev role paid", "software_developer"),
+        ("software engineer", "software_developer"),
+        ("what about the BA role", "business_analyst"),
+        ("business analysis", "business_analyst"),
+        ("cyber security technologist", "cyber_security_technologist"),
+        ("Is cybersecurity hard", "cyber_security_technologist"),
+        ("will I get job security", None),  # "security" alone is not a role
+        ("what is the coding challenge", None),
+        ("software dev or devops?", None),  # two different roles: ambiguous
+        ("how long is it", None),
+    ],
+)
+def test_find_role(text: str, role: str | None) -> None:
+    assert find_role(text) == role
+
+
+def test_longest_phrase_wins() -> None:
+    assert find_roles("dev ops engineer") == [(0, 16, "devops_engineer")]
+
+
+@pytest.mark.parametrize(
+    ("value", "role"),
+    [
+        ("devops_engineer", "devops_engineer"),
+        ("DevOps Engineer", "devops_engineer"),
+        ("dev", "software_developer"),
+        ("BA", "business_analyst"),
+        ("plumber", None),
+        (None, None),
+    ],
+)
+def test_normalise_role(value: object, role: str | None) -> None:
+    assert normalise_role(value) == role
+
+
+def test_every_role_has_the_provider_the_faq_names() -> None:
+    # The FAQ: "Makers: for Software Developer and DevOps Engineer Roles" and "BPP & Estio: for
+    # Business Analyst and Cyber Security Technologist Roles", without saying which is which.
+    assert {k: r.provider for k, r in ROLES.items()} == {
+        "software_developer": "Makers", "devops_engineer": "Makers",
+        "business_analyst": "BPP and Estio", "cyber_security_technologist": "BPP and Estio"}
+
+
+def test_the_role_a_parsed_message_names() -> None:
+    def entity(value: str) -> dict[str, str]:
+        return {"entity": "role", "value": value}
+
+    assert role_in_parse({"text": "what's the salary", "entities": [entity("devops_engineer")]}) == (
+        "devops_engineer"
+    )
+    assert role_in_parse({"text": "for all of them", "entities": [entity(ALL_ROLES)]}) == ALL_ROLES
+    # An entity value that is not a role is passed over; the text still names one.
+    assert role_in_parse({"text": "as a business analyst", "entities": [entity("chef")]}) == (
+        "business_analyst"
+    )
+    assert role_in_parse({"text": "how long is it"}) is None

@@ -63,28 +63,31 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
     return facts
 
 
-ASKS_TO_CHECK = re.compile(
+ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
-    r"\b(eligible|elligible|eligable|able to apply|allowed to apply|qualif\w*)|"
-    # "can I apply if I have a student loan?" asks about one rule: that is the FAQ's to answer
-    r"\b(can|could|may) i (apply|do (this|it|techtrack|the apprenticeship))\b"
-    r"(?!\s+(if|with|while|when|as|after|before|even|though|whilst|because))|"
+    r"\b(eligible|elligible|eligable|qualif\w*)|"
     r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) i\b|"
     r"\b(check|see) my eligibility\b"
 )
-
-
+ASKS_TO_APPLY = re.compile(
+    r"\b(can|could|may) i (apply|do (this|it|techtrack|the apprenticeship))\b|"
+    r"\b(am i|would i be) (able|allowed) to apply\b"
+)
 # "...if I already hold a qualification?", "what are the rules?": a question about one rule.
 ABOUT_A_RULE = re.compile(r"\b(if|unless|rules?|criteria|requirements?)\b")
 
 
 def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
-    """Whether a message asks about the person's own eligibility and is not an FAQ about one rule:
-    "Am I eligible? I'm 24, British...", "I've lived here 3 years on a Skilled Worker visa, can I
-    apply?" (facts given), or a short "can I apply?". "Can I apply if I have a student loan?" is an
-    FAQ question."""
+    """Whether a message asks for the check rather than about one rule: "Am I eligible? I'm 24,
+    British...", "do I qualify?", or a bare "can I apply?". A question that gives a situation
+    ("I'm an EU citizen with pre-settled status, can I apply?") or names a rule ("can I apply if I
+    have a student loan?") is the FAQ's to answer; the check is then offered with the facts."""
     lowered = parsing.normalise(text)
-    if not ASKS_TO_CHECK.search(lowered) or ABOUT_A_RULE.search(lowered):
+    if ABOUT_A_RULE.search(lowered):
         return False
-    return bool(facts) or len(lowered.split()) <= 6
-
+    short = len(lowered.split()) <= 6
+    if ASKS_ABOUT_ELIGIBILITY.search(lowered):
+        # A situation the check's questions don't cover ("finished my L2 IT apprenticeship, am I
+        # eligible?") gets the FAQ's specific answer; facts the check asks for start it.
+        return short or bool(facts)
+    return bool(ASKS_TO_APPLY.search(lowered)) and not facts and short

@@ -350,7 +350,7 @@ def run_after_verdict(action: Action, answers: dict[str, Any],
 
 @pytest.mark.parametrize(("text", "starts"), [
     ("Am I eligible? I'm 24, British, lived here all my life, interested in software development", True),
-    ("I've lived here 3 years on a Skilled Worker visa - can I apply?", True),
+    ("I've lived here 3 years on a Skilled Worker visa - can I apply?", False),  # FAQ, then offered
     ("can I apply?", True),
     ("do I qualify", True),
     ("can I apply if I have a student loan?", False),

@@ -17,6 +17,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from bot.storage.recorder import Recorder
+from bot.storage.scrub import scrub
+
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 
 DATABASES = [
@@ -129,3 +132,12 @@ def rows(url: str, query: str) -> list[tuple[object, ...]]:
             return [tuple(r) for r in connection.execute(sa.text(query))]
     finally:
         engine.dispose()
+
+
+KEY = b"a-test-key-for-hashing-ids"
+
+
+def recorder_for(url: str, **kwargs: object) -> Recorder:
+    """A recorder writing to `url`, hashing ids with the test key and scrubbing as in production."""
+    return Recorder(url, key=lambda: KEY, scrubber=scrub, **kwargs)  # type: ignore[arg-type]
+

@@ -14,6 +14,7 @@ import pytest
 
 from bot.corpus import FaqEntry, load_corpus
 from bot.storage import migrate
+from tests.helpers.db_support import DATABASES, fresh_database
 
 if TYPE_CHECKING:
     from tests.helpers.channel_fakes import ChannelBot
@@ -54,3 +55,12 @@ def channel_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChannelBot
 
     with running_channel_bot(Path(tmp_path_factory.mktemp("logs"))) as bot:
         yield bot
+
+
+@pytest.fixture(params=DATABASES)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database: SQLite, and PostgreSQL when TEST_DATABASE_URL is set."""
+    with fresh_database(request.param, tmp_path) as url:
+        migrate.upgrade(url)
+        yield url
+

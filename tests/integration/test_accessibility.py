@@ -21,24 +21,24 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Response, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Response, expect
 
 from bot.channels.web import CONTENT_SECURITY_POLICY
 from bot.corpus import FaqEntry
 from bot.dev.serve import ServeConfig
 from bot.paths import ROOT
-from tests.helpers.support import local_config, running_servers
-from tests.integration.test_web_widget import (
-    CHROMIUM,
+from tests.helpers.browser import (
     DESKTOP,
     PHONE,
     SCREENSHOTS,
     as_shown,
     ask,
+    chromium,
     expect_shown,
     new_page,
     wait_for_reply_to,
 )
+from tests.helpers.support import local_config, running_servers
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -69,17 +69,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/ensure-chromium.sh"
     assert AXE.exists(), f"axe-core is missing ({AXE}): run scripts/setup-web.sh"
-    playwright: Playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 def settle(page: Page) -> None:

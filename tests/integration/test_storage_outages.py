@@ -10,33 +10,15 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from bot.storage import migrate
 from bot.storage.models import FaqAnswer
-from bot.storage.recorder import Recorder, Row
-from bot.storage.scrub import scrub
-from tests.helpers.db_support import DATABASES, TcpProxy, fresh_database, rows, through
-
-KEY = b"a-test-key-for-hashing-ids"
-
-
-@pytest.fixture(params=DATABASES)
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with fresh_database(request.param, tmp_path) as url:
-        migrate.upgrade(url)
-        yield url
-
-
-def recorder_for(url: str, **kwargs: object) -> Recorder:
-    return Recorder(url, key=lambda: KEY, scrubber=scrub, **kwargs)  # type: ignore[arg-type]
-
+from bot.storage.recorder import Row
+from tests.helpers.db_support import TcpProxy, recorder_for, rows, through
 
 # --- the recorder when the database is down ----------------------------------------------------
 

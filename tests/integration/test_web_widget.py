@@ -7,22 +7,29 @@ Screenshots go to reports/screenshots/. Chromium comes from `scripts/ensure-chro
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import Browser, expect
 
 from bot.channels.web import CONTENT_SECURITY_POLICY
 from bot.corpus import FaqEntry
 from bot.dev.serve import ServeConfig
-from bot.paths import ROOT
+from tests.helpers.browser import (
+    DESKTOP,
+    PHONE,
+    as_shown,
+    ask,
+    chromium,
+    conversation,
+    expect_shown,
+    new_page,
+    open_chat,
+    screenshot,
+    wait_for_reply_to,
+)
 from tests.helpers.support import local_config, running_servers
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "reports" / "screenshots"
 # The route to a person is configurable text the bot says; this one tries to smuggle in a live link
 # and HTML, which the page must show as text.
 ROUTE = (
@@ -31,9 +38,6 @@ ROUTE = (
 )
 SCRIPT_MESSAGE = "<script>window.pwned=1</script>"
 IMG_MESSAGE = '<img src=x onerror="window.pwned=2">'
-PHONE = {"width": 375, "height": 740}
-DESKTOP = {"width": 1280, "height": 800}
-TIMEOUT_MS = 30_000
 
 
 @pytest.fixture(scope="module")
@@ -45,85 +49,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/ensure-chromium.sh"
-    playwright: Playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            # As root Chromium needs --no-sandbox; the rest stop it calling home on a closed network.
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
-
-
-def new_page(browser: Browser, viewport: dict[str, int]) -> Page:
-    """A page in a fresh context (its own sessionStorage, so its own conversation)."""
-    page = browser.new_context(viewport=viewport).new_page()  # type: ignore[arg-type]
-    page.set_default_timeout(TIMEOUT_MS)
-    expect.set_options(timeout=TIMEOUT_MS)
-    return page
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled")
-
-
-def as_shown(text: str) -> str:
-    """Corpus text as the widget shows it: `- ` bullets become list items, whitespace collapses."""
-    return " ".join(re.sub(r"^- ", "", text, flags=re.MULTILINE).split())
-
-
-def conversation(page: Page) -> str:
-    return " ".join(page.locator(".rw-messages-container").inner_text().split())
-
-
-def expect_shown(page: Page, text: str) -> None:
-    """Wait until the conversation shows `text` (whitespace collapsed): answers arrive a paragraph
-    at a time."""
-    try:
-        page.wait_for_function(
-            "t => { const c = document.querySelector('.rw-messages-container');"
-            " return c && c.innerText.split(/\\s+/).join(' ').includes(t); }",
-            arg=" ".join(text.split()),
-        )
-    except PlaywrightTimeoutError:
-        pytest.fail(f"the page never showed {text!r}; it shows: {conversation(page)!r}")
-
-
-# True once the bot has answered the latest message and nothing new has appeared for 0.8 s (the
-# widget shows an answer's paragraphs 0.3 s apart).
-ANSWERED = """n => {
-  const count = document.querySelectorAll('.rw-response').length;
-  const groups = document.querySelectorAll('.rw-group-message');
-  const last = groups[groups.length - 1];
-  if (count <= n || !last || !last.classList.contains('rw-from-response')) return false;
-  if (window.testResponses !== count) { window.testResponses = count; window.testSince = Date.now(); }
-  return Date.now() - window.testSince > 800;
-}"""
-
-
-def wait_for_reply_to(page: Page, send: Callable[[], None]) -> None:
-    """Do `send` (type or click), then wait until the bot has finished answering it."""
-    before = page.locator(".rw-response").count()
-    send()
-    page.wait_for_function(ANSWERED, arg=before, polling=100)
-
-
-def ask(page: Page, text: str) -> None:
-    def send() -> None:
-        page.locator(".rw-new-message").fill(text)
-        page.keyboard.press("Enter")
-
-    wait_for_reply_to(page, send)
-
-
-def open_chat(page: Page, server: ServeConfig) -> None:
-    page.goto(f"{server.rasa_url}/chat")
-    page.locator(".rw-launcher").click()
-    expect(page.locator(".rw-messages-container")).to_contain_text("Hello! I'm TechTrack Assistant")
+    with chromium() as launched:
+        yield launched
 
 
 def test_ask_click_a_button_reload_and_carry_on(

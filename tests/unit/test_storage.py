@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import stat
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,25 +15,13 @@ from bot.__main__ import main
 from bot.storage import analytics, migrate
 from bot.storage.ids import conversation_hash
 from bot.storage.models import EligibilityOutcome, FaqAnswer, Feedback, Unanswered
-from bot.storage.recorder import Recorder, Row
+from bot.storage.recorder import Row
 from bot.storage.scrub import scrub
 from bot.storage.settings import StorageConfigError, id_hash_key
-from tests.helpers.db_support import DATABASES, fresh_database, rows
+from tests.helpers.db_support import DATABASES, KEY, fresh_database, recorder_for, rows
 
-KEY = b"a-test-key-for-hashing-ids"
 PERSONAL = ("Hi, my name is Sarah Connor, my email is sarah.connor@example.com and my NI number "
             "is QQ 12 34 56 C. Can I apply while I finish my degree?")
-
-
-@pytest.fixture(params=DATABASES)
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with fresh_database(request.param, tmp_path) as url:
-        migrate.upgrade(url)
-        yield url
-
-
-def recorder_for(url: str, **kwargs: object) -> Recorder:
-    return Recorder(url, key=lambda: KEY, scrubber=scrub, **kwargs)  # type: ignore[arg-type]
 
 
 # --- migrations --------------------------------------------------------------------------------

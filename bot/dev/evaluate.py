@@ -6,6 +6,9 @@ trained on:
   (the extra set is tagged by style: typo, informal, long, role_specific);
 - scope_heldout.yml: off-topic messages and special cases (another language, someone's own
   application, several questions at once, abuse, distress);
+- offtopic_everyday_heldout.yml: everyday off-topic messages (banking, cooking, small talk, ...), reported
+  on their own: the share handled safely (declined or clarified) and every one that got an FAQ answer,
+  a role question, a change-answer prompt or the start of an eligibility check;
 - eligibility_answers_heldout*.yml and eligibility_personas_heldout.yml: typed answers to the
   eligibility check's questions, and whole checks through the running bot (evaluate_eligibility.py).
 
@@ -50,6 +53,7 @@ from bot.settings import load_settings
 DATA = ROOT / "tests" / "data"
 FAQ_SETS = (DATA / "faq_heldout.yml", DATA / "faq_heldout_extra.yml")
 SCOPE_SET = DATA / "scope_heldout.yml"
+OFFTOPIC_SET = DATA / "offtopic_everyday_heldout.yml"
 REPORTS = ROOT / "reports"
 
 # Intents other than `faq` that answer an FAQ entry's question: "am I eligible?" is answered by
@@ -62,6 +66,12 @@ DECLINES = frozenset({"dont_know", *SPECIAL_INTENTS})
 # The label each held-out category should get; `dont_know` is as good as `out_of_scope` for an
 # off-topic message (both decline without guessing).
 CATEGORY_LABEL = {"off_topic": "out_of_scope", "multiple_questions": "several"}
+# An off-topic message is handled safely when the bot declines it or asks which FAQ entry was meant;
+# it is handled dangerously when the bot answers an FAQ entry (including starting the eligibility
+# check, which bot_label counts as the eligibility_criteria answer) or treats the text as a role or
+# a change of answer.
+OFFTOPIC_SAFE = DECLINES | {"clarify", "several"}
+OFFTOPIC_DANGEROUS = frozenset({"other:inform_role", "other:change_answer", "other:check_eligibility"})
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,35 @@ def scope_correct(j: Judged) -> bool:
         wanted = set((j.style or "").split(","))
         return j.label in ("several", "clarify") and bool(wanted & set(j.offered))
     return j.label == j.gold
+
+
+def judge_offtopic(items: Sequence[dict[str, Any]], parsed: Sequence[Mapping[str, Any]],
+                   thresholds: Thresholds) -> list[Judged]:
+    judged = []
+    for item, result in zip(items, parsed, strict=True):
+        label, confidence, offered = bot_label(result, thresholds)
+        intent = str((result.get("intent") or {}).get("name") or "")
+        judged.append(Judged(
+            text=item["text"], gold="out_of_scope", label=label, confidence=round(confidence, 3),
+            offered=offered, style=f"{item.get('domain') or ''} (intent {intent})",
+        ))
+    return judged
+
+
+def offtopic_dangerous(j: Judged) -> bool:
+    return j.label.startswith("faq/") or j.label in OFFTOPIC_DANGEROUS
+
+
+def summarise_offtopic(offtopic: list[Judged]) -> dict[str, Any]:
+    safe = [j for j in offtopic if j.label in OFFTOPIC_SAFE]
+    dangerous = [j for j in offtopic if offtopic_dangerous(j)]
+    return {
+        "messages": len(offtopic),
+        "safe": rate(len(safe), len(offtopic)),
+        "dangerous_count": len(dangerous),
+        "dangerous": [asdict(j) for j in dangerous],
+        "by_label": dict(Counter(j.label for j in offtopic).most_common()),
+    }
 
 
 def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
@@ -261,13 +300,17 @@ def evaluate_model(model: Path, thresholds: Thresholds) -> Evaluation:
     faq_items = [item for path in FAQ_SETS for item in load_yaml(path, "questions")]
     scope_items = load_yaml(SCOPE_SET, "messages")
     answer_items = load_answers()
-    texts = [item["text"] for item in faq_items + scope_items + answer_items]
+    offtopic_items = load_yaml(OFFTOPIC_SET, "messages")
+    texts = [item["text"] for item in faq_items + scope_items + answer_items + offtopic_items]
     parsed = asyncio.run(parse_all(model, texts))
     faq = judge_faq(faq_items, parsed[: len(faq_items)], thresholds)
     scope_end = len(faq_items) + len(scope_items)
     scope = judge_scope(scope_items, parsed[len(faq_items):scope_end], thresholds)
-    eligibility = evaluate_answers(answer_items, parsed[scope_end:])
-    return Evaluation(faq, scope, summarise(faq, scope), eligibility)
+    answers_end = scope_end + len(answer_items)
+    eligibility = evaluate_answers(answer_items, parsed[scope_end:answers_end])
+    offtopic = judge_offtopic(offtopic_items, parsed[answers_end:], thresholds)
+    summary = {**summarise(faq, scope), "offtopic_everyday": summarise_offtopic(offtopic)}
+    return Evaluation(faq, scope, summary, eligibility)
 
 
 def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: float) -> None:
@@ -287,6 +330,12 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
     print(f"  ...understood wrongly      {eligibility['wrong_rate']:7.1%}   "
           f"({eligibility['wrong']} a different value, {eligibility['asked_again']} asked again; "
           f"target <= 0.5%)")
+    offtopic = s.get("offtopic_everyday")
+    if offtopic:
+        print(f"  off-topic everyday messages {offtopic['safe']:6.1%}  safe (target >= 98%; "
+              f"{offtopic['messages']} messages, declined or clarified)")
+        print(f"  ...dangerous               {offtopic['dangerous_count']:7d}   (an FAQ answer, a role "
+              f"question, a change-answer prompt or a check start)")
     print("\nIn-scope, by style:")
     for style, counts in s["by_style"].items():
         print(f"  {style:16} {counts['answered']:>4}/{counts['questions']:<4}")
@@ -304,6 +353,10 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
         print("\nOut-of-scope misses:")
         for miss in s["scope_misses"]:
             print(f"  {miss['gold']} -> {miss['label']} ({miss['confidence']:.2f}): {miss['text']}")
+    if offtopic and offtopic["dangerous"]:
+        print("\nOff-topic everyday messages handled dangerously:")
+        for miss in offtopic["dangerous"]:
+            print(f"  {miss['label']} ({miss['confidence']:.2f}) [{miss['style']}]: {miss['text']}")
     for name, counts in eligibility["per_set"].items():
         total = sum(counts.values())
         note = "  (its misses prompted fixes: optimistic)" if name in LOOKED_AT else ""

@@ -21,6 +21,7 @@ from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
 from bot.replies import CHECK_BUTTON, Reply
 from bot.roles import ROLES
+from bot.settings import load_settings
 from bot.storage import analytics
 
 FORM = "eligibility_form"
@@ -171,7 +172,7 @@ class ActionEligibilityNextSteps(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if verdict_given(tracker):
-            send(dispatcher, check.verdict_next_steps(answers(tracker)))
+            send(dispatcher, check.verdict_next_steps(answers(tracker), load_settings().offers_person))
         else:
             send(dispatcher, Reply(
                 "The first step is to check whether you can apply: I can go through the criteria "
@@ -211,7 +212,7 @@ class ActionEligibilityVerdict(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         given = answers(tracker)
-        outcome, reply = check.verdict(given)
+        outcome, reply = check.verdict(given, load_settings().offers_person)
         send(dispatcher, reply)
         analytics.eligibility_outcome(
             tracker.sender_id, outcome.verdict.value, given.get("role"), outcome.failed_criteria

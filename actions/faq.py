@@ -23,7 +23,7 @@ from bot.corpus import FaqEntry, load_corpus
 from bot.eligibility import conversation as check
 from bot.eligibility.facts import asks_to_check
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
-from bot.settings import load_settings
+from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
 
@@ -80,7 +80,7 @@ class ActionAnswerFaq(Action):
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
             record_not_answered(tracker, "unanswered")
-            send(dispatcher, failure_reply(tracker, settings.human_route))
+            send(dispatcher, failure_reply(tracker, settings))
             return [SlotSet("pending_faq", None), *failure_events(tracker)]
         if decision.action in (FaqRoute.CLARIFY, FaqRoute.SEVERAL):
             record_not_answered(tracker, "clarified", [entry.id for entry in entries])
@@ -132,13 +132,16 @@ class ActionRoleChosen(Action):
 
 
 class ActionHumanHandoff(Action):
+    """ "Can I speak to a person?", "how do I contact admissions?": the configured contact, or, with
+    none, where to find it (never an invented address)."""
+
     def name(self) -> str:
         return "action_human_handoff"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, replies.Reply(load_settings().human_route))
+        send(dispatcher, replies.human_handoff(load_settings().human_route))
         return []
 
 
@@ -154,7 +157,7 @@ class ActionDontKnow(Action):
     ) -> list[EventType]:
         if latest_intent(tracker)[0] != "something_else":
             record_not_answered(tracker, "unanswered")
-        send(dispatcher, failure_reply(tracker, load_settings().human_route))
+        send(dispatcher, failure_reply(tracker, load_settings()))
         return [SlotSet("pending_faq", None), *failure_events(tracker)]
 
 
@@ -162,12 +165,12 @@ def user_turns(tracker: Tracker) -> int:
     return sum(1 for event in tracker.events if event.get("event") == "user")
 
 
-def failure_reply(tracker: Tracker, human_route: str) -> replies.Reply:
+def failure_reply(tracker: Tracker, settings: Settings) -> replies.Reply:
     if tracker.get_slot("failed_turn") == user_turns(tracker) - 1:
-        return replies.still_stuck(human_route)
+        return replies.still_stuck(settings.human_route, settings.offers_person)
     if latest_intent(tracker)[0] == "something_else":
         return replies.rephrase()
-    return replies.dont_know(human_route)
+    return replies.dont_know(settings.human_route)
 
 
 def failure_events(tracker: Tracker) -> list[EventType]:

@@ -99,15 +99,25 @@ def rephrase() -> Reply:
     )
 
 
-HANDOFF_BUTTON = Button("Talk to a person", "/human_handoff")
+# Offered only when a contact is configured (bot/settings.py): with none, there is nobody to offer.
+HANDOFF_BUTTON = Button("Contact the admissions team", "/human_handoff")
 
 
-def still_stuck(human_route: str) -> Reply:
-    """The second failure in a row: stop trying and offer the route to a person."""
+def person_buttons(offer_person: bool) -> tuple[Button, ...]:
+    return (HANDOFF_BUTTON,) if offer_person else ()
+
+
+def human_handoff(human_route: str) -> Reply:
+    """ "Can I speak to a person?": the configured contact, or where to look for it."""
+    return Reply(human_route)
+
+
+def still_stuck(human_route: str, offer_person: bool = False) -> Reply:
+    """The second failure in a row: stop trying and give the route to a person."""
     return Reply(
         "Sorry, I still can't find an answer to that, and I don't want to guess. A person can "
         f"help.\n\n{human_route}",
-        (HANDOFF_BUTTON,),
+        person_buttons(offer_person),
     )
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from bot import logs
 from bot.secret_files import generated_secret
+from bot.settings import SettingsError, load_settings
 from bot.storage.settings import VAR_DIR
 
 TOKEN_ENV = "ACTION_SERVER_TOKEN"
@@ -128,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                 "shared secret (endpoints.yml has Rasa send it). `make run` sets it for both servers."
             )
         max_body = max_body_bytes()
-    except ActionServerConfigError as error:
+        load_settings()  # a contact that is not one stops start-up, naming the variable
+    except (ActionServerConfigError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -179,7 +179,17 @@ class Servers:
         except StorageNotReady as error:
             raise ServerError(str(error)) from None
 
+    def check_settings(self) -> None:
+        """Refuse to start with a bot setting the bot must not use (a contact that is not one)."""
+        from bot.settings import SettingsError, load_settings
+
+        try:
+            load_settings(self.env())
+        except SettingsError as error:
+            raise ServerError(str(error)) from None
+
     def start(self) -> None:
+        self.check_settings()
         self.prepare_storage()
         self.start_actions()
         self.start_rasa()
@@ -291,6 +301,7 @@ def shell(config: ServeConfig) -> int:
     servers = Servers(config)
     try:
         servers.check_model()
+        servers.check_settings()
         servers.prepare_storage()
         servers.start_actions()
         servers.wait_ready()

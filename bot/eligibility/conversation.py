@@ -18,7 +18,7 @@ from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import FLOW, next_question, previous_question, relevant_answers
 from bot.eligibility.wording import say, texts
 from bot.nlu.safety import in_distress
-from bot.replies import Button, Reply
+from bot.replies import HANDOFF_BUTTON, Button, Reply, person_buttons
 from bot.roles import ROLES
 
 SLOT_PREFIX = "elig_"
@@ -243,7 +243,7 @@ def _role_button(role: str) -> Button:
                   '/check_eligibility{"role": "' + role + '"}')
 
 
-PERSON_BUTTON = Button("Talk to a person", "/human_handoff")
+PERSON_BUTTON = HANDOFF_BUTTON  # only offered when a contact is configured (offer_person)
 QUESTION_BUTTON = Button("Ask a question", "/ask_question")
 
 
@@ -251,7 +251,14 @@ def _bullets(items: Sequence[str]) -> list[str]:
     return [f"- {item}" for item in items] + [""]
 
 
-def verdict(answers: Mapping[str, Any]) -> tuple[Outcome, Reply]:
+def _follow_up_buttons(outcome: Outcome, offer_person: bool) -> tuple[Button, ...]:
+    return (*(_role_button(role) for role in outcome.other_roles), QUESTION_BUTTON,
+            *person_buttons(offer_person))
+
+
+def verdict(answers: Mapping[str, Any], offer_person: bool = False) -> tuple[Outcome, Reply]:
+    """The verdict; `offer_person` adds the button to contact the admissions team (only when a
+    contact is configured: Settings.offers_person)."""
     outcome = decide(answers)
     words = texts()["verdict"]
     lines = [outcome.headline, ""]
@@ -263,8 +270,7 @@ def verdict(answers: Mapping[str, Any]) -> tuple[Outcome, Reply]:
     lines += [words["change"], "", words["next"]]
     lines += _bullets(outcome.next_steps)
     lines.append(words["follow_up"])
-    buttons = [*(_role_button(role) for role in outcome.other_roles), QUESTION_BUTTON, PERSON_BUTTON]
-    return outcome, Reply("\n".join(lines), tuple(buttons))
+    return outcome, Reply("\n".join(lines), _follow_up_buttons(outcome, offer_person))
 
 
 def verdict_reasons(answers: Mapping[str, Any]) -> Reply:
@@ -277,9 +283,8 @@ def verdict_reasons(answers: Mapping[str, Any]) -> Reply:
     return Reply("\n".join([outcome.headline, "", label, *_bullets(outcome.reasons)]).strip())
 
 
-def verdict_next_steps(answers: Mapping[str, Any]) -> Reply:
+def verdict_next_steps(answers: Mapping[str, Any], offer_person: bool = False) -> Reply:
     """ "what now?" after the verdict: the next steps again."""
     outcome = decide(answers)
-    buttons = [*(_role_button(role) for role in outcome.other_roles), QUESTION_BUTTON, PERSON_BUTTON]
     return Reply("\n".join([texts()["verdict"]["next"], *_bullets(outcome.next_steps)]).strip(),
-                 tuple(buttons))
+                 _follow_up_buttons(outcome, offer_person))

@@ -41,6 +41,17 @@ def analytics_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
             os.environ[name] = value
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_configured_contact() -> Iterator[None]:
+    """The tests start from no contact for the admissions team and the default route to a person,
+    whatever the shell running them has set; the tests that need one set it themselves."""
+    names = ("TECHTRACK_CONTACT_URL", "TECHTRACK_CONTACT_EMAIL", "TECHTRACK_CONTACT_PHONE",
+             "TECHTRACK_HUMAN_ROUTE")
+    saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    yield
+    os.environ.update(saved)
+
+
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, FaqEntry]:
     return load_corpus()

@@ -56,13 +56,13 @@ def test_an_ambiguous_question_gets_did_you_mean_and_a_click_answers_it(
         assert reply == entry.answer
 
 
-def test_something_else_then_a_failure_offers_a_person(chat: Conversation) -> None:
+def test_something_else_then_a_failure_gives_the_route_to_a_person(chat: Conversation) -> None:
     chat.say(AMBIGUOUS)
     assert chat.reply("/something_else").startswith("OK. Could you put your question another way?")
     replies = chat.say(UNANSWERABLE[0])
     assert replies[0]["text"].startswith("Sorry, I still can't find an answer")
     assert ROUTE in all_text(replies)
-    assert buttons(replies) == [("Talk to a person", "/human_handoff")]
+    assert buttons(replies) == []  # no contact configured: no button promises a person
 
 
 def test_two_failures_in_a_row_offer_a_person(chat: Conversation) -> None:

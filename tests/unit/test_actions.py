@@ -142,6 +142,16 @@ def test_a_second_failure_in_a_row_offers_a_person() -> None:
                            events=user_turn(2), slots={"failed_turn": 1.0})
     assert messages[0]["text"].startswith("Sorry, I still can't find an answer")
     assert DEFAULT_HUMAN_ROUTE in messages[0]["text"]
+    assert not messages[0].get("buttons")  # no contact configured: no one to offer
+
+
+def test_a_second_failure_in_a_row_offers_the_configured_contact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TECHTRACK_CONTACT_EMAIL", "admissions@example.gov.uk")
+    messages, _ = run(ActionDontKnow(), text="zzz again", intent="nlu_fallback",
+                      events=user_turn(2), slots={"failed_turn": 1.0})
+    assert "email admissions@example.gov.uk" in messages[0]["text"]
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/human_handoff"]
 
 
@@ -249,6 +259,11 @@ def test_the_route_to_a_person_is_configurable(monkeypatch: pytest.MonkeyPatch) 
     assert messages[0]["text"] == "Call the test desk."
     messages, _ = run(ActionDontKnow(), text="blah", intent="nlu_fallback")
     assert messages[0]["text"].endswith("Call the test desk.")
+    # With a contact configured, the wording comes first and the contact after it.
+    monkeypatch.setenv("TECHTRACK_CONTACT_PHONE", "+44 20 7946 0000")
+    messages, _ = run(ActionHumanHandoff(), text="talk to a person", intent="human_handoff")
+    assert messages[0]["text"].startswith("Call the test desk.\n\n")
+    assert messages[0]["text"].endswith("phone +44 20 7946 0000.")
 
 
 def test_an_answer_gets_feedback_buttons_and_feedback_is_recorded(

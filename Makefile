@@ -39,7 +39,7 @@ shell: train ## Talk to the bot in this terminal (rasa shell, with the action se
 lint: setup ## ruff over the Python code
 	@$(PYTHON) -m ruff check bot actions tests
 
-validate: setup ## Check the corpus, the generated files and Rasa's data validation
+validate: setup ## Check the corpus and every generated file (data, diagram, domain) and Rasa's data validation
 	@$(PYTHON) -m bot.corpus build --check
 	@$(PYTHON) -m bot.eligibility.diagram --check
 	@$(PYTHON) -m bot.eligibility.domain --check
@@ -60,7 +60,7 @@ conversations: train ## Conversation tests (rasa test stories in tests/conversat
 
 test: lint validate unit integration conversations ## Everything: lint, validation, both pytest lanes and conversation tests
 
-eval: train ## Held-out figures: FAQ accuracy, macro-F1, out-of-scope recall, false rejection (reports/)
+eval: train ## Held-out figures: FAQ, out-of-scope, everyday off-topic, eligibility answers, personas (starts the servers)
 	@$(PYTHON) -m bot.dev.evaluate
 
 compare-pipelines: setup ## Train and evaluate five NLU pipelines; writes docs/nlu-evaluation.md (~20 min)

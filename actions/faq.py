@@ -64,11 +64,11 @@ class ActionAnswerFaq(Action):
         settings = load_settings()
         message = tracker.latest_message or {}
         text = str(message.get("text") or "")
-        if not (tracker.active_loop or {}).get("name"):
-            facts = check.prefilled(text, spacy_entities(tracker))
-            if asks_to_check(text, facts):
-                # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
-                return [FollowupAction("action_start_eligibility")]
+        in_check = bool((tracker.active_loop or {}).get("name"))
+        facts = {} if in_check else check.prefilled(text, spacy_entities(tracker))
+        if not in_check and asks_to_check(text, facts):
+            # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
+            return [FollowupAction("action_start_eligibility")]
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
         parts = faq_parts(message)
         known_parts = None if parts is None else [
@@ -99,7 +99,7 @@ class ActionAnswerFaq(Action):
         answer = replies.faq_answer(entry, role, offer_check=offer_check)
         confidence = decision.candidates[0].confidence
         send(dispatcher, answered(tracker, answer, entry.id, role, confidence))
-        facts = check.prefilled(latest_text(tracker), spacy_entities(tracker)) if offer_check else {}
+        facts = facts if offer_check else {}
         if facts:
             # The question described the person: the check can start from what they said.
             send(dispatcher, replies.Reply(check.noted(facts), (replies.CHECK_BUTTON,)))

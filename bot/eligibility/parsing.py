@@ -346,6 +346,14 @@ def parse_student_loan(text: str) -> str | None:
     return None
 
 
+def _within_end_weeks(amount: str, unit: str) -> bool:
+    """Whether "3 weeks", "a couple of weeks" or some days is within the rule's weeks of the start."""
+    count = {"a": 1, "a couple of": 2, "a few": 3}.get(amount)
+    if count is None:
+        count = int(numbers(amount)[0][0])
+    return unit.startswith("day") or count <= RULES.programme_end_weeks
+
+
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
@@ -360,27 +368,16 @@ def parse_other_programme(text: str) -> str | None:
                             r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?)\s+"
                             r"(after|into)\b", text)
     if after_start:
-        amount = {"a": 1, "one": 1, "a couple of": 2}.get(after_start.group(2))
-        count = amount if amount is not None else float(numbers(after_start.group(2))[0][0])
-        if after_start.group(3).startswith("day") or count <= RULES.programme_end_weeks:
-            return "ending_soon"
-        return YES
+        return "ending_soon" if _within_end_weeks(after_start.group(2), after_start.group(3)) else YES
     before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
                              r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?)\s+before\b", text)
     if before_start:
-        amount = {"a": 1, "one": 1, "a couple of": 2}.get(before_start.group(2))
-        count = amount if amount is not None else float(numbers(before_start.group(2))[0][0])
-        if before_start.group(3).startswith("day") or count <= RULES.programme_end_weeks:
-            return "ending_soon"
-        return NO  # it ends well before the start
+        # Beyond the rule's weeks before the start, it ends well before TechTrack does.
+        return "ending_soon" if _within_end_weeks(before_start.group(2), before_start.group(3)) else NO
     weeks = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,20}\b(in|within)\s+"
                       r"(\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(weeks?|days?)\b", text)
     if weeks:
-        amount = {"a": 1, "a couple of": 2, "a few": 3}.get(weeks.group(3))
-        count = amount if amount is not None else float(numbers(weeks.group(3))[0][0])
-        if weeks.group(4).startswith("day") or count <= RULES.programme_end_weeks:
-            return "ending_soon"
-        return None
+        return "ending_soon" if _within_end_weeks(weeks.group(3), weeks.group(4)) else None
     if re.search(r"\b(within|in the next) (\d+|four|4) weeks\b|\bends within\b|\bnext week\b|"
                  r"\bfortnight\b|\bthis week\b|\bin a week\b|\bin days\b", text) and \
             re.search(r"\b(ends?|ending|finish\w*|done|over|complete\w*|within|last)\b", text):

@@ -15,7 +15,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from rasa.core.channels.channel import UserMessage
 from socketio import AsyncServer
 
 from bot.channels.common import NO_REPLY
@@ -32,6 +31,7 @@ from bot.channels.limits import RATE_LIMITED, InputLimits, Rate
 from bot.channels.slack import SlackEventsInput, SlackOutput, SlackSettings
 from bot.channels.teams import activity_conversation_id, incoming_text, without_mentions
 from bot.channels.web import BoundedSocketServer, WebChatInput
+from tests.helpers.channel_doubles import RecordingRasa
 
 KEY = "session-key-for-tests-0123456789"
 TOKEN_SHAPE = re.compile(r"[0-9a-f]{32}\.[0-9a-f]{32}")
@@ -135,17 +135,6 @@ class FakeSocketServer:
 
     def said(self, room: str) -> list[str]:
         return [data["text"] for event, data, r in self.emitted if event == "bot_uttered" and r == room]
-
-
-class RecordingRasa:
-    def __init__(self, reply: str | None = "An answer.") -> None:
-        self.messages: list[UserMessage] = []
-        self.reply = reply
-
-    async def __call__(self, message: UserMessage) -> None:
-        self.messages.append(message)
-        if self.reply is not None:
-            await message.output_channel.send_text_message(message.sender_id, self.reply)
 
 
 class WebChat:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from multidict import CIMultiDict
-from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel
 
 from bot.channels.common import NO_REPLY, NotConfigured
 from bot.channels.limits import (
@@ -29,6 +29,7 @@ from bot.channels.limits import (
     is_loopback,
 )
 from bot.channels.rest import BadRequest, ReliableRestInput, parse_message_request
+from tests.helpers.channel_doubles import RecordingRasa
 
 TOKEN = "rest-token-0123456789abcdef"
 
@@ -230,19 +231,6 @@ class FakeRequest:
     body: bytes
     headers: CIMultiDict[str] = field(default_factory=CIMultiDict)
     ip: str = "127.0.0.1"
-
-
-class RecordingRasa:
-    """Stands in for Rasa: records the messages it is given and answers each with one text."""
-
-    def __init__(self, reply: str | None = "An answer.") -> None:
-        self.messages: list[UserMessage] = []
-        self.reply = reply
-
-    async def __call__(self, message: UserMessage) -> None:
-        self.messages.append(message)
-        if self.reply is not None:
-            await message.output_channel.send_text_message(message.sender_id, self.reply)
 
 
 def rest(**limits: Any) -> ReliableRestInput:

@@ -29,6 +29,10 @@ STATUS_CUES = re.compile(r"\b(visa|refugee|asylum|settled|pre-?settled|leave to 
 
 def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
     lowered = parsing.normalise(text)
+    own = parsing.own_clauses(lowered)
+    if len(own) < len(parsing.clauses(lowered)):
+        # "my husband has settled status, I'm 30": what is said of someone else is no fact of theirs
+        lowered = ", ".join(own)
     facts: dict[str, Any] = {}
     role = find_role(lowered)
     if role is not None:

@@ -54,5 +54,21 @@ OTHER: tuple[str, ...] = (
     "iraq", "syrian", "syria", "afghan", "afghanistan", "lebanese", "jordanian", "israeli",
     "saudi", "emirati", "brazilian", "brazil", "mexican", "colombian", "venezuelan",
     "argentinian", "argentine", "chilean", "peruvian", "jamaican", "trinidadian", "barbadian",
+    # more countries and their people, so "from Sri Lanka" or "Cameroonian" needs no spaCy entity
+    "sri lanka", "nepal", "japan", "south korea", "korea", "vietnam", "thailand", "malaysia",
+    "indonesia", "singapore", "south africa", "zimbabwe", "uganda", "somalia", "ethiopia", "eritrea",
+    "sudan", "egypt", "morocco", "algeria", "tunisia", "libya", "libyan", "albania", "serbia",
+    "bosnia", "kosovo", "north macedonia", "moldova", "armenia", "azerbaijan",
+    "azerbaijani", "kazakhstan", "kazakh", "uzbekistan", "uzbek", "lebanon",
+    "palestine", "palestinian", "saudi arabia", "yemen", "yemeni", "kuwait", "kuwaiti", "qatar",
+    "qatari", "oman", "omani", "bahrain", "bahraini", "united arab emirates", "uae", "mexico",
+    "colombia", "venezuela", "argentina", "chile", "peru", "ecuador", "ecuadorian", "bolivia",
+    "bolivian", "cuba", "cuban", "jamaica", "trinidad", "barbados", "guyana", "guyanese",
+    "cameroon", "cameroonian", "senegal", "senegalese", "ivory coast", "ivorian", "sierra leone",
+    "sierra leonean", "gambia", "gambian", "liberia", "liberian", "rwanda", "rwandan", "tanzania",
+    "tanzanian", "malawi", "malawian", "zambia", "zambian", "botswana", "namibia", "namibian",
+    "mozambique", "angola", "angolan", "congo", "congolese", "burundi", "mauritius", "mauritian",
+    "myanmar", "burmese", "cambodia", "cambodian", "laos", "mongolia", "mongolian", "taiwan",
+    "taiwanese", "new zealand", "fiji", "fijian", "tongan", "samoan",
 )
 NAMES.update({name: "other" for name in OTHER})

@@ -23,8 +23,11 @@ WORD_NUMBER = re.compile(
 )
 NUMBER = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?!\d|\.\d)")
 BELOW = re.compile(r"\b(less than|under|fewer than|not quite|nearly|almost|just under|not yet|"
-                   r"short of|below)\s*$")
-ABOVE = re.compile(r"\b(more than|over|above|longer than|just over|well over)\s*$")
+                   r"short of|below|younger than|shorter than|not even)\s*$")
+ABOVE = re.compile(r"\b(more than|over|above|longer than|just over|well over|older than|"
+                   r"upwards of)\s*$")
+# Said only roughly ("about 30"): an age far from the rule's age is still clear enough.
+ROUGH_ONLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa)\s*$|~\s*$")
 ROUGHLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa|ish|maybe|at least)\s*$|~\s*$")
 ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all of my life|"
                       r"since (i was )?born|since birth|born (and raised |and bred )?here|"
@@ -38,6 +41,8 @@ def words_to_digits(text: str) -> str:
             return str(UNITS[match.group(3)])
         return str(TENS[match.group(1)] + (UNITS[match.group(2)] if match.group(2) else 0))
 
+    text = re.sub(r"\bhalf a dozen\b", "6", text)
+    text = re.sub(r"\b(a|one) dozen\b", "12", text)
     return WORD_NUMBER.sub(replace, text)
 
 
@@ -56,16 +61,22 @@ def _qualifier(before: str) -> str:
 
 
 AGE_NOW = re.compile(r"\b(?:i'?m|i am|im|aged?|age is|is|she'?s|he'?s|they'?re)\s+(\d{1,3})\b"
-                     r"(?!\s*(?:next|in|on|soon))|"
-                     r"\b(\d{1,3})\s*(?:now|at the moment|currently|today)\b|"
+                     r"(?!\s*(?:next|in|on|soon|this|later))|"
+                     r"\b(\d{1,3})\s*(?:now|right now|at the moment|currently|today|at present)\b|"
                      r"\bturned\s+(\d{1,3})\b")
 FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
-                        r"\b(\d{1,3})\s+(next|in|on|soon|by)\b")
+                        r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later)\b")
 
 
-def parse_age_number(text: str) -> int | None:
+LATER_AGE = re.compile(r"^\s*(next|in|on|soon|by|this|later|when|after)\b")
+EARLIER_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be|when i was|was)\s*$")
+
+
+def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | None:
     """An age: "24", "I'm twenty-four", "24 years old", "I turned 40 last week". None for
-    qualified or doubtful numbers ("nearly 16", "over 18", "16 next month")."""
+    qualified or doubtful numbers ("nearly 16", "over 18", "16 next month"); with
+    `rough_margin_from`, an age said roughly ("about 30") is taken when it is at least 3 years from
+    that age (the rule's), as then the rule's answer is the same either way."""
     text = words_to_digits(text)
     if re.search(r"\b\d0s\b|\b(mid|early|late)[\s-]*\d", text):
         return None  # "mid 20s": not an age
@@ -73,16 +84,25 @@ def parse_age_number(text: str) -> int | None:
     values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
         now = AGE_NOW.search(text)
-        if now is None:
-            return None
-        values = {float(next(g for g in now.groups() if g))}
+        if now is not None:
+            values = {float(next(g for g in now.groups() if g))}
+        else:
+            # "27 (28 in December)", "I turn 16 in August, so 15": the ages at other times aside
+            values = {value for value, start in found if value < 1000 and not _at_another_time(text, start)}
         found = [(v, s) for v, s in found if v in values]
     if len(values) != 1:
         return None
     value, start = next((v, s) for v, s in found if v in values)
     before = text[max(0, start - 20):start]
-    if _qualifier(before) or ROUGHLY.search(before) or not value.is_integer():
+    if _qualifier(before) or not value.is_integer():
         return None
+    if re.search(r"\b(year|yr|level|tier|grade|number|room|band|step|stage|ks)\s*$", before):
+        return None  # "I'm in year 11", "level 3": a number that is not an age
+    if ROUGHLY.search(before):
+        rough = ROUGH_ONLY.search(before) and rough_margin_from is not None and \
+            abs(value - rough_margin_from) >= 3
+        if not rough:
+            return None
     future = FUTURE_AGE.search(text)
     turned = re.search(r"\bturned\s+" + str(int(value)) + r"\b", text)
     if future and not turned and float(next(g for g in (future.group(2), future.group(3)) if g)) == value:
@@ -91,6 +111,63 @@ def parse_age_number(text: str) -> int | None:
     if re.search(r"^\d+\s*(months?|weeks?|days?)\b", after):
         return None
     return int(value) if 10 <= value <= 100 else None
+
+
+def _at_another_time(text: str, start: int) -> bool:
+    """Whether the number at `start` is an age at another time: "16 in August", "I'll be 17"."""
+    end = start + len(re.match(r"\d+", text[start:]).group(0))
+    return bool(LATER_AGE.search(text[end:end + 12]) or EARLIER_AGE.search(text[max(0, start - 15):start]))
+
+
+# Time away after being born here ("born here but moved back in 2021"): not all their life.
+BREAK = re.compile(r"\b(moved away|moved abroad|lived abroad|lived overseas|left (the uk|britain|england|"
+                   r"scotland|wales|when|at|for|aged)|came back|moved back|returned|back in the uk|"
+                   r"back here|apart from|except)\b")
+UK_PLACES = ("the uk", "uk", "britain", "great britain", "england", "scotland", "wales",
+             "northern ireland")
+
+
+def _born_in_the_uk(text: str) -> bool:
+    """ "born and raised in Leeds", "born in Cardiff": born in a UK place, and nothing said after it
+    ("born in Leeds, moved to Spain at 10" is not all their life)."""
+    from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
+
+    match = re.search(r"\bborn (?:and (?:raised|bred|brought up) )?in ([a-z][a-z ]{1,30}?)"
+                      r"(?: and (?:still )?(?:live|living) (?:here|there))?[\s.!]*$", text)
+    if not match:
+        return False
+    uk = set(UK_PLACES) | set(ENGLAND) | {p for p in OUTSIDE_ENGLAND if p in (
+        "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "edinburgh", "glasgow", "aberdeen",
+        "dundee", "inverness", "stirling", "belfast", "derry", "londonderry")}
+    place = match.group(1).strip()
+    return any(place == name or place.startswith(name + " ") for name in uk)
+
+
+ARRIVED_AT_AGE = re.compile(r"\b(?:since|from when)\s+i\s+was\s+(\d{1,2})\b|"
+                            r"\b(?:since|from)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,2})\b|"
+                            r"\b(?:came|moved|arrived|got here|been here)\b[^.,;]{0,25}?\b(?:when i was|"
+                            r"at|aged|at age|at the age of)\s+(\d{1,2})\b")
+AGE_NOW_STATED = re.compile(r"\b(?:i'?m|i am|im)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:years?|yrs?|months?)\s+"
+                            r"(?:in|here|living|now))|\b(\d{1,3})\s+(?:now|today)\b")
+STATED_TOTAL = re.compile(r"\b(?:so|that'?s|which is|that is|making it|=)\s+(?:about\s+|around\s+)?"
+                          r"(\d{1,3})\s*(?:years?|yrs?)\b")
+
+
+def _years_from_ages(text: str) -> float | None:
+    """ "moved here when I was 5 and I'm 30 now": their age now less their age on arriving. A sum
+    they give themselves ("so 25 years") must agree with it."""
+    arrived = ARRIVED_AT_AGE.search(text)
+    now = AGE_NOW_STATED.search(text)
+    if not arrived or not now:
+        return None
+    then_age = int(next(g for g in arrived.groups() if g))
+    now_age = int(next(g for g in now.groups() if g))
+    if not 0 <= then_age < now_age <= 100:
+        return None
+    stated = STATED_TOTAL.search(text)
+    if stated and int(stated.group(1)) != now_age - then_age:
+        return None  # their sum and their ages disagree: ask again
+    return float(now_age - then_age)
 
 
 YEAR_UNIT = r"(years?|yrs?|yr)"
@@ -108,14 +185,29 @@ def parse_duration_years(text: str, today: date | None = None) -> float | str | 
     text = re.sub(r"\ba couple( of)?\b", "2", text)
     text = re.sub(r"\b(a|one) (year|yr)\b", r"1 \2", text)
     text = re.sub(r"\b(a|one) (month)\b", r"1 \2", text)
-    if ALL_LIFE.search(text):
+    text = re.sub(r"\b(a|one|1) decade\b", "10 years", text)
+    text = re.sub(r"\b(\d) decades\b", lambda m: f"{int(m.group(1)) * 10} years", text)
+    # "since '19", "in '21": a year in two digits, in this century when it is not in the future
+    text = re.sub(r"(?<![\w'])'(\d\d)\b",
+                  lambda m: ("20" if int(m.group(1)) <= today.year % 100 else "19") + m.group(1), text)
+    whole_life = bool(ALL_LIFE.search(text) or _born_in_the_uk(text))
+    if whole_life and not BREAK.search(text):
         return "all_my_life"
-    since_age = re.search(r"\bsince i was (\d{1,2})\b", text)
-    now_age = re.search(r"\b(?:i'?m|i am|im)\s+(\d{1,3})\b", text)
-    if since_age and now_age and int(now_age.group(1)) > int(since_age.group(1)):
-        return float(int(now_age.group(1)) - int(since_age.group(1)))
+    by_age = _years_from_ages(text)
+    if by_age is not None:
+        return by_age
+    if ARRIVED_AT_AGE.search(text):
+        return None  # "since I was 5": an age on arriving, and their age now not said
+    if re.search(r"\b(of them|of those|of which|out of)\b", text):
+        return None  # "3 years in the UK, 2 of them in Wales": a part of a whole, not a sum
     if re.search(r"\b(i'?m|i am|im|aged?)\s+\d+\b(?!\s*(years?|yrs?|months?))", text):
         return None  # "actually I'm 17" is an age, not years of residence
+    between = re.search(r"\bbetween (\d{1,2}(?:\.\d{1,2})?) and (\d{1,2}(?:\.\d{1,2})?) " + YEAR_UNIT + r"\b",
+                        text)
+    if between:
+        low, high = float(between.group(1)), float(between.group(2))
+        shown = int(high) if high.is_integer() else high
+        return f"<{shown}" if low < high else None  # "between 2 and 3 years": under the higher
     since = re.search(r"\b(since|from|in|at|moved( here)? in|came( here)? in|arrived in)\s+"
                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
                       r"((?:19|20)\d\d)\b", text)
@@ -124,6 +216,8 @@ def parse_duration_years(text: str, today: date | None = None) -> float | str | 
         if 1900 < year <= today.year:
             return float(today.year - year)
         return None
+    if whole_life:
+        return None  # "all my life apart from 2 years in France": the years since they came back?
     if re.search(r"\b(a few|few|several|some|many|a number of)\s+" + YEAR_UNIT, text):
         return None
     if re.search(r"^\s*0\b", text):

@@ -29,9 +29,15 @@ NOT_SURE_PATTERN = re.compile(
     r"need to check|have to check|would have to check|i'?d have to check|i forget|not positive|"
     r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|depends (on|when))\b"
 )
-HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably)\b")
+HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|hopefully|i hope so)\b")
+# "kind of", "sort of": half a yes, to a yes/no question; asked again.
+PARTLY = re.compile(r"^\s*(kind of|kinda|sort of|sorta|partly|in a way|a bit|a little|ish)\b")
+# A yes said with a little doubt is still the answer they give ("I think so", "should do").
+HEDGED_YES = re.compile(r"^\s*(i think so|i believe so|i reckon so|i expect so|i'?d think so|i guess so|"
+                        r"i should think so|should do|it should( do)?|should be( fine| ok| okay)?|"
+                        r"i think it (does|will|is)|i believe it (does|will|is))\s*([,.!;]|$)")
 YES_WORDS = re.compile(
-    r"^\s*(y|ya|yah|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
+    r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
     r"of course|definitely|absolutely|certainly|indeed|that'?s right|that'?s correct|ok|okay|"
     r"totally|for sure|defo|deffo|def)\b|"
     # "I do", "I have one": a yes only when little else is said ("I'm a student" is not a yes)
@@ -49,7 +55,8 @@ NEGATION = re.compile(
 )
 
 
-FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|er+|hmm+|well|so|ok|okay|right|oh|ah)\b[\s,.!]*)+")
+FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|well|so|ok|okay|right|oh|ah)"
+                     r"\b[\s,.!]*)+")
 
 
 def normalise(text: str) -> str:
@@ -74,13 +81,71 @@ def parse_yes_no(text: str) -> str | None:
     turn = re.search(r"\b(?:but|though|however)\s+(yes|yeah|yep|no|nope|nah)\b", text)
     if turn:
         return YES if turn.group(1) in ("yes", "yeah", "yep") else NO
+    short = _short_answer(text)
+    if short is not None:
+        return None if short == CONFLICT else short
+    first = re.split(r"[,;.!]| - ", text, maxsplit=1)[0]
+    if first != text and not re.search(r"\b(until|till|only|unless|except|apart from|but|although|though|"
+                                       r"if)\b", text[len(first):]):
+        short = _short_answer(first)  # "I am, I'm a junior analyst": the short answer leads
+        if short in (YES, NO):
+            return short
     if NO_WORDS.search(text):
         return NO
+    if HEDGED_YES.search(text):
+        return YES
     if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(yes|yeah|yep)\s*[.!]*$", text):
         return YES
     if re.search(r"\b(so|then|i think|i guess)\s+(no|nope)\s*[.!]*$", text):
         return NO
     return None
+
+
+SUBJECTS = frozenset({"i", "it", "they", "that", "this", "she", "he", "we", "you", "mine"})
+AUXILIARIES = frozenset({"do", "does", "did", "will", "would", "is", "are", "am", "was", "has", "have",
+                         "can", "shall", "should", "'ll", "'s", "'m", "'re"})
+NEGATED_AUXILIARIES = frozenset({"don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "won't", "wont",
+                                 "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "hasn't", "hasnt",
+                                 "haven't", "havent", "can't", "cant", "cannot", "wouldn't", "wouldnt",
+                                 "shouldn't", "shan't", "'m not", "ain't"})
+AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye"})
+DENYING = frozenset({"no", "nope", "nah"})
+ADVERBS = frozenset({"indeed", "actually", "definitely", "certainly", "though", "really", "not", "still"})
+
+
+def _short_answer(text: str) -> str | None:
+    """A short answer made of a subject and an auxiliary, as English answers a yes/no question:
+    "it does", "it doesn't, no", "no, it won't", "yes it will"; CONFLICT for "yes, it doesn't"."""
+    words = re.sub(r"[^\w' ]", " ", text).split()
+    if not 1 <= len(words) <= 6:
+        return None
+    said: set[str] = set()
+    if words[0] in AFFIRMING | DENYING:
+        said.add(YES if words[0] in AFFIRMING else NO)
+        words = words[1:]
+    if words and words[-1] in AFFIRMING | DENYING:
+        said.add(YES if words[-1] in AFFIRMING else NO)
+        words = words[:-1]
+    if words and words[0].partition("'")[0] in SUBJECTS and "'" in words[0]:  # "it'll", "it's not"
+        subject, _, rest = words[0].partition("'")
+        words = [subject, "'" + rest, *words[1:]]
+    if len(words) < 2 or words[0] not in SUBJECTS:
+        return None
+    auxiliary, rest = words[1], words[2:]
+    negated = auxiliary in NEGATED_AUXILIARIES
+    if not negated and auxiliary not in AUXILIARIES:
+        return None
+    if any(word not in ADVERBS for word in rest):
+        return None  # "it doesn't matter", "I have a visa": more than a short answer
+    if "not" in rest:
+        if negated or rest.index("not") != 0:
+            return None
+        negated = True
+    said.add(NO if negated else YES)
+    return said.pop() if len(said) == 1 else CONFLICT
+
+
+CONFLICT = "conflict"  # a yes and a no in one short answer
 
 
 def mentions(text: str, names: Sequence[str]) -> list[tuple[int, str]]:
@@ -93,12 +158,18 @@ def mentions(text: str, names: Sequence[str]) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _negated(text: str, position: int) -> bool:
-    """Whether a word at `position` is negated within its clause ("not British", "non-EU")."""
+def _negated(text: str, position: int, verbs: bool = False) -> bool:
+    """Whether a word at `position` is negated within its clause ("not British", "non-EU"); with
+    `verbs`, by a negated verb too ("I won't be in England", "I don't have a British passport")."""
     clause_start = max(text.rfind(sep, 0, position) for sep in (",", ".", ";", " but ", " and "))
     before = text[clause_start + 1:position]
-    return bool(re.search(r"\b(not|non|isn'?t|never|no longer|wasn'?t|without)\b(?:[\s-]+[\w-]+){0,3}[\s-]*$",
-                          before[-40:])) or text[max(0, position - 4):position] == "non-"
+    words = NEGATING_VERBS if verbs else NEGATING
+    return bool(re.search(r"\b(" + words + r")\b(?:[\s-]+[\w-]+){0,3}[\s-]*$", before[-40:])) or \
+        text[max(0, position - 4):position] == "non-"
+
+
+NEGATING = r"not|non|isn'?t|never|no longer|wasn'?t|without"
+NEGATING_VERBS = NEGATING + r"|won'?t|wont|don'?t|dont|doesn'?t|didn'?t|can'?t|cannot|aren'?t"
 
 
 # --- role, age, nationality ----------------------------------------------------------------------
@@ -106,6 +177,7 @@ def _negated(text: str, position: int) -> bool:
 def parse_role(text: str) -> str | None:
     text = normalise(text)
     named_roles = {key for start, _, key in find_roles(text) if not _negated(text, start)}
+    named_roles |= _misspelt_roles(text)
     if len(named_roles) > 1:
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet
     if len(named_roles) == 1:
@@ -119,6 +191,32 @@ def parse_role(text: str) -> str | None:
             r"don'?t mind|no preference|open to all|all of them|not yet)\b", text):
         return ROLE_UNDECIDED
     return None
+
+
+FUNCTION_WORDS = frozenset({"not", "no", "the", "a", "an", "one", "i", "im", "and", "or", "but", "please",
+                            "role", "for", "like", "be", "to", "as", "is", "it", "maybe", "prob"})
+
+
+def _misspelt_roles(text: str) -> set[str]:
+    """ "busness analist", "devopps": one to three words close to a role's name (not negated)."""
+    import difflib
+
+    from bot.roles import normalise_role, phrases_longest_first
+
+    phrases = [p for p in phrases_longest_first() if len(p) >= 5]
+    words = list(re.finditer(r"[a-z]+", text))
+    found = set()
+    for size in (3, 2, 1):
+        for index in range(len(words) - size + 1):
+            span = text[words[index].start():words[index + size - 1].end()]
+            if len(span) < 5 or find_roles(span):
+                continue
+            if {words[index].group(0), words[index + size - 1].group(0)} & FUNCTION_WORDS:
+                continue  # "not sofware", "the devopps": the name is in a shorter span
+            close = difflib.get_close_matches(span, phrases, n=1, cutoff=0.85)
+            if close and not _negated(text, words[index].start()):
+                found.add(normalise_role(close[0]))
+    return {role for role in found if role}
 
 
 # How people describe a role without naming it (the role question only: in FAQ questions these
@@ -138,7 +236,54 @@ def parse_age(text: str) -> int | str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
-    return parse_age_number(text)
+    return parse_age_number(text, rough_margin_from=RULES.min_age)
+
+
+BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|february|march|april|may|june|july|"
+                        r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
+                        r"oct|nov|dec|spring|summer|autumn|winter|intake|course|programme)\b")
+BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|before (it|then|the start)|"
+                          r"when it starts|at the start|already|now|[.!,]|$)")
+
+
+def parse_age_at_start(text: str) -> str | None:
+    """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
+    sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
+    again: when the apprenticeship starts is not in the answer."""
+    from bot.eligibility.numbers import words_to_digits
+
+    text = normalise(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    answer = parse_yes_no(text)
+    if answer is not None:
+        return answer
+    text = words_to_digits(text)
+    ages = []
+    for match in re.finditer(r"\b(will|'ll|shall) (?:\w+ )?(not |never )?(be|have turned|have reached|"
+                             r"turn|be turning)\s+(\d{1,3})\b|\b(won'?t|will not) (?:\w+ )?"
+                             r"(be|have turned|turn)\s+(\d{1,3})\b", text):
+        age = int(match.group(4) or match.group(7))
+        negated = bool(match.group(2) or match.group(5))
+        after = text[match.end():]
+        # "I'll be 16 by September": a yes said for the start they expect (which then only leads to
+        # a check with the admissions team); a no needs the start itself ("won't be 16 by then").
+        by_month = not negated and age >= RULES.min_age and BY_A_MONTH.search(after)
+        if not 10 <= age <= 100 or not (BY_THE_START.search(after) or by_month):
+            return None
+        ages.append(NO if negated and age <= RULES.min_age else
+                    None if negated else YES if age >= RULES.min_age else NO)
+    if len(set(ages)) == 1 and ages[0] is not None:
+        return ages[0]
+    older = re.search(r"\b(over|older than|above|more than)\s+(\d{1,3})\b", text)
+    if not ages and older and not NEGATION.search(text[:older.start()]) and \
+            int(older.group(2)) >= RULES.min_age:
+        return YES  # "I'm over 16 already"
+    if not ages:
+        now = parse_age_number(text)
+        if now is not None and now >= RULES.min_age:
+            return YES  # "I'm 20": old enough already; a younger age now leaves the start date open
+    return None
 
 
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
@@ -149,7 +294,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
         return "other"
-    groups = [NAMES[name] for pos, name in mentions(text, list(NAMES)) if not _negated(text, pos)]
+    groups = [NAMES[name] for pos, name in mentions(text, list(NAMES))
+              if not _negated(text, pos, verbs=True) and not _of_someone_else(text, pos, pos + len(name))]
     if not groups:
         groups = _misspelt_names(text)
     # "Northern Irish" is British; "Irish" inside it is not Irish.
@@ -170,12 +316,41 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
     return None
 
 
+RELATIVES = frozenset({"mum", "mom", "mother", "dad", "father", "parents", "parent", "wife", "husband",
+                       "partner", "family", "grandparents", "grandmother", "grandfather", "gran", "nan",
+                       "grandad", "granddad", "grandma", "grandpa", "side", "relatives", "spouse",
+                       "boyfriend", "girlfriend", "brother", "sister", "kids", "children", "son",
+                       "daughter"})
+LINKING = frozenset({"is", "was", "are", "were", "both", "also", "originally"})
+
+
+def _bare(word: str) -> str:
+    word = word.rstrip(",.;!")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _of_someone_else(text: str, start: int, end: int) -> bool:
+    """ "a British mum", "my dad is Irish": a nationality said of a relative, not of them."""
+    following = text[end:end + 25].split()
+    if following and _bare(following[0]) in RELATIVES:
+        return True
+    before = text[max(0, start - 30):start].split()[-4:]
+    # "my dad is", "my mum's", "my parents are both": a relative, then a verb, just before the name
+    for index, word in enumerate(before):
+        if _bare(word) in RELATIVES and all(w in LINKING for w in before[index + 1:]):
+            return word.endswith("'s") or index < len(before) - 1
+    return False
+
+
 def _misspelt_names(text: str) -> list[str]:
-    """ "britsh", "polsh": a word close to one nationality name (and to no other group's)."""
+    """ "britsh", "polsh": a word close to one nationality name (and to no other group's). A name
+    spelt right was read (or left out, as "non-British" is) by `mentions` already."""
     import difflib
 
     found = set()
     for word in re.findall(r"[a-z]{5,}", text):
+        if word in NAMES:
+            continue
         close = difflib.get_close_matches(word, [n for n in NAMES if len(n) >= 5], n=3, cutoff=0.85)
         groups = {NAMES[name] for name in close}
         if len(groups) == 1:
@@ -186,11 +361,13 @@ def _misspelt_names(text: str) -> list[str]:
 # --- status and permission -----------------------------------------------------------------------
 
 FUTURE = re.compile(r"\b(going to|gonna|will|soon|planning|plan to|hope to|want to|switch(ing)? to|"
-                    r"apply(ing)? for|next year|in future)\b")
+                    r"apply(ing)? for|next year|in future|eligible (for|to)|be able to|can apply|"
+                    r"could (get|apply)|would|in (\d+|a|one|two) (months?|years?))\b")
 
 
-def _clauses(text: str) -> list[str]:
-    return [c.strip() for c in re.split(r"[,.;]|\bbut\b|\bthough\b|\bhowever\b|\band now\b|\bnow\b",
+def clauses(text: str) -> list[str]:
+    """An answer's clauses, split at punctuation and at turns ("but", "now")."""
+    return [c.strip() for c in re.split(r"[,.;?!]|\bbut\b|\bthough\b|\bhowever\b|\band now\b|\bnow\b",
                                         text) if c.strip()]
 
 
@@ -200,16 +377,21 @@ def parse_euss_status(text: str) -> str | None:
         return NOT_SURE
     if re.search(r"\b(haven'?t|have not|never|didn'?t|did not|not) (yet )?(applied|apply)\b", text):
         return "none"
-    if re.search(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|"
-                 r"certificate of application|still processing|being processed|no decision)\b", text):
-        return "pending"
-    upgraded = re.search(r"\bfrom pre[- ]?settled (status )?to (full )?settled\b|\bto settled\b|"
-                         r"\bnow (i have |got |have )?(full )?settled\b", text)
+    text = _respelt_status(text)
+    waiting = [clause for clause in clauses(text)
+               if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
+    named = [clause for clause in clauses(text) if re.search(
+        r"\b(have|got|'ve|has|hold|granted|given|received)\b.{0,25}settled\b", clause)]
+    if waiting and not (named and all(_past_application(clause) for clause in waiting)):
+        return "pending"  # unless the application was how they got the status they name
+    upgraded = any(re.search(r"\bfrom pre[- ]?settled (status )?to (full )?settled\b|\bto settled\b|"
+                             r"\bnow (i have |got |have )?(full )?settled\b", clause)
+                   for clause in [text, *clauses(text)] if not FUTURE.search(clause))
     if upgraded:
         return "settled"
     value: str | None = None
-    for clause in _clauses(text):
-        if FUTURE.search(clause):
+    for clause in clauses(text):
+        if FUTURE.search(clause) or HYPOTHETICAL.search(clause):
             continue  # "applying for settled next year": not the status they have
         status = ("pre_settled" if re.search(r"\bpre[- ]?settled\b|\bpresettled\b|\blimited leave\b",
                                                clause) else
@@ -230,6 +412,35 @@ def parse_euss_status(text: str) -> str | None:
     return None
 
 
+# "if I'd applied", "I would have": what would be, not what is.
+HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|should have)\b")
+PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|"
+                     r"certificate of application|still processing|being processed|no decision)\b")
+STATUS_SPELLINGS = {"settled": "settled", "presettled": "pre-settled", "pre-settled": "pre-settled"}
+REAL_WORDS = frozenset({"settle", "settler", "settlers", "settles", "settling", "startled", "shuttled"})
+
+
+def _past_application(clause: str) -> bool:
+    """ "I applied in 2021", "applied years ago": how they got a status they name, not a wait."""
+    return bool(re.search(r"\bapplied\b.{0,20}\b((?:19|20)\d\d|ago|last year|back in)\b", clause)) and \
+        not re.search(r"\b(waiting|pending|awaiting|not heard|no decision|in progress|still|for)\b",
+                      clause)
+
+
+def _respelt_status(text: str) -> str:
+    """ "setled", "presetled": a word one slip away from a status name, spelt right."""
+    import difflib
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in STATUS_SPELLINGS or word in REAL_WORDS or word[0] not in "sp":
+            return word
+        close = difflib.get_close_matches(word, list(STATUS_SPELLINGS), n=1, cutoff=0.85)
+        return STATUS_SPELLINGS[close[0]] if close else word
+
+    return re.sub(r"[a-z][a-z-]{4,14}", respell, text)
+
+
 VISA_WORDS = (r"\b(visa|work permit|skilled worker|spouse|family|partner|dependa[nt]+|graduate|"
               r"ilr|indefinite leave|leave to remain|permanent residen\w*|brp|residence permit|"
               r"health and care|care worker|youth mobility|ancestry|global talent|settled|"
@@ -240,7 +451,9 @@ def parse_other_permission(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
-    if re.search(r"\b(no|not|don'?t|haven'?t|without)\b[^,.;]{0,20}\b(visa|permission|leave)\b", text):
+    if re.search(r"\b(no|not|don'?t|haven'?t|without)\b[^,.;]{0,20}\b(visa|permission|leave)\b|"
+                 r"^(i )?(don'?t|do not|haven'?t|have not) (have|got) (one|any|it)\b|^(i have )?none\b",
+                 text):
         return NO
     answer = parse_yes_no(text)
     if answer is not None:
@@ -256,7 +469,7 @@ def parse_immigration_status(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
-    found = [_status_in(clause) for clause in _clauses(text) or [text]
+    found = [_status_in(clause) for clause in clauses(text) or [text]
              if not FUTURE.search(clause)]  # a status they may have later is not the one they have
     found = [value for value in found if value is not None]
     # A specific status said anywhere ("ARAP, came over with my family") wins over a generic one;
@@ -269,16 +482,21 @@ def parse_immigration_status(text: str) -> str | None:
 
 def _status_in(clause: str) -> str | None:
     if re.search(r"\b(asylum seeker|seeking asylum|claimed asylum|claim(ing)? asylum|applied for "
-                 r"asylum|asylum (claim|application|case)|waiting for (an |my )?asylum|"
-                 r"awaiting (an |my )?asylum|pending asylum)\b", clause):
+                 r"asylum|asylum (claim|application|case|interview|hearing|appeal)|"
+                 r"waiting for (an |my )?asylum|"
+                 r"awaiting (an |my )?asylum|pending asylum)\b", clause) and not re.search(
+                     r"\b(granted|accepted|approved|successful)\b", clause):
         return "asylum_seeker"
-    if re.search(r"\b(refugee|humanitarian protection|granted asylum|got asylum|asylum granted)\b",
-                 clause):
+    if re.search(r"\b(refugee|refuge status|humanitarian protection|granted asylum|got asylum|"
+                 r"asylum granted)\b",
+                 clause) or (re.search(r"\basylum\b", clause) and re.search(
+                     r"\b(granted|accepted|approved|successful)\b", clause) and not NEGATION.search(clause)):
         return "protection"
-    if re.search(r"\b(stateless|ukrain\w*|homes for ukraine|afghan\w*|arap|acrs|discretionary leave|"
+    if re.search(r"\b(stateless|ukrain\w*|homes for ukraine|afghan\w*|arap|acrs|discretionary leave|calais|"
+                 r"section 67|"
                  r"leave outside (the )?(immigration )?rules|lotr)\b", clause):
         return "exempt_leave"
-    if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b", clause):
+    if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause):
         return "other_permission"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
                  r"\b(student|study) visa\b|\bon a student\b|\btier 4\b", clause):
@@ -300,13 +518,21 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     today = today or date.today()
     if is_not_sure(text):
         return NOT_SURE
-    if re.search(r"\b(indefinite|permanent|settled|no expiry|doesn'?t expire|never expires|"
-                 r"for life)\b", text) and not re.search(r"\bpre[- ]?settled\b", text):
-        return YES
+    lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
+                        r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
+    if lasting and not re.search(r"\bpre[- ]?settled\b", text) and (
+            lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
+            not NEGATION.search(text[:lasting.start()])):
+        return YES  # ("not settled yet" is no such status)
     months = None
     match = re.search(r"\b(in|after|another|for|left|got)\s+(?:about |around |only |just )?"
                       r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve)\s+(months?|years?|weeks?)\b", text)
+    if not match:
+        # "5 years left on it", "about a year to go": what is left, said first
+        match = re.search(r"(?:^|\s)(?:about |around |only |just |roughly )?()(\d+(?:\.\d+)?|a|an|one|two|"
+                          r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(months?|years?|weeks?)"
+                          r"\s+(?:left|remaining|to go|more)\b", text)
     if match:
         amount_text = match.group(2)
         amount = float({"a": 1, "an": 1}.get(amount_text, 0) or
@@ -316,7 +542,10 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     year = re.search(r"\b(20\d\d)\b", text)
     if months is None and year and re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text):
         months = (int(year.group(1)) - today.year) * 12 + (12 - today.month)
-    if months is None and re.search(r"\b(next year|this year|soon|few months)\b", text) and \
+    if months is None and re.search(r"\b(next year|this year|soon|few months|(next|this|in the) "
+                                    r"(spring|summer|autumn|winter|month)|next (january|february|march|"
+                                    r"april|may|june|july|august|september|october|november|december))\b",
+                                    text) and \
             re.search(r"\b(expir\w*|ends?|runs? out|renew)\b", text):
         months = 6
     if months is not None:
@@ -340,6 +569,23 @@ def parse_student_loan(text: str) -> str | None:
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
+    without = re.search(r"\b(no|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
+                        r"(a\s+|any\s+|the\s+)?"
+                        r"(student\s+)?(loans?|finance|funding)\b|\b(pay|paying|fund|funding)\s+(for\s+)?(my|the)\s+"
+                        r"(own\s+)?(fees|course|studies)\b|\bpay my own\b|\bself[- ]funded\b|"
+                        r"\b(pay|paying) for (it|them) myself\b", text)
+    if without:
+        # "I'm a student but I pay my own fees, no loan": a student, with no loan funding; a loan
+        # named as well ("my own fees but a maintenance loan") leaves it unclear.
+        others = re.sub(r"\b(no|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
+                        r"(a\s+|any\s+|the\s+)?(student\s+)?(loans?|finance|funding)\b", "", text)
+        return None if re.search(r"\bloans?\b|\bfinance\b", others) else NO
+    loan = re.search(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|student (loan|finance)|"
+                     r"sfe|student finance england)\b", text)
+    if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
+                          r"paying for|funding)\b", text) and \
+            not NEGATION.search(text) and not PAST_JOB.search(text):
+        return YES  # "an advanced learner loan for my access course right now"
     if re.search(r"\b(getting|receiving|get|receive|on|have)\b.{0,25}\b(student (loan|finance)|"
                  r"maintenance loan|tuition (fee )?loan|sfe|the loan|a loan)\b", text):
         return YES
@@ -354,21 +600,61 @@ def _within_end_weeks(amount: str, unit: str) -> bool:
     return unit.startswith("day") or count <= RULES.programme_end_weeks
 
 
+ORDINAL_WEEKS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                 "fifth": 5, "5th": 5, "sixth": 6, "6th": 6}
+
+
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
+    if re.search(r"\b(not sure|don'?t know|no idea|unsure|not certain)\s+(when|how long)\b", text):
+        return None  # on a course, ending who knows when: asked again
+    if re.search(r"\b(might|may|could|thinking (of|about)|considering)\s+(be\s+)?(leav\w*|quit\w*|"
+                 r"drop\w*( out)?|stop\w*|switch\w*|finish\w*|defer\w*|end\w*)\b|"
+                 r"\bit'?s complicated\b", text):
+        return None  # on a course they may or may not leave: where they will be is not said yet
     if is_not_sure(text):
         return NOT_SURE
+    ordinal = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,15}?\b(in|within|"
+                        r"by|during) (the|my|our) (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|"
+                        r"6th)"
+                        r" (week|fortnight|couple of weeks|few weeks|month)\b", text)
+    following = [w for w in re.sub(r"[^\w ]", " ", text[ordinal.end():ordinal.end() + 40]).split()
+                 if w not in ("the", "my")] if ordinal else []
+    if following[:1] == ["of"] and following[1:2] not in (["apprenticeship"], ["techtrack"], ["programme"],
+                                                          ["it"], ["that"]):
+        return None  # "the first week of July": a date, not a week of the apprenticeship
+    if ordinal and not re.search(r"\b(before|after) (the )?(apprenticeship|techtrack|it)\b", text):
+        weeks = ORDINAL_WEEKS[ordinal.group(4)] * (2 if ordinal.group(5) == "fortnight" else 1)
+        if ordinal.group(5) in ("week", "fortnight", "couple of weeks"):
+            return "ending_soon" if weeks <= RULES.programme_end_weeks else YES
+        return None  # "in the first month", "in the first few weeks": too close to the rule to tell
+    if re.search(r"\b(ends|ending|finishes|finishing|wraps up|completes|'ll (?:have )?(?:finished|ended|"
+                 r"completed)|will (?:have )?(?:finished|ended|completed)|"
+                 r"(?:will|'ll) be (?:finished|over|done))\b[^.;]{0,30}\bbefore\b[^.;]{0,25}"
+                 r"\b(starts?|begins?|techtrack|apprenticeship)\b", text) and \
+            not re.search(r"\d|\b(weeks?|months?|days?)\b", text):
+        # on a course now that ends before TechTrack starts, how long before not said: the
+        # admissions team checks (a course well before the start is said with its time, below)
+        return "ending_soon"
+    if re.search(r"\b(i|i'?ve|i have|myself) (bought|purchased|paid for)\b", text) and \
+            not NEGATION.search(text):
+        return "self_funded"  # "an online course I bought": study they pay for ("my employer paid" isn't)
     if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|"
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
                  r"\bi (pay|fund)\b|\b(course|study|studies|class|classes|degree) (that )?i pay\b", text):
         return "self_funded"
-    if re.search(r"\b(not sure|don'?t know|no idea|unsure)\s+when\b", text):
-        return None  # on a course, ending who knows when: asked again
     after_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
                             r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?)\s+"
                             r"(after|into)\b", text)
     if after_start:
         return "ending_soon" if _within_end_weeks(after_start.group(2), after_start.group(3)) else YES
+    weeks_in = re.search(r"\b(until|till|til|for|to|about|around|ends?|ending|finish\w*|overlaps?( by)?)\s+"
+                         r"(?:about |around |roughly |only |just )?(\d+|a|one|two|three|four|five|six|"
+                         r"a couple of|a few)\s+(weeks?|days?)"
+                         r"(\s+in(to it| to it)?\s*([.,;!]|$)|\s*([.,;!]|$))", text)
+    if weeks_in and (weeks_in.group(5).strip(" .,;!") or weeks_in.group(1).startswith("overlap")):
+        # "until about 3 weeks in", "it overlaps by a week": weeks into the apprenticeship
+        return "ending_soon" if _within_end_weeks(weeks_in.group(3), weeks_in.group(4)) else YES
     before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
                              r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?)\s+before\b", text)
     if before_start:
@@ -382,10 +668,12 @@ def parse_other_programme(text: str) -> str | None:
                  r"\bfortnight\b|\bthis week\b|\bin a week\b|\bin days\b", text) and \
             re.search(r"\b(ends?|ending|finish\w*|done|over|complete\w*|within|last)\b", text):
         return "ending_soon"
-    if re.search(r"\b(finish\w*|ends?|ending|complet\w*)\b.{0,20}\b(next month|next year|in \d+ months|"
-                 r"soon|in the summer|this year)\b", text):
+    if re.search(r"\b(finish|finishes|finishing|ends?|ending|complete|completes|completing|"
+                 r"(?:be|been) (?:finished|completed))\b.{0,20}\b(next month|next year|in \d+ months|"
+                 r"soon|(?:in|by|over) the (?:spring|summer|autumn|winter)|next (?:spring|summer|autumn|"
+                 r"winter)|this year)\b", text):
         return None  # whether it ends before TechTrack starts is not clear: ask again
-    if re.search(r"\b(finished|completed|already done|i left|left it|left the|quit|dropped out|"
+    if re.search(r"\b(?<!be )(finished|completed|already done|i left|left it|left the|quit|dropped out|"
                  r"not any ?more|no longer)\b", text):
         return NO
     answer = parse_yes_no(text)
@@ -409,13 +697,20 @@ LEVEL4_PLUS = re.compile(
     r"foundation degree|level [4-8]|diploma of higher education|dip ?he|cert ?he|undergrad\w*|"
     r"postgrad\w*|graduated|uni(versity)?)\b"
 )
-BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?|btec|nvq|t[- ]?levels?|highers?|level [1-3]|"
+IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studying|taking|in the middle of|"
+                         r"halfway through|part way through|working towards|in my (first|second|final|last) "
+                         r"year of|in year (1|2|3|one|two|three) of)\b|"
+                         r"\b(doing|studying|taking) (my|them|it) "
+                         r"(now|at the moment|currently)\b")
+BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?(?! ?\d)|btec|nvq|t[- ]?levels?|highers?|level [1-3]|"
                           r"college|sixth form|access course|diploma)\b")
 
 
 def parse_prior_qualification(text: str) -> str | None:
     """Yes only for a Level 4+ qualification in a similar subject; an unrelated subject, or only
     qualifications below Level 4, is no; a degree with no subject given is asked again."""
+    # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
+    studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
@@ -424,11 +719,20 @@ def parse_prior_qualification(text: str) -> str | None:
                  r"not similar|not relevant|irrelevant)\b", text):
         return NO
     level4 = LEVEL4_PLUS.search(text)
+    if level4 and IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+        return None  # studying for a degree now: not held yet, and not this question's to settle
+    if level4 and re.search(r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
+                            r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
+                            r"university|the course) (after|before|in))\b", text) and \
+            len(list(LEVEL4_PLUS.finditer(text))) == 1:
+        return NO  # a course left unfinished is no qualification held
     # A similar subject counts when it is said of the qualification ("a computing degree"), not
     # anywhere in the message ("a music degree, and a bit of coding on the side").
     similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and (
         not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)))), None)
     if level4 and similar:
+        return YES
+    if level4 and studied_it and not NEGATION.search(text[:level4.start()]):
         return YES
     if level4 and not NEGATION.search(text[:level4.start()]) and _names_a_subject(text):
         return NO  # a subject is named and it isn't a similar one ("a degree in history")
@@ -450,12 +754,14 @@ NOT_SUBJECTS = {"a", "an", "the", "my", "uni", "university", "at", "for", "in", 
 
 def _names_a_subject(text: str) -> bool:
     """ "a degree in history", "a history degree", "BA English": a subject is named."""
-    for match in re.finditer(r"\b(?:in|of|studied|did)\s+([a-z]+)|"
-                             r"\b([a-z]+) (?:degree|hnd|hnc|masters?|ba|bsc|ma|msc)\b|"
-                             r"\b(?:ba|bsc|ma|msc|hnd|hnc)(?: hons)?\s+([a-z]+)", text):
-        word = match.group(1) or match.group(2) or match.group(3) or ""
-        if word not in NOT_SUBJECTS and not LEVEL4_PLUS.fullmatch(word):
-            return True
+    # Each form on its own: "BSc in Sports Science" is "bsc in" (no subject) and "in sports".
+    for pattern in (r"\b(?:in|of|studied|did)\s+([a-z]+)",
+                    r"\b([a-z]+) (?:degree|hnd|hnc|masters?|ba|bsc|ma|msc)\b",
+                    r"\b(?:ba|bsc|ma|msc|hnd|hnc)(?: hons)?\s+([a-z]+)"):
+        for match in re.finditer(pattern, text):
+            word = match.group(1)
+            if word not in NOT_SUBJECTS and not LEVEL4_PLUS.fullmatch(word):
+                return True
     return False
 
 
@@ -471,13 +777,37 @@ def parse_gcses(text: str) -> str | None:
     text = words_to_digits(text)
     if is_not_sure(text):
         return NOT_SURE
+    if _only_wanted(text):
+        return None  # "I'd need 5 GCSEs for that?"
+    span = re.search(r"\b(\d+)\s*(?:or|to)\s*(\d+)\b", text)
+    if span and re.search(r"\b(at|grades?|between)\s*$", text[max(0, span.start() - 10):span.start()]):
+        span = None  # "at 9 to 4": grades, not a count
+    if span and (int(span.group(1)) >= 5) != (int(span.group(2)) >= 5):
+        return None  # "4 or 5": either side of five
     count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
                                 r"at grade|at grades|grade [a-c4-9]|at [a-c4-9]|at (c|4) or above)")
     leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|passed|with|so|think so)\s*,?\s+(\d+)\b",
                         text)
     if count is None and leading:
         count = int(leading.group(1) or leading.group(3))
-    if count is None and re.search(r"\bonly (passed|got|have)\b", text):
+    after = re.search(r"\b(?:gcses|o[- ]?levels|passes)\b[\s,:;-]*(?:(?:yes|yeah|yep|i have|i got|got|about|"
+                      r"around|roughly)\b[\s,:;-]*)?(\d+)\b(?!\s*(?:years?|months?))", text)
+    if count is None and after:
+        count = int(after.group(1))  # "GCSEs: 6", "gcses - yes, 7"
+    failed = re.search(r"\b(\d+)\s+(?:of them\s+|of those\s+)?(?:were|was|are|at|got|graded)\s+"
+                       r"(?:a\s+|an\s+)?(?:grade\s+)?(?:[1-3]|[d-gu])s?\b|"
+                       r"\b(\d+)\s+(?:of them\s+)?(?:were\s+)?(?:fails|failed|below (?:a\s+)?(?:c|4))\b",
+                       text)
+    if count is not None and failed:
+        below = int(failed.group(1) or failed.group(2))
+        # "6 GCSEs but two were grade 3": those below C (4) are not passes
+        if below >= count or count >= 20:
+            return None
+        return YES if count - below >= 5 else NO
+    if _only_failing_grades(text):
+        # "mostly Ds and Es", "all 3s": grades below C (4); with a count, how many passed is unclear
+        return NO if count is None or count < 5 else None
+    if count is None and re.search(r"\b(only|just)\b", text):
         subjects = re.findall(r"\b(maths|english|science|history|geography|art|music|french|spanish|"
                               r"german|biology|chemistry|physics|ict|pe|re|drama|business)\b", text)
         if 0 < len(subjects) < 5:
@@ -496,17 +826,41 @@ def parse_gcses(text: str) -> str | None:
     return parse_yes_no(text)
 
 
+PASSING_GRADES = frozenset({"a*", "a", "b", "c", "9", "8", "7", "6", "5", "4"})
+FAILING_GRADES = frozenset({"d", "e", "f", "g", "u", "3", "2", "1"})
+
+
+def _only_failing_grades(text: str) -> bool:
+    """Grades named as a plural ("Ds and Es", "3s") or after "grade(s)", all below C (4)."""
+    grades = set(re.findall(r"\b([a-g]|[1-9])'?s\b", text))  # not "us": a word
+    grades |= set(re.findall(r"\bgrades?\s+([a-gu]|[1-9])\b", text))
+    if re.search(r"\b(a\*|a stars?)\b", text):
+        grades.add("a*")
+    return bool(grades) and grades <= FAILING_GRADES
+
+
+def _only_wanted(text: str) -> bool:
+    """ "I'd need A levels", "hoping to do a BTEC": a qualification wanted, none said to be held."""
+    return bool(WANTED.search(text)) and not re.search(
+        r"\b(i have|i'?ve|ive|i got|got|i hold|passed|i did|did|completed|finished|have got|have)\b",
+        WANTED.sub(" ", text))
+
+
 def parse_level3(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
+    if _only_wanted(text):
+        return None
     if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b", text):
         return NO
+    if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+        return None  # studying for it now: whether they will have it by the start is not said
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
                  r"\b(nvq|btec) (level )?[12]\b", text):
         return NO
     qualification = re.search(
-        r"\b(a[- ]?levels?|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
+        r"\b(a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
         r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
         r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
         r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university)\b", text)
@@ -517,6 +871,8 @@ def parse_level3(text: str) -> str | None:
         return YES
     if qualification:
         return NO
+    if re.search(r"\blevel [12]\b|\bl[12]\b", text) and not NEGATION.search(text):
+        return NO  # "a level 2 NVQ": below level 3 ("a level 2" is not an A level)
     if re.search(r"\bbtec\b|\bnvq\b|\bdiploma\b", text) and not re.search(r"\b(level [123]|l[123])\b", text):
         answer = parse_yes_no(text)
         return answer if answer in (NO, NOT_SURE) else None  # which level?
@@ -527,12 +883,14 @@ def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
+    if _only_wanted(text):
+        return None
     if re.search(r"\b(only got|got) an? [1-3u]\b|\bfailed\b", text):
         return NO  # a grade below a pass
     it = re.search(r"\b(it|ict|computing|computer science|information technology|cyber|"
                    r"networking|software|digital|ecdl|imedia|icdl)\b", text)
-    level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?|level [23]|l[23]|diploma|"
-                      r"cambridge technical|"
+    level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
+                      r"nationals?|cambridge technical|"
                       r"t[- ]?level|degree|hnd|hnc|certificate)\b", text)
     if it and level and not _negated(text, it.start()) and not NO_WORDS.search(text):
         return YES
@@ -560,27 +918,57 @@ NOT_RELEVANT_JOBS = re.compile(
     r"call centre|cashier|sales assistant|teacher|teaching assistant|plumber|electrician|"
     r"mechanic|joiner|carpenter|painter|decorator|gardener|farmer|postman|postwoman|bus driver|"
     r"taxi|uber|hgv|forklift|nanny|childminder|bartender|kitchen|tesco|sainsbury'?s|asda|aldi|lidl|"
-    r"morrisons|mcdonald'?s|costa|greggs|primark|boots|argos|b&q|nando'?s|starbucks|pret)\b"
+    r"morrisons|mcdonald'?s|costa|greggs|primark|boots|argos|b&q|nando'?s|starbucks|pret|admin|"
+    r"administration|administrative|office junior|payroll|hr|finance assistant|accounts)\b"
 )
 RELEVANT_JOBS = re.compile(
     r"\b(analyst|business analysis|it|ict|tech|technology|digital|data|software|developer|"
     r"cyber|security (operations|analyst|team)|soc|infosec|information security|service desk|"
     r"helpdesk|help desk|it support|tech support|infrastructure|network\w*|systems|devops|"
-    r"project (support|officer|manager)|product|change team|transformation|testing|tester|qa)\b"
+    r"project (support|officer|manager)|product|change team|transformation|testing|tester|qa|"
+    r"requirements (gathering|analysis|capture)|process (improvement|mapping|analysis|design)|"
+    r"business process\w*|user research|service design)\b"
 )
+# The person says their job is not a relevant one.
+NOT_RELEVANT_SAID = re.compile(
+    r"\b(not|isn'?t|nothing)\s+(really\s+|very\s+|that\s+|at all\s+|particularly\s+)?(relevant|related|"
+    r"in (tech|it|digital|technology|a tech role|an it role)|a tech (job|role)|an it (job|role)|"
+    r"tech(nical)?|it[- ]related|tech[- ]related|to do with (it|tech|computers))\b|"
+    r"\b(unrelated|irrelevant)\b"
+)
+
+
+# A job or qualification wanted or expected, not held: "hoping to get a job in IT", "I'd need A levels".
+WANTED = re.compile(r"\b(hoping|hope to|hopefully|want|wants|wanted|wanting|would like|i'?d like|"
+                    r"looking to|trying to|aiming|aim to|planning|plan to|going to|gonna|need|needs|"
+                    r"would need|i'?d need|will be|i'?ll be|will have|i'?ll have|starting|applying|"
+                    r"apply for|interview)\b")
+PAST_JOB = re.compile(r"\b(used to|previously|formerly|in the past|years ago|(old|last|previous|former) "
+                      r"(job|role|employer)|i was an?|was working|i left|i quit)\b")
 
 
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
+    parts = clauses(text)
+    current = [clause for clause in parts if not PAST_JOB.search(clause) and not WANTED.search(clause)]
+    if len(current) < len(parts):
+        # "I used to work in IT but now I'm a chef": the job they had is not the question
+        if not current:
+            return None
+        text = ", ".join(current)
     if EMPLOYED_NO.search(text):
         return NO
+    if NOT_RELEVANT_SAID.search(text) and not re.search(r"\b(analyst|engineer|developer|technician|"
+                                                         r"administrator|tester|architect)\b", text):
+        return NO  # "employed, but not in tech", "an admin role, not really relevant"
     relevant = RELEVANT_JOBS.search(text)
     job_title = re.search(r"\b(analyst|engineer|developer|technician|administrator|tester|architect)\b",
                           text)
-    if relevant and (job_title or re.search(r"\b(work|working|job|role|employed|i'?m an?|i am an?|"
-                                            r"position|team|department)\b", text)) \
+    if relevant and (job_title or re.search(r"\b(work|working|i'?ve worked|i have worked|job|role|employed|"
+                                            r"i'?m an?|i am an?|position|team|department|civil servant|"
+                                            r"doing)\b", text)) \
             and not _negated(text, relevant.start()):
         return YES
     if NOT_RELEVANT_JOBS.search(text) and (re.search(r"\b(work|working|job|i'?m an?|i am an?|"
@@ -599,22 +987,37 @@ def parse_works_in_england(text: str) -> str | None:
     if is_not_sure(text):
         return NOT_SURE
     share = _england_share(text)
+    if share is None:
+        share = _percent_in_england(text)
     if share is not None:
         return YES if share * 100 >= RULES.england_share_percent else NO
     if re.search(r"\b(half and half|50 ?/ ?50|fifty[- ]fifty|half (my|the) time)\b", text):
         return YES if RULES.england_share_percent <= 50 else NO
     places = [(pos, name, name in ENGLAND) for pos, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND])]
-    places = [p for p in places if not _negated(text, p[0])]
+    places = [p for p in places if not _negated(text, p[0], verbs=True)]
+    # Each place is read with the words of its own clause: in "London office, I have family in
+    # Scotland" the office is London's, and Scotland is only mentioned in passing.
     mostly = [p for p in places if re.search(r"\b(mostly|mainly|majority|most of)\b",
-                                             text[max(0, p[0] - 20):p[0] + len(p[1]) + 15])]
+                                             _clause_before(text, p[0], 20) + " " +
+                                             _clause_after(text, p[0] + len(p[1]), 15))]
     moving = [p for p in places if re.search(r"\b(move|moving|relocat\w*)\s+to\s*$",
-                                             text[max(0, p[0] - 25):p[0]])]
+                                             text[max(0, p[0] - 25):p[0]]) or _moving_to(text, p[0])]
     work = [p for p in places if re.search(r"\b(work\w*|job|office|based|placement|role|commut\w*|"
                                            r"employ\w*|department|team|remote\w*|wfh|from home)\b",
-                                           text[max(0, p[0] - 40):p[0]])]
-    live = [p for p in places if re.search(r"\b(live|living|home|house|moved|from|i'?m in|i am in|"
-                                           r"at the moment)\b", text[max(0, p[0] - 25):p[0]])
-            and p not in work]
+                                           _clause_before(text, p[0], 40)) or re.search(
+        r"^[\s-]*(office|based|site|hub|team|department|placement|job|role)\b", text[p[0] + len(p[1]):])]
+    home = [p for p in places if re.search(r"\b(live|living|home|house|moved|from|at the moment|family|"
+                                           r"parents|mum|dad|relatives|friends|grew up|born|raised|"
+                                           r"uni|university|studied|school|holiday\w*|visit\w*)\b",
+                                           _clause_before(text, p[0], 25)) and p not in work]
+    present = [p for p in places if p not in work and p not in home and re.search(
+        r"\b(i'?m|i am|im) (in|at)\s*$", text[max(0, p[0] - 25):p[0]])]
+    live = home + present
+    if present and not (mostly or moving or work or home) and all(p[2] for p in present):
+        # "i'm in darlington": where they are, said as the answer, is where they are based. Not for
+        # a no ("I'm in Cardiff" may work over the border: a no is a "not eligible", so it needs the
+        # work place said), nor with a home said as well ("I live in Wales but I'm in Bristol").
+        work = present
     chosen = mostly or moving or work or [p for p in places if p not in live]
     if chosen:
         in_england = {p[2] for p in chosen}
@@ -625,6 +1028,43 @@ def parse_works_in_england(text: str) -> str | None:
         said = parse_yes_no(text)
         return said if said in (YES, NO) else None  # where they live is not the test
     return parse_yes_no(text)
+
+
+def _clause_before(text: str, position: int, size: int) -> str:
+    """Up to `size` characters before `position`, within its clause."""
+    before = text[max(0, position - size):position]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind("."), before.rfind(" but "))
+    return before[cut + 1:]
+
+
+def _clause_after(text: str, position: int, size: int) -> str:
+    after = text[position:position + size]
+    cuts = [index for index in (after.find(","), after.find(";"), after.find("."), after.find(" but "))
+            if index >= 0]
+    return after[:min(cuts)] if cuts else after
+
+
+def _moving_to(text: str, position: int) -> bool:
+    """ "moving from Aberdeen to Leeds for it": the place after "to" in a move."""
+    words = text[max(0, position - 45):position].split()
+    return bool(words) and words[-1] == "to" and any(
+        word.startswith(("mov", "relocat")) for word in words[:-1]) and \
+        not _negated(text, position, verbs=True)
+
+
+def _percent_in_england(text: str) -> float | None:
+    """ "60% in England", "about 30 percent in Leeds, the rest in Cardiff": a percentage said of a
+    place; None when the percentages disagree or name no place."""
+    shares = set()
+    for match in re.finditer(r"(\d{1,3})\s?(?:%|percent|per cent)", text):
+        percent = int(match.group(1))
+        after = text[match.end():match.end() + 30]
+        places = mentions(after, [*ENGLAND, *OUTSIDE_ENGLAND])
+        if percent > 100 or not places or _negated(text, match.start()):
+            return None
+        in_england = places[0][1] in ENGLAND
+        shares.add(percent / 100 if in_england else 1 - percent / 100)
+    return shares.pop() if len(shares) == 1 else None
 
 
 def _england_share(text: str) -> float | None:
@@ -645,9 +1085,10 @@ def _england_share(text: str) -> float | None:
             rest_in_england = in_england
             counted += 1
             continue
-        if not amounts:
+        if not amounts and not re.search(r"\bhalf\b", window):
             continue
-        amount = float(amounts[-1].group(1))
+        # "half in Swansea and half in Bristol": half of a five-day week
+        amount = float(amounts[-1].group(1)) if amounts else 2.5
         counted += 1
         if in_england:
             england += amount
@@ -675,7 +1116,7 @@ def parse_choice_by_label(question_id: str, text: str) -> str | None:
 PARSERS: dict[str, Callable[[str], object]] = {
     "role": parse_role,
     "age": parse_age,
-    "age_at_start": parse_yes_no,
+    "age_at_start": parse_age_at_start,
     "euss_status": parse_euss_status,
     "other_permission": parse_other_permission,
     "immigration_status": parse_immigration_status,
@@ -697,6 +1138,13 @@ ASKED_BACK = re.compile(r"^\s*(what'?s|what is|what does|what do you mean|whats|
                         r"does (a|an|my)|do you mean|how do i know|is (a|an)\b[^?]*\?)")
 
 
+# A reply that is only a question ("would an access course count?", "can I work from home?"): the
+# answer comes after the hint. "I got 5, is that enough?" answers first and is read as usual; so
+# does "can I do the DevOps one?" to the role question.
+QUESTION_BACK = re.compile(r"^\s*(does|do|did|would|will|can|could|is|are|should|shall|must|what|which|"
+                           r"how|why|when|where|who|have i|has|may i|might)\b[^?]*\?\s*$")
+
+
 def spacy_entities(message: Mapping[str, Any]) -> list[tuple[str, str]]:
     """spaCy's (label, text) entities in a parsed message, such as ("NORP", "Indian")."""
     return [
@@ -712,7 +1160,8 @@ def parse_answer(
     """The answer `text` gives to the question, or None when it doesn't clearly answer it.
     `entities` are spaCy's (label, text) pairs for the message, for names no table lists."""
     text = text[:MAX_ANSWER]
-    if ASKED_BACK.search(normalise(text)):
+    asked_back = question_id != "role" and QUESTION_BACK.search(normalise(text))
+    if ASKED_BACK.search(normalise(text)) or asked_back:
         return None  # "what's level 3?": a question back, answered by the hint when asked again
     corrected = list(SELF_CORRECTION.finditer(normalise(text)))
     if corrected and corrected[-1].end() < len(normalise(text)):
@@ -732,6 +1181,61 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     by_label = parse_choice_by_label(question_id, text)
     if by_label is not None:
         return by_label
+    lowered = normalise(text)
+    if YES in QUESTIONS[question_id].option_values and (PARTLY.search(lowered) or _yes_and_no(lowered)):
+        return None  # "sort of, I do some IT at work", "yes and no": neither yes nor no
     if question_id == "nationality":
         return parse_nationality(text, entities)
+    if question_id != "role":
+        own = own_clauses(lowered)
+        if not own:
+            return None  # "my husband has settled status": an answer about someone else
+        if len(own) < len(clauses(lowered)):
+            text = ", ".join(own)  # "my sister gets a loan, I don't": only what is said of them
     return PARSERS[question_id](text)
+
+
+NOT_A_NO = (["problem"], ["problems"], ["worries"], ["doubt"], ["issue"], ["issues"], ["question"])
+
+
+def _yes_and_no(text: str) -> bool:
+    """ "yes and no", "yes no maybe", "no/yes": a yes and a no given together as the answer."""
+    words = re.sub(r"[^\w' ]", " ", text).split()[:5]
+    said = {YES if word in AFFIRMING else NO for index, word in enumerate(words)
+            if word in AFFIRMING | DENYING and not (  # "yes, no problem" is a yes
+                word == "no" and words[index + 1:index + 2] in NOT_A_NO)}
+    # ("yes - sorry, no" is read from its correction first; "no but yes" turns)
+    return len(said) == 2 and not any(word in ("but", "though", "however") for word in words)
+
+
+# Someone else whose situation is not the applicant's ("he", "she" and "my daughter" often are the
+# applicant, answered for by a parent: they are read as the answer).
+CHILDREN = frozenset({"son", "daughter", "kids", "children", "child", "kid", "boy", "girl", "lad",
+                      "teenager"})
+OTHER_PEOPLE = frozenset({*(RELATIVES - CHILDREN), "friend", "friends", "cousin", "cousins", "uncle",
+                          "aunt", "auntie", "flatmate", "housemate", "mate", "colleague", "colleagues",
+                          "fiance", "fiancee",
+                          "stepdad", "stepmum", "stepfather", "stepmother", "siblings"})
+
+
+def _about_someone_else(clause: str) -> bool:
+    """ "my husband has settled status", "my friend gets a loan": a clause whose subject is someone
+    else ("my wife and I both have settled status" is theirs too)."""
+    words = re.sub(r"[^\w' ]", " ", clause).split()
+    while words and words[0] in ("and", "but", "so", "also", "though", "because", "as", "well"):
+        words = words[1:]
+    if not words:
+        return False
+    if words[0] not in ("my", "our") or len(words) < 2 or _bare(words[1]) not in OTHER_PEOPLE or \
+            words[2:3] in (["visa"], ["route"], ["permit"], ["scheme"], ["leave"], ["status"]):
+        return False  # ("my partner visa", "my family permit" are theirs)
+    if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself", "with") for word in words):
+        return False  # "my parents moved here when I was 5", "my wife and I": they are in it too
+    # "my family moved here in 2015": a move their family made is usually theirs too
+    return not any(word.startswith(("mov", "came", "come", "arriv", "brought", "relocat")) for word in words)
+
+
+def own_clauses(text: str) -> list[str]:
+    """The clauses of an answer said of the person answering (all of them, if none is about anyone)."""
+    parts = clauses(text)
+    return [clause for clause in parts if not _about_someone_else(clause)] if parts else [text]

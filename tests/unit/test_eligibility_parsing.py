@@ -153,3 +153,307 @@ def test_gcse_and_level_3_questions_say_or_equivalent() -> None:
 
     assert "or equivalent" in QUESTIONS["gcses"].prompt
     assert "equivalent" in QUESTIONS["level3"].prompt
+
+
+# --- how people phrase answers: one test per phenomenon (own phrasings, none from the held-out sets) ---
+
+def _each(question: str, cases: list[tuple[str, object]]) -> None:
+    got = [(text, parse_answer(question, text)) for text, _ in cases]
+    assert got == cases
+
+
+def test_a_short_answer_with_a_subject_and_an_auxiliary_is_a_yes_or_a_no() -> None:
+    """English answers a yes/no question with "it does", "it won't": the auxiliary says which; a
+    yes and a no together, or more than a short answer, is asked again."""
+    _each("permission_lasts", [
+        ("it won't, no", "no"), ("no, it doesn't", "no"), ("yes it will", "yes"),
+        ("it will not", "no"), ("It doesn't, sadly", "no"), ("yes, it doesn't", None),
+        ("it doesn't matter", None),
+    ])
+    assert parse_answer("student_loan", "I am, for my part-time course") == "yes"
+
+
+def test_a_yes_said_with_a_little_doubt_is_a_yes_and_a_half_yes_is_asked_again() -> None:
+    _each("student_loan", [("I reckon so", "yes"), ("I don't think so", "no")])
+    _each("permission_lasts", [("should be fine", "yes"), ("hopefully", "not_sure")])
+    assert parse_answer("employed_relevant", "sort of, I fix laptops for my uncle sometimes") is None
+    assert parse_answer("it_qualification", "kinda") is None
+
+
+def test_text_speak_yes() -> None:
+    assert parse_answer("student_loan", "yh i do") == "yes"
+
+
+def test_an_age_they_will_have_by_the_start_answers_the_age_at_start_question() -> None:
+    _each("age_at_start", [
+        ("I'll have turned seventeen by then", "yes"), ("I will be 15 at the start", "no"),
+        ("I'm 23", "yes"),
+        ("I'll be 16 in October", None),  # when the apprenticeship starts is not in the answer
+        ("I'm 15 now", None),
+    ])
+
+
+def test_a_year_in_two_digits_counts_to_today() -> None:
+    from bot.eligibility.numbers import parse_duration_years
+
+    today = date(2026, 6, 1)
+    assert parse_duration_years("since '21", today) == 5.0
+    assert parse_duration_years("moved over in '08", today) == 18.0
+
+
+def test_years_of_residence_from_the_age_they_came_and_their_age_now() -> None:
+    _each("residence_years", [
+        ("I came here aged 8 and I'm 21 now", 13.0),
+        ("since I was 6, I'm 20 now, so 10 years", None),  # their sum disagrees: asked again
+    ])
+
+
+def test_decades_of_residence() -> None:
+    _each("residence_years", [("over a decade", ">10"), ("two decades", 20.0)])
+
+
+def test_born_in_a_uk_place_is_all_their_life_unless_they_left() -> None:
+    from bot.eligibility.numbers import parse_duration_years
+
+    _each("residence_years", [
+        ("born and raised in Sheffield", "all_my_life"), ("born in Glasgow", "all_my_life"),
+        ("born in Madrid", None), ("my whole life apart from three years in Canada", None),
+    ])
+    assert parse_duration_years("born here, but lived in Italy and came back in 2022",
+                                date(2026, 3, 1)) == 4.0
+
+
+def test_a_status_they_hold_is_not_pending_because_they_say_when_they_applied() -> None:
+    _each("euss_status", [
+        ("I have settled status, applied back in 2020", "settled"),
+        ("I applied in 2023 and I'm still waiting", "pending"),
+    ])
+
+
+def test_status_names_spelt_one_slip_away() -> None:
+    _each("euss_status", [("I've got setteled status", "settled"),
+                          ("presetled status, I think", "pre_settled")])
+    _each("immigration_status", [("refuge status through the Home Office", "protection"),
+                                 ("I live in a women's refuge", None)])
+
+
+def test_role_names_spelt_one_slip_away() -> None:
+    _each("role", [
+        ("the devopps role", "devops_engineer"),
+        ("I'd go for cyber securty technologist", "cyber_security_technologist"),
+        ("not sofware develper, devops", "devops_engineer"),  # the negated one is left out
+        ("analytics", None),
+    ])
+
+
+def test_another_programme_whose_end_is_unknown_or_may_be_left_is_asked_again() -> None:
+    _each("other_programme", [
+        ("I'm on a college course, no idea when it ends", None),
+        ("I'm on a bootcamp but thinking of quitting", None),
+    ])
+
+
+def test_another_programme_ending_some_weeks_into_the_apprenticeship() -> None:
+    _each("other_programme", [
+        ("yes, it ends in the second week", "ending_soon"),
+        ("it runs till 2 weeks in", "ending_soon"),
+        ("it overlaps by six weeks", "yes"),
+        ("it finishes in the first week of May", None),  # a date, not a week of the apprenticeship
+    ])
+
+
+def test_another_programme_finished_or_to_be_finished() -> None:
+    _each("other_programme", [("I completed it in the spring", "no"),
+                              ("it'll be finished next summer", None)])
+
+
+def test_a_subject_named_after_the_qualification() -> None:
+    _each("prior_qualification", [("MSc in Marine Biology", "no"),
+                                  ("MEng in Software Engineering from Leeds", "yes")])
+
+
+def test_it_in_capitals_is_the_subject_and_in_lower_case_a_pronoun() -> None:
+    _each("prior_qualification", [("yes, I studied IT at university", "yes"),
+                                  ("I studied it at university", None)])
+
+
+def test_a_qualification_left_unfinished_or_still_being_studied() -> None:
+    _each("prior_qualification", [
+        ("I dropped out of a cyber security degree", "no"),
+        ("I'm in my second year of a computer science degree", None),
+    ])
+    assert parse_answer("level3", "I'm doing my T levels now") is None
+
+
+def test_a_number_of_gcses_after_the_word() -> None:
+    _each("gcses", [("GCSEs - 7", "yes"), ("GCSEs: only 3", "no"), ("a dozen", "yes")])
+
+
+def test_gcse_grades_below_c() -> None:
+    _each("gcses", [
+        ("mostly Es and Fs", "no"), ("all 2s and 3s", "no"),
+        ("6 GCSEs but mostly Ds", None),  # how many passed is unclear
+    ])
+
+
+def test_a_range_of_gcses_either_side_of_five_is_asked_again() -> None:
+    _each("gcses", [("4 or 5", None), ("6 or 7", "yes")])
+
+
+def test_a_level_2_is_not_an_a_level() -> None:
+    _each("level3", [("I've got a level 2 BTEC", "no"), ("a level 1 certificate", "no"),
+                     ("an A level in French", "yes")])
+
+
+def test_no_loan_while_studying() -> None:
+    _each("student_loan", [
+        ("I'm at college part-time and fund it myself, no loan", "no"),
+        ("I pay my own fees but get a maintenance loan", None),
+    ])
+
+
+def test_a_share_of_work_in_england_as_a_percentage_or_a_half() -> None:
+    _each("works_in_england", [
+        ("70% in Leeds, the rest in Cardiff", "yes"), ("about 20 percent in England", "no"),
+        ("half in Wrexham and half in Chester", "yes"),
+    ])
+
+
+def test_a_reply_that_is_only_a_question_is_asked_again() -> None:
+    assert parse_answer("level3", "would a BTEC national count?") is None
+    assert parse_answer("works_in_england", "can I work remotely from Scotland?") is None
+    assert parse_answer("gcses", "I have 6, is that enough?") == "yes"  # an answer, then a question
+    assert parse_answer("role", "could I do the cyber one?") == "cyber_security_technologist"
+
+
+def test_a_nationality_said_of_a_relative_or_with_non_is_not_theirs() -> None:
+    _each("nationality", [
+        ("Canadian, though my dad is Irish", "other"),
+        ("New Zealander with a Swiss grandmother", "other"),
+        ("non-Irish", None),
+    ])
+
+
+def test_countries_named_without_a_spacy_entity() -> None:
+    _each("nationality", [("I'm from Ecuador", "other"), ("Senegalese", "other"),
+                          ("I come from Taiwan", "other")])
+
+
+def test_an_age_reached_later_this_year_is_not_their_age_now() -> None:
+    _each("age", [("40 this year", None), ("I turned 40 this year", 40)])
+
+
+def test_a_negated_verb_takes_a_place_or_a_nationality_out() -> None:
+    _each("works_in_england", [("I won't be working in Bristol, it's Swansea", "no"),
+                               ("I won't be in Leicester, I'll be in Exeter", "yes")])
+    _each("nationality", [("I don't hold a British passport", None),
+                          ("I don't have a Spanish passport, I'm Ghanaian", "other")])
+
+
+def test_a_job_they_used_to_have_is_not_the_job_they_have() -> None:
+    _each("employed_relevant", [
+        ("I was a network engineer years ago, now I drive a taxi", "no"),
+        ("I used to be a software tester", None),
+        ("I've worked on the IT service desk for two years", "yes"),
+    ])
+
+
+# --- what the v6 held-out answers showed (own phrasings, one phenomenon each) ----------------------
+
+def test_a_yes_and_a_no_given_together_is_asked_again() -> None:
+    _each("student_loan", [("yes or no really", None)])
+    _each("permission_lasts", [("no yes", None)])
+    _each("other_programme", [("yes/no", None)])
+    _each("works_in_england", [("yes and no to be honest", None)])
+    _each("student_loan", [("yes, no problem", "yes")])
+
+
+def test_an_answer_about_someone_else_is_not_theirs() -> None:
+    _each("euss_status", [("my wife holds settled status", None),
+                          ("my wife and I both have settled status", "settled")])
+    _each("student_loan", [("my brother is on a student loan", None)])
+    _each("employed_relevant", [("my flatmate works in IT", None)])
+    _each("residence_years", [("my mum has been here 10 years, me 2", 2.0),
+                              ("my parents moved here when I was 5, I'm 20 now", 15.0)])  # they came too
+    _each("immigration_status", [("my partner visa", "other_permission")])  # a route's name
+
+
+def test_facts_said_of_someone_else_are_not_taken() -> None:
+    from bot.eligibility.facts import volunteered_facts
+
+    assert volunteered_facts("Am I eligible? My husband has settled status, I'm 30") == {"age": 30}
+
+
+def test_a_status_job_or_qualification_only_hoped_for_is_not_held() -> None:
+    _each("euss_status", [("pre-settled, hoping to switch to settled in a year", "pre_settled"),
+                          ("I would have settled status if I had applied", None)])
+    _each("employed_relevant", [("hoping to get into IT", None)])
+    _each("level3", [("I'd need A levels for that", None)])
+    _each("it_qualification", [("I want to do a BTEC in IT", None)])
+
+
+def test_an_age_said_as_a_bound_roughly_or_with_another_time() -> None:
+    _each("age", [("older than 30", None), ("younger than 16", None),
+                  ("about 45", 45), ("around 17", None),  # roughly, but near the rule's age
+                  ("31 (32 in June)", 31), ("I turn 17 in May so 16 right now", 16),
+                  ("I'm in year 10", None)])
+
+
+def test_old_enough_by_a_month_or_over_the_age_already() -> None:
+    _each("age_at_start", [("I'll be 16 by August", "yes"), ("I'm over 18", "yes"),
+                           ("I'll be 15 by August", None)])
+
+
+def test_a_course_ending_before_the_start_or_bought_by_them() -> None:
+    _each("other_programme", [("my bootcamp ends before TechTrack begins", "ending_soon"),
+                              ("a course I paid for on Coursera", "self_funded"),
+                              ("my employer paid for it", None)])
+
+
+def test_time_left_on_a_permission_and_lasting_statuses() -> None:
+    _each("permission_lasts", [("4 years left", "yes"), ("roughly 10 months to go", "no"),
+                               ("got ILR", "yes"), ("not settled", "no")])
+
+
+def test_residence_between_two_numbers_and_parts_of_a_whole() -> None:
+    _each("residence_years", [("between 1 and 2 years", "<2"), ("since I was 7", None),
+                              ("4 years here, 1 of them in Wales", None)])
+
+
+def test_a_loan_named_with_now_is_a_loan_now() -> None:
+    _each("student_loan", [("I'm on a maintenance loan this term", "yes"),
+                           ("student finance covers my tuition", "yes"),
+                           ("I had a tuition fee loan years ago", "no")])
+
+
+def test_gcses_some_of_them_below_a_pass() -> None:
+    _each("gcses", [("seven GCSEs, 3 were Ds", "no"), ("8 GCSEs but one was a 3", "yes"),
+                    ("only english and science", "no")])
+
+
+def test_more_immigration_routes_and_asylum_stages() -> None:
+    _each("immigration_status", [("I came under section 67", "exempt_leave"),
+                                 ("tier 5 visa", "other_permission"),
+                                 ("waiting on my asylum appeal", "asylum_seeker"),
+                                 ("my asylum claim was accepted", "protection")])
+
+
+def test_nationals_in_it_and_a_bare_none() -> None:
+    _each("it_qualification", [("OCR Nationals in IT", "yes")])
+    _each("other_permission", [("I don't have any", "no")])
+
+
+def test_a_job_said_not_to_be_relevant_and_analysis_work() -> None:
+    _each("employed_relevant", [("I work but nothing to do with tech", "no"),
+                                ("receptionist in an office, not IT related", "no"),
+                                ("I'm in a council team doing process mapping", "yes")])
+
+
+def test_where_they_are_moving_and_places_mentioned_in_passing() -> None:
+    _each("works_in_england", [
+        ("I'm in Sheffield", "yes"),
+        ("I'm in Swansea", None),  # a no is a "not eligible": it needs the work place said
+        ("relocating from Belfast to Bristol", "yes"),
+        ("Leeds office, but my parents are in Wales", "yes"),
+        ("Cardiff office, I grew up in London", "no"),
+    ])

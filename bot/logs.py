@@ -20,6 +20,8 @@ to any handler, is redacted before it is written, and so are uncaught exceptions
   "[secret]".
 
 `private_log_file()` opens a log file readable by its owner only, in a folder only they can enter.
+`RateLimitedLog` writes a line per kind of event at most once per interval, counting the rest (for
+rejected requests, which anyone can send as fast as they like).
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ import re
 import secrets
 import sys
 import threading
+import time
 import traceback
 import warnings
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
@@ -453,3 +457,49 @@ def private_log_file(path: Path) -> int:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)  # an existing file keeps its mode through O_CREAT
     return fd
+
+
+# --- rate-limited lines -------------------------------------------------------------------------------
+
+REJECTION_LOG_INTERVAL_SECONDS = 60.0
+REJECTION_LOG_MAX_REASONS = 256
+
+
+class RateLimitedLog:
+    """Writes one line per reason at most once per `interval` seconds; the lines in between are
+    counted, and the next line written for that reason says how many were left out. For requests
+    that are refused (a wrong token, a bad signature), which anyone can send in a flood: each
+    would otherwise be a log line. Thread-safe; remembers at most `max_reasons` reasons."""
+
+    def __init__(
+        self, logger: logging.Logger, interval: float = REJECTION_LOG_INTERVAL_SECONDS,
+        level: int = logging.WARNING, clock: Callable[[], float] = time.monotonic,
+        max_reasons: int = REJECTION_LOG_MAX_REASONS,
+    ) -> None:
+        self.logger = logger
+        self.interval = interval
+        self.level = level
+        self._clock = clock
+        self._max_reasons = max_reasons
+        # reason -> (when its last line was written, lines left out since)
+        self._reasons: OrderedDict[str, tuple[float, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def log(self, message: str, reason: str) -> bool:
+        """Write `message` ("... %s") with `reason`, unless a line for this reason was written less
+        than `interval` seconds ago; True when written."""
+        now = self._clock()
+        with self._lock:
+            written_at, left_out = self._reasons.pop(reason, (None, 0))
+            if written_at is not None and now - written_at < self.interval:
+                self._reasons[reason] = (written_at, left_out + 1)
+                return False
+            self._reasons[reason] = (now, 0)
+            while len(self._reasons) > self._max_reasons:
+                self._reasons.popitem(last=False)
+        if left_out:
+            self.logger.log(self.level, message + " (and %d more like it in the last %.0f s)", reason,
+                            left_out, now - written_at if written_at is not None else 0.0)
+        else:
+            self.logger.log(self.level, message, reason)
+        return True

@@ -9,8 +9,9 @@ What differs from Rasa's RestInput:
 - a request without a sender gets a random one (not Rasa's shared "default"); the reply's
   `recipient_id` says which, so a client can continue that conversation; a sender that starts with
   another channel's namespace is kept apart from that channel (bot/channels/identity.py);
-- with TECHTRACK_REST_TOKEN set, a request must carry `Authorization: Bearer <token>` (401 without);
-  in production the channel is off (503) unless the token is set;
+- with TECHTRACK_REST_TOKEN set, a request must carry `Authorization: Bearer <token>` (401 without,
+  with a body that does not say what was wrong; the log line is rate-limited); in production the
+  channel is off (503) unless the token is set;
 - the message goes through the shared input limits (bot/channels/limits.py): too long, or too many
   too fast (429 with Retry-After), and it never reaches Rasa; client `metadata`, `input_channel`
   and `?stream=` are ignored;
@@ -32,7 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.common import NO_REPLY, NotConfigured, handle_or_apologise
+from bot.channels.common import NO_REPLY, UNAUTHORIZED_BODY, NotConfigured, handle_or_apologise
 from bot.channels.identity import (
     MAX_SENDER_CHARS,
     bearer_matches,
@@ -49,8 +50,10 @@ from bot.channels.limits import (
     client_address,
     guard_for,
 )
+from bot.logs import RateLimitedLog
 
 logger = logging.getLogger(__name__)
+rejections = RateLimitedLog(logger)
 
 __all__ = ["NO_REPLY", "BadRequest", "ReliableRestInput", "parse_message_request"]
 EXAMPLE_BODY = '{"sender": "<your conversation id>", "message": "<what the person said>"}'
@@ -149,9 +152,10 @@ class ReliableRestInput(RestInput):
                 status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
             )
         if self.token is not None and not bearer_matches(request.headers.get("authorization"), self.token):
-            return response.text(
-                "This channel needs `Authorization: Bearer <TECHTRACK_REST_TOKEN>`.",
-                status=HTTPStatus.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"},
+            given = "wrong" if request.headers.get("authorization") else "missing"
+            rejections.log("Rejected a REST request: %s.", f"bearer token {given}")
+            return response.json(
+                UNAUTHORIZED_BODY, status=HTTPStatus.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"}
             )
         address = client_address(request.headers, request.ip, limits)
         allowed, _ = self.guard.address_allowed(address)

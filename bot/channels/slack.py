@@ -4,13 +4,17 @@ Built on Rasa's slack connector (rasa/core/channels/slack.py: its signature chec
 tests, mention clean-up and button parsing), with these differences:
 
 - the signing secret is required: with SLACK_BOT_TOKEN set and SLACK_SIGNING_SECRET not, the server
-  refuses to start; a bad or stale (> 5 minutes) signature gets 401;
+  refuses to start; a bad or stale (> 5 minutes) signature gets 401, with a body that does not say
+  which (the log does, at most once a minute per reason: bot/logs.py, RateLimitedLog);
 - an event is handled once, however often Slack delivers it: de-duplicated by `event_id` whatever
   the `X-Slack-Retry-Reason` (Rasa's connector only drops some reasons), and by channel + message
   timestamp, so an `app_mention` and the `message` event for the same message give one reply;
 - the url_verification challenge is answered as Slack documents it ({"challenge": ...});
 - replies are rendered in mrkdwn, buttons as Block Kit, long answers split (rendering.py), and go
   through the Web API at SLACK_API_URL (default https://slack.com/api/), which tests point at a fake;
+- a reply that fails for a passing reason (`ratelimited` or HTTP 429, after its Retry-After; 5xx; a
+  broken connection) is sent again a few times; one Slack refuses (`invalid_auth`,
+  `channel_not_found`, ...) is logged and not retried; either way the turn is kept (delivery.py);
 - a conversation is one person in one Slack channel: `slack:<team>:<channel>:<user>`
   (bot/channels/identity.py), so a DM (whose channel is the DM's own id) and a public channel are
   separate conversations, and no other channel can name one;
@@ -23,6 +27,8 @@ With neither SLACK_BOT_TOKEN nor SLACK_SIGNING_SECRET set, the webhook answers 5
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import logging
 import time
@@ -32,25 +38,35 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
+import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channels.common import from_environment, handle_or_apologise, required_or_none
+from bot.channels.common import UNAUTHORIZED_BODY, from_environment, handle_or_apologise, required_or_none
+from bot.channels.delivery import Delivery, SendFailed, http_failure, retry_after_seconds
 from bot.channels.identity import slack_conversation_id
 from bot.channels.limits import InputLimits, LimitedBlueprint, body_too_large, guard_for
 from bot.channels.rendering import message_parts, slack_blocks, slack_mrkdwn
+from bot.logs import RateLimitedLog
 
 logger = logging.getLogger(__name__)
+rejections = RateLimitedLog(logger)
 
 REQUIRED = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
 DEFAULT_API_URL = "https://slack.com/api/"
 # Slack retries an event three times within about five minutes; an hour covers that comfortably.
 SEEN_TTL_SECONDS = 3600
 SEEN_MAX_ENTRIES = 10_000
+SIGNATURE_MAX_AGE_SECONDS = 5 * 60
+WEB_API_TIMEOUT_SECONDS = 10
+# Slack's `ok: false` errors worth another try; every other error is Slack refusing the call.
+TRANSIENT_ERRORS = frozenset({"ratelimited", "rate_limited", "internal_error", "fatal_error",
+                              "service_unavailable", "request_timeout"})
 
 
 @dataclass(frozen=True)
@@ -117,21 +133,52 @@ class ChannelTeams:
         return self._teams.get(channel) if channel else None
 
 
+def slack_failure(error: SlackApiError) -> SendFailed:
+    """What a failed Web API call means: HTTP 429 or `ratelimited` (with Retry-After) and 5xx are
+    worth another try, Slack's refusals (`invalid_auth`, `channel_not_found`...) are not."""
+    reply = error.response
+    status = int(getattr(reply, "status_code", 0) or 0)
+    data = getattr(reply, "data", None)
+    code = str(data.get("error") or "") if isinstance(data, dict) else ""
+    headers = getattr(reply, "headers", None) or {}
+    retry_after = retry_after_seconds(headers.get("Retry-After") or headers.get("retry-after"))
+    if code:
+        transient = code in TRANSIENT_ERRORS or status == 429 or status >= 500
+        return SendFailed(f"Slack answered {code} ({status})", transient, retry_after if transient else None)
+    return http_failure("Slack", status, headers.get("Retry-After") or headers.get("retry-after"))
+
+
 class SlackOutput(SlackBot):
-    """Posts replies with chat.postMessage at the configured Web API address."""
+    """Posts replies with chat.postMessage at the configured Web API address; failed posts are tried
+    again or given up on as delivery.py says, and never raise."""
 
     @classmethod
     def name(cls) -> str:
         return "slack"
 
-    def __init__(self, token: str, channel: str | None, thread_id: str | None, api_url: str) -> None:
+    def __init__(
+        self, token: str, channel: str | None, thread_id: str | None, api_url: str,
+        delivery: Delivery | None = None,
+    ) -> None:
         super().__init__(token, channel, thread_id)
-        self.client = AsyncWebClient(token, base_url=api_url)
+        # No retry handlers of the SDK's own: Delivery decides what is tried again, and how often.
+        self.client = AsyncWebClient(
+            token, base_url=api_url, timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=[]
+        )
+        self.delivery = delivery or Delivery("Slack")
         self.sent = 0
 
     async def _post_message(self, channel: str, **kwargs: Any) -> None:
-        await super()._post_message(channel, **kwargs)
-        self.sent += 1
+        async def attempt() -> None:
+            try:
+                await SlackBot._post_message(self, channel, **kwargs)
+            except SlackApiError as error:
+                raise slack_failure(error) from None
+            except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+                raise SendFailed(f"cannot reach Slack ({type(error).__name__})", True) from None
+
+        if await self.delivery.send(attempt):
+            self.sent += 1
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in message_parts(text):
@@ -152,6 +199,29 @@ class SlackOutput(SlackBot):
         self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
+
+
+def signature_problem(
+    headers: Mapping[str, str], body: bytes, secret: str, now: float | None = None
+) -> str | None:
+    """Why a request is not from Slack (for the log), or None when it is signed with `secret`, at
+    most 5 minutes ago (https://api.slack.com/authentication/verifying-requests-from-slack)."""
+    signature = headers.get("X-Slack-Signature") or ""
+    timestamp = headers.get("X-Slack-Request-Timestamp") or ""
+    if not signature:
+        return "X-Slack-Signature missing"
+    try:
+        sent_at = int(timestamp)
+    except ValueError:
+        return "X-Slack-Request-Timestamp missing or not a number"
+    if abs((time.time() if now is None else now) - sent_at) > SIGNATURE_MAX_AGE_SECONDS:
+        return "X-Slack-Request-Timestamp more than 5 minutes away"
+    expected = "v0=" + hmac.new(
+        secret.encode(), f"v0:{timestamp}:".encode() + (body or b""), hashlib.sha256
+    ).hexdigest()
+    if not hmac.compare_digest(expected.encode(), signature.encode()):
+        return "a signature that does not match"
+    return None
 
 
 class SlackEventsInput(SlackInput):
@@ -266,37 +336,38 @@ class SlackEventsInput(SlackInput):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if body_too_large(request, self.guard.limits):
-                return response.text(
-                    "The request body is too large.", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE
-                )
-            if not self.is_request_from_slack_authentic(request):
-                return response.text(
-                    "The request is not signed with this app's signing secret, or is more than "
-                    "5 minutes old (X-Slack-Signature, X-Slack-Request-Timestamp).",
-                    status=HTTPStatus.UNAUTHORIZED,
-                )
-            content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-            try:
-                if content_type == "application/json":
-                    body = json.loads(request.body)
-                    if isinstance(body, dict):
-                        return self._event(request, body, on_new_message)
-                elif content_type == "application/x-www-form-urlencoded":
-                    payload = json.loads(request.form.get("payload") or "")
-                    if isinstance(payload, dict):
-                        return self._interaction(payload, on_new_message)
-            except ValueError:
-                pass
-            return response.text(
-                "Expected a Slack event (JSON) or an interaction (form with a payload).", status=400
-            )
+            return self.receive(request, on_new_message)
 
         return blueprint
 
+    def is_request_from_slack_authentic(self, request: Request) -> bool:
+        return signature_problem(request.headers, request.body, self.slack_signing_secret) is None
+
+    def receive(
+        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        if body_too_large(request, self.guard.limits):
+            return response.text("The request body is too large.", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        problem = signature_problem(request.headers, request.body, self.slack_signing_secret)
+        if problem is not None:
+            rejections.log("Rejected a Slack request: %s.", problem)
+            return response.json(UNAUTHORIZED_BODY, status=HTTPStatus.UNAUTHORIZED)
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        try:
+            if content_type == "application/json":
+                body = json.loads(request.body)
+                if isinstance(body, dict):
+                    return self._event(request, body, on_new_message)
+            elif content_type == "application/x-www-form-urlencoded":
+                payload = json.loads(request.form.get("payload") or "")
+                if isinstance(payload, dict):
+                    return self._interaction(payload, on_new_message)
+        except ValueError:
+            pass
+        return response.text(
+            "Expected a Slack event (JSON) or an interaction (form with a payload).", status=400
+        )
+
 
 async def _tell(output: SlackOutput, conversation: str, text: str) -> None:
-    try:
-        await output.send_text_message(conversation, text)
-    except Exception:
-        logger.exception("Could not tell a Slack user why their message was not answered.")
+    await output.send_text_message(conversation, text)  # never raises: failures are logged

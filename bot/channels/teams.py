@@ -6,11 +6,19 @@ today's Azure bots:
 - replies are authorised with a token from the *single-tenant* endpoint of the bot's own tenant
   (client credentials), cached until shortly before it expires;
 - Microsoft's signing keys are fetched on the first request, not in the constructor (so the server
-  starts offline), cached, refreshed daily and re-fetched when a token names an unknown key;
+  starts offline), cached, refreshed daily and re-fetched when a token names an unknown key (at most
+  once a minute). One fetch serves every request waiting for it (single flight), and after a failed
+  fetch the next waits 5 s, then twice as long each time up to 5 minutes, instead of one per request;
 - every incoming token is checked for its RS256 signature, audience (the app id), issuer, expiry
   (with a small leeway), and that its `serviceurl` claim matches the activity's serviceUrl (replies
-  go to that URL with our token, so it must be one Microsoft vouched for); otherwise 401 and
-  nothing is processed;
+  go to that URL with our token, so it must be one Microsoft vouched for); otherwise 401 with a body
+  that does not say what failed, and nothing is processed. What failed is logged, once a minute per
+  reason at most (bot/logs.py, RateLimitedLog);
+- only activities from the tenants in TEAMS_ALLOWED_TENANTS (default: the bot's own, TEAMS_TENANT_ID;
+  `*` for any) are processed; others get 403;
+- replies that fail for a passing reason (429, 5xx, a broken connection) are sent again a few times,
+  and a reply that cannot be sent never loses the turn (bot/channels/delivery.py); a 401 from the
+  Bot Connector gets one more try with a new token;
 - button clicks (empty text and a `value`) are understood, `<at>…</at>` mentions stripped, and
   replies rendered as markdown with buttons on a Hero Card (bot/channels/rendering.py);
 - a conversation is one person in one Teams conversation: `teams:<tenant>:<conversation id>:<user>`
@@ -19,9 +27,10 @@ today's Azure bots:
 - messages go through the shared input limits (bot/channels/limits.py): too long or too many too
   fast, and the person is told so instead; bodies over the size cap get 413.
 
-Configured from the environment only: TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID; every
-URL can be overridden (TEAMS_OPENID_METADATA_URL, TEAMS_TOKEN_URL, TEAMS_ISSUER), which is how the
-tests point them at local fakes. With none of the three set, the webhook answers 503.
+Configured from the environment only: TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (and
+TEAMS_ALLOWED_TENANTS); every URL can be overridden (TEAMS_OPENID_METADATA_URL, TEAMS_TOKEN_URL,
+TEAMS_ISSUER), which is how the tests point them at local fakes. With none of the three set, the
+webhook answers 503.
 """
 
 from __future__ import annotations
@@ -46,12 +55,21 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from yarl import URL
 
-from bot.channels.common import from_environment, handle_or_apologise, required_or_none
+from bot.channels.common import (
+    FORBIDDEN_BODY,
+    UNAUTHORIZED_BODY,
+    from_environment,
+    handle_or_apologise,
+    required_or_none,
+)
+from bot.channels.delivery import Delivery, SendFailed, http_failure
 from bot.channels.identity import teams_conversation_id
 from bot.channels.limits import InputLimits, LimitedBlueprint, body_too_large, clean_text, guard_for
 from bot.channels.rendering import message_parts, teams_hero_card, teams_markdown
+from bot.logs import RateLimitedLog
 
 logger = logging.getLogger(__name__)
+rejections = RateLimitedLog(logger)
 
 REQUIRED = ("TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID")
 DEFAULT_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
@@ -62,6 +80,11 @@ KEYS_REFRESH_SECONDS = 24 * 3600
 # A token naming an unknown key triggers a re-fetch at most this often, so forged tokens cannot make
 # us hammer Microsoft's endpoint.
 UNKNOWN_KEY_REFETCH_SECONDS = 60
+# After a failed fetch of the keys, the next is tried this long after, doubling up to the maximum.
+KEYS_RETRY_FIRST_SECONDS = 5.0
+KEYS_RETRY_MAX_SECONDS = 300.0
+# A token for replies is used until this long before it expires (or half its lifetime, if shorter).
+TOKEN_EXPIRY_MARGIN_SECONDS = 60.0
 LEEWAY_SECONDS = 300
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -79,6 +102,8 @@ class TeamsSettings:
     openid_metadata_url: str = DEFAULT_OPENID_METADATA_URL
     token_url: str = ""
     issuer: str = DEFAULT_ISSUER
+    # Lower-case tenant ids; empty: the bot's own tenant only; None: any (TEAMS_ALLOWED_TENANTS=*).
+    allowed_tenants: frozenset[str] | None = frozenset()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> TeamsSettings | None:
@@ -93,7 +118,20 @@ class TeamsSettings:
             openid_metadata_url=env.get("TEAMS_OPENID_METADATA_URL") or DEFAULT_OPENID_METADATA_URL,
             token_url=env.get("TEAMS_TOKEN_URL") or TOKEN_URL_TEMPLATE.format(tenant=quote(tenant)),
             issuer=env.get("TEAMS_ISSUER") or DEFAULT_ISSUER,
+            allowed_tenants=allowed_tenants(env.get("TEAMS_ALLOWED_TENANTS", "")),
         )
+
+    def tenant_allowed(self, tenant: str) -> bool:
+        if self.allowed_tenants is None:
+            return True
+        return tenant.strip().lower() in (self.allowed_tenants or {self.tenant_id.strip().lower()})
+
+
+def allowed_tenants(raw: str) -> frozenset[str] | None:
+    """TEAMS_ALLOWED_TENANTS: tenant ids separated by commas or spaces (compared without case), `*` for
+    any tenant; unset or empty (the default), the bot's own tenant only."""
+    names = [name.strip().lower() for name in raw.replace(",", " ").split()]
+    return None if "*" in names else frozenset(names)
 
 
 class AuthError(Exception):
@@ -111,7 +149,12 @@ async def _get_json(url: str) -> Any:
 
 
 class SigningKeys:
-    """The Bot Framework's token-signing keys (JWKs by key id), fetched lazily and cached."""
+    """The Bot Framework's token-signing keys (JWKs by key id), fetched lazily and cached.
+
+    Requests that need a fetch at the same time share one: the first fetches while the others wait
+    for it, then find the keys fresh. A failed fetch is not tried again before its back-off has
+    passed (KEYS_RETRY_FIRST_SECONDS, doubling up to KEYS_RETRY_MAX_SECONDS); meanwhile the cached
+    keys are used, or, with none, every request gets 503 at once."""
 
     def __init__(
         self, metadata_url: str, fetch_json: Callable[[str], Awaitable[Any]] = _get_json,
@@ -122,29 +165,50 @@ class SigningKeys:
         self._clock = clock
         self._keys: dict[str, dict[str, Any]] = {}
         self._fetched_at: float | None = None
+        self._failures = 0
+        self._retry_at: float | None = None
         self._lock = asyncio.Lock()
 
     async def key(self, kid: str) -> dict[str, Any]:
-        now = self._clock()
-        if self._fetched_at is None or now - self._fetched_at > KEYS_REFRESH_SECONDS or (
-            kid not in self._keys and now - self._fetched_at > UNKNOWN_KEY_REFETCH_SECONDS
-        ):
-            await self._refresh()
-        if kid not in self._keys:
-            raise AuthError("the token is signed with a key the Bot Framework does not publish")
-        return self._keys[kid]
+        if self._needs_fetch(kid):
+            async with self._lock:
+                if self._needs_fetch(kid):  # not if another request fetched while this one waited
+                    await self._fetch()
+        if kid in self._keys:
+            return self._keys[kid]
+        if not self._keys:
+            raise KeysUnavailable(f"the signing keys could not be fetched from {self.metadata_url}")
+        raise AuthError("the token is signed with a key the Bot Framework does not publish")
 
-    async def _refresh(self) -> None:
-        async with self._lock:
-            try:
-                metadata = await self._fetch_json(self.metadata_url)
-                jwks = await self._fetch_json(metadata["jwks_uri"])
-                self._keys = {key["kid"]: key for key in jwks["keys"] if "kid" in key}
-                self._fetched_at = self._clock()
-            except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, TypeError, ValueError) as exc:
-                if not self._keys:
-                    raise KeysUnavailable(f"could not fetch {self.metadata_url}: {exc}") from exc
-                logger.warning("Could not refresh the Bot Framework signing keys; using the cached ones.")
+    def _needs_fetch(self, kid: str) -> bool:
+        now = self._clock()
+        if self._retry_at is not None and now < self._retry_at:
+            return False
+        if self._fetched_at is None:
+            return True
+        age = now - self._fetched_at
+        return age > KEYS_REFRESH_SECONDS or (kid not in self._keys and age > UNKNOWN_KEY_REFETCH_SECONDS)
+
+    async def _fetch(self) -> None:
+        try:
+            metadata = await self._fetch_json(self.metadata_url)
+            jwks = await self._fetch_json(metadata["jwks_uri"])
+            keys = {key["kid"]: key for key in jwks["keys"] if "kid" in key}
+        except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, TypeError, ValueError) as exc:
+            self._failures += 1
+            wait = min(KEYS_RETRY_FIRST_SECONDS * 2 ** (self._failures - 1), KEYS_RETRY_MAX_SECONDS)
+            self._retry_at = self._clock() + wait
+            logger.log(
+                logging.WARNING if self._keys else logging.ERROR,
+                "Could not fetch the Bot Framework signing keys (%s); %s; the next try in %.0f s.",
+                type(exc).__name__, "using the cached ones" if self._keys else "Teams requests get 503",
+                wait,
+            )
+            return
+        self._keys = keys
+        self._fetched_at = self._clock()
+        self._failures = 0
+        self._retry_at = None
 
 
 class TokenValidator:
@@ -156,7 +220,7 @@ class TokenValidator:
         """The token's claims, or AuthError saying what is wrong with it."""
         match = _BEARER.fullmatch((authorization or "").strip())
         if not match:
-            raise AuthError("no Bearer token in the Authorization header")
+            raise AuthError("the Authorization header holds no Bearer token")
         token = match[1]
         try:
             header = jwt.get_unverified_header(token)
@@ -194,7 +258,8 @@ def _same_url(first: str, second: str) -> bool:
 
 class BotConnector:
     """Posts activities to the Bot Connector with a client-credentials token from the tenant's
-    token endpoint, reused until a minute before it expires."""
+    token endpoint, reused until a minute before it expires (half its lifetime, if that is shorter).
+    Failures are raised as SendFailed, saying whether another try may help (delivery.py)."""
 
     def __init__(self, settings: TeamsSettings, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
@@ -203,24 +268,37 @@ class BotConnector:
         self._expires_at = 0.0
         self._lock = asyncio.Lock()
 
-    async def token(self) -> str:
+    async def token(self, refused: str | None = None) -> str:
+        """The current token; a new one when it has expired or is `refused` (the Bot Connector said
+        401 to it). Concurrent callers share one fetch."""
         async with self._lock:
-            if self._token is None or self._clock() >= self._expires_at:
-                form = {
-                    "grant_type": "client_credentials",
-                    "client_id": self.settings.app_id,
-                    "client_secret": self.settings.app_password,
-                    "scope": CONNECTOR_SCOPE,
-                }
-                async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.post(
-                    self.settings.token_url, data=form
-                ) as reply:
-                    if reply.status != HTTPStatus.OK:
-                        raise RuntimeError(f"the token endpoint answered {reply.status}")
-                    body = await reply.json(content_type=None)
-                self._token = str(body["access_token"])
-                self._expires_at = self._clock() + max(0, int(body.get("expires_in", 3600)) - 60)
+            if self._token is None or self._token == refused or self._clock() >= self._expires_at:
+                self._token, self._expires_at = await self._new_token()
             return self._token
+
+    async def _new_token(self) -> tuple[str, float]:
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": self.settings.app_id,
+            "client_secret": self.settings.app_password,
+            "scope": CONNECTOR_SCOPE,
+        }
+        try:
+            async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.post(
+                self.settings.token_url, data=form
+            ) as reply:
+                if reply.status != HTTPStatus.OK:
+                    # 400 or 401 (invalid_client): a wrong or expired TEAMS_APP_PASSWORD.
+                    raise http_failure("the token endpoint", reply.status, reply.headers.get("Retry-After"))
+                body = await reply.json(content_type=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            raise SendFailed(f"cannot reach the token endpoint ({type(error).__name__})", True) from None
+        try:
+            token, lifetime = str(body["access_token"]), float(body.get("expires_in", 3600))
+        except (KeyError, TypeError, ValueError):
+            raise SendFailed("the token endpoint answered without a token", False) from None
+        margin = min(TOKEN_EXPIRY_MARGIN_SECONDS, lifetime / 2)
+        return token, self._clock() + max(0.0, lifetime - margin)
 
     async def send(self, service_url: str, conversation_id: str, activity: dict[str, Any]) -> None:
         # Percent-encoded as the Bot Framework SDKs do (ids contain ':', ';', '@'); encoded=True stops
@@ -229,12 +307,21 @@ class BotConnector:
             f"{service_url.rstrip('/')}/v3/conversations/{quote(conversation_id, safe='')}/activities",
             encoded=True,
         )
-        headers = {"Authorization": f"Bearer {await self.token()}"}
-        async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.post(
-            url, json=activity, headers=headers
-        ) as reply:
-            if reply.status >= 300:
-                raise RuntimeError(f"the Bot Connector answered {reply.status}")
+        token = await self.token()
+        status, retry_after = await self._post(url, activity, token)
+        if status == HTTPStatus.UNAUTHORIZED:  # revoked or expired early: one more try, a new token
+            status, retry_after = await self._post(url, activity, await self.token(refused=token))
+        if status >= 300:
+            raise http_failure("the Bot Connector", status, retry_after)
+
+    async def _post(self, url: URL, activity: dict[str, Any], token: str) -> tuple[int, str | None]:
+        try:
+            async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session, session.post(
+                url, json=activity, headers={"Authorization": f"Bearer {token}"}
+            ) as reply:
+                return reply.status, reply.headers.get("Retry-After")
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            raise SendFailed(f"cannot reach the Bot Connector ({type(error).__name__})", True) from None
 
 
 class TeamsOutput(OutputChannel):
@@ -244,9 +331,12 @@ class TeamsOutput(OutputChannel):
     def name(cls) -> str:
         return "teams"
 
-    def __init__(self, connector: BotConnector, activity: Mapping[str, Any]) -> None:
+    def __init__(
+        self, connector: BotConnector, activity: Mapping[str, Any], delivery: Delivery | None = None
+    ) -> None:
         self.connector = connector
         self.activity = activity
+        self.delivery = delivery or Delivery("Teams")
         self.sent = 0
 
     def _reply(self, **fields: Any) -> dict[str, Any]:
@@ -262,10 +352,9 @@ class TeamsOutput(OutputChannel):
         return reply
 
     async def _post(self, reply: dict[str, Any]) -> None:
-        await self.connector.send(
-            str(self.activity["serviceUrl"]), str(self.activity["conversation"]["id"]), reply
-        )
-        self.sent += 1
+        service_url, conversation = str(self.activity["serviceUrl"]), str(self.activity["conversation"]["id"])
+        if await self.delivery.send(lambda: self.connector.send(service_url, conversation, reply)):
+            self.sent += 1
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in message_parts(text):
@@ -333,14 +422,24 @@ def incoming_text(activity: Mapping[str, Any]) -> str:
     return ""
 
 
-def activity_conversation_id(activity: Mapping[str, Any], default_tenant: str) -> str:
-    """`teams:<tenant>:<conversation id>:<user>` for an activity (with a sender and a conversation)."""
+def activity_tenant(activity: Mapping[str, Any], default_tenant: str) -> str:
+    """The tenant an activity comes from (`channelData.tenant.id`, else `conversation.tenantId`); one
+    that names none (Azure's Test in Web Chat) counts as the bot's own."""
     channel_data = activity.get("channelData")
     tenant = (channel_data.get("tenant") or {}).get("id") if isinstance(channel_data, Mapping) else None
+    conversation = activity.get("conversation")
+    if not tenant and isinstance(conversation, Mapping):
+        tenant = conversation.get("tenantId")
+    return str(tenant or default_tenant)
+
+
+def activity_conversation_id(activity: Mapping[str, Any], default_tenant: str) -> str:
+    """`teams:<tenant>:<conversation id>:<user>` for an activity (with a sender and a conversation)."""
     conversation = activity.get("conversation") or {}
-    tenant = tenant or conversation.get("tenantId") or default_tenant
     user = (activity.get("from") or {}).get("id")
-    return teams_conversation_id(str(tenant), str(conversation.get("id")), str(user))
+    return teams_conversation_id(
+        activity_tenant(activity, default_tenant), str(conversation.get("id")), str(user)
+    )
 
 
 def typed_text(activity: Mapping[str, Any]) -> str:
@@ -379,47 +478,51 @@ class TeamsInput(InputChannel):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if body_too_large(request, self.guard.limits):
-                return response.text(
-                    "The request body is too large.", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE
-                )
-            try:
-                activity = json.loads(request.body or b"")
-            except (ValueError, RecursionError):
-                activity = None
-            if not isinstance(activity, dict):
-                return response.text("The body must be a Bot Framework activity (JSON).", status=400)
-            try:
-                await self.validator.check(request.headers.get("Authorization"), activity)
-            except AuthError as exc:
-                logger.warning("Rejected a Teams request: %s.", exc)
-                return response.text(f"Unauthorized: {exc}.", status=HTTPStatus.UNAUTHORIZED)
-            except KeysUnavailable as exc:
-                logger.error("Cannot check Teams requests: %s", exc)
-                return response.text(
-                    "Cannot check the request's token just now.", status=HTTPStatus.SERVICE_UNAVAILABLE
-                )
-            if activity.get("type") != "message":
-                return response.text("")
-            sender = (activity.get("from") or {}).get("id")
-            conversation = (activity.get("conversation") or {}).get("id")
-            if not sender or not conversation or not activity.get("serviceUrl"):
-                return response.text("The activity has no sender or conversation.", status=400)
-            conversation_id = activity_conversation_id(activity, self.settings.tenant_id)
-            output = TeamsOutput(self.connector, activity)
-            admission = self.guard.admit(typed_text(activity), conversation_id)
-            if not admission.admitted:
-                if admission.reply:
-                    try:
-                        await output.send_text_message(conversation_id, admission.reply)
-                    except Exception:
-                        logger.exception("Could not tell a Teams user why their message was not answered.")
-                return response.text("")
-            text = clean_text(incoming_text(activity))
-            if not text:
-                return response.text("")
-            message = UserMessage(text, output, sender_id=conversation_id, input_channel=self.name())
-            await handle_or_apologise(on_new_message, message, lambda: output.sent > 0)
-            return response.text("")
+            return await self.receive(request, on_new_message)
 
         return blueprint
+
+    async def receive(
+        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        if body_too_large(request, self.guard.limits):
+            return response.text("The request body is too large.", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        try:
+            activity = json.loads(request.body or b"")
+        except (ValueError, RecursionError):
+            activity = None
+        if not isinstance(activity, dict):
+            return response.text("The body must be a Bot Framework activity (JSON).", status=400)
+        try:
+            await self.validator.check(request.headers.get("Authorization"), activity)
+        except AuthError as exc:
+            # The body says nothing of what failed; the log does, at most once a minute per reason.
+            rejections.log("Rejected a Teams request: %s.", str(exc))
+            return response.json(UNAUTHORIZED_BODY, status=HTTPStatus.UNAUTHORIZED)
+        except KeysUnavailable as exc:
+            rejections.log("Cannot check Teams requests: %s.", str(exc))
+            return response.text(
+                "Cannot check the request's token just now.", status=HTTPStatus.SERVICE_UNAVAILABLE
+            )
+        if not self.settings.tenant_allowed(activity_tenant(activity, self.settings.tenant_id)):
+            rejections.log("Rejected a Teams request: %s.", "its tenant is not in TEAMS_ALLOWED_TENANTS")
+            return response.json(FORBIDDEN_BODY, status=HTTPStatus.FORBIDDEN)
+        if activity.get("type") != "message":
+            return response.text("")
+        sender = (activity.get("from") or {}).get("id")
+        conversation = (activity.get("conversation") or {}).get("id")
+        if not sender or not conversation or not activity.get("serviceUrl"):
+            return response.text("The activity has no sender or conversation.", status=400)
+        conversation_id = activity_conversation_id(activity, self.settings.tenant_id)
+        output = TeamsOutput(self.connector, activity)
+        admission = self.guard.admit(typed_text(activity), conversation_id)
+        if not admission.admitted:
+            if admission.reply:
+                await output.send_text_message(conversation_id, admission.reply)  # never raises
+            return response.text("")
+        text = clean_text(incoming_text(activity))
+        if not text:
+            return response.text("")
+        message = UserMessage(text, output, sender_id=conversation_id, input_channel=self.name())
+        await handle_or_apologise(on_new_message, message, lambda: output.sent > 0)
+        return response.text("")

@@ -36,9 +36,9 @@ from tests.helpers.channel_fakes import (
     SLACK_TOKEN,
     FakeServices,
     start_fakes,
-    wait_for,
 )
 from tests.helpers.support import Conversation, local_config, running_servers
+from tests.helpers.tracker_events import processed_turns, wait_for_turns
 
 SESSION_KEY = "integration-session-key-0123456789"
 TOKEN_SHAPE = re.compile(r"[0-9a-f]{32}\.[0-9a-f]{32}")
@@ -46,7 +46,7 @@ TEAM = "T0SAFETY"
 CONVERSATION_RATE = 6
 ADDRESS_RATE = 10
 FAST_SECONDS = 3.0
-QUIET_SECONDS = 2.0
+TURN_SECONDS = 30.0
 
 
 @dataclass
@@ -203,7 +203,7 @@ class SlackPerson:
         return f"slack:{TEAM}:{channel}:{self.user}"
 
     def messages(self, channel: str) -> list[str]:
-        posted = [r.json() for r in self.bot.fakes.received("/slack/api/chat.postMessage")]
+        posted = [r.json() for r in self.bot.fakes.delivered("/slack/api/chat.postMessage")]
         return [m.get("text", "") for m in posted if m.get("channel") == channel]
 
     def say(self, text: str, channel: str | None = None) -> str:
@@ -222,14 +222,17 @@ class SlackPerson:
         signature = "v0=" + hmac.new(SLACK_SECRET.encode(), f"v0:{timestamp}:".encode() + body,
                                      hashlib.sha256).hexdigest()
         before = len(self.messages(channel))
+        conversation = self.conversation_id(channel)
+        turns = processed_turns(conversation)
         request = urllib.request.Request(self.bot.slack_webhook, data=body, headers={
             "Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp,
             "X-Slack-Signature": signature,
         })
         with urllib.request.urlopen(request, timeout=30) as response:
             assert response.status == 200
-        assert wait_for(lambda: len(self.messages(channel)) > before), f"no Slack reply to {text!r}"
-        time.sleep(QUIET_SECONDS)
+        # Handled in the background: once the turn is saved, every reply of it has been posted.
+        wait_for_turns(conversation, turns + 1)
+        assert len(self.messages(channel)) > before, f"no Slack reply to {text!r}"
         return "\n\n".join(self.messages(channel)[before:])
 
 
@@ -263,9 +266,18 @@ class WebChatClient:
         self.url = url
         self.client = socketio.AsyncClient(reconnection=False, handle_sigint=False)
         self.confirmed: asyncio.Queue[Any] = asyncio.Queue()
+        self.tokens: list[str] = []  # every session id the server confirmed, the latest last
         self.said: list[dict[str, Any]] = []
-        self.client.on("session_confirm", self.confirmed.put_nowait)
+        self.client.on("session_confirm", self._confirmed)
         self.client.on("bot_uttered", self.said.append)
+
+    def _confirmed(self, token: Any) -> None:
+        self.tokens.append(str(token))
+        self.confirmed.put_nowait(token)
+
+    def conversation(self) -> str | None:
+        """The conversation the server has this socket in: `web:` and the session's first part."""
+        return f"web:{self.tokens[-1].split('.')[0]}" if self.tokens else None
 
     async def __aenter__(self) -> WebChatClient:
         # Long-polling only: the installed engine.io client needs a newer aiohttp for websockets.
@@ -280,14 +292,24 @@ class WebChatClient:
         await self.client.emit("session_request", data)
         return str(await asyncio.wait_for(self.confirmed.get(), 20))
 
-    async def say(self, text: str, session_id: str | None) -> list[str]:
-        before = len(self.said)
+    async def say(self, text: str, session_id: str | None, turn: bool = True) -> list[str]:
+        """Send `text`; return what the bot said, once the turn is saved in the tracker store (all
+        its replies sent). `turn=False` for a message the input limits refuse: it never reaches
+        Rasa, and its one reply is sent by the handler itself."""
+        before, known = len(self.said), self.conversation()
+        turns = await asyncio.to_thread(processed_turns, known) if known else 0
         await self.client.emit("user_uttered", {"message": text, "session_id": session_id,
                                                 "customData": {"language": "en"}})
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + TURN_SECONDS
         while len(self.said) == before and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-        await asyncio.sleep(QUIET_SECONDS)
+        conversation = self.conversation()
+        if turn and conversation is not None:
+            if conversation != known:  # the server put the socket in a new conversation
+                turns = 0
+            while await asyncio.to_thread(processed_turns, conversation) <= turns:
+                assert time.monotonic() < deadline, f"the turn for {text!r} was not saved"
+                await asyncio.sleep(0.1)
         return [m.get("text", "") for m in self.said[before:]]
 
 
@@ -301,7 +323,7 @@ def test_web_chat_sessions_are_issued_and_signed_by_the_server(bot: Bot, corpus:
                 assert TOKEN_SHAPE.fullmatch(token) and token != unsigned
             token = await first.session({})
             assert "Which role" in "\n".join(await first.say("am I eligible?", token))
-            too_long = await first.say("y" * 2500, token)
+            too_long = await first.say("y" * 2500, token, turn=False)
             assert len(too_long) == 1 and "too long" in too_long[0]
         async with WebChatClient(bot.config.rasa_url) as reloaded:
             assert await reloaded.session({"session_id": token}) == token  # the page was reloaded

@@ -54,7 +54,9 @@ class Unanswered(Base):
 
 
 class Feedback(Base):
-    """"Was this helpful?" for one answer; a second click on the same answer replaces the first."""
+    """"Was this helpful?" for one answer; a second click on the same answer replaces the first.
+    What the person was looking for comes after their "No" as a row that replaces it with the text,
+    and is kept when the answer is rated again (bot/storage/recorder.py)."""
 
     __tablename__ = "tt_feedback"
 
@@ -64,6 +66,9 @@ class Feedback(Base):
         unique=True,
     )
     helpful = sa.Column(sa.Boolean, nullable=False)
+    # After "No": what the person said they were looking for, scrubbed of personal data and cut
+    # to LOOKING_FOR_MAX characters (analytics.looking_for). Null when they skipped the question.
+    looking_for = sa.Column(sa.Text)
     created_at = sa.Column(sa.DateTime, nullable=False, index=True, default=utcnow)
 
 

@@ -46,6 +46,7 @@ class Row:
     values: dict[str, Any]
     sender_id: str | None = None  # hashed into values["conversation"] by the writer
     scrub_field: str | None = None  # scrubbed by the writer before it is stored
+    max_length: int | None = None  # the scrubbed field is then cut to this many characters
 
 
 @dataclass
@@ -169,7 +170,12 @@ class Recorder:
                     self._key = self._key_source()
                 values["conversation"] = conversation_hash(row.sender_id, self._key)
             if row.scrub_field:
-                values[row.scrub_field] = self._scrubber(values[row.scrub_field])
+                # Scrubbed whole, then cut: cutting first could leave half an email or a phone
+                # number that the scrubber no longer recognises.
+                scrubbed = self._scrubber(values[row.scrub_field])
+                if row.max_length is not None:
+                    scrubbed = cut(scrubbed, row.max_length)
+                values[row.scrub_field] = scrubbed
         except Exception as error:
             self._refused(row.table, error)
             return None
@@ -231,8 +237,25 @@ class Recorder:
             logger.error("analytics: a %s row was dropped (%s)", table.name, reason)
 
 
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters: a longer text ends at a word boundary (when there is one in its
+    last 40 characters, so that a placeholder such as [phone] is not cut in half) with "…"."""
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    boundary = kept.rfind(" ")
+    if boundary >= limit - 41:
+        kept = kept[:boundary]
+    return kept.rstrip() + "…"
+
+
 def _insert(connection: sa.engine.Connection, table: sa.Table, values: dict[str, Any]) -> None:
     if table is Feedback.__table__:
-        # A second click on the same answer's buttons replaces the first.
+        # A second click on the same answer's buttons replaces the first; what the person said they
+        # were looking for (after a "No") is kept, unless the new row brings a new one.
+        if values.get("looking_for") is None:
+            values = {**values, "looking_for": connection.execute(
+                sa.select(table.c.looking_for).where(table.c.answer_id == values["answer_id"])
+            ).scalar()}
         connection.execute(sa.delete(table).where(table.c.answer_id == values["answer_id"]))
     connection.execute(sa.insert(table).values(**values))

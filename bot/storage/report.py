@@ -1,5 +1,10 @@
-"""`python -m bot report`: what people ask, what helps, what the bot cannot answer and how
-eligibility checks end, for a date range; as text and as a stand-alone HTML page with charts."""
+"""`python -m bot report`: what people ask, what helps (and, when an answer did not, what they were
+looking for), what the bot cannot answer and how eligibility checks end, for a date range; as text
+and as a stand-alone HTML page with charts.
+
+FAQ entries are shown by their title from faq_corpus/ and roles by their name, never by id; an
+entry no longer in the corpus shows as "[no longer in the FAQ: <id>]".
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,21 @@ import base64
 import html
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
+from bot.corpus import load_corpus
+from bot.roles import ROLES
 from bot.storage.db import make_engine
 from bot.storage.models import EligibilityOutcome, FaqAnswer, Feedback, Unanswered
+
+UNKNOWN_FAQ = "[no longer in the FAQ: {id}]"
+NO_ROLE = "(no role)"
 
 # Questions whose TF-IDF character n-gram vectors are closer than this (cosine distance) share a group.
 GROUP_DISTANCE = 0.6
@@ -28,16 +39,40 @@ class Group:
     texts: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class LookingFor:
+    """What people were looking for when one FAQ's answer did not help, newest first."""
+
+    faq: str  # the entry's title
+    texts: tuple[tuple[date, str], ...]  # (day, scrubbed text)
+
+
 @dataclass
 class Report:
     start: date
     end: date
-    asked: list[tuple[str, int]] = field(default_factory=list)  # entry id, answers
-    helpfulness: list[tuple[str, int, int]] = field(default_factory=list)  # entry id, yes, no
+    asked: list[tuple[str, int]] = field(default_factory=list)  # FAQ title, answers
+    helpfulness: list[tuple[str, int, int]] = field(default_factory=list)  # FAQ title, yes, no
+    looking_for: list[LookingFor] = field(default_factory=list)
     unanswered: list[Group] = field(default_factory=list)
     clarified: list[Group] = field(default_factory=list)
-    outcomes: list[tuple[str, str, int]] = field(default_factory=list)  # role, verdict, count
-    failed: list[tuple[str, str, int]] = field(default_factory=list)  # role, criterion, count
+    outcomes: list[tuple[str, str, int]] = field(default_factory=list)  # role name, verdict, count
+    failed: list[tuple[str, str, int]] = field(default_factory=list)  # role name, criterion, count
+
+
+def faq_titles() -> dict[str, str]:
+    """Each FAQ entry's title by id, from faq_corpus/ (the corpus the bot answers from)."""
+    return {entry_id: entry.title for entry_id, entry in load_corpus().items()}
+
+
+def faq_label(entry_id: str, titles: Mapping[str, str]) -> str:
+    return titles.get(entry_id) or UNKNOWN_FAQ.format(id=entry_id)
+
+
+def role_label(role: str | None) -> str:
+    if not role:
+        return NO_ROLE
+    return ROLES[role].name if role in ROLES else role
 
 
 def group_similar(texts: Sequence[str], distance: float = GROUP_DISTANCE) -> list[Group]:
@@ -68,8 +103,12 @@ def group_similar(texts: Sequence[str], distance: float = GROUP_DISTANCE) -> lis
     return sorted(groups, key=lambda g: (-g.count, g.example))
 
 
-def build(database_url: str, start: date, end: date) -> Report:
-    """The report for start..end inclusive (UTC days)."""
+def build(
+    database_url: str, start: date, end: date, titles: Mapping[str, str] | None = None
+) -> Report:
+    """The report for start..end inclusive (UTC days). `titles`: FAQ titles by id (default: from
+    faq_corpus/)."""
+    titles = faq_titles() if titles is None else titles
     since, until = datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
     answers, feedback = FaqAnswer.__table__, Feedback.__table__
     questions, outcomes = Unanswered.__table__, EligibilityOutcome.__table__
@@ -81,18 +120,26 @@ def build(database_url: str, start: date, end: date) -> Report:
                 return (table.c.created_at >= since) & (table.c.created_at < until)
 
             count = sa.func.count().label("n")
-            report.asked = [(r[0], r[1]) for r in connection.execute(
+            asked = [(faq_label(r[0], titles), int(r[1])) for r in connection.execute(
                 sa.select(answers.c.entry_id, count).where(in_range(answers))
-                .group_by(answers.c.entry_id).order_by(count.desc(), answers.c.entry_id)
+                .group_by(answers.c.entry_id)
             )]
+            report.asked = sorted(asked, key=lambda a: (-a[1], a[0]))
             yes = sa.func.sum(sa.case((feedback.c.helpful, 1), else_=0)).label("yes")
             no = sa.func.sum(sa.case((feedback.c.helpful, 0), else_=1)).label("no")
-            report.helpfulness = [(r[0], int(r[1]), int(r[2])) for r in connection.execute(
-                sa.select(answers.c.entry_id, yes, no)
-                .select_from(feedback.join(answers, feedback.c.answer_id == answers.c.id))
-                .where(in_range(answers))
-                .group_by(answers.c.entry_id).order_by(answers.c.entry_id)
-            )]
+            rated = feedback.join(answers, feedback.c.answer_id == answers.c.id)
+            report.helpfulness = sorted((faq_label(r[0], titles), int(r[1]), int(r[2])) for r in (
+                connection.execute(
+                    sa.select(answers.c.entry_id, yes, no).select_from(rated)
+                    .where(in_range(answers)).group_by(answers.c.entry_id)
+                )
+            ))
+            wanted = list(connection.execute(
+                sa.select(answers.c.entry_id, feedback.c.created_at, feedback.c.looking_for)
+                .select_from(rated)
+                .where(in_range(answers), feedback.c.looking_for.is_not(None))
+                .order_by(feedback.c.created_at.desc())
+            ))
             for kind in ("unanswered", "clarified"):
                 texts = [r[0] for r in connection.execute(
                     sa.select(questions.c.text).where(in_range(questions), questions.c.kind == kind)
@@ -105,10 +152,11 @@ def build(database_url: str, start: date, end: date) -> Report:
             ))
     finally:
         engine.dispose()
+    report.looking_for = _looking_for(wanted, titles)
     by_verdict: Counter[tuple[str, str]] = Counter()
     by_failure: Counter[tuple[str, str]] = Counter()
     for role, verdict, failed in rows:
-        role = role or "(no role)"
+        role = role_label(role)
         by_verdict[(role, verdict)] += 1
         for criterion in filter(None, (failed or "").split(",")):
             by_failure[(role, criterion)] += 1
@@ -117,12 +165,27 @@ def build(database_url: str, start: date, end: date) -> Report:
     return report
 
 
+def _looking_for(rows: Sequence[Any], titles: Mapping[str, str]) -> list[LookingFor]:
+    """Rows of (entry id, when, text), newest first, gathered by FAQ: most texts first."""
+    by_faq: dict[str, list[tuple[date, str]]] = {}
+    for entry_id, when, text in rows:
+        by_faq.setdefault(faq_label(entry_id, titles), []).append((when.date(), text))
+    gathered = [LookingFor(faq, tuple(texts)) for faq, texts in by_faq.items()]
+    return sorted(gathered, key=lambda g: (-len(g.texts), g.faq))
+
+
 def as_text(report: Report) -> str:
     lines = [f"TechTrack Assistant report, {report.start} to {report.end} (UTC)", ""]
     lines.append("Most asked FAQs (answers given):")
     lines += [f"  {n:5d}  {entry}" for entry, n in report.asked] or ["  none"]
     lines += ["", "Was this helpful? (yes / no, share helpful):"]
     lines += [f"  {entry}: {y} / {n}, {y / (y + n):.0%}" for entry, y, n in report.helpfulness] or ["  none"]
+    lines += ["", "When an answer didn't help, what people were looking for (by FAQ, newest first):"]
+    for group in report.looking_for:
+        lines.append(f"  {group.faq} ({len(group.texts)}):")
+        lines += [f"    {day}  {' '.join(text.split())}" for day, text in group.texts]
+    if not report.looking_for:
+        lines.append("  none")
     for title, groups in (("Unanswered questions", report.unanswered),
                           ("Questions the bot asked to clarify", report.clarified)):
         lines += ["", f"{title}, similar ones grouped (count, example):"]
@@ -187,6 +250,11 @@ def as_html(report: Report) -> str:
         shares = [100 * y / (y + n) for _, y, n in report.helpfulness]
         parts.append(_image("Share of feedback saying helpful", labels, shares, "% helpful"))
     parts.append(_table(["FAQ", "helpful", "not helpful"], report.helpfulness))
+    parts.append("<h3>When an answer didn't help, what people were looking for</h3><p>Personal "
+                 "data was removed before it was stored.</p>")
+    parts.append(_table(["FAQ", "what they were looking for", "day"], [
+        (group.faq, text, day) for group in report.looking_for for day, text in group.texts
+    ]))
     for title, groups in (("Unanswered questions", report.unanswered),
                           ("Questions the bot asked to clarify", report.clarified)):
         parts.append(f"<h2>{title}</h2><p>Similar questions are grouped; personal data was removed "

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Action
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import (
@@ -17,6 +17,7 @@ from actions.faq import (
     ActionRoleChosen,
     ActionSpecialCase,
 )
+from bot import replies
 from bot.corpus import FaqEntry
 from bot.settings import DEFAULT_HUMAN_ROUTE
 from tests.helpers.trackers import make_tracker, role_entity
@@ -280,8 +281,13 @@ def test_an_answer_gets_feedback_buttons_and_feedback_is_recorded(
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert titles[-2:] == ["Yes, this helped", "No, this didn't help"]
     shown = [{"event": "bot", "data": {"buttons": messages[0]["buttons"]}}]
-    messages, _ = run(feedback.ActionRecordFeedback(), text="that answer didn't help", events=shown)
+    messages, _ = run(feedback.ActionRecordFeedback(), text="that answer helped", events=shown)
     assert messages[0]["text"] == "Thanks for letting me know. It helps us improve the answers."
+    assert recorded[-1] == ("feedback", ("0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3", True))
+    # After a "No" the action says nothing itself: the question that follows thanks them.
+    messages, events = run(feedback.ActionRecordFeedback(), text="that answer didn't help", events=shown)
+    assert messages == []
+    assert SlotSet("feedback_answer", "0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3") in events
     assert recorded[-1] == ("feedback", ("0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3", False))
 
 
@@ -299,3 +305,195 @@ def test_feedback_with_nothing_to_rate_says_so() -> None:
 
     messages, _ = run(feedback.ActionRecordFeedback(), text="that was useless")
     assert messages[0]["text"].startswith("Thanks. I couldn't tell which answer you meant")
+
+
+# --- after "No, this didn't help": what were you looking for? -----------------------------------
+
+ANSWER_ID = "0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3"
+NO_PAYLOAD = replies.feedback_payload(ANSWER_ID, False)
+
+
+def feedback_entities(helpful: str, answer_id: str = ANSWER_ID) -> list[dict[str, Any]]:
+    return [{"entity": "helpful", "value": helpful}, {"entity": "answer_ref", "value": answer_id}]
+
+
+def asked_events(text: str, intent: str) -> list[dict[str, Any]]:
+    """The tracker the form's validation gets when the person answers the question: the form asked,
+    the bot listened, the message came, the form runs."""
+    return [
+        {"event": "action", "name": "action_record_feedback"},
+        {"event": "action", "name": "feedback_detail_form"},
+        {"event": "bot", "text": "Thanks for letting me know. What were you looking for? ..."},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}},
+        {"event": "action", "name": "feedback_detail_form"},
+    ]
+
+
+def answer_question(text: str, intent: str = "out_of_scope") -> tuple[list[dict[str, Any]], list[Any]]:
+    from actions.feedback import ValidateFeedbackDetailForm
+
+    return run(ValidateFeedbackDetailForm(), text=text, intent=intent, events=asked_events(text, intent),
+               slots={"feedback_answer": ANSWER_ID}, active_loop={"name": "feedback_detail_form"})
+
+
+@pytest.fixture
+def looked_for(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    from actions import feedback
+
+    stored: list[tuple[str, str]] = []
+    monkeypatch.setattr(feedback.analytics, "feedback", lambda *args: None)
+    monkeypatch.setattr(feedback.analytics, "looking_for", lambda *args: stored.append(args) or True)
+    return stored
+
+
+def ended(events: list[Any]) -> bool:
+    return SlotSet("requested_slot", None) in events and SlotSet("feedback_answer", None) in events
+
+
+def passed_on(events: list[Any]) -> bool:
+    """The form ends and rejects the message, so that the usual rules answer it."""
+    return any(e.get("event") == "action_execution_rejected" for e in events) and (
+        ActiveLoop(None) in events and ended(events))
+
+
+def test_after_no_the_bot_thanks_and_asks_what_they_were_looking_for(
+    looked_for: list[tuple[str, str]],
+) -> None:
+    from actions.feedback import ActionAskFeedbackDetail, ActionRecordFeedback, ValidateFeedbackDetailForm
+
+    messages, events = run(ActionRecordFeedback(), text=NO_PAYLOAD, intent="feedback",
+                           entities=feedback_entities("no"))
+    assert messages == [] and SlotSet("feedback_answer", ANSWER_ID) in events
+    messages, _ = run(ActionAskFeedbackDetail())
+    assert messages[0]["text"] == (
+        "Thanks for letting me know. What were you looking for? A few words help us improve the "
+        "answers (please leave out personal details). This is optional: press Skip to carry on.")
+    assert messages[0]["buttons"] == [{"title": "Skip", "payload": "/deny"}]
+    # The form starting: its validation reads nothing yet, so the form asks.
+    started = [{"event": "action", "name": "action_record_feedback"},
+               {"event": "action", "name": "feedback_detail_form"}]
+    messages, events = run(ValidateFeedbackDetailForm(), text=NO_PAYLOAD, intent="feedback",
+                           events=started, slots={"feedback_answer": ANSWER_ID})
+    assert (messages, events) == ([], [])
+    # "Yes" (or nothing to rate) never asks.
+    messages, events = run(ActionRecordFeedback(), text="/feedback", intent="feedback",
+                           entities=feedback_entities("yes"))
+    assert messages[0]["text"] == "Thanks for letting me know. It helps us improve the answers."
+    assert SlotSet("feedback_answer", None) in events
+
+
+def test_no_during_the_eligibility_check_only_thanks(looked_for: list[tuple[str, str]]) -> None:
+    from actions.feedback import ActionRecordFeedback
+
+    messages, events = run(ActionRecordFeedback(), text=NO_PAYLOAD, intent="feedback",
+                           entities=feedback_entities("no"), active_loop={"name": "eligibility_form"})
+    assert messages[0]["text"] == "Thanks for letting me know. It helps us improve the answers."
+    assert SlotSet("feedback_answer", None) in events
+
+
+def test_what_they_were_looking_for_is_noted_whatever_its_intent(looked_for: list[tuple[str, str]]) -> None:
+    for intent in ("out_of_scope", "nlu_fallback", "feedback", "deny", "inform_role"):
+        text = f"I wanted the London salary ({intent})"
+        messages, events = answer_question(text, intent)
+        assert [m["text"] for m in messages] == ["Thanks, I've noted that. It helps us improve the answers."]
+        assert ended(events) and SlotSet("feedback_detail", None) in events
+        assert looked_for[-1] == (ANSWER_ID, text)
+
+
+def test_a_question_instead_is_noted_and_then_answered(looked_for: list[tuple[str, str]]) -> None:
+    messages, events = answer_question("how much do apprentices in London get paid?", "faq")
+    assert looked_for == [(ANSWER_ID, "how much do apprentices in London get paid?")]
+    assert [m["text"] for m in messages] == ["Thanks, I've noted that. It helps us improve the answers."]
+    assert passed_on(events)  # the FAQ rule answers it
+
+
+@pytest.mark.parametrize("text", ["/deny", "skip", "Skip.", "no thanks", "No thank you!", "nothing",
+                                  "nope", "rather not say", "n/a", "   "])
+def test_skip_stores_nothing_and_carries_on(text: str, looked_for: list[tuple[str, str]]) -> None:
+    messages, events = answer_question(text, "deny" if text.startswith("/") else "faq")
+    assert [m["text"] for m in messages] == ["No problem. Is there anything else you'd like to know?"]
+    assert ended(events) and not passed_on(events) and ActiveLoop(None) not in events
+    assert looked_for == []
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("hello", "greet"), ("can I check if I'm eligible", "check_eligibility"),
+    ("can I talk to a person", "human_handoff"), ("thanks", "thank"), ("bye", "goodbye"),
+    ("I want to end it all", "distress"), ("you are useless", "abuse"),
+    ("what's happening with my application", "own_application"), ("hola que tal", "non_english"),
+    ("/faq/salary", "faq"), ("/check_eligibility", "check_eligibility"), (NO_PAYLOAD, "feedback"),
+    ('/inform_role{"role": "devops_engineer"}', "inform_role"),
+])
+def test_a_new_request_is_not_stored_and_goes_to_its_rule(
+    text: str, intent: str, looked_for: list[tuple[str, str]],
+) -> None:
+    messages, events = answer_question(text, intent)
+    assert messages == [] and passed_on(events)
+    assert looked_for == []
+    assert SlotSet("feedback_detail", None) in events  # the text is not kept in the slot either
+
+
+def test_the_form_asks_only_about_an_answer(looked_for: list[tuple[str, str]]) -> None:
+    from actions.feedback import ValidateFeedbackDetailForm
+
+    back = [*asked_events("hello", "greet")[:-1], {"event": "action", "name": "utter_greet"},
+            {"event": "action", "name": "feedback_detail_form"}]
+    messages, events = run(ValidateFeedbackDetailForm(), text="hello", intent="greet", events=back,
+                           slots={"feedback_answer": None}, active_loop={"name": "feedback_detail_form"})
+    assert messages == [] and ended(events)
+    # asked again after a new "No" (the rule starts the form again)
+    messages, events = run(ValidateFeedbackDetailForm(), text=NO_PAYLOAD, intent="feedback", events=back,
+                           slots={"feedback_answer": ANSWER_ID}, active_loop={"name": "feedback_detail_form"})
+    assert (messages, events) == ([], [])
+
+
+def test_every_message_passed_on_has_a_rule_to_answer_it() -> None:
+    """The intents the form rejects are answered by rules that apply outside the eligibility check
+    (else the bot would fall back to "I don't know")."""
+    from pathlib import Path
+
+    import yaml
+
+    from actions import feedback
+
+    general: set[str] = set()
+    for path in (Path(__file__).resolve().parents[2] / "data" / "rules").glob("*.yml"):
+        for rule in yaml.safe_load(path.read_text())["rules"]:
+            first = rule["steps"][0]
+            if "intent" in first and not rule.get("condition"):
+                general.add(first["intent"])
+    passed = (feedback.NEW_REQUEST_INTENTS | feedback.NEVER_STORED_INTENTS | feedback.BUTTON_INTENTS
+              | feedback.STORED_AND_ANSWERED_INTENTS)
+    assert passed <= general, passed - general
+
+
+def test_what_they_were_looking_for_is_stored_scrubbed_with_the_answer(
+    database: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Through the real recorder into the database (SQLite; PostgreSQL too with TEST_DATABASE_URL):
+    the answer, the "No", then the message after the question."""
+    from actions import feedback
+    from bot.storage import analytics
+    from tests.helpers.db_support import recorder_for, rows
+
+    recorder = recorder_for(database)
+    monkeypatch.setattr(analytics, "_recorder", recorder)
+    answer_id = analytics.faq_answered("test-user", "rest", "salary", None, 0.9)
+    run(feedback.ActionRecordFeedback(), text=replies.feedback_payload(answer_id, False),
+        intent="feedback", entities=feedback_entities("no", answer_id))
+    text = ("I wanted the salary in London, email me at jo.bloggs@example.com or call 07700 900123. "
+            + "More detail. " * 100)
+    messages, events = run(feedback.ValidateFeedbackDetailForm(), text=text, intent="out_of_scope",
+                           events=asked_events(text, "out_of_scope"), slots={"feedback_answer": answer_id},
+                           active_loop={"name": "feedback_detail_form"})
+    assert messages[0]["text"] == replies.LOOKING_FOR_THANKS and ended(events)
+    assert recorder.wait_idle(60)
+    stored = rows(database, "SELECT answer_id, helpful, looking_for FROM tt_feedback")
+    [(stored_id, helpful, looking_for)] = stored
+    assert stored_id == answer_id and not helpful
+    assert str(looking_for).startswith(
+        "I wanted the salary in London, email me at [email] or call [phone]. More detail.")
+    assert "jo.bloggs" not in str(looking_for) and "900123" not in str(looking_for)
+    assert len(str(looking_for)) <= analytics.LOOKING_FOR_MAX
+    recorder.close()

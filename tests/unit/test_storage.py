@@ -3,6 +3,7 @@ down, purge and report. Against SQLite always and PostgreSQL when TEST_DATABASE_
 
 from __future__ import annotations
 
+import html
 import stat
 import uuid
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.__main__ import main
+from bot.corpus import FaqEntry
 from bot.storage import analytics, migrate
 from bot.storage.ids import conversation_hash
 from bot.storage.models import EligibilityOutcome, FaqAnswer, Feedback, Unanswered
@@ -42,12 +44,25 @@ def test_migrations_go_from_empty_to_head_and_back(kind: str, tmp_path: Path) ->
         migrate.upgrade(url)
         assert migrate.current_revision(url) == migrate.head_revision()
         assert ours <= tables()
+        assert "looking_for" in feedback_columns(url)
+        migrate.downgrade(url, "0001")  # the column goes; the tables stay
+        assert "looking_for" not in feedback_columns(url) and ours <= tables()
+        migrate.upgrade(url)
+        assert "looking_for" in feedback_columns(url)
         migrate.upgrade(url)  # again: nothing to do
         migrate.downgrade(url)
         assert migrate.current_revision(url) is None
         assert not ours & tables()
         migrate.upgrade(url)
         assert ours <= tables()
+
+
+def feedback_columns(url: str) -> set[str]:
+    engine = sa.create_engine(url)
+    try:
+        return {column["name"] for column in sa.inspect(engine).get_columns("tt_feedback")}
+    finally:
+        engine.dispose()
 
 
 def test_db_command_upgrades_and_reports_the_revision(
@@ -136,6 +151,33 @@ def test_analytics_records_answers_feedback_and_outcomes(
     recorder.close()
 
 
+def test_what_people_were_looking_for_is_stored_scrubbed_and_cut_with_the_answer(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder = recorder_for(database)
+    monkeypatch.setattr(analytics, "_recorder", recorder)
+    answer_id = analytics.faq_answered("user-42@teams", "rest", "salary", None, 0.93)
+    other_id = analytics.faq_answered("user-42@teams", "rest", "duration", None, 0.93)
+    analytics.feedback(answer_id, False)
+    # the phone number sits across the cut (500 characters): it is scrubbed first, then cut
+    text = "mail jo@example.com " + "x" * 470 + " call 07700 900123 about the London salary"
+    assert analytics.looking_for(answer_id, text)
+    analytics.feedback(other_id, False)
+    assert not analytics.looking_for(other_id, "   ")  # nothing to store: the "No" stays as it was
+    assert not analytics.looking_for(other_id, "/deny")
+    assert recorder.wait_idle(30)
+    stored = dict(rows(database, "SELECT answer_id, looking_for FROM tt_feedback"))
+    assert stored == {answer_id: "mail [email] " + "x" * 470 + " call [phone]…", other_id: None}
+    assert len(stored[answer_id]) <= analytics.LOOKING_FOR_MAX
+    helpful = f"SELECT helpful, looking_for IS NULL FROM tt_feedback WHERE answer_id = '{answer_id}'"
+    assert rows(database, helpful) == [(False, False)]
+    # rated again (another click on the same answer): the rating changes, the text stays
+    analytics.feedback(answer_id, True)
+    assert recorder.wait_idle(30)
+    assert rows(database, helpful) == [(True, False)]
+    recorder.close()
+
+
 def test_button_payloads_are_not_recorded_as_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     recorded: list[Row] = []
     monkeypatch.setattr(analytics, "recorder", lambda: type("R", (), {"record": recorded.append})())
@@ -176,6 +218,9 @@ def test_a_refused_row_is_dropped_without_holding_up_the_others(database: str) -
 
 # --- retention ---------------------------------------------------------------------------------
 
+LOOKED_FOR = "pay for Quokka-Zanzibar shifts"  # what someone was looking for, in the feedback
+
+
 def seed(url: str, now: datetime) -> None:
     """Rows 100 days old and 10 days old in every table, and two Rasa conversations: one that
     ended 100 days ago, one that started 100 days ago and is still going."""
@@ -189,7 +234,8 @@ def seed(url: str, now: datetime) -> None:
             connection.execute(sa.insert(FaqAnswer.__table__).values(
                 id=f"{tag}-answer", conversation="c", entry_id="salary", confidence=0.9, created_at=age))
             connection.execute(sa.insert(Feedback.__table__).values(
-                answer_id=f"{tag}-answer", helpful=True, created_at=age))
+                answer_id=f"{tag}-answer", helpful=False, looking_for=f"{tag} {LOOKED_FOR}",
+                created_at=age))
             connection.execute(sa.insert(Unanswered.__table__).values(
                 conversation="c", text="can I bring my dog", kind="unanswered", created_at=age))
             connection.execute(sa.insert(EligibilityOutcome.__table__).values(
@@ -219,6 +265,13 @@ def test_purge_removes_what_is_older_than_the_period(
         assert rows(database, f"SELECT count(*) FROM {table}") == [(1,)]
     # a conversation still going on loses its old events and keeps its recent ones
     assert rows(database, "SELECT sender_id, count(*) FROM events GROUP BY sender_id") == [("ongoing", 1)]
+    # what people were looking for goes with the feedback it belongs to, on the same schedule
+    assert rows(database, "SELECT looking_for FROM tt_feedback") == [(f"new {LOOKED_FOR}",)]
+    if database.startswith("sqlite:///"):  # and is gone from the database's files too
+        path = Path(database.removeprefix("sqlite:///"))
+        for file in (path, path.with_name(path.name + "-wal")):
+            if file.exists():
+                assert f"old {LOOKED_FOR}".encode() not in file.read_bytes()
 
 
 def test_purge_uses_the_configured_default_and_rejects_bad_periods(
@@ -236,17 +289,22 @@ def test_purge_uses_the_configured_default_and_rejects_bad_periods(
 # --- report ------------------------------------------------------------------------------------
 
 def test_report_shows_faqs_helpfulness_grouped_questions_and_outcomes(
-    database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    corpus: dict[str, FaqEntry],
 ) -> None:
     day = datetime(2026, 11, 2, 12)
     engine = sa.create_engine(database, future=True)
     with engine.begin() as connection:
-        for n, entry in enumerate(["salary", "salary", "salary", "duration"]):
+        # "retired_entry" is no longer in the corpus
+        for n, entry in enumerate(["salary", "salary", "salary", "duration", "retired_entry"]):
             connection.execute(sa.insert(FaqAnswer.__table__).values(
                 id=f"a{n}", conversation="c", entry_id=entry, confidence=0.9, created_at=day))
-        for answer, helpful in (("a0", True), ("a1", True), ("a2", False)):
+        for answer, helpful, looking_for in (
+            ("a0", True, None), ("a1", True, None), ("a2", False, "the salary in London"),
+            ("a3", False, "how long the <b>cyber</b> one is"), ("a4", False, "something old"),
+        ):
             connection.execute(sa.insert(Feedback.__table__).values(
-                answer_id=answer, helpful=helpful, created_at=day))
+                answer_id=answer, helpful=helpful, looking_for=looking_for, created_at=day))
         for text in ("can I bring my dog to work", "can I bring my dog to the office?",
                      "Can I bring my dog to work?", "what is the meaning of life"):
             connection.execute(sa.insert(Unanswered.__table__).values(
@@ -263,16 +321,30 @@ def test_report_shows_faqs_helpfulness_grouped_questions_and_outcomes(
     monkeypatch.setenv("DATABASE_URL", database)
     assert main(["report", "--from", "2026-11-01", "--to", "2026-11-30"]) == 0
     printed = capsys.readouterr().out
-    assert "      3  salary\n      1  duration" in printed
-    assert "salary: 2 / 1, 67%" in printed
+    salary, duration = corpus["salary"].title, corpus["duration"].title
+    retired = "[no longer in the FAQ: retired_entry]"
+    # titles, never ids
+    assert f"      3  {salary}\n      1  {duration}\n      1  {retired}" in printed
+    assert f"{salary}: 2 / 1, 67%" in printed and f"{duration}: 0 / 1, 0%" in printed
+    assert f"{retired}: 0 / 1, 0%" in printed
+    assert "  salary" not in printed and "duration:" not in printed
+    # what people were looking for, next to the answer's title
+    assert f"  {salary} (1):\n    2026-11-02  the salary in London" in printed
+    assert f"  {duration} (1):\n    2026-11-02  how long the <b>cyber</b> one is" in printed
+    assert f"  {retired} (1):\n    2026-11-02  something old" in printed
     assert "    3  can I bring my dog to work" in printed  # three wordings, one group
     assert "    1  what is the meaning of life" in printed
-    assert "    2  business_analyst: not_eligible" in printed
-    assert "    2  business_analyst: gcses" in printed and "    1  business_analyst: level3" in printed
+    assert "    2  Business Analyst: not_eligible" in printed  # role names, not keys
+    assert "    2  Business Analyst: gcses" in printed and "    1  Business Analyst: level3" in printed
     page = Path(printed.rsplit("HTML report: ", 1)[1].strip())
     try:
         content = page.read_text()
         assert "data:image/png;base64," in content and "can I bring my dog to work" in content
+        assert f"<td>{html.escape(salary)}</td><td>the salary in London</td><td>2026-11-02</td>" in content
+        assert "how long the &lt;b&gt;cyber&lt;/b&gt; one is" in content  # escaped, as all text is
+        assert f"<td>{html.escape(retired)}</td><td>something old</td>" in content
+        assert f"<td>{html.escape(salary)}</td><td>3</td>" in content  # the answers table, by title
+        assert "<td>salary</td>" not in content and "business_analyst" not in content
     finally:
         page.unlink()
 

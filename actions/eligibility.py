@@ -42,7 +42,7 @@ class ValidateEligibilityForm(RoutedFormValidation):
 
     form = FORM
     failures_slot = check.FAILURES_SLOT
-    confirm_action = "utter_ask_confirm_stop"
+    confirm_actions = ("utter_ask_confirm_stop", "action_confirm_delete")
 
     def answers(self, tracker: Tracker) -> dict[str, Any]:
         return answers(tracker)

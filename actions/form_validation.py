@@ -28,9 +28,9 @@ class RoutedFormValidation(FormValidationAction, ABC):
 
     form: ClassVar[str]
     failures_slot: ClassVar[str]
-    # A yes/no question the bot asks about the form itself ("do you want to stop?"): the reply to
-    # it is not an answer to the form's pending question.
-    confirm_action: ClassVar[str | None] = None
+    # Yes/no questions the bot asks about the form itself ("do you want to stop?"): the reply to
+    # one is not an answer to the form's pending question.
+    confirm_actions: ClassVar[tuple[str, ...]] = ()
 
     def name(self) -> str:
         return f"validate_{self.form}"
@@ -54,7 +54,7 @@ class RoutedFormValidation(FormValidationAction, ABC):
         actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
         if len(actions) < 2 or actions[-1] != self.form or actions[-2] != "action_listen":
             return False
-        return len(actions) < 3 or actions[-3] != self.confirm_action
+        return len(actions) < 3 or actions[-3] not in self.confirm_actions
 
     def events(self, before: dict[str, Any], after: dict[str, Any]) -> list[EventType]:
         slots = [SlotSet(slot, value) for slot, value in self.slot_values(before, after).items()]

@@ -190,3 +190,46 @@ def feedback_thanks() -> Reply:
 
 def feedback_nothing_to_rate() -> Reply:
     return Reply(FEEDBACK_NOTHING_TO_RATE)
+
+
+# After "No, this didn't help": one optional question (feedback_detail_form, actions/feedback.py).
+# The Skip button sends `deny`, an intent the domain already has.
+SKIP_BUTTON = Button("Skip", "/deny")
+LOOKING_FOR_QUESTION = (
+    "Thanks for letting me know. What were you looking for? A few words help us improve the "
+    "answers (please leave out personal details). This is optional: press Skip to carry on."
+)
+LOOKING_FOR_THANKS = "Thanks, I've noted that. It helps us improve the answers."
+LOOKING_FOR_SKIPPED = "No problem. Is there anything else you'd like to know?"
+
+
+def ask_looking_for() -> Reply:
+    return Reply(LOOKING_FOR_QUESTION, (SKIP_BUTTON,))
+
+
+def looking_for_thanks() -> Reply:
+    return Reply(LOOKING_FOR_THANKS)
+
+
+def looking_for_skipped() -> Reply:
+    return Reply(LOOKING_FOR_SKIPPED)
+
+
+# Follow-ups (bot/followups.py, actions/faq.py).
+def acknowledged() -> Reply:
+    return Reply("OK. Is there anything else you'd like to know about TechTrack?",
+                 (CHECK_BUTTON, Button("Ask a question", "/ask_question")))
+
+
+def emoji_reply() -> Reply:
+    return Reply(
+        "🙂 I'm here when you have a question about TechTrack. Ask me in your own words, or I can "
+        "check whether you can apply.",
+        (CHECK_BUTTON, Button("Ask a question", "/ask_question")),
+    )
+
+
+def also_asked(entries: list[FaqEntry]) -> Reply:
+    """After answering one of several questions: the others, one button each."""
+    return Reply("You also asked about this. Shall I answer it next?" if len(entries) == 1
+                 else "You also asked about these. Which next?", tuple(map(faq_button, entries)))

@@ -1,7 +1,7 @@
 """What the channels share: settings read from the environment, the apology for a turn that produced
-no reply (none for a restart, which replies nothing on purpose), and the stand-in for a channel
-nobody configured. The input limits every channel applies are in limits.py, conversation ids and
-secrets in identity.py."""
+no reply (none for a restart, which replies nothing on purpose), the generic bodies of refused
+requests, and the stand-in for a channel nobody configured. The input limits every channel applies
+are in limits.py, conversation ids and secrets in identity.py."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ from bot.channels.limits import LimitedBlueprint, is_restart
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
+
+# What a refused request is told: nothing of what failed (a missing header, a bad signature, an
+# expired token...), which would help someone probing; the log says it (rate-limited, bot/logs.py).
+UNAUTHORIZED_BODY = {"error": "unauthorized"}
+FORBIDDEN_BODY = {"error": "forbidden"}
 
 NO_REPLY = (
     "Sorry, I couldn't answer that just now: something went wrong on my side. Please try again in "
@@ -55,7 +60,11 @@ async def handle_or_apologise(
     replied: Callable[[], bool],
 ) -> None:
     """Process the message; if the turn sent nothing (action server down, an action failed), say so
-    rather than leave the person waiting. A restart (`/restart`) sends nothing on purpose: no apology."""
+    rather than leave the person waiting. A restart (`/restart`) sends nothing on purpose: no apology.
+
+    The message's metadata is set here, by the server (clients' metadata never gets this far): the
+    channel's name, which the session start reads to decide whether to show the privacy notice."""
+    message.metadata = {"channel": message.input_channel}
     try:
         await on_new_message(message)
     except Exception:

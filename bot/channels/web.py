@@ -1,7 +1,8 @@
 """The web chat: the demo careers page with the chat widget, and the socket.io channel it talks to.
 
-Rasa imports both classes from credentials.yml. `WebPageInput` serves the page at /chat and the
-widget's script from web/node_modules (installed by `make setup`; nothing comes from a CDN).
+Rasa imports both classes from credentials.yml. `WebPageInput` serves the page at /chat, the
+privacy notice at /chat/privacy, and the widget's script from web/node_modules (installed by `make
+setup`; nothing comes from a CDN).
 `WebChatInput` is Rasa's socketio channel with these changes: conversations are sessions the server
 issues and signs (a client cannot pick or guess another's); messages go through the shared input
 limits (length, clean-up, rate limits; bot/channels/limits.py) and client metadata is dropped;
@@ -33,6 +34,7 @@ from bot.channels.common import handle_or_apologise
 from bot.channels.identity import SessionSigner, is_development, session_key
 from bot.channels.limits import InputLimits, apply_request_limits, client_address, guard_for
 from bot.paths import ROOT
+from bot.privacy import PrivacySettings, privacy_page
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ GOVUK_FRONTEND_DIST = WEB_DIR / "node_modules" / "govuk-frontend" / "dist" / "go
 GOVUK_FRONTEND_SCRIPT = GOVUK_FRONTEND_DIST / "govuk-frontend.min.js"
 GOVUK_FRONTEND_STYLES = WEB_DIR / "build" / "govuk-frontend.css"
 PAGE_PATH = "/chat"
+PRIVACY_PAGE = "privacy"  # /chat/privacy, made from web/privacy.html (bot/privacy.py)
 
 # Only the page's own files may run; the widget injects its styles as <style> elements, so inline
 # styles are allowed. This also blocks the web font the widget's CSS imports from a CDN.
@@ -101,6 +104,7 @@ class WebPageInput(InputChannel):
         return PAGE_PATH
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        PrivacySettings.from_env()  # a wrong privacy setting stops start-up, naming the variable
         if not WIDGET_BUNDLE.exists():
             logger.error("The chat widget is not installed (%s is missing): run `make setup`.",
                          WIDGET_BUNDLE)
@@ -118,6 +122,9 @@ class WebPageInput(InputChannel):
 
 
 def _serve(name: str) -> HTTPResponse:
+    if name == PRIVACY_PAGE:
+        return response.html(privacy_page(PrivacySettings.from_env()),
+                             headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
     if name not in FILES:
         return response.text("Not found", status=404, headers=SECURITY_HEADERS)
     path, content_type = FILES[name]

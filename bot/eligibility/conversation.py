@@ -30,7 +30,7 @@ COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff"}
 # ("Irish" can look like "actually I'm Irish", a correction).
 QUESTIONS_ASIDE = {
     "faq", "help", "bot_challenge", "change_answer", "non_english", "own_application", "abuse",
-    "distress", "next_steps",
+    "distress", "next_steps", "delete_my_data", "what_stored",
 }
 ASIDE_CONFIDENCE = 0.6
 

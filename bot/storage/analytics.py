@@ -1,5 +1,6 @@
 """What the bot records for staff, each in one call: an FAQ answer, an unanswered or clarified
-question, feedback on an answer, and how an eligibility check ended.
+question, feedback on an answer (and, after a "No", what the person was looking for), and how
+an eligibility check ended.
 
 Everything goes through `recorder()`, a process-wide background writer (recorder.py); nothing here
 waits for the database or raises because of it. This module only records what it is given: it
@@ -9,15 +10,25 @@ never reads a tracker and never decides what the bot says.
 from __future__ import annotations
 
 import atexit
+import logging
 import threading
 import uuid
 from collections.abc import Iterable
 
+import sqlalchemy as sa
+
+from bot.storage.db import describe_error, make_engine
+from bot.storage.erase import erase_analytics
+from bot.storage.ids import conversation_hash
 from bot.storage.models import EligibilityOutcome, FaqAnswer, Feedback, Unanswered, utcnow
 from bot.storage.recorder import Recorder, Row
 from bot.storage.settings import StorageSettings, id_hash_key
 
 MAX_TEXT = 2000
+# What someone was looking for when an answer did not help: a few words are enough.
+LOOKING_FOR_MAX = 500
+
+logger = logging.getLogger(__name__)
 
 _recorder: Recorder | None = None
 _recorder_lock = threading.Lock()
@@ -86,3 +97,34 @@ def feedback(answer_id: str, helpful: bool) -> None:
     recorder().record(Row(Feedback.__table__, {
         "answer_id": answer_id, "helpful": helpful, "created_at": utcnow(),
     }))
+
+
+def looking_for(answer_id: str, text: str) -> bool:
+    """Record what the person was looking for when the answer did not help: it replaces the "No"
+    row for that answer with one that carries the text, scrubbed of personal data when written and
+    then cut to LOOKING_FOR_MAX characters. False (nothing recorded) for an empty text or a button
+    payload."""
+    text = text[:MAX_TEXT].strip()
+    if not text or text.startswith("/"):
+        return False
+    recorder().record(Row(Feedback.__table__, {
+        "answer_id": answer_id, "helpful": False, "looking_for": text, "created_at": utcnow(),
+    }, scrub_field="looking_for", max_length=LOOKING_FOR_MAX))
+    return True
+
+
+def erase_conversation(sender_id: str, timeout: float = 10.0) -> bool:
+    """Delete every analytics row of this conversation, once the rows still queued have been
+    written. Blocks (run it in a thread). False when that could not be done (the database is down or
+    slow): then nothing is promised."""
+    if not recorder().wait_idle(timeout):
+        return False
+    engine = make_engine(StorageSettings.from_env().database_url, statement_timeout=True)
+    try:
+        erase_analytics(engine, conversation_hash(sender_id, id_hash_key()))
+    except sa.exc.SQLAlchemyError as error:
+        logger.error("analytics: could not delete a conversation's rows (%s)", describe_error(error))
+        return False
+    finally:
+        engine.dispose()
+    return True

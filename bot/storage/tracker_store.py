@@ -6,20 +6,36 @@ Rasa 3.6 loads a tracker store from a module path with `cls(host=url, domain=...
 **kwargs)` (rasa/core/tracker_store.py, `_load_from_module_name_in_endpoint_config`) and silently
 falls back to an in-memory store if that raises AttributeError or ImportError; this class raises
 neither, so a broken database stops the server rather than losing every conversation.
+
+Rasa's SQLTrackerStore methods are coroutines that do blocking SQLAlchemy I/O on the event loop: a
+slow or locked database would stall every conversation of the server, not just the one waiting.
+Here every database call runs in a worker thread (asyncio.to_thread).
+
+Saving merges rather than slices: Rasa writes `tracker.events[n:]`, n being how many events the
+database holds for the conversation's latest session, which is only right while the tracker in
+hand starts with exactly the stored events. Here the events are matched to the stored ones by
+(type, timestamp), counted as a multiset, and only the ones not stored yet are written, in the
+tracker's order. So events kept in memory through an outage are written once each when the
+database is back, whatever was stored meanwhile.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.storage.db import (
     DatabaseUnavailable,
@@ -30,7 +46,9 @@ from bot.storage.db import (
     sqlite_secure_delete,
     wait_for_database,
 )
+from bot.storage.erase import ERASE_SLOT
 from bot.storage.settings import StorageSettings
+from bot.storage.stored_events import stored_form
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +59,10 @@ BARE_RASA_DATABASE_WAIT_SECONDS = 15
 # Conversations whose latest state is kept in memory for when the database is down (the least
 # recently active are forgotten first).
 MAX_REMEMBERED_CONVERSATIONS = 1000
+
+
+def erase_requested(tracker: DialogueStateTracker) -> bool:
+    return tracker.get_slot(ERASE_SLOT) is True
 
 
 class TechTrackTrackerStore(SQLTrackerStore):
@@ -80,9 +102,10 @@ class TechTrackTrackerStore(SQLTrackerStore):
 
     # While the database is down, conversations carry on from memory: the latest state of recent
     # conversations is kept (a reference, no copy, so this costs nothing while all is well), and
-    # each conversation's events are written when the database is back, since Rasa's `save` writes
-    # every event the database does not have yet. (Rasa's own fallback would start every turn
-    # afresh, and would log the failed SQL with its parameters, which hold what people typed.)
+    # each conversation's events are written when the database is back, since saving writes every
+    # event the database does not have yet (merged, as the module's docstring says). (Rasa's own
+    # fallback would start every turn afresh, and would log the failed SQL with its parameters,
+    # which hold what people typed.)
 
     def _remember(self, tracker: DialogueStateTracker, saved: bool) -> None:
         with self._state_lock:
@@ -92,24 +115,38 @@ class TechTrackTrackerStore(SQLTrackerStore):
                 self._recent.popitem(last=False)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        return await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
+
+    async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
+        return await self._retrieve(conversation_id, fetch_events_from_all_sessions=True)
+
+    async def keys(self) -> Iterable[str]:
+        return await asyncio.to_thread(self._read_keys)
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
         with self._state_lock:
             tracker, saved = self._recent.get(sender_id, (None, True))
         if tracker is not None and not saved:
+            if erase_requested(tracker):
+                return None  # deleted by the person; the database follows when it is back
             return tracker.copy()  # newer than what the database holds
         try:
-            return await super().retrieve(sender_id)
+            return await asyncio.to_thread(self._read, sender_id, fetch_events_from_all_sessions)
         except sa.exc.SQLAlchemyError as error:
             self._went_down(error)
             return tracker.copy() if tracker is not None else None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         try:
-            await super().save(tracker)
+            await self._write(tracker)
         except sa.exc.SQLAlchemyError as error:
             self._went_down(error)
             self._remember(tracker, saved=False)
             return
-        self._remember(tracker, saved=True)
+        if not erase_requested(tracker):  # an erased conversation is not kept in memory either
+            self._remember(tracker, saved=True)
         with self._state_lock:
             came_back, self._down = self._down, False
         if came_back:
@@ -121,13 +158,74 @@ class TechTrackTrackerStore(SQLTrackerStore):
             waiting = [t for t, saved in self._recent.values() if not saved]
         for tracker in waiting:
             try:
-                await super().save(tracker)
+                await self._write(tracker)
             except sa.exc.SQLAlchemyError as error:
                 self._went_down(error)
                 return
             with self._state_lock:
                 if self._recent.get(tracker.sender_id, (None, True))[0] is tracker:
                     self._recent[tracker.sender_id] = (tracker, True)
+
+    async def _write(self, tracker: DialogueStateTracker) -> None:
+        if not erase_requested(tracker):
+            await self.stream_events(tracker)  # to the event broker, when one is configured
+            # A snapshot taken on the event loop: the worker thread never reads the live tracker.
+            await asyncio.to_thread(self._insert_missing, tracker.sender_id, list(tracker.events))
+            return
+        await asyncio.to_thread(self._delete_conversation, tracker.sender_id)
+        with self._state_lock:
+            self._recent.pop(tracker.sender_id, None)
+
+    # The database calls, each run in a worker thread (never on the event loop).
+
+    def _read(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        with self.session_scope() as session:
+            rows = self._event_query(
+                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
+            ).all()
+            events = [json.loads(row.data) for row in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    def _read_keys(self) -> list[str]:
+        with self.session_scope() as session:
+            return [sender for (sender,) in session.query(self.SQLEvent.sender_id).distinct().all()]
+
+    def _insert_missing(self, sender_id: str, events: list[Event]) -> int:
+        """Write the events the database does not hold yet, in order; returns how many."""
+        if not events:
+            return 0
+        since = min(event.timestamp for event in events)
+        with self.session_scope() as session:
+            stored = Counter(
+                (type_name, timestamp)
+                for type_name, timestamp in session.query(self.SQLEvent.type_name, self.SQLEvent.timestamp)
+                .filter(self.SQLEvent.sender_id == sender_id, self.SQLEvent.timestamp >= since)
+            )
+            missing = []
+            for event in events:
+                key = (event.type_name, event.timestamp)
+                if stored[key] > 0:
+                    stored[key] -= 1
+                else:
+                    missing.append(event)
+            for event in missing:
+                data = event.as_dict()
+                session.add(self.SQLEvent(
+                    sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                    intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                    action_name=data.get("name"), data=json.dumps(stored_form(data)),
+                ))
+            session.commit()
+        return len(missing)
+
+    def _delete_conversation(self, sender_id: str) -> None:
+        with self.session_scope() as session:
+            session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete(
+                synchronize_session=False
+            )
+            session.commit()
 
     def _went_down(self, error: BaseException) -> None:
         with self._state_lock:

@@ -179,3 +179,32 @@ def test_the_page_is_built_with_govuk_frontend_served_by_the_bot(
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, animations="disabled")
     assert failed == [], failed
 
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_chat_opens_with_the_privacy_notice_and_its_page_passes_axe(
+    server: ServeConfig, browser: Browser, viewport: dict[str, int]
+) -> None:
+    page = new_page(browser, viewport)
+    page.goto(f"{server.rasa_url}/chat")
+    page.locator(".rw-launcher").click()
+    messages = page.locator(".rw-messages-container")
+    expect(messages).to_contain_text("Hello! I'm TechTrack Assistant")
+    expect(messages).to_contain_text("Before we start: this chat keeps what you type for 90 days")
+    notice_first = messages.inner_text().index("Before we start")
+    assert notice_first < messages.inner_text().index("Hello! I'm TechTrack Assistant")
+    link = messages.get_by_role("link", name=f"{server.rasa_url}/chat/privacy")
+    expect(link).to_have_attribute("href", f"{server.rasa_url}/chat/privacy")
+
+    response = page.goto(f"{server.rasa_url}/chat/privacy")
+    assert response is not None and response.ok
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice: TechTrack Assistant")
+    expect(page.locator("main")).to_contain_text("deleted once it is 90 days old")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    found = audit(page, "the privacy page")
+    settle(page)
+    name = "privacy-page-desktop" if viewport == DESKTOP else "privacy-page-phone"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, animations="disabled")
+    fail_on(found, viewport)

@@ -215,7 +215,7 @@ def test_a_socket_that_skipped_the_session_request_gets_a_new_session_not_the_on
     assert message.sender_id != "someone-elses-session"
 
 
-def test_web_messages_are_limited_cleaned_and_carry_no_metadata() -> None:
+def test_web_messages_are_limited_cleaned_and_carry_no_client_metadata() -> None:
     chat = WebChat(limits=InputLimits(conversation_rate=Rate(3, 60)))
     chat.connect("s1")
     conversation = chat.channel.signer.conversation_id(chat.session("s1", {}))
@@ -229,7 +229,7 @@ def test_web_messages_are_limited_cleaned_and_carry_no_metadata() -> None:
     chat.run("user_uttered", "s1", {"message": "four: over the rate"})
     chat.run("user_uttered", "s1", {"message": "five: over the rate, told once already"})
     assert [m.text for m in chat.rasa.messages] == ["is it paid?", "three"]
-    assert not chat.rasa.messages[0].metadata
+    assert chat.rasa.messages[0].metadata == {"channel": "socketio"}  # set by the server only
     said = chat.sio.said(conversation)
     assert "too long" in said[0] and "2000 characters" in said[0]
     assert said[1:] == ["An answer.", "An answer.", RATE_LIMITED]
@@ -332,7 +332,7 @@ def test_slack_conversations_are_per_team_channel_and_user(monkeypatch: pytest.M
         ("slack:T1:D1:U1", "hello from the DM"), ("slack:T1:C1:U1", "hello"), ("slack:T1:C1:U1", "/greet"),
         ("slack:T9:C2:U1", "/greet"),
     ]
-    assert all(not m.metadata for m in rasa.messages)
+    assert all(m.metadata == {"channel": "slack"} for m in rasa.messages)  # set by the server only
     too_long = [text for channel, text in told if "too long" in text]
     assert len(too_long) == 1 and ("D1", too_long[0]) in told
 

@@ -250,7 +250,7 @@ def post(channel: ReliableRestInput, rasa: RecordingRasa, payload: Any = None, b
         return reply.status, text
 
 
-def test_rest_passes_clean_text_and_no_metadata_and_answers_with_what_rasa_said() -> None:
+def test_rest_passes_clean_text_and_no_client_metadata_and_answers_with_what_rasa_said() -> None:
     channel, rasa = rest(), RecordingRasa()
     status, replies = post(channel, rasa, {
         "sender": "me", "message": "  will\tI be\n paid?\u202e ", "metadata": {"admin": True},
@@ -259,7 +259,7 @@ def test_rest_passes_clean_text_and_no_metadata_and_answers_with_what_rasa_said(
     assert status == 200 and replies == [{"recipient_id": "me", "text": "An answer."}]
     [message] = rasa.messages
     assert (message.text, message.sender_id, message.input_channel) == ("will I be paid?", "me", "rest")
-    assert not message.metadata
+    assert message.metadata == {"channel": "rest"}  # set by the server, not the client
 
 
 def test_rest_without_a_sender_gets_a_random_conversation_not_the_shared_default() -> None:

@@ -22,6 +22,7 @@ from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.eligibility import conversation as check
 from bot.eligibility.facts import asks_to_check
+from bot.followups import asks_for_the_other, bare_acknowledgement, names_only_a_role, only_emoji
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
@@ -51,6 +52,62 @@ def answered(tracker: Tracker, reply: replies.Reply, entry_id: str, role: str | 
     return replies.with_feedback_buttons(reply, answer_id)
 
 
+LAST_FAQ_SLOT = "last_faq"
+PENDING_QUESTIONS_SLOT = "pending_questions"
+
+
+def questions_left(tracker: Tracker) -> list[FaqEntry]:
+    """The questions still unanswered from a "That's more than one question... Which first?"."""
+    left = tracker.get_slot(PENDING_QUESTIONS_SLOT) or []
+    return [corpus()[i] for i in left if isinstance(i, str) and i in corpus()]
+
+
+def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqEntry,
+                 role: str | None, confidence: float, facts: dict[str, Any] | None = None,
+                 ) -> list[EventType]:
+    """Answer `entry` for `role`, then offer what is left of several questions asked at once."""
+    offer_check = entry.offers_check and not tracker.active_loop.get("name")
+    answer = replies.faq_answer(entry, role, offer_check=offer_check)
+    send(dispatcher, answered(tracker, answer, entry.id, role, confidence))
+    facts = facts if offer_check else {}
+    if facts:
+        # The question described the person: the check can start from what they said.
+        send(dispatcher, replies.Reply(check.noted(facts), (replies.CHECK_BUTTON,)))
+    before = questions_left(tracker)
+    left = [other for other in before if other.id != entry.id]
+    if left and len(left) < len(before):
+        send(dispatcher, replies.also_asked(left))
+    else:
+        left = []
+    return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts or None),
+            SlotSet(LAST_FAQ_SLOT, entry.id), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in left] or None)]
+
+
+def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Events when the latest message is a follow-up to what came before, else None: "and the
+    other one?" after "Which first?", "what about cyber?" after a role-specific answer, a bare
+    "ok"."""
+    if (tracker.active_loop or {}).get("name"):
+        return None
+    text = latest_text(tracker)
+    left = questions_left(tracker)
+    if left and asks_for_the_other(text):
+        entry, role = left[0], remembered_role(tracker)
+        if entry.role_specific and role is None:
+            send(dispatcher, replies.ask_which_role(entry))
+            return [SlotSet("pending_faq", entry.id)]
+        return answer_entry(dispatcher, tracker, entry, role, 1.0)
+    last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
+    named = role_in_message(tracker)
+    if (last is not None and last.role_specific and named and named != replies.ALL_ROLES
+            and names_only_a_role(text)):
+        return [*role_events(tracker, named), *answer_entry(dispatcher, tracker, last, named, 1.0)]
+    if bare_acknowledgement(text):
+        send(dispatcher, replies.acknowledged())
+        return [SlotSet("pending_faq", None)]
+    return None
+
+
 class ActionAnswerFaq(Action):
     """Answer the FAQ entry the classifier ranked first, tailored to the person's role where it differs;
     or ask "Did you mean...?" when it is unsure, or which question first when there are several."""
@@ -69,6 +126,9 @@ class ActionAnswerFaq(Action):
         if not in_check and asks_to_check(text, facts):
             # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
             return [FollowupAction("action_start_eligibility")]
+        followup = answer_followup(dispatcher, tracker)
+        if followup is not None:
+            return followup
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
         parts = faq_parts(message)
         known_parts = None if parts is None else [
@@ -84,9 +144,11 @@ class ActionAnswerFaq(Action):
             return [SlotSet("pending_faq", None), *failure_events(tracker)]
         if decision.action in (FaqRoute.CLARIFY, FaqRoute.SEVERAL):
             record_not_answered(tracker, "clarified", [entry.id for entry in entries])
-            ask = replies.did_you_mean if decision.action is FaqRoute.CLARIFY else replies.several_questions
-            send(dispatcher, ask(entries))
-            return [SlotSet("pending_faq", None)]
+            if decision.action is FaqRoute.CLARIFY:
+                send(dispatcher, replies.did_you_mean(entries))
+                return [SlotSet("pending_faq", None)]
+            send(dispatcher, replies.several_questions(entries))
+            return [SlotSet("pending_faq", None), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in entries])]
 
         entry = entries[0]
         named = role_in_message(tracker)
@@ -95,15 +157,8 @@ class ActionAnswerFaq(Action):
         if entry.role_specific and role is None and named != replies.ALL_ROLES:
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
-        offer_check = entry.offers_check and not tracker.active_loop.get("name")
-        answer = replies.faq_answer(entry, role, offer_check=offer_check)
-        confidence = decision.candidates[0].confidence
-        send(dispatcher, answered(tracker, answer, entry.id, role, confidence))
-        facts = facts if offer_check else {}
-        if facts:
-            # The question described the person: the check can start from what they said.
-            send(dispatcher, replies.Reply(check.noted(facts), (replies.CHECK_BUTTON,)))
-        return [*events, SlotSet("pending_faq", None), SlotSet("pending_facts", facts or None)]
+        return [*events, *answer_entry(dispatcher, tracker, entry, role,
+                                       decision.candidates[0].confidence, facts)]
 
 
 class ActionRoleChosen(Action):
@@ -122,9 +177,13 @@ class ActionRoleChosen(Action):
             return role_events(tracker, remembered_role(tracker))
         role = None if chosen == replies.ALL_ROLES else chosen
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
+        last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
+        if pending is None and role is not None and last is not None and last.role_specific \
+                and names_only_a_role(latest_text(tracker)):
+            pending = last  # "what about cyber?" after a role-specific answer: that answer again
         if pending is not None:
-            send(dispatcher, answered(tracker, replies.faq_answer(pending, role), pending.id, role, 1.0))
-        elif role is not None:
+            return [*events, *answer_entry(dispatcher, tracker, pending, role, 1.0)]
+        if role is not None:
             send(dispatcher, replies.role_noted(role))
         else:
             send(dispatcher, replies.all_roles_noted())
@@ -155,7 +214,15 @@ class ActionDontKnow(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if latest_intent(tracker)[0] != "something_else":
+        followup = answer_followup(dispatcher, tracker)
+        if followup is not None:
+            return followup
+        intent, confidence = latest_intent(tracker)
+        if intent in ("affirm", "deny") and confidence >= ACKNOWLEDGE_CONFIDENCE:
+            # "yes" or "no" with no question pending: acknowledged, not "I don't know".
+            send(dispatcher, replies.acknowledged())
+            return [SlotSet("pending_faq", None)]
+        if intent != "something_else":
             record_not_answered(tracker, "unanswered")
         send(dispatcher, failure_reply(tracker, load_settings()))
         return [SlotSet("pending_faq", None), *failure_events(tracker)]
@@ -177,6 +244,8 @@ def failure_events(tracker: Tracker) -> list[EventType]:
     """Note the turn that failed, so the next failure knows it is the second in a row."""
     return [SlotSet("failed_turn", float(user_turns(tracker)))]
 
+
+ACKNOWLEDGE_CONFIDENCE = 0.6
 
 # What staff see as unanswered questions (scrubbed of personal data). Distress, abuse and messages
 # about someone's own application are never stored.
@@ -201,6 +270,9 @@ class ActionSpecialCase(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = latest_intent(tracker)[0]
+        if intent == "non_english" and only_emoji(latest_text(tracker)):
+            send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
+            return [SlotSet("pending_faq", None)]
         if intent in RECORDED_AS_UNANSWERED:
             record_not_answered(tracker, "unanswered")
         reply = SPECIAL_CASES.get(intent, SPECIAL_CASES["out_of_scope"])

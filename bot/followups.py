@@ -1,0 +1,89 @@
+"""Short messages that only make sense after what came before, recognised from their words alone:
+"what about cyber?" after a role-specific answer, "and the other one?" after "Which first?", a bare
+"ok", and a message of emoji only. The actions decide what to do with them (actions/faq.py).
+
+Token logic, no regular expressions over the whole message: every check is linear in its length.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.roles import find_roles
+
+MAX_FOLLOWUP_WORDS = 8
+# Words that add nothing to "what about <role>?" / "and for <role>?" / "<role> instead".
+_ROLE_FILLER = frozenset({
+    "what", "whats", "what's", "about", "how", "and", "for", "the", "a", "an", "role", "roles", "one",
+    "instead", "then", "too", "also", "as", "well", "please", "pls", "ok", "okay", "so", "is", "it",
+    "that", "same", "question", "apprenticeship", "one's", "ones", "if", "i", "did", "do", "thing",
+    "with", "re", "regarding", "hmm", "now", "of", "on", "in", "case", "mean",
+})
+# "and the other one?", "what about the second question", "the next one please".
+_OTHER_WORDS = frozenset({"other", "second", "next", "remaining", "rest", "2nd", "another"})
+_OTHER_FILLER = _ROLE_FILLER | frozenset({"answer", "part", "bit", "please", "can", "you", "now",
+                                          "go", "on", "to"})
+# A bare acknowledgement outside any question: "ok", "okay then", "cool", "got it".
+_ACK_WORDS = frozenset({
+    "ok", "okay", "okey", "okie", "k", "kk", "cool", "great", "fine", "alright", "right", "sure",
+    "nice", "got", "it", "noted", "understood", "brilliant", "perfect", "lovely", "ah", "oh", "i",
+    "see", "then", "thanks", "thank", "you", "ta", "good", "that's", "thats",
+})
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with the punctuation around them removed."""
+    cleaned = (w.strip(".,!?;:'\"()[]{}-–—…").lower() for w in text.replace("’", "'").split())
+    return [w for w in cleaned if w]
+
+
+def _without_roles(text: str) -> tuple[str, int]:
+    """The text with every role mention removed, and how many there were."""
+    found = find_roles(text)
+    kept, start = [], 0
+    for begin, end, _ in found:
+        kept.append(text[start:begin])
+        start = end
+    kept.append(text[start:])
+    return " ".join(kept), len(found)
+
+
+def names_only_a_role(text: str) -> bool:
+    """True for "what about cyber?", "and for devops", "business analyst instead": a role and
+    nothing that asks anything else."""
+    if len(text.split()) > MAX_FOLLOWUP_WORDS:
+        return False
+    rest, roles = _without_roles(text)
+    return roles > 0 and all(w in _ROLE_FILLER for w in words(rest))
+
+
+def asks_for_the_other(text: str) -> bool:
+    """True for "and the other one?", "what about the second question", "next one please"."""
+    said = words(text)
+    if not said or len(said) > MAX_FOLLOWUP_WORDS:
+        return False
+    return any(w in _OTHER_WORDS for w in said) and all(
+        (w in _OTHER_WORDS or w in _OTHER_FILLER) and w not in ("role", "roles") for w in said
+    )
+
+
+def bare_acknowledgement(text: str) -> bool:
+    """True for "ok", "okay then", "cool, got it": nothing asked, nothing answered."""
+    said = words(text)
+    return 0 < len(said) <= 4 and all(w in _ACK_WORDS for w in said)
+
+
+def only_emoji(text: str) -> bool:
+    """True when the message is emoji or other pictographs only (no letters or digits)."""
+    seen = False
+    for ch in text:
+        if ch.isspace() or ch in "\u200d\ufe0f\ufe0e":
+            continue
+        category = unicodedata.category(ch)
+        if category in ("So", "Sk", "Mn"):  # symbols, skin-tone modifiers, combining marks
+            seen = seen or category == "So"
+            continue
+        if category.startswith("P"):
+            continue
+        return False
+    return seen

@@ -1,0 +1,65 @@
+"""Follow-ups with the running bot: "what about cyber?" after a role-specific answer, "and the other
+one?" after "Which first?", a bare "ok" and emoji."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.corpus import FaqEntry
+from bot.dev.serve import ServeConfig
+from tests.helpers.support import Conversation, local_config, running_servers
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
+    config = local_config(tmp_path_factory.mktemp("logs"))
+    with running_servers(config):
+        yield config
+
+
+def test_a_role_after_a_role_specific_answer_answers_it_for_that_role(
+    server: ServeConfig, corpus: dict[str, FaqEntry]
+) -> None:
+    chat = Conversation(server)
+    assert "Which role are you asking about?" in chat.reply("how long is the apprenticeship?")
+    duration = corpus["duration"].answers
+    assert chat.reply("Software Developer") == duration["software_developer"]
+    assert chat.reply("what about cyber?") == duration["cyber_security_technologist"]
+    assert chat.reply("and devops") == duration["devops_engineer"]
+
+
+def test_the_other_of_two_questions_is_offered_and_answered(
+    server: ServeConfig, corpus: dict[str, FaqEntry]
+) -> None:
+    chat = Conversation(server)
+    several = chat.say("how long is it and is it paid?")
+    assert several[0]["text"].startswith("That's more than one question")
+    salary = next(b for b in several[-1]["buttons"] if b["title"] == corpus["salary"].title)
+    answer = chat.say(salary["payload"])
+    assert "\n\n".join(m["text"] for m in answer[:-1]) == corpus["salary"].answer
+    assert answer[-1]["text"] == "You also asked about this. Shall I answer it next?"
+    assert [b["title"] for b in answer[-1]["buttons"]] == [corpus["duration"].title]
+    assert "Which role are you asking about?" in chat.reply("and the other one?")
+    assert chat.reply("Business Analyst") == corpus["duration"].answers["business_analyst"]
+
+
+@pytest.mark.parametrize("text", ["ok", "okay then", "yes", "no"])
+def test_a_bare_ok_is_acknowledged_not_i_dont_know(server: ServeConfig, text: str) -> None:
+    reply = Conversation(server).say(text)
+    assert reply[0]["text"] == "OK. Is there anything else you'd like to know about TechTrack?"
+
+
+@pytest.mark.parametrize("text", ["👍", "😀😀", "🙈"])
+def test_emoji_get_a_friendly_reply_not_a_language_apology(server: ServeConfig, text: str) -> None:
+    reply = Conversation(server).reply(text)
+    assert reply.startswith("🙂 I'm here when you have a question about TechTrack.")
+    assert "English" not in reply
+
+
+def test_emoji_during_the_check_are_no_answer_and_the_question_is_asked_again(server: ServeConfig) -> None:
+    chat = Conversation(server)
+    assert "How old are you?" in chat.reply("am I eligible? I'd like to be a software developer")
+    reply = chat.reply("🤔")
+    assert "How old are you?" in reply and "English" not in reply

@@ -1,0 +1,49 @@
+"""Follow-ups recognised from their words alone (bot/followups.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.followups import asks_for_the_other, bare_acknowledgement, names_only_a_role, only_emoji
+
+
+@pytest.mark.parametrize("text", ["what about cyber?", "and devops", "Business analyst instead",
+                                  "how about the software developer one?", "and for BA?"])
+def test_a_role_and_nothing_else_is_a_follow_up(text: str) -> None:
+    assert names_only_a_role(text)
+
+
+@pytest.mark.parametrize("text", ["what about cyber security? is it paid", "how long is devops",
+                                  "what about the salary", "devops", "I want to apply for devops "
+                                  "because I like computers a lot"])
+def test_a_role_with_a_question_of_its_own_is_not(text: str) -> None:
+    assert not names_only_a_role(text) or text == "devops"
+
+
+@pytest.mark.parametrize("text", ["and the other one?", "the second question please", "next one",
+                                  "what about the other question"])
+def test_asking_for_the_other_question(text: str) -> None:
+    assert asks_for_the_other(text)
+
+
+@pytest.mark.parametrize("text", ["the other roles", "is there another apprenticeship I can do",
+                                  "other", ""])
+def test_other_words_in_a_real_question_are_not_that(text: str) -> None:
+    assert asks_for_the_other(text) == (text == "other")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ok", True), ("okay then", True), ("cool, got it", True), ("ok how long is it", False),
+    ("fine", True), ("right, what's the pay", False), ("", False),
+])
+def test_a_bare_acknowledgement(text: str, expected: bool) -> None:
+    assert bare_acknowledgement(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("👍", True), ("😀😀", True), ("❤️", True), ("👍🏽", True), ("👨‍💻 !", True),
+    ("thanks 🙏", False), (":)", False), ("?", False), ("", False), ("😀 ok", False), ("١٢٣", False),
+])
+def test_emoji_only(text: str, expected: bool) -> None:
+    assert only_emoji(text) is expected
+

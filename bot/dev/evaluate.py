@@ -54,6 +54,11 @@ DATA = ROOT / "tests" / "data"
 FAQ_SETS = (DATA / "faq_heldout.yml", DATA / "faq_heldout_extra.yml")
 SCOPE_SET = DATA / "scope_heldout.yml"
 OFFTOPIC_SET = DATA / "offtopic_everyday_heldout.yml"
+SITUATION_SET = DATA / "situation_questions_heldout.yml"
+# Development sets (tests/dev/): for choosing thresholds and checking changes, never trained on and
+# reported apart from the held-out figures.
+DEV = ROOT / "tests" / "dev"
+OFFTOPIC_DEV_SET = DEV / "offtopic_everyday_dev.yml"
 REPORTS = ROOT / "reports"
 
 # Intents other than `faq` that answer an FAQ entry's question: "am I eligible?" is answered by
@@ -72,6 +77,49 @@ CATEGORY_LABEL = {"off_topic": "out_of_scope", "multiple_questions": "several"}
 # a change of answer.
 OFFTOPIC_SAFE = DECLINES | {"clarify", "several"}
 OFFTOPIC_DANGEROUS = frozenset({"other:inform_role", "other:change_answer", "other:check_eligibility"})
+
+
+# The situation questions' rule keys, and the entries that answer each specifically
+# (docs/design/situations.md). Starting the eligibility check is also a right answer: the check
+# asks about exactly that situation.
+SITUATION_ENTRIES: dict[str, tuple[str, ...]] = {
+    "study_visa_years": ("study_visa_years",),
+    "dependant_or_family_visa": ("dependant_family_visa",),
+    "exempt_statuses": ("exempt_statuses",),
+    "asylum_seeker": ("asylum_seekers",),
+    "eea_time": ("eea_time",),
+    "euss_pending_or_none": ("euss_pending_or_no_status",),
+    "irish_citizen": ("irish_citizens",),
+    "uk_returner": ("uk_returner_time_abroad",),
+    "indefinite_leave": ("indefinite_leave",),
+    "permission_duration": ("permission_lasting",),
+    "work_location_england": ("part_time_in_england", "based_in_england"),
+    "student_loan_current_vs_repaying": ("student_loan_repaying", "student_loan"),
+    "other_programme_ending_or_self_funded": ("other_programme_ending_or_self_funded",
+                                              "other_funded_programme"),
+    "completed_apprenticeship": ("completed_apprenticeship", "level_2_apprentices"),
+    "prior_qualification_similar": ("prior_qualification",),
+    "equivalent_qualifications": ("equivalent_qualifications",),
+    "ba_cyber_employment": ("ba_cyber_employment_requirement",),
+    "age_minimum": ("age_requirement",),
+    "age_maximum": ("age_requirement",),
+}
+CHECK_STARTED = "check"
+# Situation entries and the broader entry each refines (docs/design/situations.md). A held-out
+# question labelled with the broader entry, answered with the refinement, is counted apart: the
+# held-out labels were written before the refinements existed.
+REFINES: dict[str, str] = {
+    "study_visa_years": "residency_requirements", "dependant_family_visa": "residency_requirements",
+    "exempt_statuses": "residency_requirements", "asylum_seekers": "residency_requirements",
+    "eea_time": "residency_requirements", "euss_pending_or_no_status": "residency_requirements",
+    "irish_citizens": "residency_requirements", "uk_returner_time_abroad": "residency_requirements",
+    "indefinite_leave": "residency_requirements", "permission_lasting": "residency_requirements",
+    "part_time_in_england": "based_in_england", "student_loan_repaying": "student_loan",
+    "other_programme_ending_or_self_funded": "other_funded_programme",
+    "completed_apprenticeship": "level_2_apprentices",
+    "equivalent_qualifications": "entry_requirements",
+    "ba_cyber_employment_requirement": "entry_requirements",
+}
 
 
 @dataclass(frozen=True)
@@ -167,6 +215,42 @@ def judge_offtopic(items: Sequence[dict[str, Any]], parsed: Sequence[Mapping[str
     return judged
 
 
+def judge_situations(items: Sequence[dict[str, Any]], parsed: Sequence[Mapping[str, Any]],
+                     thresholds: Thresholds) -> list[Judged]:
+    judged = []
+    for item, result in zip(items, parsed, strict=True):
+        label, confidence, offered = bot_label(result, thresholds)
+        text = str(result.get("text") or "")
+        if str((result.get("intent") or {}).get("name")) == "check_eligibility" or asks_to_check(
+                text, prefilled(text, spacy_entities(result))):
+            label = CHECK_STARTED
+        judged.append(Judged(
+            text=item["text"], gold=item["rule"], label=label, confidence=round(confidence, 3),
+            offered=offered, style=item.get("voice"),
+        ))
+    return judged
+
+
+def situation_right(j: Judged) -> bool:
+    return j.label == CHECK_STARTED or j.label in {f"faq/{e}" for e in SITUATION_ENTRIES.get(j.gold, ())}
+
+
+def summarise_situations(situations: list[Judged]) -> dict[str, Any]:
+    by_rule: dict[str, dict[str, int]] = {}
+    for j in situations:
+        counts = by_rule.setdefault(j.gold, {"questions": 0, "right": 0})
+        counts["questions"] += 1
+        counts["right"] += situation_right(j)
+    right = [j for j in situations if situation_right(j)]
+    return {
+        "questions": len(situations),
+        "right": rate(len(right), len(situations)),
+        "check_started": sum(j.label == CHECK_STARTED for j in situations),
+        "by_rule": by_rule,
+        "misses": [asdict(j) for j in situations if not situation_right(j)],
+    }
+
+
 def offtopic_dangerous(j: Judged) -> bool:
     return j.label.startswith("faq/") or j.label in OFFTOPIC_DANGEROUS
 
@@ -206,6 +290,7 @@ def rate(part: int, whole: int) -> float:
 
 def summarise(faq: list[Judged], scope: list[Judged]) -> dict[str, Any]:
     answered = [j for j in faq if j.label == j.gold]
+    refined = [j for j in faq if j.label.startswith("faq/") and REFINES.get(j.label[4:]) == j.gold[4:]]
     offered = [j for j in faq if j.label in ("clarify", "several") and j.gold[4:] in j.offered]
     rejected = [j for j in faq if j.label in DECLINES]
     clarified = [j for j in faq if j.label in ("clarify", "several")]
@@ -230,6 +315,8 @@ def summarise(faq: list[Judged], scope: list[Judged]) -> dict[str, Any]:
     return {
         "faq_questions": len(faq),
         "faq_answer_accuracy": rate(len(answered), len(faq)),
+        "faq_answered_by_refinement": len(refined),
+        "faq_accuracy_with_refinements": rate(len(answered) + len(refined), len(faq)),
         "faq_answered_or_offered": rate(len(answered) + len(offered), len(faq)),
         "faq_clarified": rate(len(clarified), len(faq)),
         "false_rejection": rate(len(rejected), len(faq)),
@@ -301,15 +388,24 @@ def evaluate_model(model: Path, thresholds: Thresholds) -> Evaluation:
     scope_items = load_yaml(SCOPE_SET, "messages")
     answer_items = load_answers()
     offtopic_items = load_yaml(OFFTOPIC_SET, "messages")
-    texts = [item["text"] for item in faq_items + scope_items + answer_items + offtopic_items]
+    situation_items = load_yaml(SITUATION_SET, "questions")
+    dev_items = load_yaml(OFFTOPIC_DEV_SET, "messages") if OFFTOPIC_DEV_SET.exists() else []
+    extra = situation_items + dev_items
+    texts = [item["text"] for item in faq_items + scope_items + answer_items + offtopic_items + extra]
     parsed = asyncio.run(parse_all(model, texts))
+    parsed, parsed_extra = parsed[: len(texts) - len(extra)], parsed[len(texts) - len(extra):]
+    situations = judge_situations(situation_items, parsed_extra[: len(situation_items)], thresholds)
+    offtopic_dev = judge_offtopic(dev_items, parsed_extra[len(situation_items):], thresholds)
     faq = judge_faq(faq_items, parsed[: len(faq_items)], thresholds)
     scope_end = len(faq_items) + len(scope_items)
     scope = judge_scope(scope_items, parsed[len(faq_items):scope_end], thresholds)
     answers_end = scope_end + len(answer_items)
     eligibility = evaluate_answers(answer_items, parsed[scope_end:answers_end])
     offtopic = judge_offtopic(offtopic_items, parsed[answers_end:], thresholds)
-    summary = {**summarise(faq, scope), "offtopic_everyday": summarise_offtopic(offtopic)}
+    summary = {**summarise(faq, scope), "offtopic_everyday": summarise_offtopic(offtopic),
+               "situations": summarise_situations(situations)}
+    if dev_items:
+        summary["dev_offtopic_everyday"] = summarise_offtopic(offtopic_dev)
     return Evaluation(faq, scope, summary, eligibility)
 
 
@@ -318,6 +414,9 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
     print(f"Held-out evaluation: {s['faq_questions']} in-scope questions, "
           f"{s['out_of_scope_messages']} out-of-scope messages ({seconds:.0f} s)\n")
     print(f"  FAQ answer accuracy        {s['faq_answer_accuracy']:7.1%}   (target >= 95%)")
+    print(f"  ...or a more specific entry {s['faq_accuracy_with_refinements']:6.1%}   "
+          f"({s['faq_answered_by_refinement']} answered by a situation entry that refines the "
+          f"expected one)")
     print(f"  out-of-scope recall        {s['out_of_scope_recall']:7.1%}   (target >= 95%)")
     print(f"  in-scope false rejection   {s['false_rejection']:7.1%}   (target <= 3%)")
     print(f"  intent macro-F1            {s['intent_macro_f1']:7.3f}")
@@ -336,6 +435,21 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
               f"{offtopic['messages']} messages, declined or clarified)")
         print(f"  ...dangerous               {offtopic['dangerous_count']:7d}   (an FAQ answer, a role "
               f"question, a change-answer prompt or a check start)")
+    situations = s.get("situations")
+    if situations:
+        print(f"  situation questions        {situations['right']:7.1%}   (target >= 90%; "
+              f"{situations['questions']} questions: the specific rule's answer, or the check "
+              f"started ({situations['check_started']}))")
+    dev = s.get("dev_offtopic_everyday")
+    if dev:
+        print(f"\nDevelopment set (tests/dev/, used to choose thresholds; not a held-out figure):\n"
+              f"  off-topic everyday messages {dev['safe']:6.1%}  safe ({dev['messages']} messages, "
+              f"{dev['dangerous_count']} dangerous)")
+    if situations:
+        print("\nSituation questions by rule (right/questions; the texts are not printed, so that "
+              "the set stays unseen):")
+        for rule, counts in sorted(situations["by_rule"].items()):
+            print(f"  {rule:40} {counts['right']:>3}/{counts['questions']:<3}")
     print("\nIn-scope, by style:")
     for style, counts in s["by_style"].items():
         print(f"  {style:16} {counts['answered']:>4}/{counts['questions']:<4}")
@@ -362,11 +476,17 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
         note = "  (its misses prompted fixes: optimistic)" if name in LOOKED_AT else ""
         print(f"    {name:32} {counts.get('right', 0):>4}/{total:<4} right, "
               f"{counts.get('wrong', 0)} wrong, {counts.get('asked_again', 0)} asked again{note}")
-    if eligibility["misses"]:
-        print("\nEligibility answers not understood (wrong = a different value):")
-    for miss in eligibility["misses"]:
+    shown = [miss for miss in eligibility["misses"] if miss.get("set") in LOOKED_AT]
+    if shown:
+        print("\nEligibility answers not understood, from the sets already looked at "
+              "(wrong = a different value):")
+    for miss in shown:
         print(f"  {miss['kind']:11} {miss['question']}: expected {miss['expected']!r}, "
               f"got {miss['got']!r}: {miss['text']}")
+    withheld = len(eligibility["misses"]) - len(shown)
+    if withheld:
+        print(f"\n{withheld} misses in the sets never looked at are not printed: reading them "
+              "would make those sets tuning data.")
 
 
 def print_personas(personas: dict[str, Any]) -> None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv with Python 3.10 and install requirements/requirements.txt (exact pins, hashes) with
 # uv, which is itself installed, pinned and hash-checked, from requirements/tools.txt into .venv-tools.
-# Idempotent: does nothing when the stamp in .venv matches the lock file's hash.
+# Idempotent: does nothing when the stamp in .venv matches the lock file's hash (and says "up to
+# date" to scripts/step.sh, which runs it for `make setup`).
 # `scripts/setup-venv.sh --tools` only makes sure of .venv-tools (for `make lock`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,7 @@ if [ "${1:-}" = --tools ]; then
 fi
 want=$(hash_of "$lock")
 if is_310 .venv/bin/python && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  [ -n "${STEP_NOTE:-}" ] && echo "up to date" > "$STEP_NOTE"
   exit 0
 fi
 python=$(scripts/python310.sh)

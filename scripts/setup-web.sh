@@ -4,7 +4,8 @@
 # `npm ci`, then compile GOV.UK Frontend's styles for the page (web/govuk-frontend.scss) into
 # web/build/govuk-frontend.css. The Rasa server serves them from there: nothing is fetched from a
 # CDN at run time.
-# Idempotent: does nothing when the stamps match the lock file's hash (and the styles' sources').
+# Idempotent: does nothing when the stamps match the lock file's hash (and the styles' sources'),
+# and then says "up to date" to scripts/step.sh, which runs it for `make setup`.
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 lock=package-lock.json
@@ -13,6 +14,7 @@ bundle=node_modules/rasa-webchat/lib/index.js
 styles=build/govuk-frontend.css
 styles_stamp=build/.govuk-frontend.inputs
 want=$(sha256sum "$lock" | cut -d' ' -f1)
+did_something=false
 
 need_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -31,6 +33,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -f "$bundle" ]; 
   fi
   echo "$want" > "$stamp"
   echo "Web chat widget installed."
+  did_something=true
 fi
 
 styles_want=$(cat "$lock" govuk-frontend.scss | sha256sum | cut -d' ' -f1)
@@ -41,4 +44,8 @@ if [ ! -f "$styles" ] || [ ! -f "$styles_stamp" ] || [ "$(cat "$styles_stamp")" 
   node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
     govuk-frontend.scss "$styles"
   echo "$styles_want" > "$styles_stamp"
+  did_something=true
+fi
+if ! $did_something && [ -n "${STEP_NOTE:-}" ]; then
+  echo "up to date" > "$STEP_NOTE"
 fi

@@ -37,8 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         for path in stale:
             print(f"stale: {display(path)} (run `python -m bot.corpus build`)", file=sys.stderr)
         return 1 if stale else 0
-    for path in write_generated(entries, args.data):
+    written = write_generated(entries, args.data)
+    for path in written:
         print(f"wrote {display(path)}")
+    if not written:
+        from bot.dev.steps import note
+
+        note("up to date")  # for `make setup`'s line (scripts/step.sh)
     return 0
 
 

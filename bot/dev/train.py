@@ -5,6 +5,10 @@ and everything under data/. When their hash matches the one
 stored beside the model, nothing runs. Otherwise `rasa train` runs, and Rasa's own fingerprinting
 and training cache (.rasa/cache) retrain only the components whose inputs changed: an answer-text
 change changes none of the inputs, so nothing is retrained.
+
+`rasa train` runs through bot/dev/rasa_cli.py, which drops the warnings we know to be irrelevant
+(bot/known_warnings.py). `make train` runs this through scripts/step.sh: the console gets one line,
+Rasa's output (and its progress bars' final state) goes to logs/train.log.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from bot.dev.steps import note
 from bot.paths import ROOT
 
 MODEL_NAME = "techtrack"
@@ -50,11 +55,12 @@ def model_is_current(root: Path = ROOT) -> bool:
 def train(force: bool = False) -> int:
     if not force and model_is_current():
         print(f"Model {MODEL_PATH.relative_to(ROOT)} is up to date with data, domain and config.")
+        note("up to date")
         return 0
     fingerprint = inputs_fingerprint()
     started = time.monotonic()
     command = [
-        sys.executable, "-m", "rasa", "train",
+        sys.executable, "-m", "bot.dev.rasa_cli", "train",
         "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
         "--out", str(MODELS_DIR), "--fixed-model-name", MODEL_NAME,
     ]

@@ -1,5 +1,6 @@
 """`make shell` as staff use it: `python -m bot.dev.serve --shell` in a terminal (a pseudo-terminal
-here), a question typed, the corpus answer printed, `/stop` or Ctrl-D, and both servers gone."""
+here), a line per start-up step and no log lines or warnings, a question typed, the corpus answer
+printed, `/stop` or Ctrl-D, and both servers gone."""
 
 from __future__ import annotations
 
@@ -97,7 +98,12 @@ def test_make_shell_answers_a_question_and_leaving_stops_both_servers(
            "ACTION_SERVER_HOST": "127.0.0.1", "ACTION_SERVER_PORT": str(action_port), "TERM": "xterm"}
     terminal = Terminal([sys.executable, "-m", "bot.dev.serve", "--shell"], env)
     try:
-        terminal.read_until(r"Bot loaded\. Type a message", START_TIMEOUT_SECONDS)
+        started = terminal.read_until(r"Bot loaded\. Type a message", START_TIMEOUT_SECONDS)
+        # A line per start-up step, where its log is, then the shell: no Rasa log lines, no warnings.
+        shown = [line for line in started.splitlines() if line.strip()]
+        assert len(shown) <= 5, started
+        assert not [line for line in shown if "Warning" in line or " INFO " in line], started
+        assert "✓ action server on" in started and "logs/rasa-shell.log" in started
         terminal.read_until(r"Your input ->", REPLY_TIMEOUT_SECONDS)
         terminal.type("how long is the devops apprenticeship?")
         answer = corpus["duration"].answers["devops_engineer"]

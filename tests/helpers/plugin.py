@@ -14,7 +14,7 @@ import pytest
 
 from bot.corpus import FaqEntry, load_corpus
 from bot.storage import migrate
-from tests.helpers.db_support import DATABASES, fresh_database
+from tests.helpers.db_support import DATABASES, TEST_DATABASE_URL, fresh_database
 
 if TYPE_CHECKING:
     from tests.helpers.channel_fakes import ChannelBot
@@ -25,9 +25,16 @@ TEST_SESSION_KEY = "test-session-key-0123456789"
 
 @pytest.fixture(scope="session", autouse=True)
 def analytics_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """What the actions record (and the servers the tests start) goes to a throwaway SQLite file,
-    never to var/."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('database') / 'techtrack.db'}"
+    """What the actions record (and the servers the tests start, tracker store included) goes to a
+    throwaway database, never to var/: a schema of its own in TEST_DATABASE_URL's PostgreSQL when
+    that is set (as in CI), else a SQLite file. The servers lock conversations in Redis when REDIS_URL
+    is set (they inherit the environment)."""
+    kind = "postgresql" if TEST_DATABASE_URL else "sqlite"
+    with fresh_database(kind, tmp_path_factory.mktemp("database")) as url:
+        yield from _database_for_the_session(url)
+
+
+def _database_for_the_session(url: str) -> Iterator[str]:
     names = ("DATABASE_URL", "TECHTRACK_ID_HASH_KEY", "TECHTRACK_SESSION_KEY")
     saved = {name: os.environ.get(name) for name in names}
     os.environ.update(DATABASE_URL=url, TECHTRACK_ID_HASH_KEY=TEST_ID_HASH_KEY,

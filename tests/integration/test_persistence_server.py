@@ -1,5 +1,6 @@
-"""Persistence with the running bot: what a conversation leaves in the database (and what it does
-not), a conversation that survives a restart of both servers, a database that goes down
+"""Persistence with the running bot (on PostgreSQL and Redis when TEST_DATABASE_URL and REDIS_URL are
+set): what a conversation leaves in the database (and what it does not), simultaneous messages in
+one conversation, a conversation that survives a restart of both servers, a database that goes down
 mid-conversation, and start-up against a database that cannot be reached."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.corpus import FaqEntry
+from bot.dev.load import burst, new_senders, stored_events
 from bot.dev.serve import ServeConfig, Servers
 from bot.paths import ROOT
 from bot.storage.ids import conversation_hash
@@ -38,16 +40,39 @@ def wait_for_rows(url: str, query: str, expected: int, timeout: float = 20) -> l
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServeConfig, Servers, str]]:
+    """Both servers on a database of their own: PostgreSQL when TEST_DATABASE_URL is set (CI), else
+    SQLite; conversation locks in Redis when REDIS_URL is set (CI), else in-process."""
     directory = tmp_path_factory.mktemp("persistence")
-    url = f"sqlite:///{directory / 'techtrack.db'}"
-    config = local_config(directory / "logs", {"DATABASE_URL": url, "TECHTRACK_ID_HASH_KEY": KEY})
-    servers = Servers(config)
-    servers.start()
-    try:
-        servers.wait_ready()
-        yield config, servers, url
-    finally:
-        servers.stop()
+    with fresh_database("postgresql" if TEST_DATABASE_URL else "sqlite", directory) as url:
+        config = local_config(directory / "logs", {"DATABASE_URL": url, "TECHTRACK_ID_HASH_KEY": KEY})
+        servers = Servers(config)
+        servers.start()
+        try:
+            servers.wait_ready()
+            yield config, servers, url
+        finally:
+            servers.stop()
+
+
+def test_simultaneous_messages_in_one_conversation_take_turns_and_lose_no_slot_update(
+    bot: tuple[ServeConfig, Servers, str]
+) -> None:
+    """Eight messages to one conversation at the same moment: processed one at a time under the
+    conversation lock (Redis in CI), so each turn sees the one before. "something else" makes the
+    bot note, in a slot, how many user turns it has seen (actions/faq.py, failed_turn): a turn run on
+    a stale tracker would repeat a number, and a lost update would leave one out."""
+    config, _, url = bot
+    sender = new_senders("simultaneous", 1)[0]
+    turns = burst(config.rest_webhook, sender, "something else", 8)
+    assert all(t.status == 200 for t in turns)
+    replies = [t.reply for t in turns]
+    assert sum("put your question another way" in r for r in replies) == 1  # the first only
+    assert sum("still can't find an answer" in r for r in replies) == 7
+    stored = stored_events(url, [sender])
+    assert stored.duplicates == 0
+    assert stored.user_texts(sender) == ["something else"] * 8
+    assert stored.out_of_order(sender) == []
+    assert stored.slot_values(sender, "failed_turn") == [float(n) for n in range(1, 9)]
 
 
 def test_an_answer_and_its_feedback_are_stored_under_a_hashed_id(
@@ -66,6 +91,29 @@ def test_an_answer_and_its_feedback_are_stored_under_a_hashed_id(
     feedback = wait_for_rows(url, "SELECT answer_id, helpful FROM tt_feedback", 1)
     assert (answers[0][0], True) in [(a, bool(h)) for a, h in feedback]
     assert rows(url, f"SELECT count(*) FROM tt_faq_answers WHERE conversation = '{chat.sender}'") == [(0,)]
+
+
+def test_after_no_what_they_were_looking_for_is_stored_scrubbed_beside_the_answer(
+    bot: tuple[ServeConfig, Servers, str]
+) -> None:
+    config, _, url = bot
+    chat = Conversation(config)
+    no = chat.say("will I be paid?")[-1]["buttons"][-1]
+    assert no["title"] == "No, this didn't help"
+    asked = chat.say(no["payload"])
+    assert [m["text"] for m in asked] == [
+        "Thanks for letting me know. What were you looking for? A few words help us improve the "
+        "answers (please leave out personal details). This is optional: press Skip to carry on."]
+    assert [b["title"] for b in asked[0]["buttons"]] == ["Skip"]
+    said = "I wanted the London weekend rates, text me on 07700 900123 or jo.bloggs@example.com"
+    assert chat.reply(said) == "Thanks, I've noted that. It helps us improve the answers."
+    # the question is over: a greeting now gets the greeting
+    assert chat.reply("hello").startswith("Hello! I'm TechTrack Assistant.")
+    query = ("SELECT a.entry_id, f.helpful, f.looking_for FROM tt_feedback f JOIN tt_faq_answers a "
+             f"ON a.id = f.answer_id WHERE a.conversation = '{hashed(chat)}' AND f.looking_for IS NOT NULL")
+    stored = wait_for_rows(url, query, 1)
+    assert [(entry, bool(helpful), text) for entry, helpful, text in stored] == [
+        ("salary", False, "I wanted the London weekend rates, text me on [phone] or [email]")]
 
 
 def test_a_question_the_bot_cannot_answer_is_stored_without_personal_data(

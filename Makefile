@@ -15,22 +15,23 @@ export ACTION_SERVER_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://$(ACTION_SERVER_HOST):$(ACTION_SERVER_PORT)/webhook
 
 .PHONY: help setup generate train run shell test lint validate unit integration browser conversations eval \
-	tune-classifier compare-pipelines bench security diagram lock clean report purge
+	tune-classifier compare-pipelines bench security diagram lock clean report purge cluster cluster-bench haproxy
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-setup: ## Create .venv (Python 3.10), install pinned packages (uv) and the web chat widget (npm), generate data
-	@scripts/setup-venv.sh
-	@scripts/setup-web.sh
-	@$(PYTHON) -m bot.corpus build
+# Set-up steps print a line each (scripts/step.sh); their output goes to logs/<name>.log.
+setup: ## Create .venv (Python 3.10), install pinned packages (uv) and the web chat widget (npm), generate data; logs in logs/setup-*.log
+	@scripts/step.sh setup-python "Python packages (uv)" scripts/setup-venv.sh
+	@scripts/step.sh setup-web "web chat widget (npm)" scripts/setup-web.sh
+	@scripts/step.sh setup-data "FAQ training data (data/)" $(PYTHON) -m bot.corpus build
 
 generate: setup ## Regenerate data/ from faq_corpus/ (also part of setup)
 
-train: setup ## Train the model when config, domain, data or the classifier's code changed
-	@$(PYTHON) -m bot.dev.train
+train: setup ## Train the model when config, domain, data or the classifier's code changed; log in logs/train.log
+	@scripts/step.sh train "model (rasa train)" $(PYTHON) -m bot.dev.train
 
-run: train ## Serve the bot (action server + Rasa server, web chat page at /chat) and print how to talk to it
+run: train ## Serve the bot (action server + Rasa server, web chat page at /chat); prints where to chat and the logs
 	@$(PYTHON) -m bot.dev.serve
 
 shell: train ## Talk to the bot in this terminal (rasa shell, with the action server)
@@ -48,11 +49,20 @@ validate: setup ## Check the corpus and every generated file (data, diagram, dom
 unit: setup ## pytest's fast lane, tests/unit: corpus, rules, actions, storage; needs no model, servers or browser
 	@$(PYTHON) -m pytest tests/unit
 
-integration: train browser ## pytest, tests/integration: trained model, running servers, channel fakes, Chromium, make shell
+integration: train browser haproxy ## pytest, tests/integration: trained model, running servers, channel fakes, Chromium, make shell, the cluster
 	@$(PYTHON) -m pytest tests/integration
 
 browser: ## Install Debian's chromium for the browser test when it is missing (apt-get)
 	@scripts/ensure-chromium.sh
+
+haproxy: ## Install Debian's haproxy for make cluster and its tests when it is missing (apt-get)
+	@scripts/ensure-haproxy.sh
+
+cluster: train haproxy ## Production topology here: HAProxy, 2 Rasa replicas, 2 action servers, PostgreSQL, Redis; web chat via the balancer
+	@$(PYTHON) -m bot.dev.cluster
+
+cluster-bench: train haproxy ## Throughput of make cluster with 1 and 2 Rasa replicas (50 conversations x 10 turns), events counted in PostgreSQL
+	@$(PYTHON) -m bot.dev.load
 
 conversations: train ## Conversation tests (rasa test stories in tests/conversations/)
 	@$(RASA) test core --model models/techtrack.tar.gz --stories tests/conversations \
@@ -69,7 +79,7 @@ compare-pipelines: setup ## Train and evaluate five NLU pipelines; writes docs/n
 tune-classifier: train ## Cross-validate the linear classifier's C on the training data (never the held-out sets)
 	@$(PYTHON) -m bot.dev.tune_classifier
 
-bench: train ## Server start-up time, resident memory of both servers, REST response times
+bench: train ## Ours against a stock rasa init bot side by side: latency, throughput, start-up, memory, bytes stored
 	@$(PYTHON) -m bot.dev.bench
 
 security: train ## Replay attacks on both servers (127.0.0.1 only) and pip-audit the lock; a PASS/FAIL line each

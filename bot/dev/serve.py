@@ -12,6 +12,19 @@ tables migrated (bot/storage/startup.py), so a database that cannot be reached s
 Both servers start through entries that redact their logs (bot/logs.py); the action server
 requires the shared secret ACTION_SERVER_TOKEN from Rasa (bot/dev/action_server.py), which is
 generated when unset. The logs folder is 0700, its files and whatever the servers create 0600.
+
+The console gets a line per start-up step with its time (bot/dev/steps.py, as `make`'s set-up steps
+do), then where to chat, where the logs are and how to stop, and last "TechTrack Assistant is
+running." The servers' own output goes to their logs, without the warnings we know to be irrelevant
+(bot/known_warnings.py). `--shell` shows `rasa shell`'s conversation and its warnings and errors;
+its Rasa log is logs/rasa-shell.log.
+
+Rasa processes one message per conversation at a time, under a lock that expires after
+TICKET_LOCK_LIFETIME seconds (set here, 60 unless given). A turn must end before its lock does, or
+the next message of the conversation is processed beside it and one of the two turns is lost: so
+the action server's timeout (endpoints.yml, `action_endpoint.timeout`, applied by
+bot/dev/rasa_server.py) plus the time replies may spend being sent again (bot/channels/delivery.py)
+must stay below it, which start-up checks.
 """
 
 from __future__ import annotations
@@ -25,15 +38,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.dev.steps import Console
 from bot.dev.train import MODEL_PATH
 from bot.paths import ROOT
+from bot.settings import LOCAL_HOSTS
 
 READY_TIMEOUT_SECONDS = 300
 STOP_TIMEOUT_SECONDS = 20
+LOCK_LIFETIME_ENV = "TICKET_LOCK_LIFETIME"  # read by rasa.core.lock_store at import
+DEFAULT_LOCK_LIFETIME_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -113,9 +130,21 @@ class Servers:
             "SANIC_HOST": self.config.action_host,
             # Rasa's action calls uncompressed: the action server refuses compressed bodies.
             "COMPRESS_ACTION_SERVER_REQUEST": "false",
+            # What the servers print reaches their logs at once, not when a buffer fills.
+            "PYTHONUNBUFFERED": "1",
             **self.config.extra_env,
         }
+        # Explicit, so that the relation to the action timeout (check_settings) holds for what runs.
+        if not env.get(LOCK_LIFETIME_ENV, "").strip():
+            env[LOCK_LIFETIME_ENV] = str(DEFAULT_LOCK_LIFETIME_SECONDS)
+        # SQLAlchemy's switch for its one summary warning about the 1.4 APIs Rasa 3.6 uses (Rasa
+        # pins SQLAlchemy 1.4), as the Makefile sets it: for `python -m bot.dev.serve` too.
+        env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
         env["ACTION_SERVER_TOKEN"] = self.action_token()
+        # Where the privacy notice's link points (bot/privacy.py): this server when it is local,
+        # unless configured.
+        if self.config.rasa_host in LOCAL_HOSTS:
+            env.setdefault("TECHTRACK_PUBLIC_URL", self.config.rasa_url)
         if self.config.api_token:  # read by bot/dev/rasa_server.py, never put on a command line
             env["RASA_API_TOKEN"] = self.config.api_token
         else:
@@ -160,6 +189,8 @@ class Servers:
                 command += ["--cors", *self.config.cors_origins]
             if self.config.api_token:  # the token itself goes in the environment (env())
                 command += ["--enable-api"]
+        else:  # the shell's Rasa log goes to a file, its warnings and errors to the terminal
+            command += ["--log-file", str(self.log_path("rasa-shell"))]
         return command
 
     def check_model(self) -> None:
@@ -180,13 +211,34 @@ class Servers:
             raise ServerError(str(error)) from None
 
     def check_settings(self) -> None:
-        """Refuse to start with a bot setting the bot must not use (a contact that is not one)."""
+        """Refuse to start with a bot setting the bot must not use (a contact that is not one), or
+        with a conversation lock that a slow turn could outlive."""
         from bot.settings import SettingsError, load_settings
 
         try:
             load_settings(self.env())
         except SettingsError as error:
             raise ServerError(str(error)) from None
+        self.check_lock_lifetime()
+
+    def check_lock_lifetime(self) -> None:
+        from bot.channels.delivery import DEFAULT_POLICY
+        from bot.dev.rasa_server import action_timeout
+
+        raw = self.env()[LOCK_LIFETIME_ENV]
+        try:
+            lifetime = int(raw)
+        except ValueError:
+            raise ServerError(f"{LOCK_LIFETIME_ENV} must be a whole number of seconds, not {raw!r}") from None
+        timeout = action_timeout(ROOT / "endpoints.yml")
+        if timeout is None:
+            raise ServerError("endpoints.yml must set action_endpoint.timeout (seconds)")
+        if timeout + DEFAULT_POLICY.budget >= lifetime:
+            raise ServerError(
+                f"{LOCK_LIFETIME_ENV}={lifetime} is too short: a turn may wait {timeout:g} s for an "
+                f"action and {DEFAULT_POLICY.budget:g} s to send its replies; set it above "
+                f"{timeout + DEFAULT_POLICY.budget:g} (or leave it unset for {DEFAULT_LOCK_LIFETIME_SECONDS})"
+            )
 
     def start(self) -> None:
         self.check_settings()
@@ -203,8 +255,11 @@ class Servers:
                     f"last lines of {self.log_path(name)}:\n{tail}"
                 )
 
-    def wait_ready(self, timeout: float = READY_TIMEOUT_SECONDS) -> float:
-        """Block until every started server answers over HTTP; returns the seconds it took."""
+    def wait_ready(
+        self, timeout: float = READY_TIMEOUT_SECONDS, on_ready: Callable[[str, float], None] | None = None
+    ) -> float:
+        """Block until every started server answers over HTTP; returns the seconds it took.
+        `on_ready(name, seconds)` is called as each one ("actions", "rasa") first answers."""
         started = time.monotonic()
         probes = {"actions": f"{self.config.action_url}/health", "rasa": f"{self.config.rasa_url}/"}
         waiting = {name: url for name, url in probes.items() if name in self.processes}
@@ -215,6 +270,8 @@ class Servers:
             for name, url in list(waiting.items()):
                 if _answers(url):
                     del waiting[name]
+                    if on_ready:
+                        on_ready(name, time.monotonic() - started)
             time.sleep(0.5)
         return time.monotonic() - started
 
@@ -246,23 +303,54 @@ def _answers(url: str) -> bool:
         return False
 
 
+def shown(path: Path) -> str:
+    """`path` relative to the project when it is inside it (as `make` is run from there)."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+RUNNING = "TechTrack Assistant is running."
+
+
 def how_to_talk(config: ServeConfig) -> str:
+    """What `make run` prints once both servers answer: where to chat, the logs, how to stop, and
+    last the line that says it is running."""
+    logs, setup = shown(config.log_dir), shown(ROOT / "logs")  # the set-up's: scripts/step.sh
+    example = '{"sender": "me", "message": "how long is the devops apprenticeship?"}'
+    indent = " " * 23
     return "\n".join([
         "",
-        "TechTrack Assistant is running.",
-        f"  Rasa server:    {config.rasa_url}  (logs: {config.log_dir}/rasa.log)",
-        f"  Action server:  {config.action_url}  (logs: {config.log_dir}/actions.log)",
-        "",
-        f"Open the demo careers page with the chat widget: {config.web_chat_page}",
-        "",
-        "Or talk to it over the REST channel, for example:",
-        f"  curl -s -X POST {config.rest_webhook} \\",
-        "       -H 'Content-Type: application/json' \\",
-        "       -d '{\"sender\": \"me\", \"message\": \"how long is the devops apprenticeship?\"}'",
-        "or in a terminal with `make shell`.",
-        "",
+        f"Chat in a browser:  {config.web_chat_page}  (the demo careers page with the chat widget)",
+        f"Or over REST:       curl -s -X POST {config.rest_webhook} \\",
+        f"{indent}-H 'Content-Type: application/json' \\",
+        f"{indent}-d '{example}'",
+        f"Logs:               {logs}/rasa.log, {logs}/actions.log "
+        f"(set-up: {setup}/setup-*.log, {setup}/train.log)",
         "Press Ctrl-C to stop both servers.",
+        RUNNING,
     ])
+
+
+SERVER_NAMES = {"actions": "action server", "rasa": "Rasa server"}
+
+
+def _start_up_lines(console: Console, config: ServeConfig, names: list[str]) -> Callable[[str, float], None]:
+    """Prints a line as each of the servers `names` first answers (on a terminal, "… ... starting"
+    shows while they start)."""
+    addresses = {"actions": config.action_url, "rasa": config.rasa_url}
+    waiting = [SERVER_NAMES[name] for name in names]
+    console.pending(" and ".join(waiting) + " starting")
+
+    def ready(name: str, seconds: float) -> None:
+        loaded = ", model loaded" if name == "rasa" else ""
+        console.done(f"{SERVER_NAMES[name]} on {addresses[name]}{loaded}", seconds)
+        waiting.remove(SERVER_NAMES[name])
+        if waiting:
+            console.pending(" and ".join(waiting) + " starting")
+
+    return ready
 
 
 def _stop_on_signals() -> None:
@@ -279,17 +367,22 @@ def _stop_on_signals() -> None:
 def serve(config: ServeConfig) -> int:
     _stop_on_signals()
     servers = Servers(config)
+    console = Console()
     try:
-        servers.start()
-        seconds = servers.wait_ready()
-        print(how_to_talk(config), f"\n(Both servers answered after {seconds:.1f} s.)", flush=True)
+        started = time.monotonic()
+        console.pending("settings and database")
+        servers.start()  # checks the settings, migrates the tables, starts both servers
+        console.done("settings and database", time.monotonic() - started)
+        servers.wait_ready(on_ready=_start_up_lines(console, config, ["actions", "rasa"]))
+        console.line(how_to_talk(config))
         while True:
             servers._check_alive()
             time.sleep(1)
     except KeyboardInterrupt:
-        print("\nStopping...", flush=True)
+        console.line("\nStopping...")
         return 0
     except ServerError as exc:
+        console.clear()
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -299,16 +392,23 @@ def serve(config: ServeConfig) -> int:
 def shell(config: ServeConfig) -> int:
     """`rasa shell` in this terminal, with the action server running behind it."""
     servers = Servers(config)
+    console = Console()
     try:
         servers.check_model()
+        started = time.monotonic()
+        console.pending("settings and database")
         servers.check_settings()
         servers.prepare_storage()
+        console.done("settings and database", time.monotonic() - started)
         servers.start_actions()
-        servers.wait_ready()
+        servers.wait_ready(on_ready=_start_up_lines(console, config, ["actions"]))
+        console.line(f"Starting rasa shell (its log: {shown(servers.log_path('rasa-shell'))}); "
+                     "/stop or Ctrl-D leaves.")
         return subprocess.call(servers.rasa_command("shell"), cwd=ROOT, env=servers.env(), umask=0o077)
     except KeyboardInterrupt:
         return 0
     except ServerError as exc:
+        console.clear()
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -423,12 +423,20 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
     print(f"  answered or offered        {s['faq_answered_or_offered']:7.1%}   "
           f"(clarified: {s['faq_clarified']:.1%})")
     print(f"  role tailoring             {s['role_accuracy']:7.1%}   ({s['role_questions']} questions)")
-    print(f"  eligibility answers        {eligibility['accuracy']:7.1%}   "
-          f"({eligibility['understood']}/{eligibility['answers']} typed answers understood; "
+    unseen = Counter()
+    for name, counts in eligibility["per_set"].items():
+        if name not in LOOKED_AT:
+            unseen.update(counts)
+    total = sum(unseen.values())
+    print(f"  eligibility answers        {rate(unseen['right'], total):7.1%}   "
+          f"({unseen['right']}/{total} typed answers understood, in the sets never looked at; "
           f"target >= 97%)")
-    print(f"  ...understood wrongly      {eligibility['wrong_rate']:7.1%}   "
-          f"({eligibility['wrong']} a different value, {eligibility['asked_again']} asked again; "
+    print(f"  ...understood wrongly      {rate(unseen['wrong'], total):7.1%}   "
+          f"({unseen['wrong']} a different value, {unseen['asked_again']} asked again; "
           f"target <= 0.5%)")
+    print(f"  ...all sets                {eligibility['accuracy']:7.1%}   "
+          f"({eligibility['understood']}/{eligibility['answers']}, {eligibility['wrong']} wrong: "
+          f"optimistic, most of them prompted fixes)")
     offtopic = s.get("offtopic_everyday")
     if offtopic:
         print(f"  off-topic everyday messages {offtopic['safe']:6.1%}  safe (target >= 98%; "

@@ -90,6 +90,9 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if (tracker.active_loop or {}).get("name"):
         return None
     text = latest_text(tracker)
+    if only_emoji(text):  # whatever the classifier made of it: no letters, no question
+        send(dispatcher, replies.emoji_reply())
+        return [SlotSet("pending_faq", None)]
     left = questions_left(tracker)
     if left and asks_for_the_other(text):
         entry, role = left[0], remembered_role(tracker)
@@ -270,7 +273,7 @@ class ActionSpecialCase(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = latest_intent(tracker)[0]
-        if intent == "non_english" and only_emoji(latest_text(tracker)):
+        if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
             return [SlotSet("pending_faq", None)]
         if intent in RECORDED_AS_UNANSWERED:

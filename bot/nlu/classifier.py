@@ -225,9 +225,20 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set("intent_ranking", [], add_to_output=True)
                 continue
-            self._set_output(message, self._probabilities(features))
+            probabilities = self._probabilities(features)
+            chosen = self._button_label(str(message.get(TEXT) or ""), probabilities)
+            if chosen is not None:
+                # A "Did you mean...?" button's payload names its entry: that entry, for certain,
+                # not whatever the words of its id resemble.
+                probabilities = {label: float(label == chosen) for label in probabilities}
+            self._set_output(message, probabilities)
             self._set_parts(message)
         return messages
+
+    def _button_label(self, text: str, probabilities: Mapping[str, float]) -> str | None:
+        """The label a `/faq/<id>` button payload names, when it is one this model knows."""
+        label = text.strip()[1:] if text.strip().startswith(f"/{self.retrieval_intent}/") else ""
+        return label if label in probabilities else None
 
     def _probabilities(self, features: csr_matrix) -> dict[str, float]:
         assert self.model is not None

@@ -240,9 +240,10 @@ def test_killing_a_replica_mid_load_loses_no_conversation(
         collapsed = [t for n, t in enumerate(texts) if n == 0 or t != texts[n - 1]]
         assert collapsed == [*FAQ_SCRIPT, "How do I apply?"], sender
         assert stored.out_of_order(sender) == [], sender
+        # at most the one turn that was in flight on the replica when it died
+        assert len(texts) - len(collapsed) <= 1, sender
         resent += len(texts) - len(collapsed)
     print(f"user events expected {len(senders) * 11}, stored {stored.user_events} ({resent} sent twice)")
-    assert resent <= 2
 
 
 def test_the_cluster_logs_hold_no_message_text(cluster: tuple[Cluster, str]) -> None:

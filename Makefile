@@ -53,10 +53,10 @@ integration: train browser haproxy ## pytest, tests/integration: trained model, 
 	@$(PYTHON) -m pytest tests/integration
 
 browser: ## Install Debian's chromium for the browser test when it is missing (apt-get)
-	@scripts/ensure-chromium.sh
+	@scripts/ensure-debian-package.sh chromium /usr/bin/chromium 'the browser test'
 
 haproxy: ## Install Debian's haproxy for make cluster and its tests when it is missing (apt-get)
-	@scripts/ensure-haproxy.sh
+	@scripts/ensure-debian-package.sh haproxy /usr/sbin/haproxy 'make cluster'
 
 cluster: train haproxy ## Production topology here: HAProxy, 2 Rasa replicas, 2 action servers, PostgreSQL, Redis; web chat via the balancer
 	@$(PYTHON) -m bot.dev.cluster

@@ -1,7 +1,7 @@
 """`python -m bot.dev.cluster` (`make cluster`): the production topology on this machine, in the
 foreground; Ctrl-C stops it all.
 
-- HAProxy (Debian's package, scripts/ensure-haproxy.sh) in front, on CLUSTER_HOST:CLUSTER_PORT
+- HAProxy (Debian's package, installed by `make haproxy`) in front, on CLUSTER_HOST:CLUSTER_PORT
   (127.0.0.1:8080): the web chat page, its socket.io channel (sticky sessions: a cookie names the
   replica) and the REST channel. Its configuration is made from bot/dev/haproxy.cfg.template into
   var/cluster/haproxy.cfg; it runs as the current user, its pid and socket in var/cluster/.
@@ -125,7 +125,7 @@ def shared_secrets(env: Mapping[str, str] = os.environ) -> dict[str, str]:
 def haproxy_binary() -> str:
     found = shutil.which("haproxy") or ("/usr/sbin/haproxy" if Path("/usr/sbin/haproxy").exists() else None)
     if found is None:
-        raise ServerError("HAProxy is not installed: run scripts/ensure-haproxy.sh (make cluster does)")
+        raise ServerError("HAProxy is not installed: run make haproxy (make cluster does)")
     return found
 
 

@@ -64,6 +64,7 @@ from bot.channels.identity import (
 from bot.channels.limits import RATE_LIMITED
 from bot.dev.action_server import TOKEN_HEADER
 from bot.dev.serve import ServeConfig, Servers, free_port
+from bot.dev.socketio_polling import hang_up
 from bot.dev.train import MODEL_PATH
 from bot.paths import ROOT
 
@@ -425,7 +426,7 @@ async def _sessions(url: str, offered: list[Any]) -> list[str]:
             answers.append(str(await asyncio.wait_for(confirmed.get(), 20)))
         return answers
     finally:
-        await client.disconnect()
+        await hang_up(client)
 
 
 TOKEN_SHAPE = re.compile(r"[0-9a-f]{32}\.[0-9a-f]{32}")

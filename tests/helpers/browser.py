@@ -25,7 +25,7 @@ TIMEOUT_MS = 30_000
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/ensure-chromium.sh"
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run make browser"
     playwright: Playwright
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -38,7 +38,7 @@ from tests.helpers.browser import (
     new_page,
     wait_for_reply_to,
 )
-from tests.helpers.support import local_config, running_servers
+from tests.helpers.channel_fakes import ChannelBot
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -61,10 +61,9 @@ ELIGIBILITY_ANSWERS = ("no", "no", "no, my degree is in history", "yes, in Leeds
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
-    config = local_config(tmp_path_factory.mktemp("logs"))
-    with running_servers(config):
-        yield config
+def server(channel_bot: ChannelBot) -> ServeConfig:
+    """The session's running bot (tests/helpers/plugin.py), shared by the modules that only talk to it."""
+    return channel_bot.config
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,7 @@ from bot.dev.load import (
     stored_events,
 )
 from bot.dev.serve import free_port
+from bot.dev.socketio_polling import hang_up
 from tests.helpers.db_support import TEST_DATABASE_URL, fresh_database
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip() or DEFAULT_REDIS_URL
@@ -128,7 +129,7 @@ async def _web_chat(url: str, keep_cookies: bool) -> tuple[list[str], set[str]]:
                     await asyncio.sleep(0.1)
                 await asyncio.sleep(0.3)  # the rest of the turn's replies
         finally:
-            await client.disconnect()
+            await hang_up(client)
         return said, {c.value for c in jar if c.key == "techtrack_replica"}
 
 

@@ -3,20 +3,18 @@ one?" after "Which first?", a bare "ok" and emoji."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from bot.corpus import FaqEntry
 from bot.dev.serve import ServeConfig
-from tests.helpers.support import Conversation, local_config, running_servers
+from tests.helpers.channel_fakes import ChannelBot
+from tests.helpers.support import Conversation
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeConfig]:
-    config = local_config(tmp_path_factory.mktemp("logs"))
-    with running_servers(config):
-        yield config
+def server(channel_bot: ChannelBot) -> ServeConfig:
+    """The session's running bot (tests/helpers/plugin.py), shared by the modules that only talk to it."""
+    return channel_bot.config
 
 
 def test_a_role_after_a_role_specific_answer_answers_it_for_that_role(

@@ -29,6 +29,7 @@ from bot.channels.common import NO_REPLY
 from bot.channels.limits import RATE_LIMITED
 from bot.corpus import FaqEntry
 from bot.dev.serve import ServeConfig
+from bot.dev.socketio_polling import hang_up
 from tests.helpers.channel_fakes import (
     ROUTE,
     SLACK_BOT_USER,
@@ -286,7 +287,7 @@ class WebChatClient:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self.client.disconnect()
+        await hang_up(self.client)
 
     async def session(self, data: Any) -> str:
         await self.client.emit("session_request", data)

@@ -1,7 +1,7 @@
 """The web chat in a real browser: Debian's Chromium, driven by Playwright, on the demo careers page
 served by the running bot (both servers started as `make run` starts them).
 
-Screenshots go to reports/screenshots/. Chromium comes from `scripts/ensure-chromium.sh` (run by
+Screenshots go to reports/screenshots/. Chromium comes from `make browser` (run by
 `make integration`); Playwright never downloads a browser.
 """
 

@@ -67,6 +67,16 @@ def age(answers: Answers, rules: Rules = RULES) -> Finding | None:
         return None
     if value == NOT_SURE:
         return Finding("age", Status.CHECK, "age_not_sure")
+    if isinstance(value, str) and value[:1] in "<>":
+        # a bound said instead of an age: "over 25" passes; "nearly 16" is a year short at most
+        bound = float(value[1:])
+        if value[0] == ">" and bound >= rules.min_age:
+            return Finding("age", Status.PASS, "age_pass")
+        if value[0] == "<" and bound <= rules.min_age - 1:
+            return Finding("age", Status.FAIL, "age_fail")
+        if value[0] == ">" or bound > rules.min_age:
+            return Finding("age", Status.CHECK, "age_not_sure")
+        value = rules.min_age - 1  # under the age: as a year short, whether they reach it by the start
     if value >= rules.min_age:
         return Finding("age", Status.PASS, "age_pass")
     if value < rules.min_age - 1:

@@ -22,9 +22,9 @@ WORD_NUMBER = re.compile(
     + "|".join(UNITS) + r"))\b"
 )
 NUMBER = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?!\d|\.\d)")
-BELOW = re.compile(r"\b(less than|under|fewer than|not quite|nearly|almost|just under|not yet|"
+BELOW = re.compile(r"\b(less th[ae]n|under|fewer than|not quite|nearly|almost|just under|not yet|"
                    r"short of|below|younger than|shorter than|not even)\s*$")
-ABOVE = re.compile(r"\b(more than|over|above|longer than|just over|well over|older than|"
+ABOVE = re.compile(r"\b(more th[ae]n|over|above|longer th[ae]n|just over|well over|older th[ae]n|"
                    r"upwards of)\s*$")
 # Said only roughly ("about 30"): an age far from the rule's age is still clear enough.
 ROUGH_ONLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa)\s*$|~\s*$")
@@ -68,6 +68,8 @@ FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
                         r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later)\b")
 
 
+DURATION_AFTER = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?\s{0,3}(?:years?|yrs?|months?|weeks?)\b"
+                            r"(?!\s{0,3}(?:old|of age))")
 LATER_AGE = re.compile(r"^\s*(next|in|on|soon|by|this|later|when|after)\b")
 EARLIER_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be|when i was|was)\s*$")
 
@@ -82,6 +84,10 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
         return None  # "mid 20s": not an age
     found = [(float(m.group(1)), m.start()) for m in NUMBER.finditer(text)]
     values = {value for value, _ in found if value < 1000}
+    if len(values) > 1:
+        # "61, retired after 30 years", "35 with 15 years' experience": a length of time is no age
+        found = [(v, s) for v, s in found if not DURATION_AFTER.match(text, s)]
+        values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
         now = AGE_NOW.search(text)
         if now is not None:
@@ -113,6 +119,30 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
     return int(value) if 10 <= value <= 100 else None
 
 
+AGE_BOUND = re.compile(r"\b(less th[ae]n|under|not quite|nearly|almost|just under|not yet|below|"
+                       r"younger th[ae]n|not even|over|above|just over|well over|older th[ae]n|"
+                       r"more th[ae]n)\s+(\d{1,3})\b(?!\s*(?:years?|yrs?)\s+(?!old\b))")
+TURNING_LATER = re.compile(r"\b(?:i'?ll be|i will be|will be|turn|turning|i turn|be)\s+(\d{1,3})\s+"
+                           r"(?:in|on|next|soon|later|this|by)\b")
+
+
+def parse_age_bound(text: str) -> str | None:
+    """An age said as a bound: "<16" for "nearly 16", "under 16" or "I'll be 16 in August" (younger
+    than that now), ">25" for "over 25". One age only; None otherwise."""
+    text = words_to_digits(text)
+    ages = {m.group(1) for m in NUMBER.finditer(text) if not DURATION_AFTER.match(text, m.start())}
+    if len(ages) != 1:
+        return None
+    bound = AGE_BOUND.search(text)
+    if bound:
+        side = "<" if BELOW.search(bound.group(1)) or bound.group(1) in ("not yet", "not even") else ">"
+        return f"{side}{int(bound.group(2))}"
+    later = TURNING_LATER.search(text)
+    if later and not re.search(r"\b(turned|was)\b", text):
+        return f"<{int(later.group(1))}"  # a birthday to come: younger than that now
+    return None
+
+
 def _at_another_time(text: str, start: int) -> bool:
     """Whether the number at `start` is an age at another time: "16 in August", "I'll be 17"."""
     end = start + len(re.match(r"\d+", text[start:]).group(0))
@@ -123,6 +153,10 @@ def _at_another_time(text: str, start: int) -> bool:
 BREAK = re.compile(r"\b(moved away|moved abroad|lived abroad|lived overseas|left (the uk|britain|england|"
                    r"scotland|wales|when|at|for|aged)|came back|moved back|returned|back in the uk|"
                    r"back here|apart from|except)\b")
+# Holidays and short trips away are temporary absences: residence goes on through them.
+TEMPORARY_ABSENCE = re.compile(r"\b(apart from|except( for)?|other than|besides|not counting)\s+"
+                               r"(the odd |a few |some |short |family |summer |the )?(holidays?|trips?|"
+                               r"travel(ling)?|visits?|vacations?)\b")
 UK_PLACES = ("the uk", "uk", "britain", "great britain", "england", "scotland", "wales",
              "northern ireland")
 
@@ -143,11 +177,14 @@ def _born_in_the_uk(text: str) -> bool:
     return any(place == name or place.startswith(name + " ") for name in uk)
 
 
-ARRIVED_AT_AGE = re.compile(r"\b(?:since|from when)\s+i\s+was\s+(\d{1,2})\b|"
+# Said of themselves, or by a parent of their child ("since she was 5, she's 17 now").
+ARRIVED_AT_AGE = re.compile(r"\b(?:since|from when)\s+(?:i|she|he|they)\s+(?:was|were)\s+(\d{1,2})\b|"
                             r"\b(?:since|from)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,2})\b|"
-                            r"\b(?:came|moved|arrived|got here|been here)\b[^.,;]{0,25}?\b(?:when i was|"
+                            r"\b(?:came|moved|arrived|got here|been here)\b[^.,;]{0,25}?"
+                            r"\b(?:when (?:i|she|he|they) (?:was|were)|"
                             r"at|aged|at age|at the age of)\s+(\d{1,2})\b")
-AGE_NOW_STATED = re.compile(r"\b(?:i'?m|i am|im)\s+(?:now\s+)?(\d{1,3})\b(?!\s*(?:years?|yrs?|months?)\s+"
+AGE_NOW_STATED = re.compile(r"\b(?:i'?m|i am|im|she'?s|he'?s|they'?re|she is|he is)\s+(?:now\s+)?(\d{1,3})\b"
+                            r"(?!\s*(?:years?|yrs?|months?)\s+"
                             r"(?:in|here|living|now))|\b(\d{1,3})\s+(?:now|today)\b")
 STATED_TOTAL = re.compile(r"\b(?:so|that'?s|which is|that is|making it|=)\s+(?:about\s+|around\s+)?"
                           r"(\d{1,3})\s*(?:years?|yrs?)\b")
@@ -180,7 +217,9 @@ def parse_duration_years(text: str, today: date | None = None) -> float | str | 
     today = today or date.today()
     text = words_to_digits(text.lower().replace("½", ".5"))
     text = re.sub(r"\b(a|one) and a half\b", "1.5", text)
-    text = re.sub(r"(?<!\d)(\d+) and a half\b", lambda m: f"{m.group(1)}.5", text)
+    text = re.sub(r"\b(a|1) (years?|yrs?) and a half\b", r"1.5 \2", text)  # "a year and a half"
+    text = re.sub(r"(?<![\d.])(\d{1,3}) (years?|yrs?) and a half\b", r"\1.5 \2", text)
+    text = re.sub(r"(?<![\d.])(\d{1,3}) and (a )?half\b", lambda m: f"{m.group(1)}.5", text)
     text = re.sub(r"\bhalf a year\b", "6 months", text)
     text = re.sub(r"\ba couple( of)?\b", "2", text)
     text = re.sub(r"\b(a|one) (year|yr)\b", r"1 \2", text)
@@ -191,7 +230,7 @@ def parse_duration_years(text: str, today: date | None = None) -> float | str | 
     text = re.sub(r"(?<![\w'])'(\d\d)\b",
                   lambda m: ("20" if int(m.group(1)) <= today.year % 100 else "19") + m.group(1), text)
     whole_life = bool(ALL_LIFE.search(text) or _born_in_the_uk(text))
-    if whole_life and not BREAK.search(text):
+    if whole_life and not BREAK.search(TEMPORARY_ABSENCE.sub(" ", text)):
         return "all_my_life"
     by_age = _years_from_ages(text)
     if by_age is not None:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from bot.eligibility.nationalities import NAMES
-from bot.eligibility.numbers import numbers, parse_age_number, parse_duration_years
+from bot.eligibility.numbers import numbers, parse_age_bound, parse_age_number, parse_duration_years
 from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NO, NOT_SURE, QUESTIONS, ROLE_UNDECIDED, YES
 from bot.eligibility.wording import RULES
@@ -39,7 +39,7 @@ HEDGED_YES = re.compile(r"^\s*(i think so|i believe so|i reckon so|i expect so|i
 YES_WORDS = re.compile(
     r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
     r"of course|definitely|absolutely|certainly|indeed|that'?s right|that'?s correct|ok|okay|"
-    r"totally|for sure|defo|deffo|def)\b|"
+    r"totally|for sure|defo|deffo|def|defin[ai]te?ly|definatly|definetly|deff?inately|absolutly)\b|"
     # "I do", "I have one": a yes only when little else is said ("I'm a student" is not a yes)
     r"^\s*(i do|i have|i am|i will|i did|i'?ve got one|i have one|i do have|i am indeed)"
     r"( (one|it|them|that|indeed|actually|though|yes))?\s*[.!]*\s*$"
@@ -94,9 +94,12 @@ def parse_yes_no(text: str) -> str | None:
         return NO
     if HEDGED_YES.search(text):
         return YES
-    if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(yes|yeah|yep)\s*[.!]*$", text):
+    # "..., so yes", "so yes by then": the conclusion they draw, said last
+    conclusion = r"(\s+(by then|by that time|by the start|then|at the start))?\s*[.!]*$"
+    if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(yes|yeah|yep)" + conclusion,
+                                           text):
         return YES
-    if re.search(r"\b(so|then|i think|i guess)\s+(no|nope)\s*[.!]*$", text):
+    if re.search(r"\b(so|then|i think|i guess)\s+(no|nope)" + conclusion, text):
         return NO
     return None
 
@@ -213,16 +216,34 @@ def _misspelt_roles(text: str) -> set[str]:
                 continue
             if {words[index].group(0), words[index + size - 1].group(0)} & FUNCTION_WORDS:
                 continue  # "not sofware", "the devopps": the name is in a shorter span
-            close = difflib.get_close_matches(span, phrases, n=1, cutoff=0.85)
+            close = difflib.get_close_matches(span, phrases, n=1, cutoff=0.85) or (
+                _close_word_by_word(span, phrases) if size > 1 else [])
             if close and not _negated(text, words[index].start()):
                 found.add(normalise_role(close[0]))
     return {role for role in found if role}
 
 
+def _close_word_by_word(span: str, phrases: Sequence[str]) -> list[str]:
+    """ "bussiness anylist": a name of two or three words, each word one or two slips away."""
+    import difflib
+
+    words = span.split()
+    for phrase in phrases:
+        names = phrase.split()
+        if len(names) == len(words) and all(
+                difflib.SequenceMatcher(None, word, name).ratio() >= 0.7
+                for word, name in zip(words, names, strict=True)) \
+                and difflib.SequenceMatcher(None, span, phrase).ratio() >= 0.8:
+            return [phrase]
+    return []
+
+
 # How people describe a role without naming it (the role question only: in FAQ questions these
 # words mean other things).
 ROLE_HINTS = (
-    (re.compile(r"\b(coding|coder|programmer|programming|writing code|build(ing)? software)\b"),
+    (re.compile(r"\b(coding|coder|programmer|programming|(write|writes|writing) (the )?code|"
+                r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
+                r"websites)|app development)\b"),
      "software_developer"),
     (re.compile(r"\b(the security (one|role)|security role|hacking|ethical hack\w*)\b"),
      "cyber_security_technologist"),
@@ -233,10 +254,19 @@ ROLE_HINTS = (
 
 
 def parse_age(text: str) -> int | str | None:
+    """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
+    a bound that doesn't ("under 30") is asked again."""
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
-    return parse_age_number(text, rough_margin_from=RULES.min_age)
+    age = parse_age_number(text, rough_margin_from=RULES.min_age)
+    if age is not None:
+        return age
+    bound = parse_age_bound(text)
+    if bound and ((bound[0] == ">" and int(bound[1:]) >= RULES.min_age) or
+                  (bound[0] == "<" and int(bound[1:]) <= RULES.min_age)):
+        return bound
+    return None
 
 
 BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|february|march|april|may|june|july|"
@@ -378,6 +408,9 @@ def parse_euss_status(text: str) -> str | None:
     if re.search(r"\b(haven'?t|have not|never|didn'?t|did not|not) (yet )?(applied|apply)\b", text):
         return "none"
     text = _respelt_status(text)
+    if REFUSED.search(text) and not re.search(r"\b(appeal\w*|review|reapplied|re-?applied|applied again|"
+                                              r"reapplying|waiting|pending|awaiting)\b|settled", text):
+        return "none"  # "applied but was refused": no status, and no application waiting either
     waiting = [clause for clause in clauses(text)
                if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
     named = [clause for clause in clauses(text) if re.search(
@@ -412,6 +445,7 @@ def parse_euss_status(text: str) -> str | None:
     return None
 
 
+REFUSED = re.compile(r"\b(refused|rejected|denied|turned down|declined|unsuccessful)\b")
 # "if I'd applied", "I would have": what would be, not what is.
 HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|should have)\b")
 PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|"
@@ -441,7 +475,8 @@ def _respelt_status(text: str) -> str:
     return re.sub(r"[a-z][a-z-]{4,14}", respell, text)
 
 
-VISA_WORDS = (r"\b(visa|work permit|skilled worker|spouse|family|partner|dependa[nt]+|graduate|"
+VISA_WORDS = (r"\b(visa|work permit|tier (1|2|5|one|two|five)|skilled worker|spouse|family|partner|"
+              r"dependa[nt]+|graduate|"
               r"ilr|indefinite leave|leave to remain|permanent residen\w*|brp|residence permit|"
               r"health and care|care worker|youth mobility|ancestry|global talent|settled|"
               r"settlement|right to work|british citizen|naturali[sz]ed)\b")
@@ -469,6 +504,10 @@ def parse_immigration_status(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
+    if re.search(r"\basylum\b", text) and re.search(r"\b(waiting|wait|pending|awaiting|no (decision|answer)|"
+                                                   r"for (an? |my )?(answer|decision))\b", text) and \
+            not re.search(r"\b(granted|accepted|approved|successful|got)\b", text):
+        return "asylum_seeker"  # "asylum, still waiting for an answer"
     found = [_status_in(clause) for clause in clauses(text) or [text]
              if not FUTURE.search(clause)]  # a status they may have later is not the one they have
     found = [value for value in found if value is not None]
@@ -496,6 +535,12 @@ def _status_in(clause: str) -> str | None:
                  r"section 67|"
                  r"leave outside (the )?(immigration )?rules|lotr)\b", clause):
         return "exempt_leave"
+    if re.search(r"\b(visa|leave|permission|permit|status)\b[^,;]{0,25}\b(ran out|run out|runs out|"
+                 r"expired|lapsed|ended|was cancelled|was revoked|was curtailed)\b|\bexpired (visa|leave)\b",
+                 clause):
+        if re.search(r"\b(overstay\w*|stayed( on)?|still here|remained)\b", clause):
+            return "none"  # "my visa ran out and I stayed on": no permission now
+        return None  # a permission that has ended is not one they hold (said with what they hold now)
     if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause):
         return "other_permission"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
@@ -506,8 +551,10 @@ def _status_in(clause: str) -> str | None:
                  r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
                  r"(visa|permission))\b", clause):
         return "none"
-    if re.search(VISA_WORDS, clause) and not re.fullmatch(r"(i (have|got|'ve got) )?(a |my )?visa", clause):
-        return "other_permission"  # a bare "I have a visa" doesn't say which: asked again
+    generic = re.fullmatch(r"(i (have|got|'ve got) )?(a |an |my )?(visa|brp( card)?|biometric residence "
+                           r"(permit|card)|residence (permit|card))( card)?", clause)
+    if re.search(VISA_WORDS, clause) and not generic:
+        return "other_permission"  # a bare "I have a visa" or "a BRP" doesn't say which: asked again
     return None
 
 
@@ -533,6 +580,10 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         match = re.search(r"(?:^|\s)(?:about |around |only |just |roughly )?()(\d+(?:\.\d+)?|a|an|one|two|"
                           r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(months?|years?|weeks?)"
                           r"\s+(?:left|remaining|to go|more)\b", text)
+    if not match:
+        # "valid 3 more years", "another two years on it"
+        match = re.search(r"(?:^|\s)()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve)\s+more\s+(months?|years?|weeks?)\b", text)
     if match:
         amount_text = match.group(2)
         amount = float({"a": 1, "an": 1}.get(amount_text, 0) or
@@ -562,7 +613,8 @@ def parse_student_loan(text: str) -> str | None:
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
                  r"paid (it |mine |them |that |my loan )?off|still paying|finished|graduated|old loan|"
                  r"pay (it |them |mine )?back|course ended|ended in|"
-                 r"from uni|years ago|"
+                 r"from uni|years ago|(loan|finance|funding) (has )?(stopped|ended|finished)|"
+                 r"(left|dropped out of|quit|finished) (uni|university|college|my course|my degree)|"
                  r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year)\b.{0,20}"
                                                                r"\b(get|getting|receiv\w*)\b", text):
         return NO
@@ -583,7 +635,8 @@ def parse_student_loan(text: str) -> str | None:
     loan = re.search(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|student (loan|finance)|"
                      r"sfe|student finance england)\b", text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
-                          r"paying for|funding)\b", text) and \
+                          r"paying for|funding|pay (for it |for that )?with|paying (for it )?with|"
+                          r"using|through)\b", text) and \
             not NEGATION.search(text) and not PAST_JOB.search(text):
         return YES  # "an advanced learner loan for my access course right now"
     if re.search(r"\b(getting|receiving|get|receive|on|have)\b.{0,25}\b(student (loan|finance)|"
@@ -593,10 +646,13 @@ def parse_student_loan(text: str) -> str | None:
 
 
 def _within_end_weeks(amount: str, unit: str) -> bool:
-    """Whether "3 weeks", "a couple of weeks" or some days is within the rule's weeks of the start."""
-    count = {"a": 1, "a couple of": 2, "a few": 3}.get(amount)
+    """Whether "3 weeks", "a couple of weeks" or some days is within the rule's weeks of the start
+    ("a month" is the rule's four weeks near enough: the admissions team checks)."""
+    count = {"a": 1, "an": 1, "about a": 1, "a couple of": 2, "a few": 3}.get(amount)
     if count is None:
         count = int(numbers(amount)[0][0])
+    if unit.startswith("month"):
+        return count * 4 <= RULES.programme_end_weeks
     return unit.startswith("day") or count <= RULES.programme_end_weeks
 
 
@@ -607,7 +663,7 @@ ORDINAL_WEEKS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd":
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
     if re.search(r"\b(not sure|don'?t know|no idea|unsure|not certain)\s+(when|how long)\b", text):
-        return None  # on a course, ending who knows when: asked again
+        return NOT_SURE  # on a course, ending who knows when: the admissions team checks
     if re.search(r"\b(might|may|could|thinking (of|about)|considering)\s+(be\s+)?(leav\w*|quit\w*|"
                  r"drop\w*( out)?|stop\w*|switch\w*|finish\w*|defer\w*|end\w*)\b|"
                  r"\bit'?s complicated\b", text):
@@ -627,13 +683,16 @@ def parse_other_programme(text: str) -> str | None:
         weeks = ORDINAL_WEEKS[ordinal.group(4)] * (2 if ordinal.group(5) == "fortnight" else 1)
         if ordinal.group(5) in ("week", "fortnight", "couple of weeks"):
             return "ending_soon" if weeks <= RULES.programme_end_weeks else YES
-        return None  # "in the first month", "in the first few weeks": too close to the rule to tell
+        # "in the first month", "in the first few weeks": about the rule's weeks, so the admissions
+        # team checks; a later month is beyond them
+        return "ending_soon" if weeks == 1 else YES if ordinal.group(5) == "month" else None
     if re.search(r"\b(ends|ending|finishes|finishing|wraps up|completes|'ll (?:have )?(?:finished|ended|"
                  r"completed)|will (?:have )?(?:finished|ended|completed)|"
                  r"(?:will|'ll) be (?:finished|over|done))\b[^.;]{0,30}\bbefore\b[^.;]{0,25}"
-                 r"\b(starts?|begins?|techtrack|apprenticeship)\b", text) and \
+                 r"\b(starts?|begins?|techtrack|apprenticeship|then|that)\b", text) and \
             not re.search(r"\d|\b(weeks?|months?|days?)\b", text):
-        # on a course now that ends before TechTrack starts, how long before not said: the
+        # on a course now that ends before TechTrack starts, how long before not said: it may be within
+        # the rule's weeks of the start (the "ends within 4 weeks of the start" option), so the
         # admissions team checks (a course well before the start is said with its time, below)
         return "ending_soon"
     if re.search(r"\b(i|i'?ve|i have|myself) (bought|purchased|paid for)\b", text) and \
@@ -643,8 +702,8 @@ def parse_other_programme(text: str) -> str | None:
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
                  r"\bi (pay|fund)\b|\b(course|study|studies|class|classes|degree) (that )?i pay\b", text):
         return "self_funded"
-    after_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
-                            r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?)\s+"
+    after_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|until|till|til)\b"
+                            r".{0,25}?\b(\d+|a|an|one|two|three|four|a couple of)\s+(weeks?|days?|months?)\s+"
                             r"(after|into)\b", text)
     if after_start:
         return "ending_soon" if _within_end_weeks(after_start.group(2), after_start.group(3)) else YES
@@ -656,7 +715,8 @@ def parse_other_programme(text: str) -> str | None:
         # "until about 3 weeks in", "it overlaps by a week": weeks into the apprenticeship
         return "ending_soon" if _within_end_weeks(weeks_in.group(3), weeks_in.group(4)) else YES
     before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
-                             r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?)\s+before\b", text)
+                             r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?|months?)\s+before\b",
+                             text)
     if before_start:
         # Beyond the rule's weeks before the start, it ends well before TechTrack does.
         return "ending_soon" if _within_end_weeks(before_start.group(2), before_start.group(3)) else NO
@@ -668,14 +728,25 @@ def parse_other_programme(text: str) -> str | None:
                  r"\bfortnight\b|\bthis week\b|\bin a week\b|\bin days\b", text) and \
             re.search(r"\b(ends?|ending|finish\w*|done|over|complete\w*|within|last)\b", text):
         return "ending_soon"
+    if re.search(r"\b(finish|finishes|finishing|ends?|ending|complete|completes|completing|wraps? up|"
+                 r"(?:be|been|is) (?:finished|completed|over|done))\b.{0,20}\b(next month|in a month|"
+                 r"in a few weeks|"
+                 r"in the next few weeks)\b", text):
+        # it ends about now: before the start or just after it, so the admissions team checks
+        return "ending_soon"
     if re.search(r"\b(finish|finishes|finishing|ends?|ending|complete|completes|completing|"
-                 r"(?:be|been) (?:finished|completed))\b.{0,20}\b(next month|next year|in \d+ months|"
+                 r"(?:be|been) (?:finished|completed))\b.{0,20}\b(next year|in \d+ months|"
                  r"soon|(?:in|by|over) the (?:spring|summer|autumn|winter)|next (?:spring|summer|autumn|"
                  r"winter)|this year)\b", text):
         return None  # whether it ends before TechTrack starts is not clear: ask again
     if re.search(r"\b(?<!be )(finished|completed|already done|i left|left it|left the|quit|dropped out|"
                  r"not any ?more|no longer)\b", text):
         return NO
+    if re.search(r"\b(no|not on any|not doing any|none|not in any)\s+(other\s+)?(training|courses?|"
+                 r"apprenticeships?|programmes?|study|studying|education|bootcamps?)\b", text) and \
+            not re.search(r"\b(i'?m|i am|currently|still)\b.{0,20}\b(on|doing|studying)\b.{0,25}"
+                          r"\b(apprenticeship|bootcamp|course|programme)\b", text):
+        return NO  # "on Universal Credit, no training"
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -772,6 +843,8 @@ def _count_before(text: str, noun: str) -> int | None:
 
 def parse_gcses(text: str) -> str | None:
     text = normalise(re.sub(r"(\d)\s*-\s*(\d)", r"\1 to \2", text))
+    # Scotland's National 5s are the GCSE equivalent: "National 5s", "nat 5s" are nationals
+    text = re.sub(r"\b(?:national|nat)\s*5'?s?\b", "nationals", text)
     from bot.eligibility.numbers import words_to_digits
 
     text = words_to_digits(text)
@@ -794,7 +867,12 @@ def parse_gcses(text: str) -> str | None:
                       r"around|roughly)\b[\s,:;-]*)?(\d+)\b(?!\s*(?:years?|months?))", text)
     if count is None and after:
         count = int(after.group(1))  # "GCSEs: 6", "gcses - yes, 7"
-    failed = re.search(r"\b(\d+)\s+(?:of them\s+|of those\s+)?(?:were|was|are|at|got|graded)\s+"
+    of_them = re.search(r"\b(?:gcses?|o[- ]?levels?|nationals|standard grades)\b[^.;]{0,20}?"
+                        r"\b(\d+) of them\b",
+                        text)
+    if count is None and of_them:
+        count = int(of_them.group(1))  # "Nationals, 6 of them"
+    failed = re.search(r"\b(\d+)\s+(?:of them\s+|of those\s+)?(?:were|was|are|is|at|got|graded)\s+"
                        r"(?:a\s+|an\s+)?(?:grade\s+)?(?:[1-3]|[d-gu])s?\b|"
                        r"\b(\d+)\s+(?:of them\s+)?(?:were\s+)?(?:fails|failed|below (?:a\s+)?(?:c|4))\b",
                        text)
@@ -834,6 +912,10 @@ def _only_failing_grades(text: str) -> bool:
     """Grades named as a plural ("Ds and Es", "3s") or after "grade(s)", all below C (4)."""
     grades = set(re.findall(r"\b([a-g]|[1-9])'?s\b", text))  # not "us": a word
     grades |= set(re.findall(r"\bgrades?\s+([a-gu]|[1-9])\b", text))
+    # "most were D and E", "all were 3": grades said after "were", one or two of them
+    for said in re.finditer(r"\b(?:were|was|all|mostly)\s+(?:grade\s+|grades\s+)?([d-gu]|[1-3])"
+                            r"(?:\s*(?:and|,|or|&)\s*([a-gu]|[1-9]))?\b", text):
+        grades |= {grade for grade in said.groups() if grade}
     if re.search(r"\b(a\*|a stars?)\b", text):
         grades.add("a*")
     return bool(grades) and grades <= FAILING_GRADES
@@ -852,8 +934,12 @@ def parse_level3(text: str) -> str | None:
         return NOT_SURE
     if _only_wanted(text):
         return None
-    if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b", text):
-        return NO
+    if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b|"
+                 r"\b(dropped out of|left|quit|didn'?t finish|never finished) "
+                 r"(sixth form|college|my a[- ]?levels)\b",
+                 text) and not re.search(r"\b(but|though|then|later)\b.{0,30}\b(got|have|did|passed|finished|"
+                                         r"completed)\b", text):
+        return NO  # sixth form or college left before its Level 3 was finished
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         return None  # studying for it now: whether they will have it by the start is not said
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
@@ -890,7 +976,7 @@ def parse_it_qualification(text: str) -> str | None:
     it = re.search(r"\b(it|ict|computing|computer science|information technology|cyber|"
                    r"networking|software|digital|ecdl|imedia|icdl)\b", text)
     level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
-                      r"nationals?|cambridge technical|"
+                      r"nationals?|national [45]s?|(scottish |advanced )?highers?|cambridge technical|"
                       r"t[- ]?level|degree|hnd|hnc|certificate)\b", text)
     if it and level and not _negated(text, it.start()) and not NO_WORDS.search(text):
         return YES
@@ -899,6 +985,10 @@ def parse_it_qualification(text: str) -> str | None:
         return NO
     if level and not it and re.search(r"\b(were|was|in|are)\b", text) and not YES_WORDS.search(text):
         return NO  # qualifications named, none of them in IT
+    if not it and re.search(r"\bqualifications?\b[^.;]{0,20}\b(all |only |just |mainly )?in\s+[a-z]",
+                            text) and \
+            not YES_WORDS.search(text):
+        return NO  # "my qualifications are all in business": in a subject, not IT
     return parse_yes_no(text)
 
 
@@ -908,12 +998,14 @@ EMPLOYED_NO = re.compile(
     r"\b(unemployed|not (currently )?(working|employed|in work)|out of work|between jobs|"
     r"job ?hunting|looking for (a )?(job|work)|jobless|student|at (uni|university|college|school)|"
     r"stay[- ]at[- ]home|full[- ]time (mum|dad|parent|carer)|carer|retired|on benefits|"
-    r"career break|made redundant|redundant|no job|don'?t have a job|not got a job|"
+    r"career break|made redundant|redundant|no job|don'?t have a job|not got a job|lost my job|"
+    r"laid off|let go|sacked|fired|"
     r"year 1[0-3]|sixth form|in school|at school|doing (my )?a[- ]?levels)\b"
 )
 NOT_RELEVANT_JOBS = re.compile(
     r"\b(shop|retail|supermarket|warehouse|restaurant|cafe|bar|pub|hospitality|waiter|waitress|"
-    r"barista|chef|cleaner|cleaning|driver|delivery|courier|care home|carer|nurse|nursing|"
+    r"barista|chef|cleaner|cleaning|driver|delivery|courier|care home|carer|care (worker|assistant)|"
+    r"support worker|healthcare assistant|nurse|nursing|"
     r"construction|builder|labourer|factory|hairdresser|beautician|security guard|receptionist|"
     r"call centre|cashier|sales assistant|teacher|teaching assistant|plumber|electrician|"
     r"mechanic|joiner|carpenter|painter|decorator|gardener|farmer|postman|postwoman|bus driver|"
@@ -971,7 +1063,7 @@ def parse_employed_relevant(text: str) -> str | None:
                                             r"doing)\b", text)) \
             and not _negated(text, relevant.start()):
         return YES
-    if NOT_RELEVANT_JOBS.search(text) and (re.search(r"\b(work|working|job|i'?m an?|i am an?|"
+    if NOT_RELEVANT_JOBS.search(text) and (re.search(r"\b(work|working|worker|job|i'?m an?|i am an?|"
                                                      r"self[- ]employed)\b", text) or len(text.split()) <= 4):
         return NO
     answer = parse_yes_no(text)
@@ -994,7 +1086,8 @@ def parse_works_in_england(text: str) -> str | None:
     if re.search(r"\b(half and half|50 ?/ ?50|fifty[- ]fifty|half (my|the) time)\b", text):
         return YES if RULES.england_share_percent <= 50 else NO
     places = [(pos, name, name in ENGLAND) for pos, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND])]
-    places = [p for p in places if not _negated(text, p[0], verbs=True)]
+    places = [p for p in places if not _negated(text, p[0], verbs=True) and
+              not re.match(r"\s{1,3}border\b", text[p[0] + len(p[1]):])]  # "near the Welsh border"
     # Each place is read with the words of its own clause: in "London office, I have family in
     # Scotland" the office is London's, and Scotland is only mentioned in passing.
     mostly = [p for p in places if re.search(r"\b(mostly|mainly|majority|most of)\b",
@@ -1026,7 +1119,16 @@ def parse_works_in_england(text: str) -> str | None:
         return None
     if live and not work:
         said = parse_yes_no(text)
-        return said if said in (YES, NO) else None  # where they live is not the test
+        if said in (YES, NO):
+            return said
+        lives_now = [p for p in home if re.search(r"\b(live|living|home|house|reside\w*)\b",
+                                                  _clause_before(text, p[0], 25))]
+        if lives_now and lives_now == places and all(p[2] for p in places):
+            # "I live in Leeds": a home in England, nothing said of working elsewhere, is based there.
+            # A home outside England is asked again: many work over the border, and a no is a
+            # "not eligible".
+            return YES
+        return None  # where they live is not the test
     return parse_yes_no(text)
 
 
@@ -1076,10 +1178,18 @@ def _england_share(text: str) -> float | None:
     england = other = 0.0
     rest_in_england: bool | None = None
     counted = 0
+    last_end = 0  # where the previous place (and the days said after it) ended
     for position, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]):
-        window = text[max(0, position - 30):position]
+        window = text[max(0, last_end, position - 30):position]
+        last_end = position + len(name)
         window = window[max(window.rfind(","), window.rfind(";")) + 1:]
         amounts = [m for m in re.finditer(r"(\d+(?:\.\d+)?)", window)]
+        if not amounts:
+            # "Wales 3 days and Bristol 2 days": the days said after the place
+            after = re.match(r"\s{0,3}(?:for\s{1,3})?(\d{1,2}(?:\.\d{1,2})?)\s{0,3}(?:days?|hours?)\b",
+                             text[position + len(name):position + len(name) + 20])
+            amounts = [after] if after else []
+            last_end += after.end() if after else 0
         in_england = name in ENGLAND
         if re.search(r"\b(rest|remainder|other days|remaining|otherwise)\b", window):
             rest_in_england = in_england

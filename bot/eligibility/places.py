@@ -16,7 +16,8 @@ ENGLAND: tuple[str, ...] = (
     "northampton", "bedford", "cornwall", "devon", "kent", "essex", "surrey", "sussex",
     "yorkshire", "lancashire", "cumbria", "northumberland", "the north east", "the north west",
     "the midlands", "midlands", "the south west", "the south east", "east anglia", "whitehall",
-    "westminster", "canary wharf", "shipley", "newport pagnell", "telford",
+    "westminster", "canary wharf", "shipley", "newport pagnell", "telford", "berwick-upon-tweed",
+    "berwick upon tweed", "berwick",
 )
 OUTSIDE_ENGLAND: tuple[str, ...] = (
     "wales", "welsh", "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "scotland",

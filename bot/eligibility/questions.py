@@ -84,6 +84,8 @@ class Question:
             return common[value]
         if self.kind is Kind.YEARS:
             return years_label(value)
+        if isinstance(value, str) and value[:1] in "<>":  # an age said as a bound: "under 16"
+            return f"{'under' if value[0] == '<' else 'over'} {value[1:]}"
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return str(value)

@@ -29,6 +29,8 @@ def role_requires(question: str) -> Applies:
 
 def a_year_short(answers: Answers) -> bool:
     age = answers.get("age")
+    if age == f"<{RULES.min_age}":
+        return True  # "nearly 16", "I'll be 16 in August": whether they are by the start decides
     return isinstance(age, (int, float)) and RULES.min_age - 1 <= age < RULES.min_age
 
 

@@ -104,8 +104,8 @@ CASES = [
     ("prior_qualification", "I have a degree in history", "no"),
     ("prior_qualification", "a BSc in Computer Science", "yes"),
     ("prior_qualification", "yes, a degree", None),
-    ("age", "nearly 16", None),
-    ("age", "I turn 16 in July", None),
+    ("age", "nearly 16", "<16"),  # under 16: whether they are 16 by the start is asked next
+    ("age", "I turn 16 in July", "<16"),
     ("nationality", "I'm not British, I'm American", "other"),
     ("nationality", "non-EU", "other"),
     ("euss_status", "I don't have settled status", "none"),
@@ -116,7 +116,7 @@ CASES = [
     # another funded programme
     ("other_programme", "yes", "yes"),
     ("other_programme", "it ends in 3 weeks", "ending_soon"),
-    ("other_programme", "I'm doing a level 3 apprenticeship, it finishes next month", None),
+    ("other_programme", "I'm doing a level 3 apprenticeship, it finishes next month", "ending_soon"),
     ("other_programme", "I pay for it myself", "self_funded"),
     ("other_programme", "no", "no"),
 ]
@@ -246,9 +246,9 @@ def test_role_names_spelt_one_slip_away() -> None:
     ])
 
 
-def test_another_programme_whose_end_is_unknown_or_may_be_left_is_asked_again() -> None:
+def test_another_programme_whose_end_is_unknown_is_not_sure_and_one_they_may_leave_asked_again() -> None:
     _each("other_programme", [
-        ("I'm on a college course, no idea when it ends", None),
+        ("I'm on a college course, no idea when it ends", "not_sure"),  # the admissions team checks
         ("I'm on a bootcamp but thinking of quitting", None),
     ])
 
@@ -393,7 +393,7 @@ def test_a_status_job_or_qualification_only_hoped_for_is_not_held() -> None:
 
 
 def test_an_age_said_as_a_bound_roughly_or_with_another_time() -> None:
-    _each("age", [("older than 30", None), ("younger than 16", None),
+    _each("age", [("older than 30", ">30"), ("younger than 16", "<16"), ("younger than 30", None),
                   ("about 45", 45), ("around 17", None),  # roughly, but near the rule's age
                   ("31 (32 in June)", 31), ("I turn 17 in May so 16 right now", 16),
                   ("I'm in year 10", None)])
@@ -457,3 +457,104 @@ def test_where_they_are_moving_and_places_mentioned_in_passing() -> None:
         ("Leeds office, but my parents are in Wales", "yes"),
         ("Cardiff office, I grew up in London", "no"),
     ])
+
+
+# --- what the v7 answers showed (own phrasings, one rule each) --------------------------------------
+
+def test_an_age_said_as_a_bound_is_kept_when_it_decides_the_rule() -> None:
+    """ "over 40" is old enough; "not quite 16" is under 16 (then asked whether 16 by the start);
+    a bound either side of the rule's age ("under 30") is asked again."""
+    _each("age", [("well over 40", ">40"), ("not quite sixteen", "<16"),
+                  ("I'll be sixteen next month", "<16"), ("under 30", None)])
+
+
+def test_a_length_of_time_said_with_an_age_is_not_an_age() -> None:
+    _each("age", [("47, and I've managed a shop for 20 years", 47)])
+
+
+def test_half_years_and_misspelt_bounds() -> None:
+    """ "two years and a half" is 2.5; "less then" is "less than"."""
+    _each("residence_years", [("two years and a half", 2.5), ("four and half years", 4.5),
+                              ("about a year and a half", 1.5), ("more then 4 years", ">4"),
+                              ("a bit less then 3 years", "<3")])
+
+
+def test_holidays_away_are_temporary_absences_not_a_break() -> None:
+    _each("residence_years", [("all my life except for family holidays", "all_my_life"),
+                              ("my whole life apart from three years in Canada", None)])
+
+
+def test_years_from_ages_said_by_a_parent() -> None:
+    _each("residence_years", [("since he was 9, he's 19 now", 10.0),
+                              ("she came over when she was 4 and she's 18 now", 14.0)])
+
+
+def test_a_refused_application_is_no_status_unless_appealed() -> None:
+    _each("euss_status", [("they refused my application", "none"), ("refused but I've appealed", None)])
+
+
+def test_gcses_one_below_a_pass_and_scottish_national_5s() -> None:
+    _each("gcses", [("six GCSEs, one is a grade 2", "yes"), ("Nat 5s, seven of them", "yes"),
+                    ("got my GCSEs, mostly E and F", "no")])
+
+
+def test_a_permission_that_ran_out_is_not_held_and_a_bare_card_does_not_say_which() -> None:
+    _each("immigration_status", [("my work visa expired and I stayed on", "none"),
+                                 ("my visa has expired", None),
+                                 ("a biometric residence permit", None),  # issued for many statuses
+                                 ("asylum - no decision yet", "asylum_seeker")])
+
+
+def test_a_programme_ending_about_a_month_from_the_start_is_checked_by_admissions() -> None:
+    """Within about the rule's 4 weeks of the start, either side: "ending soon" (the admissions team
+    checks); well into the apprenticeship: still on it."""
+    _each("other_programme", [("until roughly a month after it begins", "ending_soon"),
+                              ("till two months into it", "yes"),
+                              ("it wraps up next month", "ending_soon"),
+                              ("it ends in the first few weeks of TechTrack", "ending_soon"),
+                              ("no idea when my bootcamp finishes", "not_sure")])
+
+
+def test_no_training_said_alongside_something_else_is_a_no() -> None:
+    _each("other_programme", [("no courses, I'm working full time", "no")])
+
+
+def test_a_misspelt_yes_and_a_yes_drawn_as_the_conclusion() -> None:
+    _each("age_at_start", [("definatly", "yes"), ("she's 15 but turns 16 in June, so yes by then", "yes")])
+
+
+def test_care_work_and_losing_a_job_are_not_a_relevant_job() -> None:
+    _each("employed_relevant", [("support worker in a care home", "no"),
+                                ("I got laid off last month", "no")])
+
+
+def test_scottish_highers_count_and_qualifications_in_another_subject_are_not_it() -> None:
+    _each("it_qualification", [("Higher Computing", "yes"), ("all my qualifications are in art", "no")])
+    _each("level3", [("I left sixth form in year 12", "no")])
+
+
+def test_a_visa_tier_is_a_permission_and_more_years_left_is_an_expiry() -> None:
+    _each("other_permission", [("tier 5", "yes")])
+    _each("permission_lasts", [("valid for two more years", "yes"), ("6 more months", "no")])
+
+
+def test_a_role_described_by_its_work_or_misspelt_word_by_word() -> None:
+    _each("role", [("I like the idea of building websites", "software_developer"),
+                   ("bisness analist", "business_analyst")])
+
+
+def test_a_loan_that_stopped_is_none_now_and_a_loan_used_for_a_course_is_one() -> None:
+    _each("student_loan", [("I dropped out of college, the loan stopped", "no"),
+                           ("I am on an access course using an advanced learner loan", "yes")])
+
+
+def test_a_home_in_england_is_based_there_and_a_home_outside_is_asked_again() -> None:
+    """Nothing else said, a home in England is where they are based; a home outside England is
+    asked again (many work over the border, and a no is a "not eligible")."""
+    _each("works_in_england", [("my home's in Sheffield", "yes"), ("I live in Cumbria", "yes"),
+                               ("I live in Swansea", None),
+                               ("I live near the Scottish border, in Carlisle", "yes")])
+
+
+def test_days_said_after_each_place() -> None:
+    _each("works_in_england", [("Glasgow 3 days and Carlisle 2 days", "no")])

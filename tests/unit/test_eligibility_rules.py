@@ -327,3 +327,17 @@ def test_other_roles_each_get_a_button() -> None:
     _, reply = verdict(answers("cyber_security_technologist", employed_relevant="no"))
     titles = [b.title for b in reply.buttons]
     assert titles[:2] == ["Check for Software Developer", "Check for DevOps Engineer"]
+
+
+# --- an age said as a bound ("over 25", "nearly 16") -------------------------------------------
+
+def test_an_age_over_the_minimum_passes_and_just_under_it_asks_about_the_start() -> None:
+    """ "Over 25" is old enough; "nearly 16" is a year short at most, so whether they are 16 by the
+    start decides; "under 15" is too young even by the start; the summary says it in words."""
+    assert decide(answers(age=">25")).verdict is Verdict.ELIGIBLE
+    assert next_question({"role": "devops_engineer", "age": "<16"}) == "age_at_start"
+    assert decide(answers(age="<16", age_at_start="no")).verdict is Verdict.NOT_ELIGIBLE
+    assert decide(answers(age="<16", age_at_start="yes")).verdict is Verdict.CHECK
+    assert decide(answers(age="<15")).verdict is Verdict.NOT_ELIGIBLE
+    assert QUESTIONS["age"].label_for("<16") == "under 16"
+    assert QUESTIONS["age"].label_for(">25") == "over 25"

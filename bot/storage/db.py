@@ -49,6 +49,28 @@ def connect_args(url: str | URL, statement_timeout: bool = False) -> dict[str, A
     return {}
 
 
+# Connections kept open for a SQLite file by the tracker store (SQLAlchemy 1.4 otherwise opens and
+# closes one per query for a file, running the connect listeners each time). More at once are opened
+# as needed and closed after use, so nothing ever waits for a pooled connection.
+SQLITE_POOL_SIZE = 5
+
+
+def sqlite_file_pool(url: str | URL) -> dict[str, Any]:
+    """`create_engine` arguments that keep connections to a SQLite file open (none for another
+    database or an in-memory one). A connection is used by one thread at a time (it is checked out
+    of the pool), so it may be handed from one worker thread to another: `check_same_thread` off.
+    An idle pooled connection holds no lock (it is rolled back when returned), so another connection
+    holding the lock still makes our statements wait and fail as before, and the connect listeners
+    (secure_delete) still run on every connection, once."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return {}
+    return {
+        "poolclass": sa.pool.QueuePool, "pool_size": SQLITE_POOL_SIZE, "max_overflow": -1,
+        "connect_args": {"check_same_thread": False},
+    }
+
+
 def prepare_sqlite_file(url: str | URL) -> None:
     """Create the SQLite file, readable by its owner only (0600), in a folder only its owner can
     enter when we create that folder (var/ on a fresh clone: SQLite cannot create folders). An

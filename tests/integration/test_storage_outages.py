@@ -221,6 +221,10 @@ def test_events_kept_through_an_outage_are_merged_with_what_is_stored_not_sliced
     say_to(earlier_run, "person-3", "before")
     earlier_run.engine.dispose()
     store = TechTrackTrackerStore(domain=Domain.empty())
+    # On SQLite the store keeps its connections open (a pool), and an open connection to a WAL
+    # database keeps another from taking the exclusive lock that shuts readers out: closed here,
+    # so that the outage can begin (the store opens new connections, which fail, until it ends).
+    store.engine.dispose()
     outage.down(reads_too=True)
     say_to(store, "person-3", "during")
     say_to(store, "person-3", "still down")

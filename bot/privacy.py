@@ -17,19 +17,17 @@ import html
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from string import Template
 from urllib.parse import urlsplit
 
-from bot.paths import ROOT
 from bot.settings import LOCAL_HOSTS, SettingsError, looks_like_email
 from bot.storage.settings import StorageSettings
+from bot.web_pages import PRIVACY_TITLE, page, privacy_content
 
 PUBLIC_URL_ENV = "TECHTRACK_PUBLIC_URL"
 CONTROLLER_NAME_ENV = "TECHTRACK_CONTROLLER_NAME"
 CONTROLLER_CONTACT_ENV = "TECHTRACK_CONTROLLER_CONTACT"
 DEVELOPMENT_PUBLIC_URL = "http://localhost:5005"
 PRIVACY_PATH = "/chat/privacy"
-PAGE_TEMPLATE = ROOT / "web" / "privacy.html"
 MAX_SETTING_CHARS = 200
 
 # Channels whose people see the notice in the chat. The REST API's client shows its own notice, and
@@ -140,12 +138,10 @@ def _controller_html(settings: PrivacySettings) -> str:
 
 
 def privacy_page(settings: PrivacySettings) -> str:
-    """The privacy page, web/privacy.html with this server's settings filled in."""
-    template = Template(PAGE_TEMPLATE.read_text(encoding="utf-8"))
-    return template.substitute(
-        retention_days=str(settings.retention_days),
-        controller=_controller_html(settings),
-    )
+    """The privacy page: web/privacy.html with this server's settings filled in, in the layout."""
+    content = privacy_content({"retention_days": str(settings.retention_days),
+                               "controller": _controller_html(settings)})
+    return page(content, PRIVACY_TITLE)
 
 
 # --- data rights in the chat ----------------------------------------------------------------------

@@ -33,12 +33,11 @@ from socketio import AsyncServer
 from bot.channels.common import handle_or_apologise
 from bot.channels.identity import SessionSigner, is_development, session_key
 from bot.channels.limits import InputLimits, apply_request_limits, client_address, guard_for
-from bot.paths import ROOT
 from bot.privacy import PrivacySettings, privacy_page
+from bot.web_pages import WEB_DIR, careers_page
 
 logger = logging.getLogger(__name__)
 
-WEB_DIR = ROOT / "web"
 WIDGET_BUNDLE = WEB_DIR / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 # GOV.UK Frontend (web/package.json): its script as published, and its styles as scripts/setup-web.sh
 # compiles them for the page (from web/govuk-frontend.scss: Arial, so no font files to serve).
@@ -69,7 +68,6 @@ SECURITY_HEADERS = {
 
 # (file under web/, the widget bundle or GOV.UK Frontend, content type) for each address under /chat.
 FILES: dict[str, tuple[Path, str]] = {
-    "": (WEB_DIR / "careers.html", "text/html; charset=utf-8"),
     "careers.css": (WEB_DIR / "careers.css", "text/css; charset=utf-8"),
     "careers.js": (WEB_DIR / "careers.js", "text/javascript; charset=utf-8"),
     "webchat.js": (WIDGET_BUNDLE, "text/javascript; charset=utf-8"),
@@ -125,6 +123,9 @@ def _serve(name: str) -> HTTPResponse:
     if name == PRIVACY_PAGE:
         return response.html(privacy_page(PrivacySettings.from_env()),
                              headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
+    if name == "":
+        return response.raw(careers_page(), content_type="text/html; charset=utf-8",
+                            headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
     if name not in FILES:
         return response.text("Not found", status=404, headers=SECURITY_HEADERS)
     path, content_type = FILES[name]

@@ -1,6 +1,7 @@
 """`python -m bot.dev.train`: train the Rasa model only when its inputs changed.
 
-The inputs are config.yml, domain.yml, the trained NLU component's code (bot/nlu/classifier.py)
+The inputs are config.yml, domain.yml, the trained NLU components' code (bot/nlu/classifier.py,
+bot/nlu/scope.py, bot/nlu/scope_guard.py)
 and everything under data/. When their hash matches the one
 stored beside the model, nothing runs. Otherwise `rasa train` runs, and Rasa's own fingerprinting
 and training cache (.rasa/cache) retrain only the components whose inputs changed: an answer-text
@@ -33,7 +34,9 @@ FINGERPRINT_PATH = MODELS_DIR / f"{MODEL_NAME}.inputs-sha256"
 def training_inputs(root: Path = ROOT) -> list[Path]:
     data = sorted(p for p in (root / "data").rglob("*") if p.is_file())
     # The trained classifier's code: a change to how it learns needs a new model.
-    return [root / "config.yml", root / "domain.yml", root / "bot" / "nlu" / "classifier.py", *data]
+    nlu = root / "bot" / "nlu"
+    return [root / "config.yml", root / "domain.yml", nlu / "classifier.py", nlu / "scope.py",
+            nlu / "scope_guard.py", *data]
 
 
 def inputs_fingerprint(root: Path = ROOT) -> str:

@@ -1,5 +1,5 @@
 """The user messages of the conversation tests (tests/conversations/) whose story names an FAQ
-entry (`faq/<id>`)."""
+entry (`faq/<id>`), or the `out_of_scope` intent."""
 
 from __future__ import annotations
 
@@ -21,3 +21,13 @@ def faq_steps() -> list[tuple[str, str]]:
                 if str(step.get("intent", "")).startswith("faq/"):
                     steps.append((ENTITY_MARKUP.sub(r"\1", step["user"].strip()), step["intent"]))
     return steps
+
+
+def out_of_scope_steps() -> list[str]:
+    return [
+        ENTITY_MARKUP.sub(r"\1", step["user"].strip())
+        for path in sorted(CONVERSATIONS.glob("*.yml"))
+        for story in yaml.safe_load(path.read_text())["stories"]
+        for step in story["steps"]
+        if step.get("intent") == "out_of_scope" and step.get("user")
+    ]

@@ -1,8 +1,11 @@
-"""The FAQ entries named in the conversation tests are the ones the model picks.
+"""The FAQ entries named in the conversation tests are the ones the model picks, and the messages
+they call out of scope are declined.
 
 `rasa test core` compares only the base intent (`faq`) of a retrieval intent, so this test parses
 each user message of tests/conversations/ with the trained model and checks that the bot would
-answer it outright (not "Did you mean...?") with the `faq/<id>` the story names.
+answer it outright (not "Did you mean...?") with the `faq/<id>` the story names; and that each
+message a story gives the `out_of_scope` intent is handled safely: declined or clarified, never an
+answer, a role question, a change-answer prompt or the start of the check.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from bot.dev.evaluate import bot_label
+from bot.dev.evaluate import OFFTOPIC_SAFE, bot_label
 from bot.dev.train import MODEL_PATH
 from bot.settings import load_settings
-from tests.helpers.stories import faq_steps
+from tests.helpers.stories import faq_steps, out_of_scope_steps
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +36,9 @@ def test_the_model_picks_the_named_faq(agent: Any, text: str, intent: str) -> No
     assert parsed["intent"]["name"] == "faq"
     assert parsed["response_selector"]["faq"]["response"]["intent_response_key"] == intent
     assert bot_label(parsed, load_settings().faq_thresholds)[0] == intent
+
+
+@pytest.mark.parametrize("text", out_of_scope_steps())
+def test_the_model_declines_what_the_stories_call_out_of_scope(agent: Any, text: str) -> None:
+    parsed = asyncio.run(agent.parse_message(text))
+    assert bot_label(parsed, load_settings().faq_thresholds)[0] in OFFTOPIC_SAFE

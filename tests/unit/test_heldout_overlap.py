@@ -4,7 +4,14 @@ the normalised texts) copy of a training example with the same label.
 
 Training data: data/nlu/*.yml intents (entity markup stripped) and faq_corpus/*.yml examples
 (label faq/<id>). The situation questions are labelled by rule, not intent, so they are checked for
-exact and normalised copies of any training example whatever its label. Pure: no model."""
+exact and normalised copies of any training example whatever its label.
+
+The situation questions are checked in the development set that replaced the first held-out one
+(tests/dev/situation_questions_dev.yml) and in the held-out situation_questions_heldout_v2.yml,
+which is never opened while developing: an overlap with it is reported by the training example's
+file and label only, never by its text. (The off-topic development sets in tests/dev/ are not
+checked here: some of their messages are everyday phrasings the training data had first, which
+makes the development figures a little optimistic, not the held-out ones.) Pure: no model."""
 
 from __future__ import annotations
 
@@ -20,6 +27,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
+DEV = ROOT / "tests" / "dev"
+SITUATION_SETS = ((DEV, "situation_questions_dev.yml"), (DATA, "situation_questions_heldout_v2.yml"))
+UNSEEN = frozenset({"situation_questions_heldout_v2.yml"})
 NEAR = 0.9
 # A ratio of 2*matches/(len(a)+len(b)) >= NEAR needs min/max length >= NEAR / (2 - NEAR).
 LENGTH_RATIO = NEAR / (2 - NEAR)
@@ -83,9 +93,13 @@ def heldout_items() -> list[Example]:
     return items
 
 
-def situation_questions() -> list[str]:
-    path = DATA / "situation_questions_heldout.yml"
-    return [str(item["text"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+def situation_questions() -> list[Example]:
+    items = []
+    for folder, name in SITUATION_SETS:
+        if (folder / name).exists():
+            for item in yaml.safe_load((folder / name).read_text(encoding="utf-8"))["questions"]:
+                items.append(Example(name, "(rule)", str(item["text"])))
+    return items
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,9 @@ class Overlap:
     kind: str  # "exact", "normalised" or "near (0.93)"
 
     def __str__(self) -> str:
+        if self.heldout.source in UNSEEN:  # never shown: the set stays unseen
+            return (f"{self.heldout.source} (its text not shown) ~ {self.kind} ~ "
+                    f"{self.training.source} [{self.training.label}]")
         return (f"{self.heldout.source} [{self.heldout.label}] {self.heldout.text!r} ~ {self.kind} ~ "
                 f"{self.training.source} [{self.training.label}] {self.training.text!r}")
 
@@ -142,8 +159,8 @@ def find_overlaps() -> list[Overlap]:
                        key=lambda match: match[0])
             if best:
                 overlaps.append(Overlap(item, best[1], f"near ({best[0]:.2f})"))
-    for text in situation_questions():
-        item = Example("situation_questions_heldout.yml", "(rule)", text)
+    for item in situation_questions():
+        text = item.text
         if text in any_label_exact:
             overlaps.append(Overlap(item, any_label_exact[text], "exact"))
         elif normalise(text) in any_label_normal:

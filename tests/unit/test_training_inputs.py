@@ -9,7 +9,8 @@ from bot.paths import ROOT
 
 
 def copy_inputs(root: Path) -> None:
-    for name in ("config.yml", "domain.yml", "bot/nlu/classifier.py"):
+    for name in ("config.yml", "domain.yml", "bot/nlu/classifier.py", "bot/nlu/scope.py",
+                 "bot/nlu/scope_guard.py"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((ROOT / name).read_bytes())
     for path in (ROOT / "data").rglob("*.yml"):
@@ -22,7 +23,8 @@ def test_the_training_fingerprint_follows_data_domain_config_and_the_classifier_
     copy_inputs(tmp_path)
     before = train.inputs_fingerprint(tmp_path)
     assert train.inputs_fingerprint(tmp_path) == before
-    for name in ("config.yml", "domain.yml", "bot/nlu/classifier.py", "data/nlu/basics.yml"):
+    for name in ("config.yml", "domain.yml", "bot/nlu/classifier.py", "bot/nlu/scope.py",
+                 "bot/nlu/scope_guard.py", "data/nlu/basics.yml"):
         path = tmp_path / name
         original = path.read_text()
         path.write_text(original + "\n# changed\n")

@@ -1,0 +1,168 @@
+"""`python -m bot.dev.tune_scope`: choose the scope signal's thresholds (bot/nlu/scope.py) on the
+development sets and by cross-validation on the training data, never on the held-out sets.
+
+For each pair of thresholds (coverage, strong) it prints:
+- per off-topic development set (tests/dev/offtopic_everyday_dev*.yml): how many messages the bot
+  would still answer, ask a role for or take for a change of answer (dangerous), out of how many;
+- on the situation development set (in-scope questions, long and specific): how many right
+  answers the signal would turn into a decline;
+- k-fold cross-validation on the training data: the vocabulary learned from k-1 folds, the share
+  of the held-back FAQ examples that would lack TechTrack content (a pessimistic false-rejection
+  figure: an example's rarest words are missing from the other folds) and of the held-back
+  out-of-scope examples that would.
+
+Each development message is parsed by the trained model; the `scope` part of the parse keeps the
+classifier's own intent and the message's coverage, so each pair is tried without retraining.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.dev.evaluate import (
+    OFFTOPIC_DANGEROUS,
+    SITUATION_DEV_SET,
+    bot_label,
+    dev_sets,
+    judge_situations,
+    parse_all,
+    situation_right,
+)
+from bot.dev.train import MODEL_PATH
+from bot.dev.tune_classifier import featurized_training_examples
+from bot.nlu.faq_decision import Thresholds
+from bot.nlu.scope import (
+    OUT_OF_SCOPE_LABELS,
+    Coverage,
+    ScopeThresholds,
+    Vocabulary,
+    coverage,
+    lacks_content,
+)
+from bot.nlu.scope_guard import guarded, message_lemmas
+from bot.settings import load_settings
+
+# 0: the signal never declines (the classifier alone).
+COVERAGE_VALUES = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)
+STRONG_VALUES = (0.9, 1.01)
+SINGLE_VALUES = (0.0, 0.2, 0.4)
+
+
+def without_guard(parsed: Mapping[str, Any]) -> dict[str, Any]:
+    """The parse as the classifier left it, before the scope signal."""
+    scope = parsed.get("scope") or {}
+    declined = (parsed.get("intent") or {}).get("name") == "out_of_scope"
+    return {**parsed, "intent": scope["intent"]} if declined and scope.get("intent") else dict(parsed)
+
+
+def measured(parsed: Mapping[str, Any]) -> Coverage | None:
+    scope = parsed.get("scope")
+    if not scope:
+        return None
+    return Coverage(int(scope["words"]), float(scope["coverage"]), float(scope["strongest"]))
+
+
+def label_with(parsed: Mapping[str, Any], scope: ScopeThresholds, thresholds: Thresholds) -> str:
+    """What the bot would do with a parse had the scope signal these thresholds."""
+    original = without_guard(parsed)
+    found = measured(parsed)
+    name = str((original.get("intent") or {}).get("name") or "")
+    if found is not None and guarded(name) and lacks_content(found, scope):
+        return "out_of_scope"
+    return bot_label(original, thresholds)[0]
+
+
+def cross_validated(examples: Sequence[tuple[list[str], str]], folds: int) -> list[Coverage]:
+    order = np.random.default_rng(0).permutation(len(examples))
+    found: list[Coverage | None] = [None] * len(examples)
+    for fold in range(folds):
+        held = set(order[fold::folds].tolist())
+        vocabulary = Vocabulary.learn(e for i, e in enumerate(examples) if i not in held)
+        for i in held:
+            found[i] = coverage(examples[i][0], vocabulary)
+    return [c for c in found if c is not None]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.dev.tune_scope", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=MODEL_PATH)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--show", type=float, nargs=3, metavar=("COVERAGE", "STRONG", "SINGLE"),
+                        help="also list the development sets' misses with these thresholds")
+    args = parser.parse_args(argv)
+    if not args.model.exists():
+        print(f"error: no model at {args.model}: run `make train`", file=sys.stderr)
+        return 1
+    thresholds = load_settings().faq_thresholds
+    sets = dev_sets()
+    parsed = asyncio.run(parse_all(args.model, [item["text"] for _, items in sets for item in items]))
+    messages, labels = featurized_training_examples(args.model)
+    examples = [(message_lemmas(m), label) for m, label in zip(messages, labels, strict=True)]
+    folds = cross_validated(examples, args.folds)
+    faq = [c for c, (_, label) in zip(folds, examples, strict=True) if label.startswith("faq/")]
+    off = [c for c, (_, label) in zip(folds, examples, strict=True) if label in OUT_OF_SCOPE_LABELS]
+
+    names = [path.stem for path, _ in sets]
+    print("coverage strong single  " + "  ".join(f"{n:>28}" for n in names)
+          + "   CV FAQ declined   CV off-topic declined")
+    grid = [(c, s, one) for c in COVERAGE_VALUES for s in STRONG_VALUES for one in SINGLE_VALUES]
+    for c, s, one in grid:
+        scope = ScopeThresholds(c, s, one)
+        cells, start = [], 0
+        for path, items in sets:
+            results, start = parsed[start:start + len(items)], start + len(items)
+            if path == SITUATION_DEV_SET:
+                judged = judge_situations(items, [without_guard(r) for r in results], thresholds)
+                lost = sum(
+                    situation_right(j) and label_with(r, scope, thresholds) == "out_of_scope"
+                    for j, r in zip(judged, results, strict=True))
+                right = sum(situation_right(j) for j in judged) - lost
+                cells.append(f"{right}/{len(items)} right, {lost} lost")
+            else:
+                labels_now = [label_with(r, scope, thresholds) for r in results]
+                dangerous = sum(offtopic_dangerous_label(label) for label in labels_now)
+                cells.append(f"{dangerous}/{len(items)} dangerous")
+        declined_faq = sum(lacks_content(x, scope) for x in faq) / max(len(faq), 1)
+        declined_off = sum(lacks_content(x, scope) for x in off) / max(len(off), 1)
+        print(f"{c:8.2f} {s:6.2f} {one:6.2f}  " + "  ".join(f"{cell:>28}" for cell in cells)
+              + f"   {declined_faq:15.1%}   {declined_off:21.1%}")
+    if args.show:
+        show_misses(sets, parsed, ScopeThresholds(*args.show), thresholds)
+    print("config.yml sets ScopeGuard's coverage_threshold and strong_threshold.")
+    return 0
+
+
+def show_misses(sets: Sequence[tuple[Path, list[dict[str, Any]]]], parsed: Sequence[Mapping[str, Any]],
+                scope: ScopeThresholds, thresholds: Thresholds) -> None:
+    """The development sets' off-topic messages still handled dangerously, and the situation
+    questions the signal would decline, with their coverage (development sets only)."""
+    start = 0
+    for path, items in sets:
+        results, start = parsed[start:start + len(items)], start + len(items)
+        print(f"\n{path.stem}:")
+        for item, result in zip(items, results, strict=True):
+            label = label_with(result, scope, thresholds)
+            found = measured(result)
+            numbers = f"{found.coverage:.2f}/{found.strongest:.2f}" if found else "-"
+            if path == SITUATION_DEV_SET and label == "out_of_scope":
+                print(f"  declined ({numbers}): {item['text']}")
+            elif path != SITUATION_DEV_SET and offtopic_dangerous_label(label):
+                print(f"  {label} ({numbers}): {item['text']}")
+
+
+def offtopic_dangerous_label(label: str) -> bool:
+    """As evaluate.offtopic_dangerous: an FAQ answer, a role question, a change-answer prompt or
+    a check start."""
+    return label.startswith("faq/") or label in OFFTOPIC_DANGEROUS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -30,7 +30,8 @@ ABOVE = re.compile(r"\b(more th[ae]n|over|above|longer th[ae]n|just over|well ov
 ROUGH_ONLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa)\s*$|~\s*$")
 ROUGHLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa|ish|maybe|at least)\s*$|~\s*$")
 ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all of my life|"
-                      r"since (i was )?born|since birth|born (and raised |and bred )?here|"
+                      r"since (?:(?:i|she|he|they) (?:was|were) )?born|since birth|"
+                      r"born (and raised |and bred )?here|"
                       r"born in (the uk|britain|england|ireland)|always (lived|been)|always)\b")
 
 
@@ -44,6 +45,44 @@ def words_to_digits(text: str) -> str:
     text = re.sub(r"\bhalf a dozen\b", "6", text)
     text = re.sub(r"\b(a|one) dozen\b", "12", text)
     return WORD_NUMBER.sub(replace, text)
+
+
+# Real words a slip away from a number word: never respelt ("thirsty" is not "thirty").
+NOT_NUMBER_WORDS = frozenset({"thirsty", "weighty", "elven", "there", "threw", "forte", "steven",
+                              "sever", "seven's"})
+LONG_NUMBER_WORDS = tuple(word for word in (*UNITS, *TENS) if len(word) >= 5)
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Whether `word` is `target` with one letter added, dropped, changed, or two swapped."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and
+                                   word[diffs[0]] == target[diffs[1]] and word[diffs[1]] == target[diffs[0]])
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _swapped(word: str, target: str) -> bool:
+    return len(word) == len(target) and _one_slip(word, target) and sorted(word) == sorted(target)
+
+
+def respell_number_words(text: str) -> str:
+    """ "ninteen" -> "nineteen", "twnety" -> "twenty": one slip away from exactly one number word of
+    six letters or more (from a five-letter one, only two letters swapped: "eight" is one letter
+    from "light", "night" and "sight"). Ordinals ("sixteenth"), plurals ("threes") and real words
+    ("thirsty", "weighty") are left alone."""
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in UNITS or word in TENS or word in NOT_NUMBER_WORDS or word.endswith(("th", "s")):
+            return word
+        close = {target for target in LONG_NUMBER_WORDS
+                 if (_one_slip(word, target) if len(target) >= 6 else _swapped(word, target))}
+        return close.pop() if len(close) == 1 else word
+
+    return re.sub(r"(?<![\w'])[a-z]{4,12}(?![\w'])", respell, text)
 
 
 def numbers(text: str) -> list[tuple[float, int, int]]:
@@ -71,7 +110,9 @@ FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
 DURATION_AFTER = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?\s{0,3}(?:years?|yrs?|months?|weeks?)\b"
                             r"(?!\s{0,3}(?:old|of age))")
 LATER_AGE = re.compile(r"^\s*(next|in|on|soon|by|this|later|when|after)\b")
-EARLIER_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be|when i was|was)\s*$")
+# "27, nearly 28", "28 going on 29": the age to come said after the age now.
+EARLIER_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be|when i was|was|going on|nearly|almost|"
+                         r"soon to be|about to turn|coming up to|approaching)\s*$")
 
 
 def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | None:
@@ -141,6 +182,51 @@ def parse_age_bound(text: str) -> str | None:
     if later and not re.search(r"\b(turned|was)\b", text):
         return f"<{int(later.group(1))}"  # a birthday to come: younger than that now
     return None
+
+
+# "nearly 17", "almost 18", "not quite 20": a year short of that age, near enough to take as the
+# age now (the caller decides when it is far enough from the rule's age for that not to matter).
+JUST_BELOW = re.compile(r"\b(?:nearly|almost|not quite|just under|coming up to|approaching|about to "
+                        r"turn|soon to be|nearly turning|only just not)\s+(\d{1,3})\b"
+                        r"(?!\s*(?:years?|yrs?)\s+(?!old\b))")
+# "I'm 21 next month", "I turn 30 in June", "I'll be 25 next week": a birthday within the year to
+# come, so a year younger now ("by September" and "this year" are left out: they may be that age
+# already).
+MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+BIRTHDAY_SOON = re.compile(
+    r"(?:\b(?:i'?m|im|i am|i'?ll be|i will be|will be|i turn|turn|turning|be)\s+|^\s*)(\d{1,3})\s+"
+    r"(?:next (?:week|month|year)|tomorrow|"
+    r"soon|later this (?:week|month|year)|in (?:a|one|two|three|four|five|six|a few|a couple of|"
+    r"\d{1,2}) (?:days?|weeks?|months?)|in " + MONTHS + r"|on (?:the )?\d{1,2})\b")
+
+
+def age_a_year_below(text: str) -> int | None:
+    """The age a year above theirs, from "nearly 17", "almost 18" or "I'm 21 next month" (so they are
+    16, 17 or 20 now); one age said, and that age only; None otherwise."""
+    text = words_to_digits(text)
+    ages = {m.group(1) for m in NUMBER.finditer(text) if not DURATION_AFTER.match(text, m.start())}
+    if len(ages) != 1:
+        return None
+    match = JUST_BELOW.search(text) or BIRTHDAY_SOON.search(text)
+    if not match or re.search(r"\b(turned|was)\b", text):
+        return None
+    return int(match.group(1))
+
+
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fourties": 40, "fifties": 50,
+                "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+DECADE = re.compile(r"\b(?:in (?:my|his|her|their) |(?:early|mid|late)[\s-]{0,2})?"
+                    r"(twenties|thirties|forties|fourties|fifties|sixties|seventies|eighties|nineties|"
+                    r"([2-9])0'?s)\b")
+
+
+def age_decade(text: str) -> int | None:
+    """ "in my forties", "early 30s", "mid-twenties": the decade's first year (40, 30, 20)."""
+    match = DECADE.search(text)
+    if not match:
+        return None
+    return int(match.group(2)) * 10 if match.group(2) else DECADE_WORDS[match.group(1)]
 
 
 def _at_another_time(text: str, start: int) -> bool:

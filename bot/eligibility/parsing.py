@@ -15,8 +15,17 @@ from datetime import date
 from typing import Any
 
 from bot.eligibility.nationalities import NAMES
-from bot.eligibility.numbers import numbers, parse_age_bound, parse_age_number, parse_duration_years
-from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
+from bot.eligibility.numbers import (
+    MONTHS,
+    age_a_year_below,
+    age_decade,
+    numbers,
+    parse_age_bound,
+    parse_age_number,
+    parse_duration_years,
+    respell_number_words,
+)
+from bot.eligibility.places import AMBIGUOUS, ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NO, NOT_SURE, QUESTIONS, ROLE_UNDECIDED, YES
 from bot.eligibility.wording import RULES
 from bot.roles import find_roles
@@ -27,7 +36,8 @@ NOT_SURE_PATTERN = re.compile(
     r"\b(not sure|unsure|not too sure|don'?t know|do not know|dont know|dunno|no idea|no clue|"
     r"not certain|can'?t remember|cannot remember|idk|not a clue|haven'?t a clue|no clue|"
     r"need to check|have to check|would have to check|i'?d have to check|i forget|not positive|"
-    r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|depends (on|when))\b"
+    r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|that depends|"
+    r"^depends|depends (on|when|if|whether|where|how|what|which|who))\b"
 )
 HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|hopefully|i hope so)\b")
 # "kind of", "sort of": half a yes, to a yes/no question; asked again.
@@ -38,7 +48,8 @@ HEDGED_YES = re.compile(r"^\s*(i think so|i believe so|i reckon so|i expect so|i
                         r"i think it (does|will|is)|i believe it (does|will|is))\s*([,.!;]|$)")
 YES_WORDS = re.compile(
     r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
-    r"of course|definitely|absolutely|certainly|indeed|that'?s right|that'?s correct|ok|okay|"
+    r"of course|ofc|obviously|obvs|naturally|definitely|absolutely|certainly|indeed|that'?s right|"
+    r"that'?s correct|ok|okay|"
     r"totally|for sure|defo|deffo|def|defin[ai]te?ly|definatly|definetly|deff?inately|absolutly)\b|"
     # "I do", "I have one": a yes only when little else is said ("I'm a student" is not a yes)
     r"^\s*(i do|i have|i am|i will|i did|i'?ve got one|i have one|i do have|i am indeed)"
@@ -53,6 +64,17 @@ NEGATION = re.compile(
     r"\b(no|not|never|don'?t|dont|do not|doesn'?t|haven'?t|havent|have not|hasn'?t|isn'?t|"
     r"aren'?t|wasn'?t|won'?t|wont|without|nothing|none|nor|neither|non|un)\b"
 )
+
+
+# A yes word turned round by "not": "of course not", "definitely not", "absolutely not".
+EMPHATIC_NO = re.compile(r"^\s*(of course|ofc|obviously|obvs|naturally|definitely|absolutely|certainly|"
+                         r"totally|sadly|unfortunately|defo|deffo|def|really|sure|i'?m afraid)[\s,]+not\b")
+# A short answer with its subject left out: "won't be", "don't have one", "haven't got any".
+ELLIPTIC_NO = re.compile(r"^\s*(won'?t|wont|will not|shan'?t|am not|isn'?t|aren'?t|doesn'?t|don'?t|dont|"
+                         r"do not|haven'?t|havent|have not|hasn'?t|didn'?t|did not|can'?t|cannot|never)"
+                         r"(?: (?:be|do|have|have got|got|had|need|get|take|receive))?"
+                         r"(?: (?:one|any|it|them|that|those|either|sadly|unfortunately|though|no))?"
+                         r"\s*(?:[,.;!-]|$)")
 
 
 FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|well|so|ok|okay|right|oh|ah)"
@@ -81,6 +103,12 @@ def parse_yes_no(text: str) -> str | None:
     turn = re.search(r"\b(?:but|though|however)\s+(yes|yeah|yep|no|nope|nah)\b", text)
     if turn:
         return YES if turn.group(1) in ("yes", "yeah", "yep") else NO
+    if EMPHATIC_NO.search(text):
+        return NO
+    elliptic = ELLIPTIC_NO.search(text)
+    if elliptic and not re.search(r"\b(but|though|although|however|unless|until|till|yet)\b",
+                                  text[elliptic.end():]):
+        return NO  # "won't be, I'm only 14", "don't have one"
     short = _short_answer(text)
     if short is not None:
         return None if short == CONFLICT else short
@@ -256,12 +284,18 @@ ROLE_HINTS = (
 def parse_age(text: str) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
-    text = normalise(text)
+    text = respell_number_words(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
     age = parse_age_number(text, rough_margin_from=RULES.min_age)
     if age is not None:
         return age
+    above = age_a_year_below(text)
+    if above is not None and RULES.min_age <= above - 1 <= 100:
+        return above - 1  # "nearly 17", "I'm 21 next month": a year younger now
+    decade = age_decade(text)
+    if decade is not None and decade - 1 >= RULES.min_age and not NEGATION.search(text):
+        return f">{decade - 1}"  # "in my forties": 40 or more
     bound = parse_age_bound(text)
     if bound and ((bound[0] == ">" and int(bound[1:]) >= RULES.min_age) or
                   (bound[0] == "<" and int(bound[1:]) <= RULES.min_age)):
@@ -273,7 +307,10 @@ BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|februa
                         r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
                         r"oct|nov|dec|spring|summer|autumn|winter|intake|course|programme)\b")
 BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|before (it|then|the start)|"
-                          r"when it starts|at the start|already|now|[.!,]|$)")
+                          r"when it starts|at the start|already|now|[.!,]|$|"
+                          # a feeling about it said after the age: "I'll only be 15 sadly"
+                          r"(unfortunately|sadly|though|tho|i'?m afraid|annoyingly|at most|at best|"
+                          r"worst luck|lol|haha)\s*([.!,]|$))")
 
 
 def parse_age_at_start(text: str) -> str | None:
@@ -324,8 +361,14 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
         return "other"
-    groups = [NAMES[name] for pos, name in mentions(text, list(NAMES))
-              if not _negated(text, pos, verbs=True) and not _of_someone_else(text, pos, pos + len(name))]
+    named = [(pos, name) for pos, name in mentions(text, list(NAMES)) if not _negated(text, pos, verbs=True)]
+    groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
+    if not groups:
+        # "my son is British", said of no one else: a parent answering for their child, who applies
+        # ("I have British kids" is not that: the child is not the one the nationality is said of)
+        groups = [NAMES[name] for pos, name in named
+                  if not _of_someone_else(text, pos, pos + len(name), RELATIVES - CHILDREN) and
+                  _bare((text[pos + len(name):pos + len(name) + 25].split() or [""])[0]) not in CHILDREN]
     if not groups:
         groups = _misspelt_names(text)
     # "Northern Irish" is British; "Irish" inside it is not Irish.
@@ -359,15 +402,15 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-def _of_someone_else(text: str, start: int, end: int) -> bool:
+def _of_someone_else(text: str, start: int, end: int, relatives: frozenset[str] = RELATIVES) -> bool:
     """ "a British mum", "my dad is Irish": a nationality said of a relative, not of them."""
     following = text[end:end + 25].split()
-    if following and _bare(following[0]) in RELATIVES:
+    if following and _bare(following[0]) in relatives:
         return True
     before = text[max(0, start - 30):start].split()[-4:]
     # "my dad is", "my mum's", "my parents are both": a relative, then a verb, just before the name
     for index, word in enumerate(before):
-        if _bare(word) in RELATIVES and all(w in LINKING for w in before[index + 1:]):
+        if _bare(word) in relatives and all(w in LINKING for w in before[index + 1:]):
             return word.endswith("'s") or index < len(before) - 1
     return False
 
@@ -482,6 +525,12 @@ VISA_WORDS = (r"\b(visa|work permit|tier (1|2|5|one|two|five)|skilled worker|spo
               r"settlement|right to work|british citizen|naturali[sz]ed)\b")
 
 
+ENDED_PERMISSION = re.compile(r"\b(?:it|that|mine|which|visa|permission|leave|permit|one)\s+"
+                              r"(?:has\s+|had\s+|'s\s+)?(?:expired|ran out|run out|lapsed|ended|"
+                              r"ran its course|was cancelled|was revoked|was curtailed|isn'?t valid|"
+                              r"is no longer valid)\b")
+
+
 def parse_other_permission(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
@@ -490,6 +539,10 @@ def parse_other_permission(text: str) -> str | None:
                  r"^(i )?(don'?t|do not|haven'?t|have not) (have|got) (one|any|it)\b|^(i have )?none\b",
                  text):
         return NO
+    if ENDED_PERMISSION.search(text) and not re.search(
+            r"\b(now|new|renewed|another|extended|extension|currently|still|applied|applying|pending|"
+            r"waiting|awaiting|i have|i'?ve got)\b", text):
+        return NO  # "I had one but it ran out": not one they hold (nor a new one, nor one applied for)
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -543,6 +596,9 @@ def _status_in(clause: str) -> str | None:
         return None  # a permission that has ended is not one they hold (said with what they hold now)
     if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause):
         return "other_permission"
+    if re.fullmatch(r"(?:i'?m |i am |im )?(?:an? |on an? )?(?:international |overseas |foreign )?"
+                    r"(?:student|students)(?: one| status)?[.!]*", clause):
+        return "study"  # the status named by itself, as the option says it: "student"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
                  r"\b(student|study) visa\b|\bon a student\b|\btier 4\b", clause):
         return NO if _negated(clause, clause.find("stud")) else "study"
@@ -660,6 +716,26 @@ ORDINAL_WEEKS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd":
                  "fifth": 5, "5th": 5, "sixth": 6, "6th": 6}
 
 
+# "the first 3 weeks", "the first couple of weeks", "the first week or two": the start of the
+# apprenticeship, into which a course runs
+FIRST_WEEKS = re.compile(r"\b(?:the|my|our) first (\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                         r"a couple of|couple of|few|a few)\s(weeks?|days?|months?)\b|"
+                         r"\b(?:the|my|our) first (week) or (?:two|so)\b")
+OVERLAP_SAID = re.compile(r"\b(overlap\w*|clash\w*|still (?:be )?(?:going|running|on|doing)|runs? into|"
+                          r"go(?:es)? into|carr(?:y|ies) on|continu\w*|only)\b")
+RUNS_UNTIL = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on)\s"
+                        r"(?:on\s)?(?:until|till|til|to|through|into)\s(?:the end of\s)?next\s"
+                        r"(year|spring|summer|autumn|fall|winter|month|week|" + MONTHS[3:-1] + r")\b")
+# "well before then", "long before it starts": ended before the start by more than a few weeks
+WELL_BEFORE = re.compile(r"\b(?:well|long|way|ages|months|a long time|a good while|a while|loads of "
+                         r"time) before\b")
+
+
+def _a_date_follows(text: str, position: int) -> bool:
+    """ "the first 2 weeks of July": a date, not weeks of the apprenticeship."""
+    return bool(re.match(r"\s*(?:of|in)\s+" + MONTHS, text[position:position + 20]))
+
+
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
     if re.search(r"\b(not sure|don'?t know|no idea|unsure|not certain)\s+(when|how long)\b", text):
@@ -686,6 +762,22 @@ def parse_other_programme(text: str) -> str | None:
         # "in the first month", "in the first few weeks": about the rule's weeks, so the admissions
         # team checks; a later month is beyond them
         return "ending_soon" if weeks == 1 else YES if ordinal.group(5) == "month" else None
+    first_weeks = FIRST_WEEKS.search(text)
+    if first_weeks and OVERLAP_SAID.search(text) and not _a_date_follows(text, first_weeks.end()):
+        # "it overlaps for the first couple of weeks", "still going for the first 3 weeks of it":
+        # it runs into the apprenticeship for that long
+        amount, unit = first_weeks.group(1) or "2", first_weeks.group(2) or "weeks"  # "a week or two"
+        if amount in ("few", "a few"):
+            return None  # about the rule's weeks, or more: asked again
+        amount = "a couple of" if amount == "couple of" else amount
+        return "ending_soon" if _within_end_weeks(amount, unit) else YES
+    runs_on = RUNS_UNTIL.search(text)
+    if runs_on and not NEGATION.search(text[:runs_on.start()]):
+        # "runs till next summer", "goes on until next year": still on it when TechTrack starts
+        # ("until next month" ends about the start: the admissions team checks)
+        return "ending_soon" if runs_on.group(1) in ("month", "week") else YES
+    if WELL_BEFORE.search(text) and not re.search(r"\d|\b(weeks?|days?)\b", text):
+        return NO  # "it'll be done well before then": ended, and not just before the start
     if re.search(r"\b(ends|ending|finishes|finishing|wraps up|completes|'ll (?:have )?(?:finished|ended|"
                  r"completed)|will (?:have )?(?:finished|ended|completed)|"
                  r"(?:will|'ll) be (?:finished|over|done))\b[^.;]{0,30}\bbefore\b[^.;]{0,25}"
@@ -698,7 +790,7 @@ def parse_other_programme(text: str) -> str | None:
     if re.search(r"\b(i|i'?ve|i have|myself) (bought|purchased|paid for)\b", text) and \
             not NEGATION.search(text):
         return "self_funded"  # "an online course I bought": study they pay for ("my employer paid" isn't)
-    if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|"
+    if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|\bself[- ]?(?:paid|paying|financed|financing)\b|"
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
                  r"\bi (pay|fund)\b|\b(course|study|studies|class|classes|degree) (that )?i pay\b", text):
         return "self_funded"
@@ -757,17 +849,22 @@ def parse_other_programme(text: str) -> str | None:
 
 
 SIMILAR_SUBJECTS = re.compile(
-    r"\b(computer science|comp ?sci|cs|computing|computer|software|information technology|ict|cyber|"
+    r"\b(computer science|comp ?sci|cs|computing|computers?|software|information technology|ict|cyber|"
     r"(?<=in )it|(?<=an )it|it(?= (degree|hnd|hnc|qualification|course|diploma|support|systems))|"
-    r"cybersecurity|cyber security|networking|network|data science|programming|coding|digital|"
+    r"cybersecurity|cyber security|networking|networks?|data science|programming|coding|digital|"
     r"informatics|information systems|business information|business analysis|devops|web "
     r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
 )
 LEVEL4_PLUS = re.compile(
     r"\b(degree|studied|bsc|ba|b\.sc|beng|meng|msc|ma|mba|phd|masters?|master'?s|bachelor'?s?|hnd|hnc|"
+    r"higher national (?:diploma|certificate)|"
     r"foundation degree|level [4-8]|diploma of higher education|dip ?he|cert ?he|undergrad\w*|"
     r"postgrad\w*|graduated|uni(versity)?)\b"
 )
+NOT_SIMILAR_SAID = re.compile(
+    r"\b(?:nothing|not|non|none of it|no)[\s-]{1,2}(?:(?:in|to do with|at all|really|remotely)\s)?"
+    r"(?:tech\w*|it|ict|computing|computer\w*|digital|cs|software|cyber|programming|coding)"
+    r"(?:[\s-]related)?\b(?!\s(?:experience|jobs?|work|roles?|skills|background|knowledge))")
 IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studying|taking|in the middle of|"
                          r"halfway through|part way through|working towards|in my (first|second|final|last) "
                          r"year of|in year (1|2|3|one|two|three) of)\b|"
@@ -789,6 +886,11 @@ def parse_prior_qualification(text: str) -> str | None:
                  r"tech|a similar|anything similar|a related)|different subject|nothing similar|"
                  r"not similar|not relevant|irrelevant)\b", text):
         return NO
+    if NOT_SIMILAR_SAID.search(text):
+        # "an English degree, nothing tech", "history, non-computing": a similar subject said only to
+        # deny it; one named as well ("computing HND, nothing else tech") leaves it unclear
+        said = [m for m in SIMILAR_SUBJECTS.finditer(NOT_SIMILAR_SAID.sub(" ", text))]
+        return None if said else NO
     level4 = LEVEL4_PLUS.search(text)
     if level4 and IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         return None  # studying for a degree now: not held yet, and not this question's to settle
@@ -901,7 +1003,9 @@ def parse_gcses(text: str) -> str | None:
     if re.search(r"\b(nationals|standard grades?|o[- ]?levels?|equivalent|loads|lots|all of them|"
                  r"plenty)\b", text) and not NEGATION.search(text):
         return YES
-    return parse_yes_no(text)
+    # "GCSEs: yes, all good grades", "my gcses - no": the subject said first, then the answer
+    return parse_yes_no(re.sub(r"^(?:my |the )?(?:gcses?|o[- ]?levels?)\s*[:,;-]?\s*"
+                               r"(?=(?:yes|yeah|yep|yup|no|nope|nah)\b)", "", text))
 
 
 PASSING_GRADES = frozenset({"a*", "a", "b", "c", "9", "8", "7", "6", "5", "4"})
@@ -949,7 +1053,10 @@ def parse_level3(text: str) -> str | None:
         r"\b(a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
         r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
         r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
-        r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university)\b", text)
+        r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
+        # school-leaving qualifications elsewhere, at Level 3 or its equivalent
+        r"(?:irish )?leaving cert(?:ificate)?(?! applied)|baccalaur[a-z]{2,5}|abitur|matura|"
+        r"cambridge pre-?u|european baccalaureate)\b", text)
     unfinished = re.search(r"\b(didn'?t|did not|never) (finish|complete|pass|get)|\b(dropped out|failed|"
                            r"quit|left)\b", text)
     if qualification and not _negated(text, qualification.start()) and not unfinished and \
@@ -973,8 +1080,11 @@ def parse_it_qualification(text: str) -> str | None:
         return None
     if re.search(r"\b(only got|got) an? [1-3u]\b|\bfailed\b", text):
         return NO  # a grade below a pass
-    it = re.search(r"\b(it|ict|computing|computer science|information technology|cyber|"
-                   r"networking|software|digital|ecdl|imedia|icdl)\b", text)
+    # "Information and Creative Technology", "Information & Communication Technology": IT by its
+    # full name, with a word between
+    it = re.search(r"\b(it|ict|computing|computer science|computers?|information technology|cyber|"
+                   r"information (?:and|&) [a-z]{3,15} technolog\w*|"
+                   r"networking|networks|software|digital|ecdl|imedia|icdl)\b", text)
     level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
                       r"nationals?|national [45]s?|(scottish |advanced )?highers?|cambridge technical|"
                       r"t[- ]?level|degree|hnd|hnc|certificate)\b", text)
@@ -1021,6 +1131,14 @@ RELEVANT_JOBS = re.compile(
     r"requirements (gathering|analysis|capture)|process (improvement|mapping|analysis|design)|"
     r"business process\w*|user research|service design)\b"
 )
+# A relevant job named as the whole answer, or with where it is: "IT support at a school".
+ROLE_NAMED = re.compile(
+    r"(?:i do |doing |in |working in |work in )?(?:it|ict|tech|technical|desktop|network|infrastructure)"
+    r"\s(?:support|helpdesk|help desk|service desk|technician|operations)|"
+    r"(?:i do |doing |in |working in |work in )?(?:service desk|helpdesk|help desk|infosec|"
+    r"information security|cyber security|cybersecurity|devops|software development|web development|"
+    r"data analysis|data analytics|business analysis|software testing|networking)"
+    r"(?=\s*$|\s*[,.!]|\s+(?:at|for|in|with|role|job|team|work)\b)")
 # The person says their job is not a relevant one.
 NOT_RELEVANT_SAID = re.compile(
     r"\b(not|isn'?t|nothing)\s+(really\s+|very\s+|that\s+|at all\s+|particularly\s+)?(relevant|related|"
@@ -1056,6 +1174,8 @@ def parse_employed_relevant(text: str) -> str | None:
                                                          r"administrator|tester|architect)\b", text):
         return NO  # "employed, but not in tech", "an admin role, not really relevant"
     relevant = RELEVANT_JOBS.search(text)
+    if ROLE_NAMED.match(text) and not NEGATION.search(text):
+        return YES  # "IT support at a school", "service desk for the council": the job, named
     job_title = re.search(r"\b(analyst|engineer|developer|technician|administrator|tester|architect)\b",
                           text)
     if relevant and (job_title or re.search(r"\b(work|working|i'?ve worked|i have worked|job|role|employed|"
@@ -1072,12 +1192,20 @@ def parse_employed_relevant(text: str) -> str | None:
     return None
 
 
+HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
+
+
 def parse_works_in_england(text: str) -> str | None:
     """Where they will work: yes when at least the rule's share of working time is in England
     ("3 days in Bristol, 2 in Cardiff" is 60%); where they live is not the test."""
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
+    if any(name in AMBIGUOUS and not HOME_BEFORE.search(_clause_before(text, pos, 30))
+           for pos, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])):
+        # "3 days in Newport": in Wales or in England? Asked again, never guessed (a home there,
+        # "I live in Newport and commute to Bristol", is not where they work)
+        return None
     share = _england_share(text)
     if share is None:
         share = _percent_in_england(text)
@@ -1103,6 +1231,13 @@ def parse_works_in_england(text: str) -> str | None:
                                            r"parents|mum|dad|relatives|friends|grew up|born|raised|"
                                            r"uni|university|studied|school|holiday\w*|visit\w*)\b",
                                            _clause_before(text, p[0], 25)) and p not in work]
+    # "I live just over the border in Wales": a home said a little further from its place
+    home += [p for p in places if p not in work and p not in home and re.search(
+        r"\b(i|we) (live|living|'m living|am living|reside)\b", _clause_before(text, p[0], 45))]
+    remote = re.search(r"\b(remote\w*|wfh|work(ing)? from home|home[- ]based|from my home)\b", text)
+    if remote and not work and home and not NEGATION.search(text[:remote.end()]):
+        # "remote, I live in Lisbon": working from home, so the work is where home is
+        work, home = home, []
     present = [p for p in places if p not in work and p not in home and re.search(
         r"\b(i'?m|i am|im) (in|at)\s*$", text[max(0, p[0] - 25):p[0]])]
     live = home + present

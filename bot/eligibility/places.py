@@ -25,4 +25,18 @@ OUTSIDE_ENGLAND: tuple[str, ...] = (
     "northern ireland", "belfast", "derry", "londonderry", "ireland", "dublin", "isle of man",
     "jersey", "guernsey", "abroad", "overseas", "spain", "france", "germany", "india", "the eu",
     "europe",
+    # other countries, and cities abroad people work remotely from
+    "portugal", "italy", "greece", "poland", "romania", "netherlands", "holland", "belgium",
+    "sweden", "norway", "denmark", "finland", "switzerland", "austria", "bulgaria", "croatia",
+    "cyprus", "malta", "czechia", "czech republic", "hungary", "lithuania", "latvia", "estonia",
+    "the usa", "usa", "united states", "america", "canada", "australia", "new zealand",
+    "pakistan", "bangladesh", "nigeria", "south africa", "dubai", "the uae", "uae", "singapore",
+    "hong kong", "china", "japan", "thailand", "lisbon", "porto", "madrid", "barcelona", "paris",
+    "berlin", "munich", "amsterdam", "brussels", "rome", "milan", "athens", "warsaw", "krakow",
+    "bucharest", "vienna", "prague", "budapest", "stockholm", "copenhagen", "oslo",
+    "helsinki", "zurich", "geneva", "new york", "toronto", "sydney", "melbourne", "mumbai", "delhi",
+    "lagos",
 )
+# Names of places both in England and outside it ("Newport" is in Wales, and on the Isle of Wight
+# and in Shropshire): where someone works there is asked again, never guessed.
+AMBIGUOUS: tuple[str, ...] = ("newport",)

@@ -558,3 +558,93 @@ def test_a_home_in_england_is_based_there_and_a_home_outside_is_asked_again() ->
 
 def test_days_said_after_each_place() -> None:
     _each("works_in_england", [("Glasgow 3 days and Carlisle 2 days", "no")])
+
+
+# --- v8's misses, by class (the phrasings here are new, not the set's) --------------------------------
+
+def test_a_number_word_one_slip_away_is_that_number_and_real_words_are_not() -> None:
+    _each("age", [("twnety-four, me", 24), ("seventen", 17), ("thirsty", None),
+                  ("my sixteenth is in may", None)])
+
+
+def test_nearly_or_a_birthday_soon_is_a_year_younger_unless_that_is_under_the_minimum() -> None:
+    _each("age", [("just about to turn 19", 18), ("not quite 25", 24), ("I'll be 30 next week", 29),
+                  ("32 going on 33", 32), ("I turn 45 in March", 44), ("not quite sixteen", "<16")])
+
+
+def test_a_decade_of_life_is_a_bound_that_decides_the_rule_and_teens_are_asked_again() -> None:
+    _each("age", [("somewhere in my fifties", ">49"), ("late 20s", ">19"), ("in my teens", None)])
+
+
+def test_a_short_answer_with_no_subject_and_a_yes_word_turned_round_by_not() -> None:
+    _each("age_at_start", [("won't be sadly, I'm 14", "no"), ("obvs", "yes"),
+                           ("I'll only be fifteen sadly", "no"), ("definitely not", "no")])
+    _each("student_loan", [("haven't got one", "no"), ("of course not", "no")])
+
+
+def test_a_relevant_job_named_by_itself_with_where_it_is() -> None:
+    _each("employed_relevant", [("service desk for a housing association", "yes"),
+                                ("tech support, in a hospital", "yes")])
+
+
+def test_gcses_said_first_then_the_answer() -> None:
+    _each("gcses", [("my GCSEs: yes, all at 7 or higher", "yes"), ("gcses - nope", "no")])
+
+
+def test_a_status_named_by_itself_is_that_status() -> None:
+    _each("immigration_status", [("international student", "study")])
+
+
+def test_school_leaving_qualifications_from_elsewhere_are_level_3() -> None:
+    _each("level3", [("the leaving certificate, in Cork", "yes"), ("German Abitur", "yes")])
+
+
+def test_a_nationality_said_of_their_child_is_the_applicants_when_no_other_is_said() -> None:
+    _each("nationality", [("my daughter's Irish", "irish"), ("we have Irish children", None),
+                          ("my son is Irish but I'm Polish", "eu_eea")])
+
+
+def test_a_permission_that_has_ended_is_not_held_unless_another_is_said() -> None:
+    _each("other_permission", [("had a visa, it lapsed last year", "no"),
+                               ("it ran out, so now I'm on a spouse visa", "yes"),
+                               ("it expired and I've applied to extend it", None)])
+
+
+def test_courses_that_run_on_overlap_for_the_first_weeks_finish_well_before_or_are_self_paid() -> None:
+    _each("other_programme", [
+        ("DfE bootcamp that goes on until next spring", "yes"),
+        ("it clashes with the first two weeks of the apprenticeship", "ending_soon"),
+        ("it would still be running for the first 6 weeks", "yes"),
+        ("still going for the first few weeks", None),
+        ("all done long before it starts", "no"),
+        ("an evening class, self-financed", "self_funded"),
+    ])
+
+
+def test_depends_on_something_not_known_yet_is_not_sure() -> None:
+    _each("permission_lasts", [("depends whether they extend it", "not_sure")])
+    _each("works_in_england", [("that depends on which office I get", "not_sure")])
+
+
+def test_since_they_were_born_said_by_a_parent_is_all_their_life() -> None:
+    _each("residence_years", [("in the UK since he was born, he is my son", "all_my_life")])
+
+
+def test_a_similar_subject_said_only_to_deny_it_and_a_higher_national_by_its_full_name() -> None:
+    _each("prior_qualification", [("a law degree, not tech related", "no"),
+                                  ("geography BSc, nothing computing", "no"),
+                                  ("Higher National Certificate in Computing", "yes"),
+                                  ("computing HND, nothing else tech", "yes")])
+
+
+def test_it_by_its_full_name_with_a_word_between() -> None:
+    _each("it_qualification", [("a GCSE in Information and Communication Technology", "yes"),
+                               ("BTEC in design and technology", "no")])
+
+
+def test_a_place_in_england_and_outside_it_is_asked_again_and_remote_work_is_from_home() -> None:
+    _each("works_in_england", [("mostly at the Newport site", None),
+                               ("I live in Newport, the job's in Leeds", "yes"),
+                               ("the office is in Hereford, I live over the border in Wales", "yes"),
+                               ("fully remote, and home is in Madrid", "no"),
+                               ("remote, living in York", "yes")])

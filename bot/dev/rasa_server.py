@@ -94,7 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     argv = arguments(argv)
     from bot.dev import rasa_speedups
 
-    rasa_speedups.skip_tensorflow(model_file(argv))  # before anything imports Rasa
+    model = model_file(argv)
+    rasa_speedups.import_early(model)  # skops.io, while few modules are loaded (not TensorFlow)
+    rasa_speedups.skip_tensorflow(model)  # before anything imports Rasa
+    rasa_speedups.lazy_imports()  # matplotlib, through Rasa's evaluation plots, when first used
     known_warnings.install_for_rasa()  # ours again, in front of Sanic's and Rasa's catch-alls
     apply_action_timeout(argv)
     rasa_speedups.apply()  # per-turn work Rasa repeats for nothing (docs/design/performance.md)

@@ -34,13 +34,30 @@ against the kind its `event` names (in the schema every kind fixes `event` to a 
 own, which `_split` verifies, so no other kind can match it: the `oneOf` holds exactly when that
 one does). An answer that does not fit goes through the full validation, so it fails with the very
 error `validate` raises (`jsonschema.exceptions.best_match`).
+
+Start-up. Two imports cost the Rasa server's start-up for nothing. skops.io (which our classifier,
+bot/nlu/classifier.py, loads its model with) computes its default trusted types when imported:
+for each of about 300 numpy and scipy ufuncs, `whichmodule` walks every module in sys.modules,
+building an error message (a module's repr) for each miss; imported while the model loads, after
+Rasa, spaCy and their thousands of modules, that took 2 s of a 6 s start-up. `import_early`
+imports it first, with only numpy, scipy and scikit-learn loaded, and with a `whichmodule` that
+looks a name up in a plain module's namespace (and through getattr wherever that could differ:
+another module type, a module `__getattr__`, a dotted name) instead of raising and formatting an
+AttributeError per module: the same lists in the same order (the first module in sys.modules that
+holds the ufunc is the same one), in a fraction of the time. And `rasa.server` imports Rasa's
+evaluation code, whose plotting module imports matplotlib: used only by the HTTP API's
+model-testing endpoints. `lazy_imports` makes such a module
+load when it is first used (importlib's LazyLoader: the real module, run at its first attribute
+access, so whatever uses it gets what it would have got).
 """
 
 from __future__ import annotations
 
 import abc
+import importlib
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import json
 import sys
 import tarfile
@@ -163,6 +180,132 @@ def skip_tensorflow(model: Path) -> bool:
     return True
 
 
+# --- start-up -------------------------------------------------------------------------------------
+
+# What a component imports while the model loads, imported before Rasa instead: skops.io's trusted
+# types walk sys.modules once per ufunc (see the module's docstring).
+EARLY_IMPORTS = {"bot.nlu.classifier.LinearIntentClassifier": ("skops.io",)}
+# Imported by Rasa at start-up, used only by what a running server never does (Rasa's evaluation
+# plots, for `rasa test` and the API's model-testing endpoints): loaded when first used.
+LAZY_MODULES = frozenset({"rasa.utils.plotting"})
+
+
+_MISSING = object()
+
+
+def _attribute(module: Any, name: str) -> Any:
+    """What skops' `_getattribute(module, name)[0]` gives, or _MISSING where it raises AttributeError."""
+    if "." not in name and type(module) is types.ModuleType and not hasattr(types.ModuleType, name):
+        namespace = module.__dict__
+        if name in namespace:
+            return namespace[name]
+        if "__getattr__" not in namespace:
+            return _MISSING  # getattr would find nothing either
+    found = module
+    for part in name.split("."):
+        if part == "<locals>":
+            return _MISSING
+        found = getattr(found, part, _MISSING)
+        if found is _MISSING:
+            return _MISSING
+    return found
+
+
+def whichmodule(obj: Any, name: str) -> str:
+    """skops.io._utils.whichmodule (pickle's), without an exception and its message per module."""
+    module_name = getattr(obj, "__module__", None)
+    if module_name is not None:
+        return str(module_name)
+    for module_name, module in sys.modules.copy().items():
+        if module_name in ("__main__", "__mp_main__") or module is None:
+            continue
+        if _attribute(module, name) is obj:
+            return str(module_name)
+    return "__main__"
+
+
+def _patch_skops_utils(module: types.ModuleType) -> None:
+    module.whichmodule = whichmodule  # type: ignore[attr-defined]
+
+
+# Run right after the module is executed, before anything else uses it.
+AFTER_IMPORT = {"skops.io._utils": _patch_skops_utils}
+
+
+def import_early(model: Path) -> list[str]:
+    """Import what the model's components will import while it loads, before Rasa and spaCy are
+    loaded; the modules imported here."""
+    names = sorted({name for c in model_components(model) or () for name in EARLY_IMPORTS.get(c, ())})
+    if not names:
+        return []
+    finder = _WrappingFinder(frozenset(AFTER_IMPORT), _PatchingLoader)
+    sys.meta_path.insert(0, finder)
+    try:
+        for name in names:
+            importlib.import_module(name)
+    finally:
+        sys.meta_path.remove(finder)
+    return names
+
+
+class _PatchingLoader(importlib.abc.Loader):
+    """The module's own loader, then its AFTER_IMPORT patch."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_code...: the real loader's
+        return getattr(self.loader, name)
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        self.loader.exec_module(module)
+        AFTER_IMPORT[module.__name__](module)
+
+
+class _WrappingFinder(importlib.abc.MetaPathFinder):
+    """The real module's spec (from the finders after this one), with its loader wrapped."""
+
+    def __init__(self, names: frozenset[str], wrap: Any) -> None:
+        self.names, self.wrap = names, wrap
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        if name not in self.names:
+            return None
+        for finder in sys.meta_path:
+            find_spec = getattr(finder, "find_spec", None)
+            if finder is self or find_spec is None:
+                continue
+            spec = find_spec(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = self.wrap(spec.loader)
+        return spec
+
+
+class _LazyFinder(_WrappingFinder):
+    """The real module's spec, with its loader wrapped in importlib's LazyLoader."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        super().__init__(names, importlib.util.LazyLoader)
+
+
+def lazy_imports(names: frozenset[str] = LAZY_MODULES) -> bool:
+    """Load these modules when first used rather than when imported; True when newly set up."""
+    if any(isinstance(f, _LazyFinder) and names <= f.names for f in sys.meta_path):
+        return False
+    names = frozenset(n for n in names if n not in sys.modules)  # imported already: left as it is
+    if not names:
+        return False
+    sys.meta_path.insert(0, _LazyFinder(names))
+    return True
+
+
 # --- the action server's answers --------------------------------------------------------------------
 
 
@@ -256,14 +399,33 @@ def ner_alone(nlp: Any) -> Any | None:
 def entities_doc(nlp: Any, text: str) -> Any:
     """The doc SpacyEntityExtractor reads entities from: tokens and `ner` alone when that finds the
     same (checked once per pipeline), else the whole pipeline as Rasa runs it."""
-    key = id(nlp)
-    if key not in _NER_ALONE:
-        _NER_ALONE[key] = (nlp, ner_alone(nlp))
-    ner = _NER_ALONE[key][1]
+    ner = _cached_ner_alone(nlp)
     return nlp(text) if ner is None else ner(nlp.make_doc(text))
 
 
+def _cached_ner_alone(nlp: Any) -> Any | None:
+    """`ner_alone(nlp)`, checked once per pipeline (reading the attribute ruler's patterns each
+    message cost a millisecond a turn)."""
+    key = id(nlp)
+    if key not in _NER_ALONE:
+        _NER_ALONE[key] = (nlp, ner_alone(nlp))
+    return _NER_ALONE[key][1]
+
+
 _NER_ALONE: dict[int, tuple[Any, Any]] = {}  # the pipeline is kept, so that its id stays its own
+
+
+def use_cpu_ops() -> bool:
+    """thinc's CPU ops set once, in the context the server's request tasks copy. thinc keeps its
+    current ops in a ContextVar; each request runs in a new task whose copy of the context has none,
+    so every `ner` call (its parser model is built per call) ran `require_cpu` again: finding the
+    CPU backend in thinc's registry and making new ops, 2 ms a turn. The same `require_cpu`, once:
+    the same kind of ops. False without thinc."""
+    try:
+        from thinc.api import require_cpu
+    except ImportError:
+        return False
+    return bool(require_cpu())
 
 
 def doc_for_text(self: Any, model: Any, text: str | None) -> Any:
@@ -271,7 +433,7 @@ def doc_for_text(self: Any, model: Any, text: str | None) -> Any:
     tokenizer and the featurizer (tokens, lemmas, tok2vec's tensor), which never read its entities;
     SpacyEntityExtractor finds those on the text as typed (`entities_doc`)."""
     text = self._preprocess_text(text)
-    if model.pipe_names[-1:] == ["ner"] and ner_alone(model) is not None:
+    if model.pipe_names[-1:] == ["ner"] and _cached_ner_alone(model) is not None:
         return model(text, disable=["ner"])
     return model(text)
 
@@ -329,3 +491,4 @@ def apply() -> None:
         return await remote_run(self, output_channel, nlg, tracker, domain)
 
     RemoteAction.run = run  # type: ignore[method-assign]
+    use_cpu_ops()

@@ -107,10 +107,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str | URL, *, statement_timeout: bool = False, **kwargs: Any) -> Engine:
+    """An engine with our timeouts; `connect_args` in kwargs are added to them (sqlite_file_pool's)."""
     prepare_sqlite_file(url)
+    extra = kwargs.pop("connect_args", None) or {}
     engine = sa.create_engine(
         url, future=True, pool_pre_ping=True,
-        connect_args=connect_args(url, statement_timeout), **kwargs,
+        connect_args={**connect_args(url, statement_timeout), **extra}, **kwargs,
     )
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)

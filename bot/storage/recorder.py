@@ -26,7 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.storage.db import describe_error, make_engine
+from bot.storage.db import describe_error, make_engine, sqlite_file_pool
 from bot.storage.ids import conversation_hash
 from bot.storage.models import Feedback
 
@@ -183,7 +183,10 @@ class Recorder:
 
     def _engine_or_create(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.database_url, statement_timeout=True)
+            # On a SQLite file, connections kept open (sqlite_file_pool), as the tracker store's:
+            # SQLAlchemy 1.4 would open one, with its pragmas, for every batch.
+            self._engine = make_engine(self.database_url, statement_timeout=True,
+                                       **sqlite_file_pool(self.database_url))
         return self._engine
 
     def _write(self, rows: list[tuple[sa.Table, dict[str, Any]]]) -> None:

@@ -145,3 +145,148 @@ def test_the_entity_extractor_finds_with_ner_alone_what_the_whole_pipeline_finds
     for text in texts:
         ours = [(e.label_, e.start_char, e.end_char) for e in rasa_speedups.entities_doc(nlp, text).ents]
         assert ours == [(e.label_, e.start_char, e.end_char) for e in nlp(text).ents]
+
+
+# --- start-up --------------------------------------------------------------------------------------
+
+# The Rasa server's start-up as bot/dev/rasa_server.py does it, then what it imports while serving.
+SERVER_START = """
+import json, sys
+from pathlib import Path
+from bot.dev import rasa_speedups
+early = rasa_speedups.import_early(Path(sys.argv[1]))
+rasa_speedups.lazy_imports()
+import rasa.__main__, rasa.server, rasa.core.run, rasa.core.test, rasa.nlu.test  # noqa: E401
+plotting_before = "matplotlib" in sys.modules
+from skops.io import _trusted_types as trusted
+lists = {k: getattr(trusted, k) for k in dir(trusted) if k.endswith("_NAMES")}
+from rasa.utils.plotting import plot_confusion_matrix
+print(json.dumps({"early": early, "lists": lists, "plotting_before": plotting_before,
+                  "plotting_after": "matplotlib.ticker" in sys.modules,
+                  "plot_file": plot_confusion_matrix.__code__.co_filename}))
+"""
+
+
+def test_skops_is_imported_early_only_for_a_model_that_loads_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    rules_only = model_with(tmp_path, ["rasa.core.policies.rule_policy.RulePolicy"])
+    assert rasa_speedups.import_early(rules_only) == []
+    assert rasa_speedups.import_early(tmp_path / "missing.tar.gz") == []
+    model = model_with(tmp_path, ["bot.nlu.classifier.LinearIntentClassifier"])
+    result = json.loads(subprocess.run([sys.executable, "-c", SERVER_START, str(model)], cwd=ROOT,
+                                       capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+    assert result["early"] == ["skops.io"]
+    # skops' default trusted types (what a model file may hold without being named as trusted) are
+    # the very lists, in the same order, that it computes when imported late, in a process that has
+    # imported Rasa and everything else, as this one has.
+    from skops.io import _trusted_types as trusted
+
+    assert result["lists"] == {k: getattr(trusted, k) for k in dir(trusted) if k.endswith("_NAMES")}
+    # matplotlib is not imported until Rasa's plotting module is used, then it is the real one.
+    assert result["plotting_before"] is False
+    assert result["plotting_after"] is True
+    assert result["plot_file"].endswith("rasa/utils/plotting.py")
+
+
+def test_a_lazy_module_is_the_real_one_run_at_its_first_use(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    (tmp_path / "lazy_demo_module.py").write_text("import sys\nsys.lazy_demo_runs += 1\nVALUE = 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    monkeypatch.setattr(sys, "lazy_demo_runs", 0, raising=False)
+    assert rasa_speedups.lazy_imports(frozenset({"lazy_demo_module"}))
+    assert not rasa_speedups.lazy_imports(frozenset({"lazy_demo_module"}))  # once
+    try:
+        import lazy_demo_module
+
+        assert sys.lazy_demo_runs == 0  # type: ignore[attr-defined]
+        assert lazy_demo_module.VALUE == 42
+        assert sys.lazy_demo_runs == 1  # type: ignore[attr-defined]
+        assert lazy_demo_module.__file__ == str(tmp_path / "lazy_demo_module.py")
+    finally:
+        sys.modules.pop("lazy_demo_module", None)
+
+
+def test_which_module_finds_what_skops_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    import numpy as np
+    import scipy.special
+    from skops.io import _utils
+
+    original = _utils.__dict__.get("whichmodule")
+    if original is rasa_speedups.whichmodule:  # patched in this process: skops' own, re-read
+        namespace: dict[str, Any] = {}
+        exec(compile(Path(_utils.__file__).read_text().replace("from ._protocol import PROTOCOL", ""),
+                     _utils.__file__, "exec"), namespace)
+        original = namespace["whichmodule"]
+
+    ufunc = np.frompyfunc(lambda x: x, 1, 1)  # no __module__, so looked for in sys.modules
+    hooked = types.ModuleType("hooked_by_getattr")
+    def module_getattr(name: str) -> Any:
+        if name == "hidden":
+            return ufunc
+        raise AttributeError(name)
+
+    hooked.__getattr__ = module_getattr  # type: ignore[method-assign]
+
+    class Special(types.ModuleType):
+        pass
+
+    special = Special("special_module_type")
+    special.other = ufunc
+    nested = types.ModuleType("with_a_namespace")
+    nested.space = types.SimpleNamespace(deep=ufunc)
+    for module in (hooked, special, nested):
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+    cases = [(u, u.__name__) for m in (np, scipy.special) for u in vars(m).values()
+             if isinstance(u, np.ufunc)]
+    cases += [(ufunc, "hidden"), (ufunc, "other"), (ufunc, "space.deep"), (ufunc, "nowhere"),
+              (ufunc, "a.<locals>.b"), (np.add, "__dict__"), (len, "len")]
+    assert len(cases) > 300
+    for obj, name in cases:
+        assert rasa_speedups.whichmodule(obj, name) == original(obj, name), name
+
+
+def test_thincs_cpu_ops_are_set_once_for_every_request_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    import contextvars
+
+    import thinc.backends
+    import thinc.util
+    from thinc.api import get_current_ops
+    from thinc.backends import context_ops
+
+    expected = type(contextvars.Context().run(lambda: (thinc.util.require_cpu(), get_current_ops())[1]))
+
+    def in_a_new_task() -> Any:  # as a request task: a copy of the context it was created in
+        calls: list[int] = []
+        monkeypatch.setattr(thinc.backends, "require_cpu", lambda: calls.append(1) or True)
+        try:
+            return contextvars.copy_context().run(get_current_ops), calls
+        finally:
+            monkeypatch.undo()
+
+    def server() -> tuple[Any, Any]:
+        context_ops.set(None)  # as a fresh process
+        assert rasa_speedups.use_cpu_ops()
+        return in_a_new_task()
+
+    ops, calls = contextvars.Context().run(server)
+    assert type(ops) is expected and calls == []
+    _, calls = contextvars.Context().run(in_a_new_task)  # without it: once per task
+    assert calls == [1]
+
+
+def test_the_ner_check_is_made_once_per_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    checks: list[object] = []
+    monkeypatch.setattr(rasa_speedups, "ner_alone", lambda nlp: checks.append(nlp))
+    pipeline = object()
+    for _ in range(3):
+        assert rasa_speedups._cached_ner_alone(pipeline) is None
+    assert checks == [pipeline]
+    rasa_speedups._NER_ALONE.pop(id(pipeline))

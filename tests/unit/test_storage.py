@@ -391,3 +391,29 @@ def test_a_process_that_exits_right_after_recording_writes_the_row_and_exits_cle
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert rows(url, "SELECT text FROM tt_unanswered") == [("I spoke to [name] about a pet iguana",)]
+
+
+def test_the_recorder_keeps_its_sqlite_connections_open_between_batches(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pooled.db'}"
+    migrate.upgrade(url)
+    recorder = recorder_for(url)
+    recorder.record(Row(EligibilityOutcome.__table__, {
+        "verdict": "eligible", "role": "ba", "failed_criteria": "", "created_at": datetime.now()},
+        sender_id="someone"))
+    assert recorder.wait_idle(30)
+    engine = recorder._engine
+    assert engine is not None
+    connects: list[object] = []
+    sa.event.listen(engine, "connect", lambda *_: connects.append(1))
+    for verdict in ("eligible", "not_eligible", "eligible"):  # one batch each
+        recorder.record(Row(EligibilityOutcome.__table__, {
+            "verdict": verdict, "role": "ba", "failed_criteria": "", "created_at": datetime.now()},
+            sender_id="someone"))
+        assert recorder.wait_idle(30)
+    assert connects == []  # each batch on a connection kept from the one before
+    assert rows(url, "SELECT verdict FROM tt_eligibility_outcomes ORDER BY id") == [
+        ("eligible",), ("eligible",), ("not_eligible",), ("eligible",)]
+    with engine.connect() as connection:  # the connect listeners ran on the pooled connection
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    recorder.close()

@@ -103,6 +103,21 @@ _PIECES = re.compile(
     re.IGNORECASE,
 )
 _STARTS_AS_QUESTION = re.compile(rf"^(?:also\s+|and\s+)?(?:{_QUESTION_WORDS})\b", re.IGNORECASE)
+# A piece that starts with an auxiliary verb is a question only when the subject follows it ("is it
+# paid", "do I need a degree", "are there exams"); otherwise it is the rest of a statement whose
+# subject came before the "and": "my son was born in Ireland and has an Irish passport", "most are 15
+# and will be 16 by the summer". A piece ending with "?" is a question whatever its first words.
+_AUXILIARY = r"is|are|do|does|did|can|could|will|would|should|shall|am|have|has"
+_SUBJECT = (
+    r"i|you|we|they|he|she|it|there|this|that|these|those|the|my|your|our|their|his|her|its|"
+    r"techtrack|apprentices|applicants|people|anyone|someone|everyone"
+)
+# "have"/"has" before a noun phrase is possession ("and has the certificate"): a pronoun must follow.
+_PRONOUN = r"i|you|we|they|he|she|it|there|anyone|someone|everyone"
+_AUXILIARY_STATEMENT = re.compile(
+    rf"^(?:also\s+|and\s+)?(?:(?:{_AUXILIARY})\s+(?!(?:{_SUBJECT})\b)|(?:have|has)\s+(?!(?:{_PRONOUN})\b))",
+    re.IGNORECASE,
+)
 
 
 SEVERAL_FLOOR = 0.02
@@ -110,11 +125,15 @@ SEVERAL_FLOOR = 0.02
 
 def question_parts(text: str) -> list[str]:
     """The separate questions in a message: pieces of three or more words that end with "?" or
-    start with a question word. Statements around a question ("I work in retail.") don't count."""
+    start with a question word (an auxiliary verb only when the subject follows it). Statements
+    around a question ("I work in retail.", "...and has an Irish passport.") don't count."""
     pieces = [piece.strip(" ,.;!-") for piece in _PIECES.split(text)]
     return [
         piece for piece in pieces
-        if len(piece.split()) >= 3 and (piece.endswith("?") or _STARTS_AS_QUESTION.match(piece))
+        if len(piece.split()) >= 3 and (
+            piece.endswith("?")
+            or (_STARTS_AS_QUESTION.match(piece) and not _AUXILIARY_STATEMENT.match(piece))
+        )
     ]
 
 

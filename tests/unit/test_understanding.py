@@ -193,3 +193,26 @@ def test_real_rasa_parses_are_answered_clarified_or_split() -> None:
     assert {c.faq_id for c in ambiguous.candidates} >= {"prior_qualification", "entry_requirements"}
     assert several.action is FaqRoute.SEVERAL
     assert {c.faq_id for c in several.candidates} >= {"salary", "contract_type"}
+
+
+# --- Long situation questions: statements around one question are not extra questions -------
+
+@pytest.mark.parametrize("text", [
+    "My son was born in Ireland and has an Irish passport but has lived in England since he was 4. "
+    "Does that apply to him?",
+    "Several of my clients have humanitarian protection and have been in the UK for less than two "
+    "years. Are they blocked by the three-year rule?",
+    "Most of them are 15 now and will be 16 by the summer. Can they apply?",
+    "I have a btec level 3 in IT and work on a service desk, can i still apply for cyber?",
+])
+def test_a_statement_joined_by_and_an_auxiliary_is_not_a_question(text: str) -> None:
+    assert len(question_parts(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "what's the pay and is it full time",
+    "is it paid and do I get holidays",
+    "is it remote and are there exams",
+])
+def test_an_auxiliary_followed_by_its_subject_is_still_a_question(text: str) -> None:
+    assert len(question_parts(text)) == 2

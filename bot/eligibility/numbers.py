@@ -18,7 +18,7 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
         "seventy": 70, "eighty": 80, "ninety": 90}
 WORD_NUMBER = re.compile(
-    r"\b(?:(" + "|".join(TENS) + r")(?:[\s-](" + "|".join(list(UNITS)[1:10]) + r"))?|("
+    r"\b(?:(" + "|".join(TENS) + r")(?:[\s-]?(" + "|".join(list(UNITS)[1:10]) + r"))?|("
     + "|".join(UNITS) + r"))\b"
 )
 NUMBER = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?!\d|\.\d)")
@@ -123,6 +123,8 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
     text = words_to_digits(text)
     if re.search(r"\b\d0s\b|\b(mid|early|late)[\s-]*\d", text):
         return None  # "mid 20s": not an age
+    if NOT_YET_AGE.search(text):
+        return None  # "not 16 yet": younger than that (a bound)
     found = [(float(m.group(1)), m.start()) for m in NUMBER.finditer(text)]
     values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
@@ -160,6 +162,10 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
     return int(value) if 10 <= value <= 100 else None
 
 
+# "not 16 yet", "haven't turned 16": younger than that age now.
+NOT_YET_AGE = re.compile(r"\b(?:not|isn'?t|aren'?t)\s+(\d{1,3})\s+yet\b|"
+                         r"\b(?:haven'?t|hasn'?t|have not|has not|not)\s+(?:yet\s+)?(?:turned|reached)\s+"
+                         r"(\d{1,3})\b")
 AGE_BOUND = re.compile(r"\b(less th[ae]n|under|not quite|nearly|almost|just under|not yet|below|"
                        r"younger th[ae]n|not even|over|above|just over|well over|older th[ae]n|"
                        r"more th[ae]n)\s+(\d{1,3})\b(?!\s*(?:years?|yrs?)\s+(?!old\b))")
@@ -174,6 +180,9 @@ def parse_age_bound(text: str) -> str | None:
     ages = {m.group(1) for m in NUMBER.finditer(text) if not DURATION_AFTER.match(text, m.start())}
     if len(ages) != 1:
         return None
+    not_yet = NOT_YET_AGE.search(text)
+    if not_yet:
+        return f"<{int(not_yet.group(1) or not_yet.group(2))}"  # "not 16 yet", "haven't turned 16"
     bound = AGE_BOUND.search(text)
     if bound:
         side = "<" if BELOW.search(bound.group(1)) or bound.group(1) in ("not yet", "not even") else ">"
@@ -297,9 +306,12 @@ YEAR_UNIT = r"(years?|yrs?|yr)"
 MONTH_UNIT = r"(months?|mths?|mos?)"
 
 
-def parse_duration_years(text: str, today: date | None = None) -> float | str | None:
+def parse_duration_years(text: str, today: date | None = None,
+                         rule_years: float | None = None) -> float | str | None:
     """A length of residence in years: a number (3.17 for "3 years and 2 months"), a bound
-    ("<3" for "less than 3 years", ">5" for "over 5"), "all_my_life", or None when unclear."""
+    ("<3" for "less than 3 years", ">5" for "over 5"), "all_my_life", or None when unclear.
+    "just over 2 years" is 2; with `rule_years`, "just over" an amount that already meets the rule
+    stays the bound (">3": it is more, and it decides the rule either way)."""
     today = today or date.today()
     text = words_to_digits(text.lower().replace("½", ".5"))
     text = re.sub(r"\b(a|one) and a half\b", "1.5", text)
@@ -358,6 +370,11 @@ def parse_duration_years(text: str, today: date | None = None) -> float | str | 
     if not quantities:
         return None
     first = quantities[0]
+    if len(quantities) >= 2 and first.group(3) and quantities[1].group(4) and \
+            _qualifier(text[max(0, first.start() - 20):first.start()]) == "<" and \
+            float(quantities[1].group(1)) < 12 * float(first.group(1)):
+        # "not even a year, about 7 months": the bound, then the length itself
+        first, quantities = quantities[1], quantities[1:2]
     value = float(first.group(1))
     unit_is_month = bool(first.group(4))
     if unit_is_month:
@@ -376,8 +393,15 @@ def parse_duration_years(text: str, today: date | None = None) -> float | str | 
         else:
             return None
     before = text[max(0, first.start() - 20):first.start()]
-    qualifier = _qualifier(before) or ("<" if re.search(r"\b(not|isn'?t|haven'?t)\b.{0,12}$", before)
-                                       else "")
+    # "just over 2 years", "a little over 5": that number, give or take a little (a bare "over 10"
+    # is the bound ">10"; so is "just over" an amount that meets the rule: see above)
+    just_over = re.search(r"\b(?:just|a little|a bit|slightly|only just|barely)\s+(?:over|more th[ae]n|"
+                          r"above)\s*$", before)
+    if just_over and (rule_years is None or value < rule_years):
+        qualifier = ""
+    else:
+        qualifier = _qualifier(before) or (
+            "<" if re.search(r"\b(not|isn'?t|haven'?t)\b.{0,12}$", before) else "")
     if first.group(2):
         qualifier = ">"
     value = round(value, 2)

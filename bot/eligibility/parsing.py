@@ -33,12 +33,21 @@ from bot.roles import find_roles
 MAX_ANSWER = 300  # longer text is not a plain answer; only its start is read
 
 NOT_SURE_PATTERN = re.compile(
-    r"\b(not sure|unsure|not too sure|don'?t know|do not know|dont know|dunno|no idea|no clue|"
+    r"\b(not sure|unsure|not too sure|not (?:quite|entirely|really|totally|that|so|100%?) sure|"
+    r"don'?t know|do not know|dont know|dunno|no idea|no clue|"
     r"not certain|can'?t remember|cannot remember|idk|not a clue|haven'?t a clue|no clue|"
+    r"(?:haven'?t|have not|not) got (?:a|any) clue|haven'?t (?:got )?the foggiest|clueless|"
     r"need to check|have to check|would have to check|i'?d have to check|i forget|not positive|"
     r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|that depends|"
     r"^depends|depends (on|when|if|whether|where|how|what|which|who))\b"
 )
+# A yes or no said with a little doubt is still the answer they give: "pretty sure not", "I'm fairly
+# sure it does", "don't think so" ("not sure" stays not sure).
+SURE_PREFIX = re.compile(r"^\s*(?:i'?m\s+|im\s+|i am\s+)?(?:pretty|fairly|quite|almost|reasonably|very|"
+                         r"99%?)\s+(?:sure|certain|confident)\s*,?\s*(?:that\s+)?(?=\S)")
+DOUBTED_NO = re.compile(r"^\s*(?:i\s+)?(?:don'?t|dont|do not)\s+(?:think|believe|reckon|expect)\s+so\b|"
+                        r"^\s*i\s+doubt\s+(?:it|that|so)\b|^\s*(?:i\s+)?(?:think|guess|reckon)\s+not\b|"
+                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|^\s*(?:probably|likely)\s+not\b")
 HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|hopefully|i hope so)\b")
 # "kind of", "sort of": half a yes, to a yes/no question; asked again.
 PARTLY = re.compile(r"^\s*(kind of|kinda|sort of|sorta|partly|in a way|a bit|a little|ish)\b")
@@ -56,7 +65,7 @@ YES_WORDS = re.compile(
     r"( (one|it|them|that|indeed|actually|though|yes))?\s*[.!]*\s*$"
 )
 NO_WORDS = re.compile(
-    r"^\s*(n|no+|nope|nah|naw|not|never|none|negative|no way|not really|not at all|"
+    r"^\s*(n|no+|nope|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
     r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i ain'?t|not me|nothing)\b"
 )
@@ -77,13 +86,14 @@ ELLIPTIC_NO = re.compile(r"^\s*(won'?t|wont|will not|shan'?t|am not|isn'?t|aren'
                          r"\s*(?:[,.;!-]|$)")
 
 
-FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|well|so|ok|okay|right|oh|ah)"
+FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|so|ok|okay|right|oh|ah)"
                      r"\b[\s,.!]*)+")
 
 
 def normalise(text: str) -> str:
     """Lower case, one kind of apostrophe, single spaces, and no "erm, well," in front."""
     text = text[:MAX_ANSWER].lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     return FILLERS.sub("", " ".join(text.split()))
 
 
@@ -98,8 +108,11 @@ def parse_yes_no(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
-    if re.search(r"^probably not\b", text):
+    if DOUBTED_NO.search(text):
         return NO
+    sure = SURE_PREFIX.match(text)
+    if sure:
+        text = text[sure.end():]  # "pretty sure yes": the answer, said with a little doubt
     turn = re.search(r"\b(?:but|though|however)\s+(yes|yeah|yep|no|nope|nah)\b", text)
     if turn:
         return YES if turn.group(1) in ("yes", "yeah", "yep") else NO
@@ -124,10 +137,10 @@ def parse_yes_no(text: str) -> str | None:
         return YES
     # "..., so yes", "so yes by then": the conclusion they draw, said last
     conclusion = r"(\s+(by then|by that time|by the start|then|at the start))?\s*[.!]*$"
-    if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(yes|yeah|yep)" + conclusion,
-                                           text):
+    if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+)?(yes|yeah|yep)" +
+                                           conclusion, text):
         return YES
-    if re.search(r"\b(so|then|i think|i guess)\s+(no|nope)" + conclusion, text):
+    if re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+|likely\s+)?(no|nope|not)" + conclusion, text):
         return NO
     return None
 
@@ -141,7 +154,8 @@ NEGATED_AUXILIARIES = frozenset({"don't", "dont", "doesn't", "doesnt", "didn't",
                                  "shouldn't", "shan't", "'m not", "ain't"})
 AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye"})
 DENYING = frozenset({"no", "nope", "nah"})
-ADVERBS = frozenset({"indeed", "actually", "definitely", "certainly", "though", "really", "not", "still"})
+ADVERBS = frozenset({"indeed", "actually", "definitely", "certainly", "though", "really", "not", "still",
+                     "be", "have", "do"})  # ("she will be", "I should have": the verb left as said)
 
 
 def _short_answer(text: str) -> str | None:
@@ -273,9 +287,13 @@ ROLE_HINTS = (
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
                 r"websites)|app development)\b"),
      "software_developer"),
-    (re.compile(r"\b(the security (one|role)|security role|hacking|ethical hack\w*)\b"),
+    (re.compile(r"\b(the security (one|role)|security role|hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
+                r"info ?sec|information security|netsec|security analyst)\b"),
      "cyber_security_technologist"),
-    (re.compile(r"\b(analys\w*|requirements)\b.{0,40}\b(business|requirements|processes)\b"),
+    (re.compile(r"\b(analys\w*|requirements)\b.{0,40}\b(business|requirements|processes)\b|"
+                r"\b(business|stakeholders?|users?|clients?)\b.{0,25}\b(needs|requirements|processes|problems)\b"
+                r".{0,40}\b(requirements|analys\w*|document\w*|writ\w*|map\w*|improv\w*)\b|"
+                r"\b(gather\w*|writ\w*|captur\w*|document\w*) (up )?(the )?(business )?requirements\b"),
      "business_analyst"),
     (re.compile(r"\b(infrastructure|pipelines|cloud|deployments?)\b"), "devops_engineer"),
 )
@@ -308,6 +326,7 @@ BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|februa
                         r"oct|nov|dec|spring|summer|autumn|winter|intake|course|programme)\b")
 BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|before (it|then|the start)|"
                           r"when it starts|at the start|already|now|[.!,]|$|"
+                          r"(?:yes|yeah|yep|yh|aye)\s*(?:[.!,]|$)|"  # "I will be 16 yes"
                           # a feeling about it said after the age: "I'll only be 15 sadly"
                           r"(unfortunately|sadly|though|tho|i'?m afraid|annoyingly|at most|at best|"
                           r"worst luck|lol|haha)\s*([.!,]|$))")
@@ -361,7 +380,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
         return "other"
-    named = [(pos, name) for pos, name in mentions(text, list(NAMES)) if not _negated(text, pos, verbs=True)]
+    named = [(pos, name) for pos, name in mentions(text, list(NAMES))
+             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))]
     groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
     if not groups:
         # "my son is British", said of no one else: a parent answering for their child, who applies
@@ -387,6 +407,27 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
                 rf"\b(from|citizen of|national of|passport)\s+(the\s+)?{re.escape(value)}", text)):
             return "other"
     return None
+
+
+# A citizenship applied for or expected is not held yet: "applying for British citizenship",
+# "getting my British passport next year", "waiting on my naturalisation".
+SOUGHT = re.compile(r"\b(apply\w*|applied|waiting|wait|awaiting|pending|getting|get|going to|gonna|will|'ll|"
+                    r"hope|hoping|plan\w*|soon|next|eligible|process|processing|due|expect\w*|about to|"
+                    r"in the middle of|should)\b")
+
+
+def _not_held_yet(text: str, start: int, end: int) -> bool:
+    """ "applying for British citizenship": a nationality named with a citizenship or passport that
+    is sought or expected, in its own clause."""
+    if not re.match(r"\s{1,3}(?:citizenship|passport|nationality|naturali[sz]ation)\b", text[end:end + 20]):
+        return False
+    clause_start = max(text.rfind(sep, 0, start) for sep in (",", ".", ";", " but ", " and "))
+    clause_end = min([i for i in (text.find(sep, end) for sep in (",", ".", ";", " but ", " and "))
+                      if i >= 0] or [len(text)])
+    clause = text[clause_start + 1:clause_end]
+    return bool(SOUGHT.search(clause)) and not re.search(r"\b(got|have|has|hold|received|granted)\b\s+"
+                                                         r"(?:my |a |the )?\w+\s+(?:citizenship|passport)",
+                                                         clause)
 
 
 RELATIVES = frozenset({"mum", "mom", "mother", "dad", "father", "parents", "parent", "wife", "husband",
@@ -539,6 +580,7 @@ def parse_other_permission(text: str) -> str | None:
                  r"^(i )?(don'?t|do not|haven'?t|have not) (have|got) (one|any|it)\b|^(i have )?none\b",
                  text):
         return NO
+    text = _respelt_visas(text)
     if ENDED_PERMISSION.search(text) and not re.search(
             r"\b(now|new|renewed|another|extended|extension|currently|still|applied|applying|pending|"
             r"waiting|awaiting|i have|i'?ve got)\b", text):
@@ -561,15 +603,50 @@ def parse_immigration_status(text: str) -> str | None:
                                                    r"for (an? |my )?(answer|decision))\b", text) and \
             not re.search(r"\b(granted|accepted|approved|successful|got)\b", text):
         return "asylum_seeker"  # "asylum, still waiting for an answer"
+    text = _respelt_visas(text)
     found = [_status_in(clause) for clause in clauses(text) or [text]
              if not FUTURE.search(clause)]  # a status they may have later is not the one they have
     found = [value for value in found if value is not None]
+    if not found and ENDED.search(text) and not STILL_LEAVE.search(NOT_RENEWED.sub(" ", text)):
+        return "none"  # "my visa expired", "it ran out and I haven't renewed": no permission now
     # A specific status said anywhere ("ARAP, came over with my family") wins over a generic one;
     # otherwise the latest statement wins ("I was on a student visa, now a graduate visa").
     for specific in ("asylum_seeker", "protection", "exempt_leave"):
         if specific in found:
             return specific
     return found[-1] if found else None
+
+
+# A permission that has ended; and what keeps one going (an application made in time, a renewal).
+ENDED = re.compile(r"\b(?:visa|leave|permission|permit|status|brp|it|mine|that)\b[^,;]{0,25}?\b(?:ran out|"
+                   r"has run out|run out|expired|lapsed|ended|was cancelled|was revoked|was curtailed|"
+                   r"(?:is|isn'?t) (?:no longer )?valid)\b|\bexpired (?:visa|leave|permission)\b")
+STILL_LEAVE = re.compile(r"\b(?:applied|applying|pending|waiting|awaiting|extended|extension|in progress|"
+                         r"3c|appeal\w*|new|now|another|switched|currently|still valid|valid until|"
+                         r"renew(?:ed|ing|al))\b")
+NOT_RENEWED = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|not|never|didn'?t|did not|no)\s+"
+                         r"(?:yet\s+|been\s+)?renew(?:ed|ing|al)?\b")
+VISA_SPELLINGS = ("skilled", "worker", "refugee", "humanitarian", "indefinite", "discretionary",
+                  "dependant", "asylum", "spouse", "student", "graduate", "settlement", "ukrainian",
+                  "afghan", "stateless", "permission", "protection")
+NOT_VISA_WORDS = frozenset({"worked", "workers", "works", "students", "graduated", "graduates", "studied",
+                            "spouses", "skills", "settled", "dependent", "afghans", "killed", "refuge",
+                            "refuges", "sponsor", "sponsored", "stated", "states"})
+
+
+def _respelt_visas(text: str) -> str:
+    """ "skiled worker", "refugge": a word one slip from a word that names a status, spelt right."""
+    import difflib
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in VISA_SPELLINGS or word in NOT_VISA_WORDS:
+            return word
+        close = difflib.get_close_matches(word, [v for v in VISA_SPELLINGS if v[0] == word[0]], n=1,
+                                          cutoff=0.85)
+        return close[0] if close else word
+
+    return re.sub(r"\b[a-z]{5,14}\b", respell, text)
 
 
 def _status_in(clause: str) -> str | None:
@@ -671,8 +748,10 @@ def parse_student_loan(text: str) -> str | None:
                  r"pay (it |them |mine )?back|course ended|ended in|"
                  r"from uni|years ago|(loan|finance|funding) (has )?(stopped|ended|finished)|"
                  r"(left|dropped out of|quit|finished) (uni|university|college|my course|my degree)|"
-                 r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year)\b.{0,20}"
-                                                               r"\b(get|getting|receiv\w*)\b", text):
+                 r"dropped out|not (at|in) (uni|university|college|higher education)|"
+                 r"not (a )?(uni |university )?student|not studying|"
+                 r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year|still)\b.{0,20}"
+                                                               r"\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
     answer = parse_yes_no(text)
     if answer is not None:
@@ -691,6 +770,7 @@ def parse_student_loan(text: str) -> str | None:
     loan = re.search(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|student (loan|finance)|"
                      r"sfe|student finance england)\b", text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
+                          r"for (my|the|an?) (access|current|part[- ]time|level \d|college)\b|"
                           r"paying for|funding|pay (for it |for that )?with|paying (for it )?with|"
                           r"using|through)\b", text) and \
             not NEGATION.search(text) and not PAST_JOB.search(text):
@@ -794,6 +874,16 @@ def parse_other_programme(text: str) -> str | None:
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
                  r"\bi (pay|fund)\b|\b(course|study|studies|class|classes|degree) (that )?i pay\b", text):
         return "self_funded"
+    after_the_start = re.search(r"\b(the|a|one|1|two|2|three|3|four|4|a couple of)\s(weeks?|days?|"
+                                r"fortnight)\safter\s(?:techtrack|the apprenticeship|it|the start|that)\b"
+                                r"(?:\s(?:starts?|begins?))?", text)
+    if after_the_start and re.search(r"\b(done|finish\w*|ends?|over|complete\w*|epa|end[- ]point|"
+                                     r"assessment|exam\w*)\b", text):
+        # "my end-point assessment is the week after it starts, then I'm done"
+        amount, unit = after_the_start.group(1), after_the_start.group(2)
+        amount = "2" if unit == "fortnight" else "a" if amount == "the" else amount
+        return "ending_soon" if _within_end_weeks(amount, "weeks" if unit == "fortnight" else unit) \
+            else YES
     after_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|until|till|til)\b"
                             r".{0,25}?\b(\d+|a|an|one|two|three|four|a couple of)\s+(weeks?|days?|months?)\s+"
                             r"(after|into)\b", text)
@@ -843,9 +933,24 @@ def parse_other_programme(text: str) -> str | None:
     if answer is not None:
         return answer
     if re.search(r"\b(i'?m|i am|currently|still)\b.{0,20}\b(on|doing|in|studying)\b.{0,25}"
-                 r"\b(apprenticeship|bootcamp|course|programme|training|skills bootcamp)\b", text):
+                 r"\b(apprenticeship|bootcamp|course|programme|training|skills bootcamp)\b", text) or \
+            (STILL_STUDYING.search(text) and not re.search(
+                r"\b(finish\w*|ends?|ending|leav\w*|done|complete\w*|"
+                r"(?:until|till|til)(?! (?:the end of )?next))\b",
+                text)):
         return YES
     return None
+
+
+# On a course or at college at the start: "I'll still be at college doing my BTEC", "he's doing a
+# study programme at college", "I'll still be doing my T level"
+STILL_STUDYING = re.compile(
+    r"\b(?:i'?ll still be|i will still be|still be|i'?m still|i am still|he'?s|she'?s|they'?re|i'?m|i am|"
+    r"he is|she is|they are|"
+    r"currently)\s(?:still\s)?(?:at (?:college|sixth form|school|uni\w*)\s|in (?:year 1[23]|sixth form|"
+    r"college)\s)?(?:doing|studying|taking|on|at)\s(?:my\s|his\s|her\s|their\s|a\s|an\s|the\s)?"
+    r"(?:[\w-]+\s){0,3}?(?:btec|t[- ]?levels?|a[- ]?levels?|nvq|diploma|degree|access course|course|"
+    r"study programme|programme|apprenticeship)\b")
 
 
 SIMILAR_SUBJECTS = re.compile(
@@ -954,9 +1059,16 @@ def parse_gcses(text: str) -> str | None:
         return NOT_SURE
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
+    listed = _grades_listed(text)
+    if listed is not None and listed >= 5:
+        return YES  # "maths 6, english 5, science 5 5, art 4": five passes or more, subject by subject
     span = re.search(r"\b(\d+)\s*(?:or|to)\s*(\d+)\b", text)
-    if span and re.search(r"\b(at|grades?|between)\s*$", text[max(0, span.start() - 10):span.start()]):
-        span = None  # "at 9 to 4": grades, not a count
+    if span and (re.search(r"\b(at|grades?|between)\s*$", text[max(0, span.start() - 10):span.start()]) or
+                 re.search(r"\b\d{1,2}\b", text[:span.start()])):
+        # "at 9 to 4", "seven GCSEs, 5 to 8": grades (after the count), not a count
+        if int(span.group(1)) < 4 or int(span.group(2)) < 4:
+            return None  # some of them may be below a pass: how many passed is not said
+        span = None
     if span and (int(span.group(1)) >= 5) != (int(span.group(2)) >= 5):
         return None  # "4 or 5": either side of five
     count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
@@ -1008,6 +1120,25 @@ def parse_gcses(text: str) -> str | None:
                                r"(?=(?:yes|yeah|yep|yup|no|nope|nah)\b)", "", text))
 
 
+GCSE_SUBJECTS = (r"maths|math|mathematics|english(?: language| lang| literature| lit)?|science|"
+                 r"(?:combined|double|triple) science|biology|chemistry|physics|history|geography|art|"
+                 r"music|french|spanish|german|ict|computing|computer science|pe|re|rs|drama|business|"
+                 r"media|d&t|dt|design and technology|food tech\w*|statistics|economics|psychology|"
+                 r"sociology|citizenship|latin|welsh|textiles|photography")
+GRADED_SUBJECT = re.compile(r"\b(?:" + GCSE_SUBJECTS + r")\b\s{0,2}[:=-]?\s{0,2}"
+                            r"((?:[1-9]|a\*|[a-gu])(?:\s{0,2}[,/]?\s{0,2}(?:[1-9]|a\*)\b){0,2})\b")
+
+
+def _grades_listed(text: str) -> int | None:
+    """The passes in a list of subjects with their grades ("maths 5, english 4, science 4 4"), or
+    None when fewer than three subjects are given with a grade."""
+    found = list(GRADED_SUBJECT.finditer(text))
+    if len(found) < 3:
+        return None
+    grades = [grade for match in found for grade in re.findall(r"a\*|[1-9]|[a-gu]", match.group(1))]
+    return sum(grade in PASSING_GRADES for grade in grades)
+
+
 PASSING_GRADES = frozenset({"a*", "a", "b", "c", "9", "8", "7", "6", "5", "4"})
 FAILING_GRADES = frozenset({"d", "e", "f", "g", "u", "3", "2", "1"})
 
@@ -1047,10 +1178,11 @@ def parse_level3(text: str) -> str | None:
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         return None  # studying for it now: whether they will have it by the start is not said
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
-                 r"\b(nvq|btec) (level )?[12]\b", text):
+                 r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
         return NO
     qualification = re.search(
         r"\b(a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
+        r"cambridge technicals?(?! (?:level )?[12]\b)|(?:national )?extended (?:certificate|diploma)|"
         r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
         r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
         r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
@@ -1082,7 +1214,9 @@ def parse_it_qualification(text: str) -> str | None:
         return NO  # a grade below a pass
     # "Information and Creative Technology", "Information & Communication Technology": IT by its
     # full name, with a word between
-    it = re.search(r"\b(it|ict|computing|computer science|computers?|information technology|cyber|"
+    it = re.search(r"\b(it(?!'|\s(?:is|was|were|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
+                   r"covers?|counts?|includes?|might|may|would|should|could|can)\b)|"
+                   r"ict|computing|computer science|computers?|information technology|cyber|"
                    r"information (?:and|&) [a-z]{3,15} technolog\w*|"
                    r"networking|networks|software|digital|ecdl|imedia|icdl)\b", text)
     level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
@@ -1227,9 +1361,10 @@ def parse_works_in_england(text: str) -> str | None:
                                            r"employ\w*|department|team|remote\w*|wfh|from home)\b",
                                            _clause_before(text, p[0], 40)) or re.search(
         r"^[\s-]*(office|based|site|hub|team|department|placement|job|role)\b", text[p[0] + len(p[1]):])]
-    home = [p for p in places if re.search(r"\b(live|living|home|house|moved|from|at the moment|family|"
-                                           r"parents|mum|dad|relatives|friends|grew up|born|raised|"
-                                           r"uni|university|studied|school|holiday\w*|visit\w*)\b",
+    home = [p for p in places if re.search(r"\b(live|living|home|house|flat\w*|apartment|moved|from|"
+                                           r"at the moment|family|parents|mum|dad|relatives|friends|"
+                                           r"grew up|born|raised|uni|university|studied|school|"
+                                           r"holiday\w*|visit\w*)\b",
                                            _clause_before(text, p[0], 25)) and p not in work]
     # "I live just over the border in Wales": a home said a little further from its place
     home += [p for p in places if p not in work and p not in home and re.search(
@@ -1366,7 +1501,8 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "other_permission": parse_other_permission,
     "immigration_status": parse_immigration_status,
     "residence_years": lambda text: (NOT_SURE if is_not_sure(normalise(text))
-                                     else parse_duration_years(normalise(text))),
+                                     else parse_duration_years(normalise(text),
+                                                               rule_years=RULES.residence_years)),
     "permission_lasts": parse_permission_lasts,
     "student_loan": parse_student_loan,
     "other_programme": parse_other_programme,

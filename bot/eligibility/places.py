@@ -22,7 +22,11 @@ ENGLAND: tuple[str, ...] = (
 OUTSIDE_ENGLAND: tuple[str, ...] = (
     "wales", "welsh", "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "scotland",
     "scottish", "edinburgh", "glasgow", "aberdeen", "dundee", "inverness", "stirling",
-    "northern ireland", "belfast", "derry", "londonderry", "ireland", "dublin", "isle of man",
+    "northern ireland", "belfast", "derry", "londonderry", "lisburn", "newry", "armagh", "omagh",
+    "enniskillen", "coleraine", "ballymena", "craigavon", "portadown", "carrickfergus", "newtownabbey",
+    "bridgend", "merthyr tydfil", "port talbot", "llanelli", "pontypridd", "caerphilly", "carmarthen",
+    "llandudno", "rhyl", "paisley", "livingston", "falkirk", "kilmarnock", "dunfermline", "kirkcaldy",
+    "motherwell", "east kilbride", "ireland", "dublin", "isle of man",
     "jersey", "guernsey", "abroad", "overseas", "spain", "france", "germany", "india", "the eu",
     "europe",
     # other countries, and cities abroad people work remotely from

@@ -500,7 +500,7 @@ def test_gcses_one_below_a_pass_and_scottish_national_5s() -> None:
 
 def test_a_permission_that_ran_out_is_not_held_and_a_bare_card_does_not_say_which() -> None:
     _each("immigration_status", [("my work visa expired and I stayed on", "none"),
-                                 ("my visa has expired", None),
+                                 ("my visa has expired", "none"),  # nothing else held, nor applied for
                                  ("a biometric residence permit", None),  # issued for many statuses
                                  ("asylum - no decision yet", "asylum_seeker")])
 
@@ -648,3 +648,90 @@ def test_a_place_in_england_and_outside_it_is_asked_again_and_remote_work_is_fro
                                ("the office is in Hereford, I live over the border in Wales", "yes"),
                                ("fully remote, and home is in Madrid", "no"),
                                ("remote, living in York", "yes")])
+
+
+def test_an_age_said_not_to_be_reached_yet_is_under_it() -> None:
+    _each("age", [("I'm not 16 yet", "<16"), ("she hasn't turned sixteen", "<16"),
+                  ("I'm not 16, I'm 17", 17)])
+
+
+def test_number_words_run_together_are_numbers() -> None:
+    _each("age", [("thirtytwo", 32), ("I'm fortyfive", 45)])
+
+
+def test_a_named_qualification_whose_subject_is_not_it_is_no() -> None:
+    """ "it" the pronoun ("it's in", "it was") is not IT the subject."""
+    _each("it_qualification", [("I have an NVQ, it's in hairdressing", "no"),
+                               ("a BTEC, though it was in sport", "no"),
+                               ("BTEC in IT", "yes")])
+
+
+def test_a_citizenship_applied_for_or_expected_is_not_held() -> None:
+    _each("nationality", [("Ghanaian, my British citizenship application is pending", "other"),
+                          ("I will get British nationality in the spring", None),
+                          ("British, got my passport years ago", "uk")])
+
+
+def test_just_over_a_number_is_that_number_and_a_bound_then_the_length_is_the_length() -> None:
+    """ "just over 2 years" is 2 (a bare "over 2 years" is still the bound ">2", and so is "just over"
+    an amount that meets the rule's 3 years: it decides either way); "under a year, around 5
+    months" is the 5 months."""
+    _each("residence_years", [("a little over 2 years", 2.0), ("over 2 years", ">2"),
+                              ("slightly over 4 years", ">4"),
+                              ("less than a year, around 5 months", 0.42)])
+
+
+def test_a_hedged_yes_or_no_is_that_answer_and_not_sure_stays_not_sure() -> None:
+    _each("level3", [("fairly sure not", "no"), ("I'm pretty sure I do", "yes")])
+    _each("permission_lasts", [("quite sure it will", "yes"), ("I doubt it", "no")])
+    _each("age_at_start", [("I don't believe so", "no"), ("he will be, yes", "yes"),
+                           ("I'll be 17, yeah", "yes"),
+                           ("his birthday is in June so probably not", "no")])
+    _each("it_qualification", [("hmm, not really", "no"), ("not quite sure", "not_sure")])
+    _each("student_loan", [("I reckon not", "no"), ("no idea", "not_sure")])
+
+
+def test_gcse_grade_ranges_and_subject_lists() -> None:
+    """A range after the count is the grades; a list of subjects with grades counts the passes."""
+    _each("gcses", [("eight gcses, grades 5-9", "yes"), ("I got 7, between 4 and 8", "yes"),
+                    ("6 GCSEs 2-6", None),
+                    ("english 6, maths 4, biology 5, chemistry 7, french 4", "yes")])
+
+
+def test_a_permission_that_ran_out_and_was_not_renewed_is_none() -> None:
+    _each("immigration_status", [("my leave has expired", "none"),
+                                 ("it lapsed last year, never renewed it", "none"),
+                                 ("it expired but I applied for an extension in time", None),
+                                 ("skillled worker", "other_permission"),
+                                 ("refugeee status", "protection")])
+
+
+def test_a_level_3_by_its_name_and_level_abbreviated() -> None:
+    _each("level3", [("a Cambridge Technical Extended Diploma", "yes"),
+                     ("nvq lvl 3 in business", "yes"), ("Cambridge Technical level 2", "no")])
+
+
+def test_still_on_a_course_at_the_start_or_finishing_just_after_it() -> None:
+    _each("other_programme", [("n/a", "no"), ("she'll still be doing her A levels", "yes"),
+                              ("I'm still at sixth form doing a BTEC", "yes"),
+                              ("my final assessment is two weeks after the start, then that's it",
+                               "ending_soon")])
+
+
+def test_roles_by_their_short_names_and_by_the_work() -> None:
+    _each("role", [("info sec", "cyber_security_technologist"), ("cyber pls", "cyber_security_technologist"),
+                   ("the one where you gather requirements from stakeholders", "business_analyst"),
+                   ("not got a clue", "undecided")])
+
+
+def test_no_loan_when_the_course_was_left_or_they_are_not_studying() -> None:
+    _each("student_loan", [("I dropped out in 2022", "no"), ("she's not at university", "no"),
+                           ("used an Advanced Learner Loan for my access course", "yes")])
+
+
+def test_a_workplace_in_northern_ireland_is_outside_england() -> None:
+    _each("works_in_england", [("Newry", "no"), ("the office in Bridgend", "no")])
+
+
+def test_a_flat_is_a_home_not_a_workplace() -> None:
+    _each("works_in_england", [("my flat is in Bangor", None)])

@@ -33,3 +33,4 @@ def test_the_sets_looked_at_are_not_the_one_that_measures() -> None:
     newest = ANSWER_SETS[-1].stem
     assert newest not in LOOKED_AT
     assert "eligibility_answers_heldout_v8" in LOOKED_AT
+    assert "eligibility_answers_heldout_v9" in LOOKED_AT

@@ -42,6 +42,7 @@ from typing import Any
 import yaml
 
 from bot.dev.evaluate_eligibility import (
+    LAST_UNSEEN,
     LOOKED_AT,
     evaluate_answers,
     evaluate_personas,
@@ -470,10 +471,14 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
     for name, counts in eligibility["per_set"].items():
         if name not in LOOKED_AT:
             unseen.update(counts)
+    where = "in the sets never looked at"
+    if not unseen:  # every set has prompted fixes: the last measure taken before that
+        unseen.update({key: LAST_UNSEEN[key] for key in ("right", "asked_again", "wrong")})
+        where = (f"{LAST_UNSEEN['set']} when still unseen; every set has been looked at since, "
+                 "so write a new one")
     total = sum(unseen.values())
     print(f"  eligibility answers        {rate(unseen['right'], total):7.1%}   "
-          f"({unseen['right']}/{total} typed answers understood, in the sets never looked at; "
-          f"target >= 97%)")
+          f"({unseen['right']}/{total} typed answers understood, {where}; target >= 97%)")
     print(f"  ...understood wrongly      {rate(unseen['wrong'], total):7.1%}   "
           f"({unseen['wrong']} a different value, {unseen['asked_again']} asked again; "
           f"target <= 0.5%)")

@@ -230,6 +230,51 @@ DECADE = re.compile(r"\b(?:in (?:my|his|her|their) |(?:early|mid|late)[\s-]{0,2}
                     r"([2-9])0'?s)\b")
 
 
+BIRTH_DATE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthday)\s{0,3}(?:is\s)?"
+                        r"[:-]?\s{0,3}"
+                        r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+
+
+def age_from_birth_date(text: str, today: date | None = None) -> int | None:
+    """ "DOB 14/03/2001": the age from a date of birth, read day first (as in the UK)."""
+    match = BIRTH_DATE.search(text)
+    if not match:
+        return None
+    today = today or date.today()
+    day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if year < 100:
+        year += 2000 if year <= today.year % 100 else 1900
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        return None
+    if born > today:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+MONTH_NUMBERS = {name: index for index, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")), start=1) for name in names}
+# "since June 2024", "since 2020 march", "moved in september 2025", "arrived dec 2024"
+SINCE_MONTH = re.compile(r"\b(?:since|from|in|moved(?: here)?(?: in)?|came(?: here)?(?: in)?|"
+                         r"arrived(?: here)?"
+                         r"(?: in)?)\s(?:(" + MONTHS + r")\.?,?\s((?:19|20)\d\d)|((?:19|20)\d\d),?\s(" +
+                         MONTHS + r"))\b")
+
+
+def _years_since_month(text: str, today: date) -> float | None:
+    """Whole months from a month and year to today, in years (2 decimals)."""
+    match = SINCE_MONTH.search(text)
+    if not match:
+        return None
+    month = MONTH_NUMBERS[match.group(1) or match.group(4)]
+    year = int(match.group(2) or match.group(3))
+    months = (today.year - year) * 12 + today.month - month
+    return round(months / 12, 2) if months >= 0 else None
+
+
 def age_decade(text: str) -> int | None:
     """ "in my forties", "early 30s", "mid-twenties": the decade's first year (40, 30, 20)."""
     match = DECADE.search(text)
@@ -345,6 +390,9 @@ def parse_duration_years(text: str, today: date | None = None,
         low, high = float(between.group(1)), float(between.group(2))
         shown = int(high) if high.is_integer() else high
         return f"<{shown}" if low < high else None  # "between 2 and 3 years": under the higher
+    by_month = _years_since_month(text, today)
+    if by_month is not None:
+        return by_month
     since = re.search(r"\b(since|from|in|at|moved( here)? in|came( here)? in|arrived in)\s+"
                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
                       r"((?:19|20)\d\d)\b", text)

@@ -19,6 +19,7 @@ from bot.eligibility.numbers import (
     MONTHS,
     age_a_year_below,
     age_decade,
+    age_from_birth_date,
     numbers,
     parse_age_bound,
     parse_age_number,
@@ -81,7 +82,7 @@ EMPHATIC_NO = re.compile(r"^\s*(of course|ofc|obviously|obvs|naturally|definitel
 # A short answer with its subject left out: "won't be", "don't have one", "haven't got any".
 ELLIPTIC_NO = re.compile(r"^\s*(won'?t|wont|will not|shan'?t|am not|isn'?t|aren'?t|doesn'?t|don'?t|dont|"
                          r"do not|haven'?t|havent|have not|hasn'?t|didn'?t|did not|can'?t|cannot|never)"
-                         r"(?: (?:be|do|have|have got|got|had|need|get|take|receive))?"
+                         r"(?: (?:be|do|have|have got|got|had|need|get|take|receive|last))?"
                          r"(?: (?:one|any|it|them|that|those|either|sadly|unfortunately|though|no))?"
                          r"\s*(?:[,.;!-]|$)")
 
@@ -97,8 +98,17 @@ def normalise(text: str) -> str:
     return FILLERS.sub("", " ".join(text.split()))
 
 
+# "can't say I do", "can't say I will": a no, said politely (not "can't say", not sure)
+CANT_SAY_NO = re.compile(r"^\s*(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+say\s+"
+                         r"(?:that\s+)?(?:i|it|they|she|he)\s+"
+                         r"(?:do|am|will|have|did|does|is|was|would|can)\b")
+# "course I will": "of course", its "of" left out (only at the start, and only before a short answer)
+COURSE_YES = re.compile(r"^\s*course[\s,]+(?:(?:i|it|she|he|they|we)\s+(?:do|does|will|am|is|are|"
+                        r"have|has|did|can)\b|yes\b|yeah\b|yep\b)")
+
+
 def is_not_sure(text: str) -> bool:
-    if re.search(r"^probably not\b", text):
+    if re.search(r"^probably not\b", text) or CANT_SAY_NO.search(text):
         return False  # a no, said gently
     return bool(NOT_SURE_PATTERN.search(text)) or bool(HEDGE.search(text))
 
@@ -106,6 +116,10 @@ def is_not_sure(text: str) -> bool:
 def parse_yes_no(text: str) -> str | None:
     """Yes, no or not sure, from how the answer starts ("yes", "nope", "I don't")."""
     text = normalise(text)
+    if CANT_SAY_NO.search(text):
+        return NO
+    if COURSE_YES.search(text):
+        text = "of " + text.lstrip()
     if is_not_sure(text):
         return NOT_SURE
     if DOUBTED_NO.search(text):
@@ -223,18 +237,31 @@ def parse_role(text: str) -> str | None:
     text = normalise(text)
     named_roles = {key for start, _, key in find_roles(text) if not _negated(text, start)}
     named_roles |= _misspelt_roles(text)
+    if named_roles == {"business_analyst"} and not re.search(r"\b(business|ba)\b", text) and \
+            _role_hint(text) == "cyber_security_technologist":
+        return "cyber_security_technologist"  # "SOC analyst": "analyst" alone gives way to a cyber word
     if len(named_roles) > 1:
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet
     if len(named_roles) == 1:
         return named_roles.pop()
-    for pattern, role in ROLE_HINTS:
-        if pattern.search(text):
-            return role
+    hinted = _role_hint(text)
+    if hinted:
+        return hinted
     if is_not_sure(text) or re.search(
-            r"\b(undecided|haven'?t decided|not decided|any of them|any|either|whichever|"
+            r"\b(open to anything|anything really|"
+            r"undecided|haven'?t decided|not decided|any of them|any|either|whichever|"
             r"made my mind up|make my mind up|not sure yet|no idea yet|still deciding|"
             r"don'?t mind|no preference|open to all|all of them|not yet)\b", text):
         return ROLE_UNDECIDED
+    return None
+
+
+def _role_hint(text: str) -> str | None:
+    """The role a description names ("the one where you gather requirements"), leaving out a
+    description said with "not" ("not the coding one")."""
+    for pattern, role in ROLE_HINTS:
+        if any(not _negated(text, match.start()) for match in pattern.finditer(text)):
+            return role
     return None
 
 
@@ -288,23 +315,35 @@ ROLE_HINTS = (
                 r"websites)|app development)\b"),
      "software_developer"),
     (re.compile(r"\b(the security (one|role)|security role|hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
-                r"info ?sec|information security|netsec|security analyst)\b"),
+                r"info ?sec|information security|netsec|security analyst|soc|security operations|"
+                r"monitor\w* for (attacks|threats|intrusions)|threats?|attacks|intrusions?|malware|"
+                r"incident response)\b"),
      "cyber_security_technologist"),
     (re.compile(r"\b(analys\w*|requirements)\b.{0,40}\b(business|requirements|processes)\b|"
                 r"\b(business|stakeholders?|users?|clients?)\b.{0,25}\b(needs|requirements|processes|problems)\b"
                 r".{0,40}\b(requirements|analys\w*|document\w*|writ\w*|map\w*|improv\w*)\b|"
-                r"\b(gather\w*|writ\w*|captur\w*|document\w*) (up )?(the )?(business )?requirements\b"),
+                r"\b(gather\w*|writ\w*|captur\w*|document\w*|map\w*) (up )?(the )?(business )?requirements\b|"
+                r"\bstakeholders?\b|\bprocess improvements?\b|\bimprov\w* (business )?processes\b"),
      "business_analyst"),
-    (re.compile(r"\b(infrastructure|pipelines|cloud|deployments?)\b"), "devops_engineer"),
+    (re.compile(r"\b(infrastructure|pipelines|cloud|deployments?|automation|kubernetes|k8s|aws|azure|"
+                r"terraform|docker|site reliability|sre|platform engineer\w*)\b"), "devops_engineer"),
 )
 
 
-def parse_age(text: str) -> int | str | None:
+def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
     text = respell_number_words(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
+    born = age_from_birth_date(text, today)
+    if born is not None:
+        return born if 10 <= born <= 100 else None
+    # "25 yrs 4 months": the years are the age; "20 on the 3rd of jan": a birthday in that month
+    text = re.sub(r"\b(\d{1,3})\s?(?:years?|yrs?)(?: old)?,?\s(?:and\s)?\d{1,2}\s?"
+                  r"(?:months?|mths?)(?: old)?\b",
+                  r"\1", text)
+    text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
     age = parse_age_number(text, rough_margin_from=RULES.min_age)
     if age is not None:
         return age
@@ -806,9 +845,18 @@ OVERLAP_SAID = re.compile(r"\b(overlap\w*|clash\w*|still (?:be )?(?:going|runnin
 RUNS_UNTIL = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on)\s"
                         r"(?:on\s)?(?:until|till|til|to|through|into)\s(?:the end of\s)?next\s"
                         r"(year|spring|summer|autumn|fall|winter|month|week|" + MONTHS[3:-1] + r")\b")
+RUNS_UNTIL_YEAR = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on|ends?|"
+                             r"finish\w*)\s(?:on\s)?(?:until|till|til|to|through|into|in)\s(?:(?:the end of|"
+                             r"mid|early|late)\s)?((?:19|20)\d\d)\b")
 # "well before then", "long before it starts": ended before the start by more than a few weeks
 WELL_BEFORE = re.compile(r"\b(?:well|long|way|ages|months|a long time|a good while|a while|loads of "
                          r"time) before\b")
+
+
+NUMBER_WORDS = r"\d{1,2}|a|one|two|three|four|five|six|a couple of"
+WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUMBER_WORDS + r"))?\s?weeks?\s"
+                           r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"
+                           r"(" + NUMBER_WORDS + r")\sweeks?\s(?:then|and then)\b")
 
 
 def _a_date_follows(text: str, position: int) -> bool:
@@ -842,6 +890,11 @@ def parse_other_programme(text: str) -> str | None:
         # "in the first month", "in the first few weeks": about the rule's weeks, so the admissions
         # team checks; a later month is beyond them
         return "ending_soon" if weeks == 1 else YES if ordinal.group(5) == "month" else None
+    overlap = WEEKS_OVERLAP.search(text)
+    if overlap:
+        # "maybe 2 or 3 weeks overlap", "it overlaps by about 3 weeks then ends": the longer is the test
+        amount = (overlap.group(2) or overlap.group(1)) if overlap.group(1) else overlap.group(3)
+        return "ending_soon" if _within_end_weeks(amount, "weeks") else YES
     first_weeks = FIRST_WEEKS.search(text)
     if first_weeks and OVERLAP_SAID.search(text) and not _a_date_follows(text, first_weeks.end()):
         # "it overlaps for the first couple of weeks", "still going for the first 3 weeks of it":
@@ -856,8 +909,15 @@ def parse_other_programme(text: str) -> str | None:
         # "runs till next summer", "goes on until next year": still on it when TechTrack starts
         # ("until next month" ends about the start: the admissions team checks)
         return "ending_soon" if runs_on.group(1) in ("month", "week") else YES
+    until_year = RUNS_UNTIL_YEAR.search(text)
+    if until_year and not NEGATION.search(text[:until_year.start()]) and \
+            int(until_year.group(1)) >= date.today().year + 2:
+        return YES  # "it runs till 2028": on it well past the start
     if WELL_BEFORE.search(text) and not re.search(r"\d|\b(weeks?|days?)\b", text):
         return NO  # "it'll be done well before then": ended, and not just before the start
+    if re.search(r"^\s*(?:no|nope|nah)\b[^.;]{0,40}\b(ends|ending|finishes|finishing|'ll (?:have )?finished|"
+                 r"will (?:have )?finished)\b[^.;]{0,30}\bbefore\b", text):
+        return NO  # "no, my current one finishes before TechTrack starts": a no, and why
     if re.search(r"\b(ends|ending|finishes|finishing|wraps up|completes|'ll (?:have )?(?:finished|ended|"
                  r"completed)|will (?:have )?(?:finished|ended|completed)|"
                  r"(?:will|'ll) be (?:finished|over|done))\b[^.;]{0,30}\bbefore\b[^.;]{0,25}"
@@ -867,7 +927,8 @@ def parse_other_programme(text: str) -> str | None:
         # the rule's weeks of the start (the "ends within 4 weeks of the start" option), so the
         # admissions team checks (a course well before the start is said with its time, below)
         return "ending_soon"
-    if re.search(r"\b(i|i'?ve|i have|myself) (bought|purchased|paid for)\b", text) and \
+    if re.search(r"\b(i|i'?ve|i have|myself|i'?m|im|i am) "
+                 r"(bought|purchased|paid for|paying for)\b", text) and \
             not NEGATION.search(text):
         return "self_funded"  # "an online course I bought": study they pay for ("my employer paid" isn't)
     if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|\bself[- ]?(?:paid|paying|financed|financing)\b|"
@@ -875,7 +936,8 @@ def parse_other_programme(text: str) -> str | None:
                  r"\bi (pay|fund)\b|\b(course|study|studies|class|classes|degree) (that )?i pay\b", text):
         return "self_funded"
     after_the_start = re.search(r"\b(the|a|one|1|two|2|three|3|four|4|a couple of)\s(weeks?|days?|"
-                                r"fortnight)\safter\s(?:techtrack|the apprenticeship|it|the start|that)\b"
+                                r"fortnight)\safter\s(?:techtrack|the apprenticeship|it|the start|that|"
+                                r"you|i|we)\b"
                                 r"(?:\s(?:starts?|begins?))?", text)
     if after_the_start and re.search(r"\b(done|finish\w*|ends?|over|complete\w*|epa|end[- ]point|"
                                      r"assessment|exam\w*)\b", text):
@@ -1180,19 +1242,11 @@ def parse_level3(text: str) -> str | None:
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
                  r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
         return NO
-    qualification = re.search(
-        r"\b(a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
-        r"cambridge technicals?(?! (?:level )?[12]\b)|(?:national )?extended (?:certificate|diploma)|"
-        r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
-        r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
-        r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
-        # school-leaving qualifications elsewhere, at Level 3 or its equivalent
-        r"(?:irish )?leaving cert(?:ificate)?(?! applied)|baccalaur[a-z]{2,5}|abitur|matura|"
-        r"cambridge pre-?u|european baccalaureate)\b", text)
+    qualification = QUALIFICATION.search(text)
     unfinished = re.search(r"\b(didn'?t|did not|never) (finish|complete|pass|get)|\b(dropped out|failed|"
                            r"quit|left)\b", text)
-    if qualification and not _negated(text, qualification.start()) and not unfinished and \
-            not re.search(r"\bno\b.{0,6}" + re.escape(qualification.group(0)), text):
+    if qualification and not unfinished and any(
+            not _qualification_negated(text, match) for match in QUALIFICATION.finditer(text)):
         return YES
     if qualification:
         return NO
@@ -1202,6 +1256,27 @@ def parse_level3(text: str) -> str | None:
         answer = parse_yes_no(text)
         return answer if answer in (NO, NOT_SURE) else None  # which level?
     return parse_yes_no(text)
+
+
+QUALIFICATION = re.compile(
+    r"\b(a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
+    r"cambridge technicals?(?! (?:level )?[12]\b)|(?:national )?extended (?:certificate|diploma)|"
+    r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
+    r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
+    r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
+    # school-leaving qualifications elsewhere, at Level 3 or its equivalent
+    r"(?:irish )?leaving cert(?:ificate)?(?! applied)|baccalaur[a-z]{2,5}|abitur|matura|"
+    r"cambridge pre-?u|european baccalaureate)\b")
+# "didn't do A levels", "never did a BTEC", "no A levels", "haven't got a degree": a qualification
+# said as not held
+QUALIFICATION_NEGATED = re.compile(r"\b(?:didn'?t|did not|never|haven'?t|havent|have not|hasn'?t|don'?t|dont|"
+                                   r"do not|no|not|without|nope|nah)(?:[\s-]{1,3}[\w']{1,15}){0,3}[\s-]*$")
+
+
+def _qualification_negated(text: str, match: re.Match[str]) -> bool:
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in (",", ".", ";", " but ", " and "))
+    before = text[clause_start + 1:match.start()][-40:]
+    return bool(QUALIFICATION_NEGATED.search(before)) or _negated(text, match.start())
 
 
 def parse_it_qualification(text: str) -> str | None:
@@ -1393,6 +1468,8 @@ def parse_works_in_england(text: str) -> str | None:
             return said
         lives_now = [p for p in home if re.search(r"\b(live|living|home|house|reside\w*)\b",
                                                   _clause_before(text, p[0], 25))]
+        if re.search(r"\b(work|works|working|job|office|based)\s(?:in|at)\s[a-z]", text):
+            return None  # "I live in Carlisle but work in Dumfries": where they work decides, unknown here
         if lives_now and lives_now == places and all(p[2] for p in places):
             # "I live in Leeds": a home in England, nothing said of working elsewhere, is based there.
             # A home outside England is asked again: many work over the border, and a no is a

@@ -26,7 +26,9 @@ OUTSIDE_ENGLAND: tuple[str, ...] = (
     "enniskillen", "coleraine", "ballymena", "craigavon", "portadown", "carrickfergus", "newtownabbey",
     "bridgend", "merthyr tydfil", "port talbot", "llanelli", "pontypridd", "caerphilly", "carmarthen",
     "llandudno", "rhyl", "paisley", "livingston", "falkirk", "kilmarnock", "dunfermline", "kirkcaldy",
-    "motherwell", "east kilbride", "ireland", "dublin", "isle of man",
+    "motherwell", "east kilbride", "dumfries", "gretna", "lockerbie", "annan", "hawick", "galashiels",
+    "kelso", "stranraer", "ayr", "monmouth", "chepstow", "abergavenny", "welshpool", "llangollen",
+    "ireland", "dublin", "isle of man",
     "jersey", "guernsey", "abroad", "overseas", "spain", "france", "germany", "india", "the eu",
     "europe",
     # other countries, and cities abroad people work remotely from

@@ -735,3 +735,63 @@ def test_a_workplace_in_northern_ireland_is_outside_england() -> None:
 
 def test_a_flat_is_a_home_not_a_workplace() -> None:
     _each("works_in_england", [("my flat is in Bangor", None)])
+
+
+def test_a_qualification_said_as_not_taken_is_a_no() -> None:
+    _each("level3", [("nah, never did a levels", "no"), ("i didn't do a btec level 3", "no"),
+                     ("no A levels, just GCSEs and work", "no"), ("I did A levels", "yes"),
+                     ("didn't do a degree but I have A levels", "yes")])
+
+
+def test_where_they_work_outranks_where_they_live() -> None:
+    _each("works_in_england", [("home is Chester but my job is in Wrexham", "no"),
+                               ("I live in Hexham but work in Gretna", "no"),
+                               ("I live in Leeds", "yes")])
+
+
+def test_a_role_said_with_not_is_passed_over_and_work_words_name_the_role() -> None:
+    _each("role", [("not the programming one, the stakeholders one", "business_analyst"),
+                   ("improving business processes", "business_analyst"),
+                   ("analyst in a SOC looking at threats", "cyber_security_technologist"),
+                   ("terraform and docker, cloud automation", "devops_engineer"),
+                   ("something like SRE", "devops_engineer"),
+                   ("honestly open to anything", "undecided"),
+                   ("analyst", "business_analyst")])
+
+
+def test_overlap_and_end_of_a_current_course_around_the_start() -> None:
+    _each("other_programme", [("there will be 1 or 2 weeks of overlap", "ending_soon"),
+                              ("overlaps by 8 weeks then it's done", "yes"),
+                              ("nope, mine ends before the apprenticeship begins", "no"),
+                              ("my course finishes the week after we start", "ending_soon"),
+                              ("im paying for an online course", "self_funded"),
+                              ("I'm on a level 3 apprenticeship that goes on until 2029", "yes")])
+
+
+def test_cant_say_i_do_is_a_polite_no_and_course_is_of_course() -> None:
+    _each("it_qualification", [("cant say i have", "no"), ("can't say", "not_sure")])
+    _each("student_loan", [("can't say that I do", "no")])
+    _each("permission_lasts", [("it wont last no", None), ("wont last no", "no")])
+    _each("age_at_start", [("course it will", "yes")])
+    _each("other_programme", [("course ends in June", None)])
+
+
+def test_years_of_residence_from_a_month_and_year() -> None:
+    from bot.eligibility.numbers import parse_duration_years
+
+    today = date(2026, 12, 2)
+    assert parse_duration_years("since march 2023", today) == 3.75
+    assert parse_duration_years("here since 2019 october", today) == 7.17
+    assert parse_duration_years("arrived in jan 2026", today) == 0.92
+    assert parse_duration_years("came here dec 2025", today) == 1.0
+    assert parse_duration_years("since 2021", today) == 5.0
+
+
+def test_age_from_years_and_months_a_birth_date_and_a_birthday_on_a_day() -> None:
+    from bot.eligibility.parsing import parse_age
+
+    today = date(2026, 12, 2)
+    assert parse_age("31 years 2 months", today) == 31
+    assert parse_age("date of birth: 03/12/2000", today) == 25  # birthday tomorrow (UK day first)
+    assert parse_age("dob 02/12/2000", today) == 26
+    assert parse_age("I'll be 30 on the 14th of february", today) == 29

@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     from bot.dev import rasa_speedups
 
     model = model_file(argv)
-    rasa_speedups.import_early(model)  # skops.io, while few modules are loaded (not TensorFlow)
+    if not shell:  # with skops imported first, Rasa's start-up lines reach the shell's terminal
+        rasa_speedups.import_early(model)  # skops.io, while few modules are loaded (not TensorFlow)
     rasa_speedups.skip_tensorflow(model)  # before anything imports Rasa
     rasa_speedups.lazy_imports()  # matplotlib, through Rasa's evaluation plots, when first used
     known_warnings.install_for_rasa()  # ours again, in front of Sanic's and Rasa's catch-alls

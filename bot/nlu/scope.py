@@ -52,6 +52,10 @@ _WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$|^[a-z]$")
 # this (a typo: "aprenticeship", "salery"), for words of at least FUZZY_MIN_LENGTH letters.
 FUZZY_RATIO = 0.86
 FUZZY_MIN_LENGTH = 6
+# Close-spelling lookups per message, at most: each compares the word with the in-scope words of
+# about its length (difflib), so a long message of made-up words must not cost seconds. Later unknown
+# words count as unknown (specificity 0), as if misspelt beyond recognition.
+MAX_FUZZY_LOOKUPS = 20
 
 
 def content_lemmas(tokens: Iterable[tuple[str, str | None]]) -> list[str]:
@@ -112,10 +116,14 @@ class Vocabulary:
         rate_out = (self.out_of_scope.get(lemma, 0) + 1) / max(self.out_documents, 1)
         return rate_in / (rate_in + rate_out)
 
+    def needs_lookup(self, lemma: str) -> bool:
+        """Whether `specificity` would look for a close spelling of `lemma`."""
+        return not (lemma in self.in_scope or lemma in self.out_of_scope or len(lemma) < FUZZY_MIN_LENGTH)
+
     def specificity(self, lemma: str) -> float:
         """As known_specificity; a word in neither side's vocabulary takes a close in-scope
         spelling's."""
-        if lemma in self.in_scope or lemma in self.out_of_scope or len(lemma) < FUZZY_MIN_LENGTH:
+        if not self.needs_lookup(lemma):
             return self.known_specificity(lemma)
         close = difflib.get_close_matches(lemma, self._candidates(len(lemma)), n=1, cutoff=FUZZY_RATIO)
         return self.known_specificity(close[0]) if close else 0.0
@@ -137,7 +145,16 @@ class Coverage:
 
 
 def coverage(lemmas: Sequence[str], vocabulary: Vocabulary) -> Coverage:
-    scores = [vocabulary.specificity(lemma) for lemma in lemmas]
+    """Each distinct word scored once; at most MAX_FUZZY_LOOKUPS close-spelling lookups."""
+    scored: dict[str, float] = {}
+    lookups = 0
+    for lemma in dict.fromkeys(lemmas):
+        if vocabulary.needs_lookup(lemma):
+            lookups += 1
+            scored[lemma] = vocabulary.specificity(lemma) if lookups <= MAX_FUZZY_LOOKUPS else 0.0
+        else:
+            scored[lemma] = vocabulary.known_specificity(lemma)
+    scores = [scored[lemma] for lemma in lemmas]
     if not scores:
         return Coverage(0, 1.0, 1.0)
     return Coverage(len(scores), sum(scores) / len(scores), max(scores))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -15,6 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.scope import (
+    MAX_FUZZY_LOOKUPS,
     Coverage,
     ScopeThresholds,
     Vocabulary,
@@ -161,3 +163,21 @@ def test_the_component_keeps_techtrack_questions_other_intents_and_buttons(tmp_p
     assert parsed(tokenizer, guard, "how long is the apprenticeship", "faq").get(INTENT)["name"] == "faq"
     assert parsed(tokenizer, guard, "how long do I boil an egg", "greet").get(INTENT)["name"] == "greet"
     assert parsed(tokenizer, guard, "/faq/salary", "faq").get(INTENT)["name"] == "faq"
+
+
+def test_a_long_message_of_made_up_words_costs_a_bounded_number_of_spelling_lookups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    vocabulary = Vocabulary.learn([(["apprenticeship", "salary"], "faq/salary"),
+                                   (["weather"], "out_of_scope")])
+    looked_up: list[str] = []
+    real = Vocabulary.specificity
+    monkeypatch.setattr(Vocabulary, "specificity",
+                        lambda self, lemma: looked_up.append(lemma) or real(self, lemma))
+    made_up = [f"zzqx{n:04d}" for n in range(300)]
+    measured = coverage([*made_up, "aprenticeship", *made_up], vocabulary)
+    assert len(looked_up) == MAX_FUZZY_LOOKUPS  # each word once, and no more lookups than that
+    assert measured.words == 601 and measured.strongest == 0.0  # the misspelling came after the budget
+    # within the budget a misspelt TechTrack word still counts as the word
+    assert coverage(["aprenticeship", *made_up[:5]], vocabulary).strongest == \
+        vocabulary.known_specificity("apprenticeship") > 0

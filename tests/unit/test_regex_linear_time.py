@@ -48,12 +48,6 @@ ADVERSARIAL = {
     "letters": "a" * SIZE,
 }
 
-# Patterns known to be slow in code the author of this test may not change, keyed by the pattern's
-# text, with what would fix each. Each one is an expected failure; once it is fixed,
-# test_known_slow_patterns fails to say so: remove it from here.
-KNOWN_SLOW: dict[str, str] = {}
-
-
 class TookTooLong(Exception):
     pass
 
@@ -198,8 +192,6 @@ def slow_inputs(pattern: re.Pattern[Any], inputs: dict[str, str] = ADVERSARIAL) 
 def report(patterns: list[Found]) -> list[str]:
     problems = []
     for found in patterns:
-        if found.pattern.pattern in KNOWN_SLOW:
-            continue
         slow = slow_inputs(found.pattern)
         if slow:
             problems.append(f"{found.where} {found.pattern.pattern!r}: {'; '.join(slow)}")
@@ -228,31 +220,3 @@ def test_every_compiled_pattern_runs_in_linear_time(compiled: list[Found]) -> No
 def test_every_literal_pattern_in_a_call_runs_in_linear_time() -> None:
     problems = report(inline_patterns())
     assert not problems, "quadratic (or worse) patterns:\n" + "\n".join(problems)
-
-
-@pytest.mark.parametrize("pattern", sorted(KNOWN_SLOW))
-def test_known_slow_patterns(pattern: str, compiled: list[Found]) -> None:
-    """Each known slow pattern is an expected failure, with what would fix it. Once it is fixed (or
-    gone) this fails, to say: remove it from KNOWN_SLOW."""
-    found = [f for f in [*compiled, *inline_patterns()] if f.pattern.pattern == pattern]
-    if not found:
-        pytest.fail(f"{pattern!r} is no longer in the code: remove it from KNOWN_SLOW")
-    slow = slow_inputs(found[0].pattern)
-    if slow:
-        pytest.xfail(f"{found[0].where}: {KNOWN_SLOW[pattern]} ({'; '.join(slow)})")
-    pytest.fail(f"{pattern!r} runs in linear time now: remove it from KNOWN_SLOW")
-
-
-def test_the_hard_stop_interrupts_a_runaway_pattern() -> None:
-    catastrophic = re.compile(r"(a+)+b")
-    started = time.perf_counter()
-    with pytest.raises(TookTooLong), hard_stop(0.2):
-        catastrophic.search("a" * 40)
-    assert time.perf_counter() - started < 2
-
-
-def test_a_quadratic_pattern_is_caught() -> None:
-    quadratic = re.compile(r"\s+x")
-    spaces = {"spaces": " " * 30_000}
-    assert slow_inputs(quadratic, spaces), "the budget is too generous to catch a quadratic pattern"
-    assert not slow_inputs(re.compile(r"(?<!\s)\s+x"), {"spaces": ADVERSARIAL["spaces"]})

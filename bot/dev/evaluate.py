@@ -68,7 +68,8 @@ SITUATION_SET = DATA / "situation_questions_heldout_v2.yml"
 # reported apart from the held-out figures, with their misses.
 DEV = ROOT / "tests" / "dev"
 OFFTOPIC_DEV_SETS = (DEV / "offtopic_everyday_dev.yml", DEV / "offtopic_everyday_dev_v2.yml")
-SITUATION_DEV_SET = DEV / "situation_questions_dev.yml"
+SITUATION_DEV_SETS = (DEV / "situation_questions_dev.yml", DEV / "situation_questions_dev_v3.yml")
+FAQ_DEV_SET = DEV / "faq_dev.yml"
 # The lists of held-out messages a summary holds, dropped before anything is printed or written.
 HELDOUT_TEXTS = ("faq_misses", "scope_misses", "dangerous", "misses")
 REPORTS = ROOT / "reports"
@@ -406,7 +407,8 @@ def load_if_there(path: Path, key: str) -> list[dict[str, Any]]:
 
 def dev_sets() -> list[tuple[Path, list[dict[str, Any]]]]:
     """The development sets that exist, with their items."""
-    sets = [(path, "messages") for path in OFFTOPIC_DEV_SETS] + [(SITUATION_DEV_SET, "questions")]
+    sets = ([(FAQ_DEV_SET, "questions")] + [(path, "messages") for path in OFFTOPIC_DEV_SETS]
+            + [(path, "questions") for path in SITUATION_DEV_SETS])
     return [(path, items) for path, key in sets if (items := load_if_there(path, key))]
 
 
@@ -417,11 +419,37 @@ def summarise_dev(sets: Sequence[tuple[Path, list[dict[str, Any]]]],
     start = 0
     for path, items in sets:
         results, start = parsed[start:start + len(items)], start + len(items)
-        if path == SITUATION_DEV_SET:
+        if path == FAQ_DEV_SET:
+            dev[path.stem] = summarise_faq_dev(items, judge_faq(items, results, thresholds))
+        elif path in SITUATION_DEV_SETS:
             dev[path.stem] = summarise_situations(judge_situations(items, results, thresholds))
         else:
             dev[path.stem] = summarise_offtopic(judge_offtopic(items, results, thresholds))
     return dev
+
+
+def summarise_faq_dev(items: Sequence[Mapping[str, Any]], faq: list[Judged]) -> dict[str, Any]:
+    """The FAQ development set: answered with the expected entry (or one its writer also accepted,
+    or a situation entry refining it), declined, and the misses to look at."""
+    def right(item: Mapping[str, Any], j: Judged) -> bool:
+        accepted = {j.gold[4:], *(item.get("also") or ())}
+        entry = j.label[4:] if j.label.startswith("faq/") else None
+        return entry in accepted or (entry is not None and REFINES.get(entry) in accepted)
+
+    judged = list(zip(items, faq, strict=True))
+    answered = [j for item, j in judged if right(item, j)]
+    by_style: dict[str, dict[str, int]] = {}
+    for item, j in judged:
+        counts = by_style.setdefault(j.style or "plain", {"questions": 0, "answered": 0})
+        counts["questions"] += 1
+        counts["answered"] += right(item, j)
+    return {
+        "questions": len(faq),
+        "accuracy": rate(len(answered), len(faq)),
+        "false_rejection": rate(sum(j.label in DECLINES for j in faq), len(faq)),
+        "by_style": by_style,
+        "misses": [asdict(j) for item, j in judged if not right(item, j)],
+    }
 
 
 def evaluate_model(model: Path, thresholds: Thresholds) -> Evaluation:
@@ -503,7 +531,10 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
         print("\nDevelopment sets (tests/dev/, used to choose thresholds and examples; not held-out "
               "figures):")
     for name, figures in dev.items():
-        if "safe" in figures:
+        if "accuracy" in figures:
+            print(f"  {name:32} {figures['accuracy']:6.1%}  answered ({figures['questions']} questions, "
+                  f"{figures['false_rejection']:.1%} declined)")
+        elif "safe" in figures:
             print(f"  {name:32} {figures['safe']:6.1%}  safe ({figures['messages']} messages, "
                   f"{figures['dangerous_count']} dangerous)")
         else:
@@ -551,7 +582,13 @@ def print_dev_misses(dev: Mapping[str, Any]) -> None:
                   "or a check start):")
             for miss in figures["dangerous"]:
                 print(f"  {miss['label']} ({miss['confidence']:.2f}) [{miss['style']}]: {miss['text']}")
-        if figures.get("misses"):
+        if figures.get("misses") and "accuracy" in figures:
+            print(f"\n{name}: not answered with the expected entry (expected -> got):")
+            for miss in figures["misses"]:
+                offered = f" offering {', '.join(miss['offered'])}" if miss["offered"] else ""
+                print(f"  {miss['gold'][4:]} -> {miss['label']}{offered} ({miss['confidence']:.2f}) "
+                      f"[{miss['style']}]: {miss['text']}")
+        elif figures.get("misses"):
             print(f"\n{name}: not answered with the rule's entry nor the check started:")
             for miss in figures["misses"]:
                 print(f"  {miss['gold']} -> {miss['label']} ({miss['confidence']:.2f}): {miss['text']}")

@@ -4,8 +4,8 @@ development sets and by cross-validation on the training data, never on the held
 For each pair of thresholds (coverage, strong) it prints:
 - per off-topic development set (tests/dev/offtopic_everyday_dev*.yml): how many messages the bot
   would still answer, ask a role for or take for a change of answer (dangerous), out of how many;
-- on the situation development set (in-scope questions, long and specific): how many right
-  answers the signal would turn into a decline;
+- on the situation and FAQ development sets (in-scope questions): how many right answers the
+  signal would turn into a decline;
 - k-fold cross-validation on the training data: the vocabulary learned from k-1 folds, the share
   of the held-back FAQ examples that would lack TechTrack content (a pessimistic false-rejection
   figure: an example's rarest words are missing from the other folds) and of the held-back
@@ -27,10 +27,12 @@ from typing import Any
 import numpy as np
 
 from bot.dev.evaluate import (
+    FAQ_DEV_SET,
     OFFTOPIC_DANGEROUS,
-    SITUATION_DEV_SET,
+    SITUATION_DEV_SETS,
     bot_label,
     dev_sets,
+    judge_faq,
     judge_situations,
     parse_all,
     situation_right,
@@ -119,12 +121,16 @@ def main(argv: list[str] | None = None) -> int:
         cells, start = [], 0
         for path, items in sets:
             results, start = parsed[start:start + len(items)], start + len(items)
-            if path == SITUATION_DEV_SET:
-                judged = judge_situations(items, [without_guard(r) for r in results], thresholds)
+            if path in SITUATION_DEV_SETS or path == FAQ_DEV_SET:
+                unguarded = [without_guard(r) for r in results]
+                if path == FAQ_DEV_SET:
+                    rights = [j.label == j.gold for j in judge_faq(items, unguarded, thresholds)]
+                else:
+                    rights = [situation_right(j) for j in judge_situations(items, unguarded, thresholds)]
                 lost = sum(
-                    situation_right(j) and label_with(r, scope, thresholds) == "out_of_scope"
-                    for j, r in zip(judged, results, strict=True))
-                right = sum(situation_right(j) for j in judged) - lost
+                    ok and label_with(r, scope, thresholds) == "out_of_scope"
+                    for ok, r in zip(rights, results, strict=True))
+                right = sum(rights) - lost
                 cells.append(f"{right}/{len(items)} right, {lost} lost")
             else:
                 labels_now = [label_with(r, scope, thresholds) for r in results]
@@ -142,8 +148,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def show_misses(sets: Sequence[tuple[Path, list[dict[str, Any]]]], parsed: Sequence[Mapping[str, Any]],
                 scope: ScopeThresholds, thresholds: Thresholds) -> None:
-    """The development sets' off-topic messages still handled dangerously, and the situation
-    questions the signal would decline, with their coverage (development sets only)."""
+    """The development sets' off-topic messages still handled dangerously, and the situation and
+    FAQ questions the signal would decline, with their coverage (development sets only)."""
     start = 0
     for path, items in sets:
         results, start = parsed[start:start + len(items)], start + len(items)
@@ -152,9 +158,10 @@ def show_misses(sets: Sequence[tuple[Path, list[dict[str, Any]]]], parsed: Seque
             label = label_with(result, scope, thresholds)
             found = measured(result)
             numbers = f"{found.coverage:.2f}/{found.strongest:.2f}" if found else "-"
-            if path == SITUATION_DEV_SET and label == "out_of_scope":
+            in_scope = path in SITUATION_DEV_SETS or path == FAQ_DEV_SET
+            if in_scope and label == "out_of_scope":
                 print(f"  declined ({numbers}): {item['text']}")
-            elif path != SITUATION_DEV_SET and offtopic_dangerous_label(label):
+            elif not in_scope and offtopic_dangerous_label(label):
                 print(f"  {label} ({numbers}): {item['text']}")
 
 

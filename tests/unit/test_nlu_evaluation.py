@@ -89,7 +89,7 @@ def test_an_off_topic_message_is_handled_when_declined_either_way() -> None:
 
 
 def test_held_out_summaries_keep_figures_and_drop_their_messages() -> None:
-    from bot.dev.evaluate import SITUATION_DEV_SET, SITUATION_SET, heldout_figures, summarise_offtopic
+    from bot.dev.evaluate import SITUATION_DEV_SETS, SITUATION_SET, heldout_figures, summarise_offtopic
 
     judged = [Judged(text="how do I renew my passport", gold="out_of_scope", label="faq/salary",
                      confidence=0.9, offered=())]
@@ -97,5 +97,6 @@ def test_held_out_summaries_keep_figures_and_drop_their_messages() -> None:
     assert summary["dangerous_count"] == 1 and summary["safe"] == 0.0
     assert "passport" not in repr(summary)
     # The situation set that was looked at is a development set; the held-out one is another.
-    assert SITUATION_DEV_SET.parent.name == "dev" and SITUATION_SET.parent.name == "data"
+    assert all(path.parent.name == "dev" for path in SITUATION_DEV_SETS)
+    assert SITUATION_SET.parent.name == "data"
     assert SITUATION_SET.name == "situation_questions_heldout_v2.yml"

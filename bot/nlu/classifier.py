@@ -48,6 +48,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from bot.nlu.faq_decision import question_parts
+from bot.nlu.role_question import as_role_question
 
 logger = logging.getLogger(__name__)
 
@@ -231,6 +232,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 # A "Did you mean...?" button's payload names its entry: that entry, for certain,
                 # not whatever the words of its id resemble.
                 probabilities = {label: float(label == chosen) for label in probabilities}
+            else:
+                probabilities = as_role_question(str(message.get(TEXT) or ""), probabilities,
+                                                 self.retrieval_intent)
             self._set_output(message, probabilities)
             self._set_parts(message)
         return messages

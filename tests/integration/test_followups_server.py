@@ -61,3 +61,14 @@ def test_emoji_during_the_check_are_no_answer_and_the_question_is_asked_again(se
     assert "How old are you?" in chat.reply("am I eligible? I'd like to be a software developer")
     reply = chat.reply("🤔")
     assert "How old are you?" in reply and "English" not in reply
+
+
+@pytest.mark.parametrize(("text", "entry", "role"), [
+    ("how long is cyber security technologist", "duration", "cyber_security_technologist"),
+    ("residency rules for the business analyst one", "residency_requirements", "business_analyst"),
+])
+def test_a_question_naming_a_role_is_answered_for_that_role(
+    server: ServeConfig, corpus: dict[str, FaqEntry], text: str, entry: str, role: str
+) -> None:
+    # Not "I'll tailor my answers to ...": the answer itself, for that role where it differs.
+    assert corpus[entry].answer_for(role) in Conversation(server).reply(text)

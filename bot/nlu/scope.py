@@ -52,6 +52,10 @@ _WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$|^[a-z]$")
 # this (a typo: "aprenticeship", "salery"), for words of at least FUZZY_MIN_LENGTH letters.
 FUZZY_RATIO = 0.86
 FUZZY_MIN_LENGTH = 6
+# Shorter words (SHORT_TYPO_MIN_LENGTH letters and up) count as an in-scope word one edit away with
+# the same first letter: one letter changed, added or dropped, or two neighbours swapped ("aplly",
+# "wrok"). difflib's ratio is too coarse at these lengths: one typo in five letters is 0.8.
+SHORT_TYPO_MIN_LENGTH = 4
 # Close-spelling lookups per message, at most: each compares the word with the in-scope words of
 # about its length (difflib), so a long message of made-up words must not cost seconds. Later unknown
 # words count as unknown (specificity 0), as if misspelt beyond recognition.
@@ -118,21 +122,42 @@ class Vocabulary:
 
     def needs_lookup(self, lemma: str) -> bool:
         """Whether `specificity` would look for a close spelling of `lemma`."""
-        return not (lemma in self.in_scope or lemma in self.out_of_scope or len(lemma) < FUZZY_MIN_LENGTH)
+        return not (lemma in self.in_scope or lemma in self.out_of_scope
+                    or len(lemma) < SHORT_TYPO_MIN_LENGTH)
 
     def specificity(self, lemma: str) -> float:
         """As known_specificity; a word in neither side's vocabulary takes a close in-scope
         spelling's."""
         if not self.needs_lookup(lemma):
             return self.known_specificity(lemma)
+        if len(lemma) < FUZZY_MIN_LENGTH:
+            close = [w for w in self._candidates(len(lemma), 1)
+                     if w[0] == lemma[0] and one_edit_apart(lemma, w)]
+            return max((self.known_specificity(w) for w in close), default=0.0)
         close = difflib.get_close_matches(lemma, self._candidates(len(lemma)), n=1, cutoff=FUZZY_RATIO)
         return self.known_specificity(close[0]) if close else 0.0
 
-    def _candidates(self, length: int) -> list[str]:
+    def _candidates(self, length: int, spread: int = 2) -> list[str]:
         if not self._by_length:
             for word in self.in_scope:
                 self._by_length.setdefault(len(word), []).append(word)
-        return [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
+        return [w for n in range(length - spread, length + spread + 1) for w in self._by_length.get(n, ())]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether b is a with one letter changed, added or dropped, or two neighbouring letters swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        if a[start + 1:] == b[start + 1:]:
+            return True  # one letter changed
+        swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+        return swapped and a[start + 2:] == b[start + 2:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1:] == shorter[start:]
 
 
 @dataclass(frozen=True)

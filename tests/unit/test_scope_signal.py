@@ -80,6 +80,18 @@ def test_specificity_is_high_for_techtrack_words_middling_for_shared_ones_and_ni
     assert v.specificity("apprenticeshp") == v.specificity("apprenticeship")
 
 
+def test_a_short_word_one_typo_from_a_techtrack_word_counts_as_it() -> None:
+    v = vocabulary()
+    assert v.specificity("aplly") == v.specificity("apply") > 0  # a letter changed
+    assert v.specificity("salry") == v.specificity("salary") > 0  # a letter dropped
+    assert v.specificity("paay") == v.specificity("pay") > 0  # a letter added
+    assert v.specificity("appyl") == v.specificity("apply")  # two neighbours swapped
+    # Two typos, or another first letter, are another word.
+    assert v.specificity("alpyy") == 0.0
+    assert v.specificity("bpply") == 0.0
+    assert not lacks_content(measure("can i aplly for techtrak"), THRESHOLDS)
+
+
 def test_a_message_with_one_shared_word_and_nothing_of_techtrack_lacks_content() -> None:
     for text in ("what's the minimum card payment this month", "how long do I boil an egg",
                  "how many loyalty points do I need", "how do I apply for a passport"):

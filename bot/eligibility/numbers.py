@@ -36,12 +36,15 @@ ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all 
 
 
 def words_to_digits(text: str) -> str:
-    """ "twenty-three" -> "23", "three" -> "3" (a and an are left alone)."""
+    """ "twenty-three" -> "23", "twenty 3" -> "23", "three" -> "3" (a and an are left alone)."""
     def replace(match: re.Match[str]) -> str:
         if match.group(3):
             return str(UNITS[match.group(3)])
         return str(TENS[match.group(1)] + (UNITS[match.group(2)] if match.group(2) else 0))
 
+    # "twenty 7", "thirty-2": a tens word and a digit, typed half in words
+    text = re.sub(r"\b(" + "|".join(TENS) + r")[\s-]?([1-9])(?![\d.,:/]?\d)(?!\s?%)\b",
+                  lambda m: str(TENS[m.group(1)] + int(m.group(2))), text)
     text = re.sub(r"\bhalf a dozen\b", "6", text)
     text = re.sub(r"\b(a|one) dozen\b", "12", text)
     return WORD_NUMBER.sub(replace, text)
@@ -302,12 +305,17 @@ UK_PLACES = ("the uk", "uk", "britain", "great britain", "england", "scotland", 
 
 
 def _born_in_the_uk(text: str) -> bool:
-    """ "born and raised in Leeds", "born in Cardiff": born in a UK place, and nothing said after it
-    ("born in Leeds, moved to Spain at 10" is not all their life)."""
+    """ "born and raised in Leeds", "born in Cardiff and have lived here ever since": born in a UK
+    place, and nothing said after it but that they stayed ("born in Leeds, moved to Spain at 10" is
+    not all their life)."""
     from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 
     match = re.search(r"\bborn (?:and (?:raised|bred|brought up) )?in ([a-z][a-z ]{1,30}?)"
-                      r"(?: and (?:still )?(?:live|living) (?:here|there))?[\s.!]*$", text)
+                      r"(?:,? and (?:i'?ve |i have |i |have )?(?:still |always )?"
+                      r"(?:live|living|lived|been|stayed) (?:here|there)(?: (?:ever since|since then|since|"
+                      r"all my life|my whole life|ever since then))?|"
+                      r",? and (?:i )?(?:have |'ve )?never left)?"
+                      r"[\s.!]*$", text)
     if not match:
         return False
     uk = set(UK_PLACES) | set(ENGLAND) | {p for p in OUTSIDE_ENGLAND if p in (

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import (
+    MONTH_NUMBERS,
     MONTHS,
     age_a_year_below,
     age_decade,
@@ -36,7 +37,8 @@ MAX_ANSWER = 300  # longer text is not a plain answer; only its start is read
 NOT_SURE_PATTERN = re.compile(
     r"\b(not sure|unsure|not too sure|not (?:quite|entirely|really|totally|that|so|100%?) sure|"
     r"don'?t know|do not know|dont know|dunno|no idea|no clue|"
-    r"not certain|can'?t remember|cannot remember|idk|not a clue|haven'?t a clue|no clue|"
+    r"not certain|can'?t remember|cannot remember|(?:i )?(?:don'?t|do not) (?:remember|recall)|"
+    r"can'?t recall|cannot recall|idk|not a clue|haven'?t a clue|no clue|"
     r"(?:haven'?t|have not|not) got (?:a|any) clue|haven'?t (?:got )?the foggiest|clueless|"
     r"need to check|have to check|would have to check|i'?d have to check|i forget|not positive|"
     r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|that depends|"
@@ -68,7 +70,8 @@ YES_WORDS = re.compile(
 NO_WORDS = re.compile(
     r"^\s*(n|no+|nope|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
-    r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i ain'?t|not me|nothing)\b"
+    r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i'?ve never|i have never|i ain'?t|not me|"
+    r"nothing)\b"
 )
 NEGATION = re.compile(
     r"\b(no|not|never|don'?t|dont|do not|doesn'?t|haven'?t|havent|have not|hasn'?t|isn'?t|"
@@ -87,7 +90,8 @@ ELLIPTIC_NO = re.compile(r"^\s*(won'?t|wont|will not|shan'?t|am not|isn'?t|aren'
                          r"\s*(?:[,.;!-]|$)")
 
 
-FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|so|ok|okay|right|oh|ah)"
+FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|so|ok|okay|right|oh|ah|"
+                     r"tbh|tbf|ngl|honestly|to be honest|in all honesty)"
                      r"\b[\s,.!]*)+")
 
 
@@ -251,7 +255,9 @@ def parse_role(text: str) -> str | None:
             r"\b(open to anything|anything really|"
             r"undecided|haven'?t decided|not decided|any of them|any|either|whichever|"
             r"made my mind up|make my mind up|not sure yet|no idea yet|still deciding|"
-            r"don'?t mind|no preference|open to all|all of them|not yet)\b", text):
+            r"don'?t mind|no preference|open to all|all of them|not yet|whatever|up to you|"
+            r"(?:you|u) (?:recommend|suggest|think is best|pick|choose|decide)|your (?:call|choice|"
+            r"recommendation|suggestion))\b", text):
         return ROLE_UNDECIDED
     return None
 
@@ -605,6 +611,11 @@ VISA_WORDS = (r"\b(visa|work permit|tier (1|2|5|one|two|five)|skilled worker|spo
               r"settlement|right to work|british citizen|naturali[sz]ed)\b")
 
 
+# A visit visa (or a visit without one) is no permission to live here.
+VISIT_VISA = re.compile(r"\b(visit|visitor|visitors|tourist|holiday)\s(visa|permit|leave)\b|\bvisa[- ]free\b|"
+                        r"\bon an? (e-?)?visa waiver\b")
+
+
 ENDED_PERMISSION = re.compile(r"\b(?:it|that|mine|which|visa|permission|leave|permit|one)\s+"
                               r"(?:has\s+|had\s+|'s\s+)?(?:expired|ran out|run out|lapsed|ended|"
                               r"ran its course|was cancelled|was revoked|was curtailed|isn'?t valid|"
@@ -624,6 +635,8 @@ def parse_other_permission(text: str) -> str | None:
             r"\b(now|new|renewed|another|extended|extension|currently|still|applied|applying|pending|"
             r"waiting|awaiting|i have|i'?ve got)\b", text):
         return NO  # "I had one but it ran out": not one they hold (nor a new one, nor one applied for)
+    if VISIT_VISA.search(text) and not NEGATION.search(text) and not re.search(r"\b(also|and|now)\b", text):
+        return NO  # "on a visitor visa": no permission to live here
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -695,7 +708,7 @@ def _status_in(clause: str) -> str | None:
                  r"awaiting (an |my )?asylum|pending asylum)\b", clause) and not re.search(
                      r"\b(granted|accepted|approved|successful)\b", clause):
         return "asylum_seeker"
-    if re.search(r"\b(refugee|refuge status|humanitarian protection|granted asylum|got asylum|"
+    if re.search(r"\b(refugee|refuge status|humanitarian protection|hp|granted asylum|got asylum|"
                  r"asylum granted)\b",
                  clause) or (re.search(r"\basylum\b", clause) and re.search(
                      r"\b(granted|accepted|approved|successful)\b", clause) and not NEGATION.search(clause)):
@@ -712,22 +725,30 @@ def _status_in(clause: str) -> str | None:
         return None  # a permission that has ended is not one they hold (said with what they hold now)
     if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause):
         return "other_permission"
-    if re.fullmatch(r"(?:i'?m |i am |im )?(?:an? |on an? )?(?:international |overseas |foreign )?"
+    if re.fullmatch(r"(?:i'?m |i am |im )?(?:an? |on an? )?(?:international |overseas |foreign |child )?"
                     r"(?:student|students)(?: one| status)?[.!]*", clause):
         return "study"  # the status named by itself, as the option says it: "student"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
-                 r"\b(student|study) visa\b|\bon a student\b|\btier 4\b", clause):
+                 r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause):
         return NO if _negated(clause, clause.find("stud")) else "study"
     if re.search(r"\b(no permission|no visa|no status|no leave|undocumented|overstay\w*|nothing|none|"
                  r"don'?t have any|do not have any|haven'?t got any|i have none|"
                  r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
                  r"(visa|permission))\b", clause):
         return "none"
+    if VISIT_VISA.search(clause) and not NEGATION.search(clause):
+        return "none"  # a visit visa is no permission to live here
     generic = re.fullmatch(r"(i (have|got|'ve got) )?(a |an |my )?(visa|brp( card)?|biometric residence "
                            r"(permit|card)|residence (permit|card))( card)?", clause)
     if re.search(VISA_WORDS, clause) and not generic:
         return "other_permission"  # a bare "I have a visa" or "a BRP" doesn't say which: asked again
     return None
+
+
+# "it expires before that", "runs out before the end": before the apprenticeship ends
+EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|finish\w*)\s(?:\w+\s){0,2}?"
+                            r"before\s(?:that|then|it (?:ends|finishes|does)|the end|the apprenticeship|"
+                            r"techtrack|the programme|the course)\b")
 
 
 def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
@@ -743,6 +764,10 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
             lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
             not NEGATION.search(text[:lasting.start()])):
         return YES  # ("not settled yet" is no such status)
+    before_the_end = EXPIRES_BEFORE.search(text)
+    if before_the_end and not _negated(text, before_the_end.start(), verbs=True) and not re.search(
+            r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
+        return NO  # "it runs out before then, I'll have to extend it": an extension not yet held
     months = None
     match = re.search(r"\b(in|after|another|for|left|got)\s+(?:about |around |only |just )?"
                       r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -792,6 +817,9 @@ def parse_student_loan(text: str) -> str | None:
                  r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year|still)\b.{0,20}"
                                                                r"\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
+    if OTHER_LOAN.search(text) and not STUDY_LOAN.search(text) and not re.search(
+            r"\b(uni\w*|college|course|degree|studies|study|studying|tuition|fees)\b", text):
+        return NO  # "a car loan", "a loan, but for the house": not student finance
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -806,18 +834,33 @@ def parse_student_loan(text: str) -> str | None:
         others = re.sub(r"\b(no|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
                         r"(a\s+|any\s+|the\s+)?(student\s+)?(loans?|finance|funding)\b", "", text)
         return None if re.search(r"\bloans?\b|\bfinance\b", others) else NO
-    loan = re.search(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|student (loan|finance)|"
-                     r"sfe|student finance england)\b", text)
+    loan = STUDY_LOAN.search(text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
+                          r"with (?:a|an|my|the)|(?:being |getting )?paid out|paying out|"
                           r"for (my|the|an?) (access|current|part[- ]time|level \d|college)\b|"
                           r"paying for|funding|pay (for it |for that )?with|paying (for it )?with|"
                           r"using|through)\b", text) and \
             not NEGATION.search(text) and not PAST_JOB.search(text):
         return YES  # "an advanced learner loan for my access course right now"
-    if re.search(r"\b(getting|receiving|get|receive|on|have)\b.{0,25}\b(student (loan|finance)|"
-                 r"maintenance loan|tuition (fee )?loan|sfe|the loan|a loan)\b", text):
-        return YES
+    getting = re.search(r"\b(getting|receiving|get|gets|receive|receives|on|have|has)\b.{0,25}\b("
+                        r"student (loan|finance)|maintenance loan|tuition (fee )?loan|sfe|the loan|a loan)\b",
+                        text) or (
+        loan and re.search(r"\b(getting|receiving|get|receive|on|have|got)\b.{0,25}$", text[:loan.start()]))
+    if getting and not _negated(text, getting.start(), verbs=True) and not NEGATION.search(getting.group(0)):
+        return YES  # ("she doesn't get a loan", "I have never applied for student finance" are no yes)
     return None
+
+
+# Student finance by its names, for undergraduates, postgraduates and adult learners
+STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|"
+                        r"student (loan|finance)|sfe|student finance england|(?:postgrad\w* )?master'?s loan|"
+                        r"postgrad\w* loan|"
+                        r"(?:postgrad\w* )?doctoral loan|phd loan)\b")
+# A loan for something other than study: "a car loan", "a loan for the house", "a mortgage"
+OTHER_LOAN = re.compile(r"\b(car|personal|bank|business|payday|home|house|credit|phone|van|consolidation|"
+                        r"secured)\s(loans?)\b|\bmortgage\b|"
+                        r"\bloans?\b[^.;]{0,25}\bfor (?:a|an|my|the|our)\s(?:new\s|used\s|second[- ]hand\s)?"
+                        r"(car|van|house|home|flat|wedding|business|holiday|phone|kitchen|motorbike|bike|sofa|debts?|mortgage)\b")
 
 
 def _within_end_weeks(amount: str, unit: str) -> bool:
@@ -842,7 +885,9 @@ FIRST_WEEKS = re.compile(r"\b(?:the|my|our) first (\d{1,2}|one|two|three|four|fi
                          r"\b(?:the|my|our) first (week) or (?:two|so)\b")
 OVERLAP_SAID = re.compile(r"\b(overlap\w*|clash\w*|still (?:be )?(?:going|running|on|doing)|runs? into|"
                           r"go(?:es)? into|carr(?:y|ies) on|continu\w*|only)\b")
-RUNS_UNTIL = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on)\s"
+RUNS_UNTIL = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on|"
+                        r"(?:won'?t|will not|doesn'?t|does not|isn'?t going to|is not going to)\s"
+                        r"(?:end|finish|be (?:over|finished|done)))\s"
                         r"(?:on\s)?(?:until|till|til|to|through|into)\s(?:the end of\s)?next\s"
                         r"(year|spring|summer|autumn|fall|winter|month|week|" + MONTHS[3:-1] + r")\b")
 RUNS_UNTIL_YEAR = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on|ends?|"
@@ -857,6 +902,28 @@ NUMBER_WORDS = r"\d{1,2}|a|one|two|three|four|five|six|a couple of"
 WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUMBER_WORDS + r"))?\s?weeks?\s"
                            r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"
                            r"(" + NUMBER_WORDS + r")\sweeks?\s(?:then|and then)\b")
+
+
+MONTH_END = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*|until|till|til)\s"
+                       r"(?:in\s|by\s|at the end of\s|the end of\s|end of\s)?(" + MONTHS + r")\b")
+# the apprenticeship's start, said with a month: "TechTrack starts in April", "this begins in May"
+START_MONTH = re.compile(r"\b(?:techtrack|the apprenticeship|this|it|yours|you|the new one)\s"
+                         r"(?:starts?|begins?|kicks off)\s(?:in\s)?(" + MONTHS + r")\b")
+
+
+def _ends_months_before(text: str, today: date | None = None) -> bool:
+    """A course ending in a month said to be before TechTrack starts: "it finishes in July, before
+    this starts", or "until March and TechTrack starts in April" (each month the next one to come)."""
+    end = MONTH_END.search(text)
+    if not end or NEGATION.search(text[:end.start()][-30:]) or re.search(r"\bnext year\b", text):
+        return False
+    start = START_MONTH.search(text, end.end())
+    if start:
+        month = (today or date.today()).month
+        return (MONTH_NUMBERS[end.group(1)] - month) % 12 < (MONTH_NUMBERS[start.group(1)] - month) % 12
+    return bool(re.match(r"[\s,;-]{0,3}(?:so |which is |that'?s |well |long |way |months |ages )?before "
+                         r"(?:this|techtrack|the apprenticeship|it|that|then|yours|you)\b"
+                         r"(?: (?:one )?(?:starts?|begins?))?", text[end.end():]))
 
 
 def _a_date_follows(text: str, position: int) -> bool:
@@ -913,6 +980,8 @@ def parse_other_programme(text: str) -> str | None:
     if until_year and not NEGATION.search(text[:until_year.start()]) and \
             int(until_year.group(1)) >= date.today().year + 2:
         return YES  # "it runs till 2028": on it well past the start
+    if _ends_months_before(text):
+        return NO  # "it finishes in July, before this starts", "until March, and TechTrack starts in May"
     if WELL_BEFORE.search(text) and not re.search(r"\d|\b(weeks?|days?)\b", text):
         return NO  # "it'll be done well before then": ended, and not just before the start
     if re.search(r"^\s*(?:no|nope|nah)\b[^.;]{0,40}\b(ends|ending|finishes|finishing|'ll (?:have )?finished|"
@@ -986,7 +1055,9 @@ def parse_other_programme(text: str) -> str | None:
     if re.search(r"\b(?<!be )(finished|completed|already done|i left|left it|left the|quit|dropped out|"
                  r"not any ?more|no longer)\b", text):
         return NO
-    if re.search(r"\b(no|not on any|not doing any|none|not in any)\s+(other\s+)?(training|courses?|"
+    if re.search(r"\b(no|not on any|not doing any|none|not in any|"
+                 r"(?:isn'?t|is not|aren'?t|are not|'m not|am not|'re not|'s not) (?:on|doing|in) any)\s+"
+                 r"(other\s+)?(training|courses?|"
                  r"apprenticeships?|programmes?|study|studying|education|bootcamps?)\b", text) and \
             not re.search(r"\b(i'?m|i am|currently|still)\b.{0,20}\b(on|doing|studying)\b.{0,25}"
                           r"\b(apprenticeship|bootcamp|course|programme)\b", text):
@@ -1026,7 +1097,9 @@ LEVEL4_PLUS = re.compile(
     r"\b(degree|studied|bsc|ba|b\.sc|beng|meng|msc|ma|mba|phd|masters?|master'?s|bachelor'?s?|hnd|hnc|"
     r"higher national (?:diploma|certificate)|"
     r"foundation degree|level [4-8]|diploma of higher education|dip ?he|cert ?he|undergrad\w*|"
-    r"postgrad\w*|graduated|uni(versity)?)\b"
+    r"postgrad\w*|graduated|graduate|grads?|uni(versity)?|"
+    # a degree by its class: "a 2:1 in history", "first class honours"
+    r"2:1|2:2|2\.1|2\.2|first class|1st class)\b"
 )
 NOT_SIMILAR_SAID = re.compile(
     r"\b(?:nothing|not|non|none of it|no)[\s-]{1,2}(?:(?:in|to do with|at all|really|remotely)\s)?"
@@ -1043,12 +1116,13 @@ BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?(?! ?\d)|btec|nvq|t[- ]?level
 
 def parse_prior_qualification(text: str) -> str | None:
     """Yes only for a Level 4+ qualification in a similar subject; an unrelated subject, or only
-    qualifications below Level 4, is no; a degree with no subject given is asked again."""
+    qualifications below Level 4, is no; a degree with no subject given is asked again, unless said
+    with a yes to the question ("yes, a degree": the subject is the question's)."""
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
     text = normalise(text)
-    if is_not_sure(text):
-        return NOT_SURE
+    if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
+        return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
     if re.search(r"\b(unrelated|not related|nothing (related|in|to do with)|not in (computing|it|"
                  r"tech|a similar|anything similar|a related)|different subject|nothing similar|"
                  r"not similar|not relevant|irrelevant)\b", text):
@@ -1060,7 +1134,9 @@ def parse_prior_qualification(text: str) -> str | None:
         return None if said else NO
     level4 = LEVEL4_PLUS.search(text)
     if level4 and IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
-        return None  # studying for a degree now: not held yet, and not this question's to settle
+        # studying for a degree now: not held yet. Said so ("not finished yet", "finishing in
+        # June"), a no; otherwise asked again (they may mean one they have)
+        return NO if NOT_YET_DONE.search(text) else None
     if level4 and re.search(r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
                             r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
                             r"university|the course) (after|before|in))\b", text) and \
@@ -1079,10 +1155,33 @@ def parse_prior_qualification(text: str) -> str | None:
     if not level4 and BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text):
         return NO
     answer = parse_yes_no(text)
-    if answer == YES and not similar and re.search(r"\b(degree|diploma|hnd|hnc|qualification|course|"
-                                                   r"certificate|masters?|bsc|ba|uni|university)\b", text):
-        return None  # "yes, a diploma": at what level, in what subject? Ask again.
+    subject = next((m for m in SUBJECT_AFTER_YES.finditer(text) if m.group(1) not in NOT_SUBJECTS and
+                    not mentions(m.group(1), [*ENGLAND, *OUTSIDE_ENGLAND, *NAMES])), None)
+    if answer == YES and not similar and subject:
+        return NO  # "yes, but it's in music": a subject named, and not a similar one
+    named = set(re.findall(r"\b(degree|diploma|hnd|hnc|qualification|course|certificate|masters?|bsc|ba|msc|"
+                           r"phd|uni|university)\b", text))
+    if answer == YES and not similar and named:
+        # "yes, a degree": the level said, the subject the question's; "yes, a diploma": at what
+        # level? Ask again.
+        return YES if named <= {"degree", "hnd", "hnc", "masters", "master", "bsc", "ba", "msc", "phd"} and \
+            not NEGATION.search(text) else None
     return answer
+
+
+# Doubt about whether the subject is similar: "might be similar?", "not sure if it's related"
+SIMILARITY_HEDGED = re.compile(r"\b(?:might|may|could|possibly|maybe|perhaps)\s(?:be\s|count as\s)?"
+                               r"(?:similar|related|relevant|close enough|the same)\b|"
+                               r"\b(?:not sure|unsure|don'?t know) (?:if|whether) "
+                               r"(?:it'?s|it is|that'?s|it)?\s?(?:similar|related|relevant|close enough)\b")
+# "yes, but it's in music", "yes it was in law": the subject, said after the yes
+SUBJECT_AFTER_YES = re.compile(r"\b(?:it'?s|its|it is|it was|mine is|mine'?s|mine was|that'?s|but)\s"
+                               r"(?:in|on)\s([a-z]+)")
+# Studying for it and saying it is not held yet: "not finished yet", "finishing in June"
+NOT_YET_DONE = re.compile(r"\b(?:not|haven'?t|have not|hasn'?t|not yet) (?:yet )?(?:finished|completed|done|"
+                          r"graduated|passed)\b|\b(?:finish|finishing|finishes|graduate|graduating|"
+                          r"complete|completing|will (?:finish|graduate|complete)) (?:it |them )?"
+                          r"(?:in|next|at the end of|this)\b")
 
 
 NOT_SUBJECTS = {"a", "an", "the", "my", "uni", "university", "at", "for", "in", "abroad", "there",
@@ -1161,7 +1260,16 @@ def parse_gcses(text: str) -> str | None:
     if _only_failing_grades(text):
         # "mostly Ds and Es", "all 3s": grades below C (4); with a count, how many passed is unclear
         return NO if count is None or count < 5 else None
-    if count is None and re.search(r"\b(only|just)\b", text):
+    rest_failed = re.search(r"\b(?:failed|didn'?t pass|did not pass)\s(?:the rest|everything else|"
+                            r"all the others|the others|all the rest|all the other ones)\b|"
+                            r"\b(?:the rest|everything else|all the others|the others)\s(?:were|was)\s"
+                            r"(?:fails|failed|below|under|us|u'?s)\b", text)
+    if count is None and re.search(r"\b(only|just)\b", text) and \
+            re.search(r"\bfunctional skills\b", text) and \
+            not re.search(r"\b(gcses?|o[- ]?levels?|nationals|standard grades?)\b", text):
+        return NO  # "functional skills maths only": not five GCSEs
+    if count is None and (re.search(r"\b(only|just)\b", text) or rest_failed):
+        # "only maths and English", "maths and English at 4, failed the rest": fewer than five passes
         subjects = re.findall(r"\b(maths|english|science|history|geography|art|music|french|spanish|"
                               r"german|biology|chemistry|physics|ict|pe|re|drama|business)\b", text)
         if 0 < len(subjects) < 5:
@@ -1238,7 +1346,8 @@ def parse_level3(text: str) -> str | None:
                                          r"completed)\b", text):
         return NO  # sixth form or college left before its Level 3 was finished
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
-        return None  # studying for it now: whether they will have it by the start is not said
+        # studying for it now: not held yet. Said so ("finishing in June"), a no; otherwise asked again
+        return NO if NOT_YET_DONE.search(text) else None
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
                  r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
         return NO
@@ -1297,6 +1406,11 @@ def parse_it_qualification(text: str) -> str | None:
     level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
                       r"nationals?|national [45]s?|(scottish |advanced )?highers?|cambridge technical|"
                       r"t[- ]?level|degree|hnd|hnc|certificate)\b", text)
+    below = re.search(r"\b(level 1|l1|entry level|entry 3)\b", text)
+    if it and below and not re.search(r"\b(level [2-8]|l[2-8]|gcses?|a[- ]?levels?(?! ?\d)|nationals?|"
+                                      r"national [45]s?|highers?|cambridge technical|t[- ]?level|degree|"
+                                      r"hnd|hnc)\b", text):
+        return NO  # "just a level 1 IT certificate": below the level asked for
     if it and level and not _negated(text, it.start()) and not NO_WORDS.search(text):
         return YES
     if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
@@ -1393,7 +1507,9 @@ def parse_employed_relevant(text: str) -> str | None:
             and not _negated(text, relevant.start()):
         return YES
     if NOT_RELEVANT_JOBS.search(text) and (re.search(r"\b(work|working|worker|job|i'?m an?|i am an?|"
-                                                     r"self[- ]employed)\b", text) or len(text.split()) <= 4):
+                                                     r"self[- ]employed|part[- ]time|full[- ]time|shifts?|"
+                                                     r"zero[- ]hours?|temp\w*|agency)\b", text) or
+                                           len(text.split()) <= 4):
         return NO
     answer = parse_yes_no(text)
     if answer is not None:
@@ -1559,6 +1675,36 @@ def _england_share(text: str) -> float | None:
     return england / (england + other)
 
 
+# "3 of those were on a student visa", "but 2 years of it as a student": years on a study visa, a part
+# of the years said before
+STUDY_YEARS = re.compile(r"(,|;|\bbut)\s(?:only\s)?(?:about\s|around\s)?(\d{1,2}(?:\.\d{1,2})?)\s?"
+                         r"(?:(?:years?|yrs?)\s)?(of (?:those|them|which|that|it)\s)?(?:i was\s|i were\s|"
+                         r"were\s|was\s|i spent\s|spent\s)?(?:on (?:a |my |the )?"
+                         r"(?:student|study|tier 4|tier four)(?: visa| permit| route| leave)?|"
+                         r"as an? (?:international )?student|studying)\b")
+
+
+def parse_residence_years(text: str) -> float | str | None:
+    """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
+    on a student visa" is 4): time on a study visa never counts towards the rule's years."""
+    from bot.eligibility.numbers import words_to_digits
+
+    text = normalise(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    digits = words_to_digits(text)
+    study = STUDY_YEARS.search(digits)
+    # A part of the whole, said with "but" or "of those" ("5 years, 2 on a student visa" may be two
+    # years more: read as before, and asked again)
+    if study and (study.group(1) == "but" or study.group(3)):
+        total = parse_duration_years(digits[:study.start()], rule_years=RULES.residence_years)
+        if not isinstance(total, float) or NEGATION.search(digits[study.start():]):
+            return None  # the whole not plain, or the study years said with "not": asked again
+        part = float(study.group(2))
+        return round(total - part, 2) if part <= total else None
+    return parse_duration_years(text, rule_years=RULES.residence_years)
+
+
 # --- by label, and the dispatcher ------------------------------------------------------------------
 
 def parse_choice_by_label(question_id: str, text: str) -> str | None:
@@ -1577,9 +1723,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "euss_status": parse_euss_status,
     "other_permission": parse_other_permission,
     "immigration_status": parse_immigration_status,
-    "residence_years": lambda text: (NOT_SURE if is_not_sure(normalise(text))
-                                     else parse_duration_years(normalise(text),
-                                                               rule_years=RULES.residence_years)),
+    "residence_years": parse_residence_years,
     "permission_lasts": parse_permission_lasts,
     "student_loan": parse_student_loan,
     "other_programme": parse_other_programme,
@@ -1603,6 +1747,11 @@ QUESTION_BACK = re.compile(r"^\s*(does|do|did|would|will|can|could|is|are|should
                            r"how|why|when|where|who|have i|has|may i|might)\b[^?]*\?\s*$")
 
 
+# "can I do the DevOps one?", "could I go for cyber?": asking to take a role answers the role question
+# (a question about one, "is the BA one remote?", does not).
+ASKING_FOR_A_ROLE = re.compile(r"^\s*(can|could|may|might|should|shall)\b")
+
+
 def spacy_entities(message: Mapping[str, Any]) -> list[tuple[str, str]]:
     """spaCy's (label, text) entities in a parsed message, such as ("NORP", "Indian")."""
     return [
@@ -1618,17 +1767,35 @@ def parse_answer(
     """The answer `text` gives to the question, or None when it doesn't clearly answer it.
     `entities` are spaCy's (label, text) pairs for the message, for names no table lists."""
     text = text[:MAX_ANSWER]
-    asked_back = question_id != "role" and QUESTION_BACK.search(normalise(text))
+    asked_back = QUESTION_BACK.search(normalise(text)) and not (
+        question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))
     if ASKED_BACK.search(normalise(text)) or asked_back:
         return None  # "what's level 3?": a question back, answered by the hint when asked again
-    corrected = list(SELF_CORRECTION.finditer(normalise(text)))
-    if corrected and corrected[-1].end() < len(normalise(text)):
+    lowered = normalise(text)
+    corrected = list(SELF_CORRECTION.finditer(lowered))
+    if corrected and corrected[-1].end() == len(lowered):
+        # "4 years, sorry, 5 actually": a word of correction said after the value it corrects
+        lowered = lowered[:corrected[-1].start()].rstrip(" ,.;!-")
+        corrected = corrected[:-1]
+    if corrected and corrected[-1].end() < len(lowered):
         # "yes - sorry, no", "British, I mean Irish": what they said last is what they meant
-        tail = normalise(text)[corrected[-1].end():]
+        tail = lowered[corrected[-1].end():]
         value = _parse_one(question_id, tail, entities)
         if value is not None:
             return value
+    echoed = ECHOED_QUESTION.match(lowered)
+    if echoed and not (is_not_sure(echoed.group(1)) or YES_WORDS.search(echoed.group(1)) or
+                       NO_WORDS.search(echoed.group(1)) or QUESTION_BACK.search(echoed.group(0)) or
+                       ASKED_BACK.search(echoed.group(0))):
+        # "Student loan? Not currently", "me? 28": the question said back, then the answer
+        value = _parse_one(question_id, lowered[echoed.end():], entities)
+        if value is not None:
+            return value
     return _parse_one(question_id, text, entities)
+
+
+# A few words of the question said back before the answer: "student loan? no", "GCSEs? loads".
+ECHOED_QUESTION = re.compile(r"^\s*([\w' -]{1,30})\?\s*(?=\S)")
 
 
 SELF_CORRECTION = re.compile(r"(?:^|[\s,.;!-])(?:sorry|i mean|i meant|no wait|wait|correction|scratch that|"
@@ -1640,17 +1807,53 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     if by_label is not None:
         return by_label
     lowered = normalise(text)
-    if YES in QUESTIONS[question_id].option_values and (PARTLY.search(lowered) or _yes_and_no(lowered)):
-        return None  # "sort of, I do some IT at work", "yes and no": neither yes nor no
+    yes_no = YES in QUESTIONS[question_id].option_values
+    partly = PARTLY.search(lowered)
+    described = lowered[partly.end():] if partly else ""
+    if yes_no and re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of)\b",
+                            described) and re.search(r"\b(job|work|role|employer|office|team|position)\b",
+                                                     described) and \
+            not re.search(r"\b(but|though|although|mostly|mainly|main)\b", described):
+        # "sort of, I do some data work in my job": a part of their job, for the team to check ("sort
+        # of, I fix laptops for friends" is no job, and "some data work but mostly sales" leans no)
+        return NOT_SURE
+    if yes_no and (partly or _yes_and_no(lowered)):
+        return None  # "sort of", "yes and no": neither yes nor no
     if question_id == "nationality":
         return parse_nationality(text, entities)
     if question_id != "role":
-        own = own_clauses(lowered)
+        applicant = APPLICANT_SAID.search(lowered)
+        own = own_clauses(lowered, children_too=bool(applicant))
+        if applicant and yes_no and own and all(APPLICANT_SAID.search(clause) for clause in own):
+            # "my son gets student finance, but I'm the one applying": said of someone else, and
+            # set against themselves (a no said of the other leaves theirs unsaid)
+            theirs = [clause for clause in clauses(lowered) if clause not in own]
+            return NO if theirs and PARSERS[question_id](", ".join(theirs)) == YES else None
         if not own:
             return None  # "my husband has settled status": an answer about someone else
         if len(own) < len(clauses(lowered)):
-            text = ", ".join(own)  # "my sister gets a loan, I don't": only what is said of them
+            text = lowered = ", ".join(own)  # "my sister gets a loan, I don't": only what is said of them
+    leaning = LEANING_YES.match(lowered)
+    if yes_no and leaning:
+        # "probably, I'm in Leeds", "most likely, I'd need to dig out the certificates": a yes
+        # leant towards, the rest agreeing with it (or only saying how they would show it)
+        rest = lowered[leaning.end():]
+        value = PARSERS[question_id](rest)
+        if value == YES or (value is None and PROOF_REMARK.search(rest) and not NEGATION.search(rest)):
+            return YES
     return PARSERS[question_id](text)
+
+
+# "probably," with more said after it (a bare "probably" stays not sure, "probably not" is a no)
+LEANING_YES = re.compile(r"^\s*(?:probably|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)")
+# How they would show it: "I'd have to find my certificates", "need to dig out the paperwork"
+PROOF_REMARK = re.compile(r"\b(find|dig out|dig up|look for|look out|locate|get hold of|track down|send|show|"
+                          r"upload)\b[^.;]{0,20}\b(certificates?|certs?|paperwork|documents?|proof|results?|"
+                          r"evidence)\b")
+# "I'm the one applying", "it's me applying, not him": the applicant said to be them
+APPLICANT_SAID = re.compile(r"\b(?:i'?m|i am|im) the one (?:applying|who'?s applying|doing (?:it|this|the "
+                            r"apprenticeship))\b|\bit'?s (?:me|for me) (?:who'?s |that'?s )?applying\b|"
+                            r"\b(?:i'?m|i am|im) the applicant\b|\bthe application is (?:for )?me\b")
 
 
 NOT_A_NO = (["problem"], ["problems"], ["worries"], ["doubt"], ["issue"], ["issues"], ["question"])
@@ -1676,7 +1879,7 @@ OTHER_PEOPLE = frozenset({*(RELATIVES - CHILDREN), "friend", "friends", "cousin"
                           "stepdad", "stepmum", "stepfather", "stepmother", "siblings"})
 
 
-def _about_someone_else(clause: str) -> bool:
+def _about_someone_else(clause: str, children_too: bool = False) -> bool:
     """ "my husband has settled status", "my friend gets a loan": a clause whose subject is someone
     else ("my wife and I both have settled status" is theirs too)."""
     words = re.sub(r"[^\w' ]", " ", clause).split()
@@ -1684,7 +1887,8 @@ def _about_someone_else(clause: str) -> bool:
         words = words[1:]
     if not words:
         return False
-    if words[0] not in ("my", "our") or len(words) < 2 or _bare(words[1]) not in OTHER_PEOPLE or \
+    people = OTHER_PEOPLE | CHILDREN if children_too else OTHER_PEOPLE
+    if words[0] not in ("my", "our") or len(words) < 2 or _bare(words[1]) not in people or \
             words[2:3] in (["visa"], ["route"], ["permit"], ["scheme"], ["leave"], ["status"]):
         return False  # ("my partner visa", "my family permit" are theirs)
     if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself", "with") for word in words):
@@ -1693,7 +1897,8 @@ def _about_someone_else(clause: str) -> bool:
     return not any(word.startswith(("mov", "came", "come", "arriv", "brought", "relocat")) for word in words)
 
 
-def own_clauses(text: str) -> list[str]:
-    """The clauses of an answer said of the person answering (all of them, if none is about anyone)."""
+def own_clauses(text: str, children_too: bool = False) -> list[str]:
+    """The clauses of an answer said of the person answering (all of them, if none is about anyone);
+    with `children_too`, a child's clauses are someone else's as well (the parent said they apply)."""
     parts = clauses(text)
-    return [clause for clause in parts if not _about_someone_else(clause)] if parts else [text]
+    return [clause for clause in parts if not _about_someone_else(clause, children_too)] if parts else [text]

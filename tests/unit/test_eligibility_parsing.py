@@ -103,7 +103,7 @@ CASES = [
     ("works_in_england", "I live in Cardiff but work in Bristol", "yes"),
     ("prior_qualification", "I have a degree in history", "no"),
     ("prior_qualification", "a BSc in Computer Science", "yes"),
-    ("prior_qualification", "yes, a degree", None),
+    ("prior_qualification", "yes, I hold a diploma", None),  # at what level? (a degree, Level 6, is a yes)
     ("age", "nearly 16", "<16"),  # under 16: whether they are 16 by the start is asked next
     ("age", "I turn 16 in July", "<16"),
     ("nationality", "I'm not British, I'm American", "other"),
@@ -795,3 +795,95 @@ def test_age_from_years_and_months_a_birth_date_and_a_birthday_on_a_day() -> Non
     assert parse_age("date of birth: 03/12/2000", today) == 25  # birthday tomorrow (UK day first)
     assert parse_age("dob 02/12/2000", today) == 26
     assert parse_age("I'll be 30 on the 14th of february", today) == 29
+
+
+def test_the_choice_left_to_the_bot_is_undecided_and_a_question_about_a_role_is_asked_again() -> None:
+    _each("role", [("I'll go with whatever you suggest", "undecided"), ("your call really", "undecided"),
+                   ("does the devops one pay more?", None),
+                   ("could I go for the cyber one?", "cyber_security_technologist")])
+
+
+def test_an_age_typed_half_in_words() -> None:
+    _each("age", [("thirty 4", 34), ("I'm forty-2", 42)])
+
+
+def test_not_remembering_is_not_sure() -> None:
+    _each("euss_status", [("can't recall whether mine is settled or pre-settled", "not_sure")])
+    _each("gcses", [("I do not remember what grades I got", "not_sure")])
+
+
+def test_a_visit_visa_is_no_permission_and_statuses_by_their_short_names() -> None:
+    _each("immigration_status", [("just a tourist visa", "none"), ("here on a child student visa", "study"),
+                                 ("I was given HP in 2021", "protection")])
+    _each("other_permission", [("only a visit visa", "no")])
+
+
+def test_years_of_residence_corrected_or_less_the_years_on_a_study_visa() -> None:
+    _each("residence_years", [("3 years, sorry, 4 actually", 4.0),
+                              ("6 years but 2 of them on a study visa", 4.0),
+                              ("5 years, 2 on a student visa", None),  # two more, or two of the five?
+                              ("born in Leeds and I've lived here ever since", "all_my_life")])
+
+
+def test_a_permission_ending_before_the_apprenticeship_ends_is_a_no_until_extended() -> None:
+    _each("permission_lasts", [("it runs out before then, I'd need to extend it", "no"),
+                               ("it expires before the end but I've applied to extend", None)])
+
+
+def test_student_finance_by_its_names_and_loans_that_are_not_student_finance() -> None:
+    _each("student_loan", [("I'm on a college course with an advanced learner loan", "yes"),
+                           ("getting a postgraduate masters loan now", "yes"),
+                           ("only a car loan", "no"), ("I've got a loan for the kitchen", "no"),
+                           ("Loan? no", "no"), ("honestly I have never applied for student finance", "no"),
+                           ("she doesn't get a loan", None)])
+
+
+def test_someone_elses_yes_set_against_themselves_as_the_applicant_is_a_no() -> None:
+    _each("student_loan", [("my daughter gets student finance but I'm the applicant", "no"),
+                           ("my daughter gets student finance", "yes")])  # a parent, answering for her
+
+
+def test_another_programme_ending_in_a_month_before_the_start_or_running_on_past_it() -> None:
+    _each("other_programme", [("I'm on a level 2 course but it ends in May, before TechTrack begins", "no"),
+                              ("my apprenticeship won't finish until next summer", "yes"),
+                              ("my daughter isn't on any other course", "no")])
+    from bot.eligibility.parsing import _ends_months_before
+
+    # each month the next one to come: from December, May comes before September; from June it doesn't
+    text = "bootcamp until may and techtrack starts in september"
+    assert _ends_months_before(text, date(2026, 12, 2)) is True
+    assert _ends_months_before(text, date(2026, 6, 2)) is False
+
+
+def test_a_similar_subject_doubted_a_subject_after_a_yes_and_a_degree_not_yet_held() -> None:
+    _each("prior_qualification", [("a computing HND, could be related?", "not_sure"),
+                                  ("yes - a BSc", "yes"), ("yes, but it was in history", "no"),
+                                  ("I'm studying for a cyber degree, not finished yet", "no"),
+                                  ("a 2:2 in history", "no"), ("comp sci graduate", "yes")])
+
+
+def test_a_yes_leant_towards_with_probably() -> None:
+    _each("works_in_england", [("probably, I'm based in Leeds", "yes"),
+                               ("probably, I'm in Cardiff", "not_sure")])
+    _each("gcses", [("probably, I'd need to dig out my certificates", "yes"), ("probably", "not_sure")])
+
+
+def test_a_job_partly_relevant_is_not_sure_and_shift_work_named() -> None:
+    _each("employed_relevant", [("sort of, I do a bit of data work in my office job", "not_sure"),
+                                ("kind of, some IT but mostly sales", None),
+                                ("full time in a supermarket", "no")])
+
+
+def test_fewer_than_five_gcses_with_the_rest_failed_or_functional_skills_only() -> None:
+    _each("gcses", [("maths and English at 5, failed the others", "no"),
+                    ("just functional skills maths and english", "no")])
+
+
+def test_a_level_3_still_being_studied_and_said_not_finished_is_a_no() -> None:
+    _each("level3", [("I'm doing my BTEC level 3 now, finishing next summer", "no"),
+                     ("I'm doing my T levels now", None)])
+
+
+def test_an_it_qualification_below_level_2() -> None:
+    _each("it_qualification", [("just an entry level IT course", "no"),
+                               ("a level 1 IT certificate and a GCSE in computing", "yes")])

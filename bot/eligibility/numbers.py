@@ -238,15 +238,53 @@ BIRTH_DATE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthda
                         r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 
 
-def age_from_birth_date(text: str, today: date | None = None) -> int | None:
-    """ "DOB 14/03/2001": the age from a date of birth, read day first (as in the UK)."""
+# A date with its month named: "1 January 1998", "14th of March 2001", "March 14, 2001"
+NAMED_DATE = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")|(" + MONTHS +
+                        r")\s(\d{1,2})(?:st|nd|rd|th)?,?)\s((?:19|20)\d\d)\b")
+# "born March 2001", "DOB: June 1999": a month and year of birth, the day left out
+BORN_IN_MONTH = re.compile(r"\b(?:dob|date of birth|born(?: in)?|birthday(?: is)?)\s{0,3}[:-]?\s{0,3}"
+                           r"(" + MONTHS + r")\.?,?\s((?:19|20)\d\d)\b")
+# A date said of something else: "started work 1 May 2010", "graduated 3 July 2015"
+OTHER_EVENT = re.compile(r"\b(start\w*|began|left|leav\w*|graduat\w*|mov\w*|arriv\w*|came|join\w*|finish\w*|"
+                         r"married|expir\w*|issued|granted|visa|since|until|till)\b")
+BIRTH_WORDS = re.compile(r"\b(?:dob|d\.o\.b|date of birth|born|birthday|birth date)\b")
+
+
+def _birth_day_month_year(text: str, today: date) -> tuple[int, int, int] | None:
+    """The day, month and year of birth said in `text`, or None. A date with its month named is a
+    birth date when "born" (or "DOB") is said, or when it is all the numbers the answer has ("my
+    passport says 1 January 1998"); the day may be left out only after "born" ("born March 2001")."""
     match = BIRTH_DATE.search(text)
-    if not match:
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if year < 100:
+            year += 2000 if year <= today.year % 100 else 1900
+        return day, month, year
+    named = NAMED_DATE.search(text)
+    if named:
+        others = re.search(r"\d", text[:named.start()] + " " + text[named.end():])
+        if BIRTH_WORDS.search(text) or not (others or OTHER_EVENT.search(text) or re.search(
+                r"\b(?:since|from|until|till|by|after|before|on|in|turn\w*|be)\s*$", text[:named.start()])):
+            month_name = named.group(2) or named.group(3)
+            return int(named.group(1) or named.group(4)), MONTH_NUMBERS[month_name], int(named.group(5))
         return None
+    born = BORN_IN_MONTH.search(text)
+    if born:
+        month, year = MONTH_NUMBERS[born.group(1)], int(born.group(2))
+        if month == today.month:
+            return None  # born this month, in that year: a birthday still to come or gone by
+        return (1 if month < today.month else 28), month, year  # a day that doesn't change the age
+    return None
+
+
+def age_from_birth_date(text: str, today: date | None = None) -> int | None:
+    """ "DOB 14/03/2001", "born March 2001", "1 January 1998": the age from a date of birth, read
+    day first (as in the UK)."""
     today = today or date.today()
-    day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    if year < 100:
-        year += 2000 if year <= today.year % 100 else 1900
+    said = _birth_day_month_year(text, today)
+    if said is None:
+        return None
+    day, month, year = said
     try:
         born = date(year, month, day)
     except ValueError:
@@ -372,6 +410,9 @@ def parse_duration_years(text: str, today: date | None = None,
     text = re.sub(r"(?<![\d.])(\d{1,3}) (years?|yrs?) and a half\b", r"\1.5 \2", text)
     text = re.sub(r"(?<![\d.])(\d{1,3}) and (a )?half\b", lambda m: f"{m.group(1)}.5", text)
     text = re.sub(r"\bhalf a year\b", "6 months", text)
+    # "4 and a bit", "4 years and a bit": a little over that (read as "just over 4", below)
+    text = re.sub(r"(?<![\d.])(\d{1,3})( (?:years?|yrs?))? and a (?:bit|little)\b(?! (?:of|more))",
+                  lambda m: f"just over {m.group(1)}{m.group(2) or ''}", text)
     text = re.sub(r"\ba couple( of)?\b", "2", text)
     text = re.sub(r"\b(a|one) (year|yr)\b", r"1 \2", text)
     text = re.sub(r"\b(a|one) (month)\b", r"1 \2", text)

@@ -9,10 +9,11 @@ pattern is linear in the text's length, and `parse_answer` caps the length first
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import (
@@ -320,7 +321,8 @@ ROLE_HINTS = (
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
                 r"websites)|app development)\b"),
      "software_developer"),
-    (re.compile(r"\b(the security (one|role)|security role|hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
+    (re.compile(r"\b(the security (one|role)|security role|(?:it|computer|network|online|digital) security|"
+                r"hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
                 r"info ?sec|information security|netsec|security analyst|soc|security operations|"
                 r"monitor\w* for (attacks|threats|intrusions)|threats?|attacks|intrusions?|malware|"
                 r"incident response)\b"),
@@ -425,6 +427,9 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
         return "other"
+    if re.search(r"\bstateless\b|\b(?:no|without a|without any|don'?t have a|haven'?t got a) "
+                 r"(?:nationality|citizenship)\b", text) and not mentions(text, list(NAMES)):
+        return "other"  # no nationality at all: not British, Irish or EU
     named = [(pos, name) for pos, name in mentions(text, list(NAMES))
              if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))]
     groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
@@ -568,6 +573,10 @@ def parse_euss_status(text: str) -> str | None:
         return value
     if re.search(r"\b(neither|none|no status|nothing|not got (one|either|any))\b", text):
         return "none"
+    if re.search(r"\b(?:missed|past|after|too late for) the (?:deadline|cut[- ]?off)\b|"
+                 r"\b(?:didn'?t|did not|never) apply (?:in time|before the deadline)\b|\btoo late to apply\b",
+                 text):
+        return "none"  # the scheme's deadline passed without an application (one made late is pending)
     yes_no = parse_yes_no(text)
     if yes_no == NO:
         return "none"
@@ -738,7 +747,8 @@ def _status_in(clause: str) -> str | None:
         return "none"
     if VISIT_VISA.search(clause) and not NEGATION.search(clause):
         return "none"  # a visit visa is no permission to live here
-    generic = re.fullmatch(r"(i (have|got|'ve got) )?(a |an |my )?(visa|brp( card)?|biometric residence "
+    generic = re.fullmatch(r"(i (have|got|'ve got) |(?:i'?m |i am |im )?(?:here |living here )?on )?"
+                           r"(a |an |my )?(visa|brp( card)?|biometric residence "
                            r"(permit|card)|residence (permit|card))( card)?", clause)
     if re.search(VISA_WORDS, clause) and not generic:
         return "other_permission"  # a bare "I have a visa" or "a BRP" doesn't say which: asked again
@@ -768,6 +778,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     if before_the_end and not _negated(text, before_the_end.start(), verbs=True) and not re.search(
             r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
         return NO  # "it runs out before then, I'll have to extend it": an extension not yet held
+    grant = next((found for found in (grant.search(text) for grant in GRANTS) if found), None)
+    if grant:
+        return _left_of_a_grant(grant, today)  # (asked again when what is left may be either side)
     months = None
     match = re.search(r"\b(in|after|another|for|left|got)\s+(?:about |around |only |just )?"
                       r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -801,6 +814,48 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     return parse_yes_no(text)
 
 
+AMOUNT_WORDS = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+GRANT_VERBS = r"(?:granted|given|awarded|issued|approved)"
+LENGTH = (r"(?P<amount>" + AMOUNT_WORDS + r")[\s-](?P<unit>years?|months?)"
+          r"(?: (?:of )?(?:leave|visa|status|permission))?")
+WHEN_GRANTED = (r"(?P<when>last year|this year|last month)|(?:in )?(?P<year>(?:19|20)\d\d)|"
+                r"(?P<ago>\d{1,2}|a|one|two|three|four|five) (?P<ago_unit>years?|months?) ago")
+# "5 years granted last year", "granted 30 months of leave in 2025", "given 3 years ago for 5 years"
+GRANTS = (re.compile(r"\b" + LENGTH + r",? (?:was |were |that was )?" + GRANT_VERBS + r" (?:to me )?(?:"
+                     + WHEN_GRANTED + r")\b"),
+          re.compile(r"\b" + GRANT_VERBS + r" (?:for )?" + LENGTH + r" (?:" + WHEN_GRANTED + r")\b"),
+          re.compile(r"\b" + GRANT_VERBS + r" (?:" + WHEN_GRANTED + r") for " + LENGTH + r"\b"))
+
+
+def _left_of_a_grant(grant: re.Match[str], today: date) -> str | None:
+    """ "refugee status, 5 years granted last year": what is left of a permission of a length granted
+    at a time, against the apprenticeship's two years; None when what is left could fall either side."""
+    said = grant.groupdict()
+    length = _count(said["amount"]) * (12 if said["unit"].startswith("year") else 1)
+    if said["when"] == "last year":
+        elapsed = (today.month, today.month + 11)
+    elif said["when"] == "this year":
+        elapsed = (0, today.month - 1)
+    elif said["when"] == "last month":
+        elapsed = (1, 2)
+    elif said["year"]:
+        year = int(said["year"])
+        if year > today.year:
+            return None
+        elapsed = (max(0, (today.year - year - 1) * 12 + today.month),
+                   (today.year - year) * 12 + today.month - 1)
+    else:
+        yearly = said["ago_unit"].startswith("year")
+        ago = _count(said["ago"]) * (12 if yearly else 1)
+        elapsed = (max(0, ago - (6 if yearly else 1)), ago + (6 if yearly else 1))
+    least, most = length - elapsed[1], length - elapsed[0]
+    return YES if least >= 24 else NO if most < 24 else None
+
+
+def _count(amount: str) -> int:
+    return {"a": 1, "an": 1}.get(amount) or int(numbers(amount)[0][0])
+
+
 # --- funding, programmes, qualifications ------------------------------------------------------------
 
 def parse_student_loan(text: str) -> str | None:
@@ -820,6 +875,10 @@ def parse_student_loan(text: str) -> str | None:
     if OTHER_LOAN.search(text) and not STUDY_LOAN.search(text) and not re.search(
             r"\b(uni\w*|college|course|degree|studies|study|studying|tuition|fees)\b", text):
         return NO  # "a car loan", "a loan, but for the house": not student finance
+    if SOMEONE_ELSES_STUDY.search(text) and not re.search(r"\b(i|i'?m|me|my own|mine)\b", text):
+        return NO  # "the loan is for my wife's degree": the only loan said is someone else's
+    if PAID_BY_OTHERS.search(text) and not re.search(r"\bloans?\b|\bfinance\b", text):
+        return NO  # "my parents pay my fees", "work covers the course": paid for, not a loan
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -836,6 +895,7 @@ def parse_student_loan(text: str) -> str | None:
         return None if re.search(r"\bloans?\b|\bfinance\b", others) else NO
     loan = STUDY_LOAN.search(text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
+                          r"funded by|paid by|"
                           r"with (?:a|an|my|the)|(?:being |getting )?paid out|paying out|"
                           r"for (my|the|an?) (access|current|part[- ]time|level \d|college)\b|"
                           r"paying for|funding|pay (for it |for that )?with|paying (for it )?with|"
@@ -851,9 +911,20 @@ def parse_student_loan(text: str) -> str | None:
     return None
 
 
-# Student finance by its names, for undergraduates, postgraduates and adult learners
+# Someone else's course named as what a loan is for: "a student loan for my husband's course"
+SOMEONE_ELSES_STUDY = re.compile(r"\bfor (?:my|our) (?:husband|wife|partner|spouse|mum|mom|mother|dad|father|"
+                                 r"brother|sister|boyfriend|girlfriend|fiance|fiancee|friend|flatmate)'?s "
+                                 r"(?:course|degree|studies|uni|university|tuition|fees|masters|phd)\b")
+# Fees paid by someone, not borrowed: "my parents pay my fees", "my employer covers the course"
+PAID_BY_OTHERS = re.compile(r"\b(?:my (?:parents|mum|mom|dad|family|grandparents|nan|gran|employer|company|"
+                            r"boss|work|husband|wife|partner)|work|the company|my sponsor)\s(?:pays?|paid|"
+                            r"covers?|covered|funds?|funded|is paying|are paying)\s(?:for\s)?"
+                            r"(?:my|the|all my|all the)\s(?:fees|tuition|course|studies|degree|uni)\b")
+# Student finance by its names, for undergraduates, postgraduates and adult learners, in each nation
+# (SAAS is Scotland's, SFW Wales', SFNI Northern Ireland's)
 STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|"
-                        r"student (loan|finance)|sfe|student finance england|(?:postgrad\w* )?master'?s loan|"
+                        r"student (loan|finance)|sfe|student finance (?:england|wales|ni|northern ireland)|"
+                        r"saas|student awards agency|sfw|sfni|(?:postgrad\w* )?master'?s loan|"
                         r"postgrad\w* loan|"
                         r"(?:postgrad\w* )?doctoral loan|phd loan)\b")
 # A loan for something other than study: "a car loan", "a loan for the house", "a mortgage"
@@ -902,6 +973,16 @@ NUMBER_WORDS = r"\d{1,2}|a|one|two|three|four|five|six|a couple of"
 WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUMBER_WORDS + r"))?\s?weeks?\s"
                            r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"
                            r"(" + NUMBER_WORDS + r")\sweeks?\s(?:then|and then)\b")
+
+# "an overlap of about a fortnight", "overlapping for 3 weeks": how long it runs into the apprenticeship
+OVERLAP_OF = re.compile(r"\boverlap\w*\s(?:of|by|for)\s(?:about\s|around\s|roughly\s|only\s|just\s|maybe\s)?"
+                        r"(?:(" + NUMBER_WORDS + r"|few|a few)\s(weeks?|days?)|a fortnight|fortnight)\b")
+# "it wraps up within a month of the start": ends no later than that after the start
+WITHIN_OF_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\s(?:\w+\s)?"
+                             r"within\s(?:about\s|around\s)?(?:(" + NUMBER_WORDS + r"|few|a few)\s"
+                             r"(weeks?|days?|months?)|a fortnight|fortnight)\sof\s(?:the start|"
+                             r"(?:it|techtrack|the apprenticeship|you|yours|this)\s(?:start\w*|begin\w*)|"
+                             r"starting)\b")
 
 
 MONTH_END = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*|until|till|til)\s"
@@ -962,6 +1043,15 @@ def parse_other_programme(text: str) -> str | None:
         # "maybe 2 or 3 weeks overlap", "it overlaps by about 3 weeks then ends": the longer is the test
         amount = (overlap.group(2) or overlap.group(1)) if overlap.group(1) else overlap.group(3)
         return "ending_soon" if _within_end_weeks(amount, "weeks") else YES
+    overlap_of = OVERLAP_OF.search(text) or WITHIN_OF_START.search(text)
+    if overlap_of and not NEGATION.search(text[:overlap_of.start()]):
+        # "an overlap of about a fortnight", "it wraps up within a month of the start": ending that
+        # long after the start ("within 6 weeks of the start" may be sooner or later than the rule's)
+        amount, unit = (overlap_of.group(1), overlap_of.group(2)) if overlap_of.group(1) else ("2", "weeks")
+        if amount in ("few", "a few"):
+            return None
+        within = _within_end_weeks(amount, unit)
+        return "ending_soon" if within else YES if overlap_of.re is OVERLAP_OF else None
     first_weeks = FIRST_WEEKS.search(text)
     if first_weeks and OVERLAP_SAID.search(text) and not _a_date_follows(text, first_weeks.end()):
         # "it overlaps for the first couple of weeks", "still going for the first 3 weeks of it":
@@ -1052,6 +1142,11 @@ def parse_other_programme(text: str) -> str | None:
                  r"soon|(?:in|by|over) the (?:spring|summer|autumn|winter)|next (?:spring|summer|autumn|"
                  r"winter)|this year)\b", text):
         return None  # whether it ends before TechTrack starts is not clear: ask again
+    ended = re.search(r"\b(ended|finished|completed|done|left)\s(?:in\s)?(?:" + MONTHS + r"\s)?"
+                      r"((?:19|20)\d\d)\b", text)
+    if ended and int(ended.group(2)) <= date.today().year and not re.search(
+            r"\b(now|currently|still|another|at the moment|this one)\b", text):
+        return NO  # "did Kickstart, ended 2022": a programme in the past
     if re.search(r"\b(?<!be )(finished|completed|already done|i left|left it|left the|quit|dropped out|"
                  r"not any ?more|no longer)\b", text):
         return NO
@@ -1065,6 +1160,10 @@ def parse_other_programme(text: str) -> str | None:
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
+    if re.search(r"(?:'d|\bwould|'ll|\bwill)\s(?:definitely\s|probably\s)?still\sbe\s(?:on|doing|in)\b",
+                 text) and not re.search(r"\b(weeks?|days?|fortnight|(?:a|one|1|another) month|if|unless|"
+                                         r"might|may|could)\b", text):
+        return YES  # "he'd still be on it", "I'll still be on it then": on it at the start
     if re.search(r"\b(i'?m|i am|currently|still)\b.{0,20}\b(on|doing|in|studying)\b.{0,25}"
                  r"\b(apprenticeship|bootcamp|course|programme|training|skills bootcamp)\b", text) or \
             (STILL_STUDYING.search(text) and not re.search(
@@ -1093,6 +1192,8 @@ SIMILAR_SUBJECTS = re.compile(
     r"informatics|information systems|business information|business analysis|devops|web "
     r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
 )
+# Subjects between computing and something else, similar or not depending on the course
+BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
 LEVEL4_PLUS = re.compile(
     r"\b(degree|studied|bsc|ba|b\.sc|beng|meng|msc|ma|mba|phd|masters?|master'?s|bachelor'?s?|hnd|hnc|"
     r"higher national (?:diploma|certificate)|"
@@ -1106,10 +1207,28 @@ NOT_SIMILAR_SAID = re.compile(
     r"(?:tech\w*|it|ict|computing|computer\w*|digital|cs|software|cyber|programming|coding)"
     r"(?:[\s-]related)?\b(?!\s(?:experience|jobs?|work|roles?|skills|background|knowledge))")
 IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studying|taking|in the middle of|"
-                         r"halfway through|part way through|working towards|in my (first|second|final|last) "
-                         r"year of|in year (1|2|3|one|two|three) of)\b|"
+                         r"halfway through|part way through|working towards|in (?:my |the )?(first|second|"
+                         r"third|final|last) year (?:of|at)|in year (1|2|3|one|two|three) of)\b|"
                          r"\b(doing|studying|taking) (my|them|it) "
-                         r"(now|at the moment|currently)\b")
+                         r"(now|at the moment|currently)\b|^\s*(?:still )?in progress\b")
+# Said to be under way now: "I'm doing my A levels now", "in my final year of a degree"
+STUDYING_NOW = re.compile(r"\b(now|right now|currently|at the moment|atm|this year|in progress|"
+                          r"(?:first|second|third|final|last) year (?:of|at))\b")
+HELD_VERBS = re.compile(r"\b(have|got|hold|passed|did|completed|finished|gained|achieved|already)\b")
+
+
+def _still_studying(text: str) -> str | None:
+    """For a question about a qualification held: NO when the answer says it is being studied for
+    now and names nothing already held ("I'm doing my A levels now", "in progress, I finish next
+    summer"); None (asked again) when it is studied for with no time said, or with something held
+    besides ("I have GCSEs and I'm doing A levels now": which counts is for the hint to ask)."""
+    if not (NOT_YET_DONE.search(text) or STUDYING_NOW.search(text)):
+        return None
+    others = [part for part in re.split(r"[,.;]|\band\b|\bbut\b", text)
+              if part.strip() and not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part)]
+    held = [part for part in others if HELD_VERBS.search(part) and not NEGATION.search(part) and
+            not NOT_YET_DONE.search(part)]  # ("not finished" holds nothing)
+    return None if held else NO
 BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?(?! ?\d)|btec|nvq|t[- ]?levels?|highers?|level [1-3]|"
                           r"college|sixth form|access course|diploma)\b")
 
@@ -1135,8 +1254,8 @@ def parse_prior_qualification(text: str) -> str | None:
     level4 = LEVEL4_PLUS.search(text)
     if level4 and IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         # studying for a degree now: not held yet. Said so ("not finished yet", "finishing in
-        # June"), a no; otherwise asked again (they may mean one they have)
-        return NO if NOT_YET_DONE.search(text) else None
+        # June", "in my final year"), a no; otherwise asked again (they may mean one they have)
+        return _still_studying(text)
     if level4 and re.search(r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
                             r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
                             r"university|the course) (after|before|in))\b", text) and \
@@ -1147,6 +1266,11 @@ def parse_prior_qualification(text: str) -> str | None:
     similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and (
         not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)))), None)
     if level4 and similar:
+        unmixed = BORDERLINE_SUBJECTS.sub(" ", text)
+        if BORDERLINE_SUBJECTS.search(text) and not SIMILAR_SUBJECTS.search(unmixed) and \
+                parse_yes_no(text) != YES:
+            return NOT_SURE  # "an information systems degree": part business, part computing; the team
+            # decides (said with a yes, "yes, BSc Business Information Systems", it is theirs to say)
         return YES
     if level4 and studied_it and not NEGATION.search(text[:level4.start()]):
         return YES
@@ -1346,14 +1470,20 @@ def parse_level3(text: str) -> str | None:
                                          r"completed)\b", text):
         return NO  # sixth form or college left before its Level 3 was finished
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
-        # studying for it now: not held yet. Said so ("finishing in June"), a no; otherwise asked again
-        return NO if NOT_YET_DONE.search(text) else None
+        # studying for it now: not held yet. Said so ("finishing in June", "doing them now"), a no;
+        # otherwise asked again
+        return _still_studying(text)
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
                  r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
         return NO
     qualification = QUALIFICATION.search(text)
+    # "passed A level maths but failed the rest": one passed is a Level 3 held (the rest failed
+    # takes nothing from it)
+    passed_one = re.search(r"\b(?:passed|got|have|did)\b[^,.;]{0,15}\b(?:" + QUALIFICATION_NAMES +
+                           r")\b[^.;]{0,40}\bfailed (?:the rest|the others|everything else|all the others|"
+                           r"the other (?:ones?|two|three|subjects?))\b", text)
     unfinished = re.search(r"\b(didn'?t|did not|never) (finish|complete|pass|get)|\b(dropped out|failed|"
-                           r"quit|left)\b", text)
+                           r"quit|left)\b", text) and not passed_one
     if qualification and not unfinished and any(
             not _qualification_negated(text, match) for match in QUALIFICATION.finditer(text)):
         return YES
@@ -1367,15 +1497,16 @@ def parse_level3(text: str) -> str | None:
     return parse_yes_no(text)
 
 
-QUALIFICATION = re.compile(
-    r"\b(a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
+QUALIFICATION_NAMES = (
+    r"a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
     r"cambridge technicals?(?! (?:level )?[12]\b)|(?:national )?extended (?:certificate|diploma)|"
     r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
     r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
     r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
     # school-leaving qualifications elsewhere, at Level 3 or its equivalent
     r"(?:irish )?leaving cert(?:ificate)?(?! applied)|baccalaur[a-z]{2,5}|abitur|matura|"
-    r"cambridge pre-?u|european baccalaureate)\b")
+    r"cambridge pre-?u|european baccalaureate")
+QUALIFICATION = re.compile(r"\b(" + QUALIFICATION_NAMES + r")\b")
 # "didn't do A levels", "never did a BTEC", "no A levels", "haven't got a degree": a qualification
 # said as not held
 QUALIFICATION_NEGATED = re.compile(r"\b(?:didn'?t|did not|never|haven'?t|havent|have not|hasn'?t|don'?t|dont|"
@@ -1396,6 +1527,8 @@ def parse_it_qualification(text: str) -> str | None:
         return None
     if re.search(r"\b(only got|got) an? [1-3u]\b|\bfailed\b", text):
         return NO  # a grade below a pass
+    if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+        return _still_studying(text)  # "I'm doing a level 3 IT course now": not held yet
     # "Information and Creative Technology", "Information & Communication Technology": IT by its
     # full name, with a word between
     it = re.search(r"\b(it(?!'|\s(?:is|was|were|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
@@ -1534,6 +1667,8 @@ def parse_works_in_england(text: str) -> str | None:
     share = _england_share(text)
     if share is None:
         share = _percent_in_england(text)
+    if share is None:
+        share = _share_travelling_from_home(text)
     if share is not None:
         return YES if share * 100 >= RULES.england_share_percent else NO
     if re.search(r"\b(half and half|50 ?/ ?50|fifty[- ]fifty|half (my|the) time)\b", text):
@@ -1593,6 +1728,35 @@ def parse_works_in_england(text: str) -> str | None:
             return YES
         return None  # where they live is not the test
     return parse_yes_no(text)
+
+
+# "I'd travel to Newcastle 2 days a week", "commuting into Leeds twice a week": days at a place
+# travelled to, in a week otherwise worked from home
+DAYS_TRAVELLED = re.compile(r"\b(?:(?:travel\w*|commut\w*) (?:in)?to|go(?:ing)? (?:in)?to|"
+                            r"com(?:e|ing) (?:in)?to|head\w* (?:in)?to|be in)\s(?:the office in\s)?$")
+DAYS_A_WEEK = re.compile(r"\s{0,3}(?:for\s)?(?:(\d(?:\.\d)?)\s?days?|(once|twice))\s"
+                         r"(?:a|per|each|every)\sweek\b")
+
+
+def _share_travelling_from_home(text: str) -> float | None:
+    """ "home in Edinburgh, I'd travel to Newcastle 2 days a week": the days a week travelled to a
+    place across the border from home, the rest of a five-day week at home (2 of 5 in England)."""
+    from bot.eligibility.numbers import words_to_digits
+
+    text = words_to_digits(text)
+    places = mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND])
+    homes = {name in ENGLAND for pos, name in places if HOME_BEFORE.search(_clause_before(text, pos, 30))}
+    travelled = []
+    for pos, name in places:
+        days = DAYS_A_WEEK.match(text, pos + len(name))
+        if days and DAYS_TRAVELLED.search(text[max(0, pos - 30):pos]) and \
+                not _negated(text, pos, verbs=True):
+            count = float(days.group(1)) if days.group(1) else {"once": 1.0, "twice": 2.0}[days.group(2)]
+            travelled.append((name in ENGLAND, count))
+    if len(homes) != 1 or len(travelled) != 1 or travelled[0][0] in homes or not 0 < travelled[0][1] < 5:
+        return None
+    in_england, days = travelled[0]
+    return days / 5 if in_england else 1 - days / 5
 
 
 def _clause_before(text: str, position: int, size: int) -> str:
@@ -1677,7 +1841,8 @@ def _england_share(text: str) -> float | None:
 
 # "3 of those were on a student visa", "but 2 years of it as a student": years on a study visa, a part
 # of the years said before
-STUDY_YEARS = re.compile(r"(,|;|\bbut)\s(?:only\s)?(?:about\s|around\s)?(\d{1,2}(?:\.\d{1,2})?)\s?"
+STUDY_YEARS = re.compile(r"(,|;|\bbut)\s(?:only\s)?(?:(?:the|my)\s)?(first|last|initial)?\s?"
+                         r"(?:about\s|around\s)?(\d{1,2}(?:\.\d{1,2})?)\s?"
                          r"(?:(?:years?|yrs?)\s)?(of (?:those|them|which|that|it)\s)?(?:i was\s|i were\s|"
                          r"were\s|was\s|i spent\s|spent\s)?(?:on (?:a |my |the )?"
                          r"(?:student|study|tier 4|tier four)(?: visa| permit| route| leave)?|"
@@ -1693,16 +1858,92 @@ def parse_residence_years(text: str) -> float | str | None:
     if is_not_sure(text):
         return NOT_SURE
     digits = words_to_digits(text)
+    if NOT_CONTINUOUS.search(digits):
+        return None  # "on and off for 10 years": not one continuous stay, so not its length
     study = STUDY_YEARS.search(digits)
-    # A part of the whole, said with "but" or "of those" ("5 years, 2 on a student visa" may be two
-    # years more: read as before, and asked again)
-    if study and (study.group(1) == "but" or study.group(3)):
+    # A part of the whole, said with "but", "of those" or "the first" ("5 years, 2 on a student
+    # visa" may be two years more: read as before, and asked again)
+    if study and (study.group(1) == "but" or study.group(2) or study.group(4)):
         total = parse_duration_years(digits[:study.start()], rule_years=RULES.residence_years)
         if not isinstance(total, float) or NEGATION.search(digits[study.start():]):
             return None  # the whole not plain, or the study years said with "not": asked again
-        part = float(study.group(2))
+        part = float(study.group(3))
         return round(total - part, 2) if part <= total else None
+    since_switch = _years_since_leaving_study(digits)
+    if since_switch is not None:
+        return None if since_switch is False else since_switch
+    back = _years_since_coming_back(digits)
+    if back is not None:
+        return back
     return parse_duration_years(text, rule_years=RULES.residence_years)
+
+
+# Not one continuous stay: "on and off", "back and forth between here and Spain"
+NOT_CONTINUOUS = re.compile(r"\b(on and off|off and on|on[- ]off|back and forth|in and out|intermittent\w*|"
+                            r"not (?:continuous\w*|all in one go|all at once|in one go)|"
+                            r"with (?:long )?gaps)\b")
+# The stay begun as a student: "came as a student in 2018", "on a tier 4 visa since 2017"
+ARRIVED_TO_STUDY = re.compile(r"\b(came|arrived|moved|got here|entered|since|from)\b|"
+                              r"\bas an? (?:international )?student\b|"
+                              r"\b(?:student|study|tier 4|tier four) (?:visa|route|permit)\b|"
+                              r"\bto (?:study|go to uni)\b")
+STUDY_SAID = re.compile(r"\b(student|students|study|studying|studies|studied|tier 4|tier four|uni|"
+                        r"university)\b")
+# A later permission that is not for study: "got my work visa", "switched to skilled worker"
+SWITCH_SAID = re.compile(r"\b(switch\w*|changed|moved (?:on)?to|got|granted|given|then)\b|"
+                         r"\b(work|skilled worker|graduate|spouse|partner|family|settled|settlement|ilr|"
+                         r"indefinite|dependa\w*|health and care|care worker)\s"
+                         r"(visa|permit|route|status|leave)\b")
+A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _years_since_leaving_study(text: str, today: date | None = None) -> float | Literal[False] | None:
+    """ "came as a student in 2018 and got my work visa in 2022": time on a study visa never counts,
+    so the years are those since the switch (4, in 2026). False when the first year said is a
+    student's and no later switch is (the years that count are not said); None when no year is said
+    with study."""
+    today = today or date.today()
+    if not A_YEAR.search(text) or not STUDY_SAID.search(text):
+        return None
+    parts = [part for part in re.split(r",|;|\band\b|\bthen\b|\bbut\b|\bafter that\b", text) if part.strip()]
+    said = [(part, int(year.group(1))) for part in parts for year in A_YEAR.finditer(part)]
+    if not said:
+        return None
+    first_year = min(year for _, year in said)
+    first_parts = [part for part, year in said if year == first_year]
+    if not any(STUDY_SAID.search(part) and ARRIVED_TO_STUDY.search(part) for part in first_parts):
+        return None  # the stay began on something else ("came in 2019 on a work visa", "born here")
+    if any(SWITCH_SAID.search(part) and not re.search(r"\b(came|arrived|moved|got here|got to)\b", part)
+           for part in first_parts):
+        return False  # a switch and study in one breath: which year is which is not clear
+    later = [(part, year) for part, year in said if year > first_year and not STUDY_SAID.search(part) and
+             SWITCH_SAID.search(part)]
+    if not later or not 1900 < later[0][1] <= today.year:
+        return False
+    return float(today.year - later[0][1])
+
+
+# Coming back after time away: "went back to Poland for 2, and came back last year" (counted from
+# the return: a long time away breaks the stay; holidays and short trips don't)
+CAME_BACK = re.compile(r"\b(?:came back|moved back|returned|got back|been back)\b(?: (?:here|to the uk|to "
+                       r"england|to britain|again))?\s(?:(last year|this year)|in ((?:19|20)\d\d)|"
+                       r"(\d{1,2}) (?:years?|yrs?) ago)\b")
+SHORT_AWAY = re.compile(r"\b(holidays?|trips?|visits?|weeks?|days?|months?|summer|christmas)\b")
+
+
+def _years_since_coming_back(text: str, today: date | None = None) -> float | str | None:
+    """ "went back to Poland for 2, and came back last year": the years since the return (1); None
+    when no return is said, or the time away was a trip."""
+    today = today or date.today()
+    back = CAME_BACK.search(text)
+    if not back or SHORT_AWAY.search(text[:back.start()]):
+        return None
+    if back.group(1):
+        return 1.0 if back.group(1) == "last year" else "<1"
+    if back.group(2):
+        year = int(back.group(2))
+        return float(today.year - year) if 1900 < year <= today.year else None
+    return float(back.group(3))
 
 
 # --- by label, and the dispatcher ------------------------------------------------------------------
@@ -1822,7 +2063,7 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     if question_id == "nationality":
         return parse_nationality(text, entities)
     if question_id != "role":
-        applicant = APPLICANT_SAID.search(lowered)
+        applicant = APPLICANT_SAID.search(lowered) or _child_set_against_themselves(lowered)
         own = own_clauses(lowered, children_too=bool(applicant))
         if applicant and yes_no and own and all(APPLICANT_SAID.search(clause) for clause in own):
             # "my son gets student finance, but I'm the one applying": said of someone else, and
@@ -1859,6 +2100,15 @@ APPLICANT_SAID = re.compile(r"\b(?:i'?m|i am|im) the one (?:applying|who'?s appl
 NOT_A_NO = (["problem"], ["problems"], ["worries"], ["doubt"], ["issue"], ["issues"], ["question"])
 
 
+def _child_set_against_themselves(text: str) -> bool:
+    """ "my daughter has a student loan but I don't": a child's situation, then theirs said short
+    ("I don't", "but I do") against it, so the child is not the one applying."""
+    parts = clauses(text)
+    child = any(_about_someone_else(part, children_too=True) and not _about_someone_else(part)
+                for part in parts)
+    return child and any(re.match(r"i\b", part) and _short_answer(part) in (YES, NO) for part in parts)
+
+
 def _yes_and_no(text: str) -> bool:
     """ "yes and no", "yes no maybe", "no/yes": a yes and a no given together as the answer."""
     words = re.sub(r"[^\w' ]", " ", text).split()[:5]
@@ -1893,8 +2143,15 @@ def _about_someone_else(clause: str, children_too: bool = False) -> bool:
         return False  # ("my partner visa", "my family permit" are theirs)
     if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself", "with") for word in words):
         return False  # "my parents moved here when I was 5", "my wife and I": they are in it too
+    if any(word == "my" and following in OWN_STUDY for word, following in itertools.pairwise(words[2:])) and \
+            any(word.startswith(("pay", "paid", "cover", "fund")) for word in words[2:]):
+        return False  # "my parents pay my fees": their act, about the applicant's own study
     # "my family moved here in 2015": a move their family made is usually theirs too
     return not any(word.startswith(("mov", "came", "come", "arriv", "brought", "relocat")) for word in words)
+
+
+OWN_STUDY = frozenset({"fees", "tuition", "course", "courses", "studies", "degree", "loan", "uni",
+                       "university", "college", "apprenticeship"})
 
 
 def own_clauses(text: str, children_too: bool = False) -> list[str]:

@@ -280,9 +280,9 @@ def test_it_in_capitals_is_the_subject_and_in_lower_case_a_pronoun() -> None:
 def test_a_qualification_left_unfinished_or_still_being_studied() -> None:
     _each("prior_qualification", [
         ("I dropped out of a cyber security degree", "no"),
-        ("I'm in my second year of a computer science degree", None),
+        ("I'm in my second year of a computer science degree", "no"),  # a year of it under way: not held
     ])
-    assert parse_answer("level3", "I'm doing my T levels now") is None
+    assert parse_answer("level3", "I'm doing my T levels now") == "no"  # under way now: not held yet
 
 
 def test_a_number_of_gcses_after_the_word() -> None:
@@ -881,9 +881,126 @@ def test_fewer_than_five_gcses_with_the_rest_failed_or_functional_skills_only() 
 
 def test_a_level_3_still_being_studied_and_said_not_finished_is_a_no() -> None:
     _each("level3", [("I'm doing my BTEC level 3 now, finishing next summer", "no"),
-                     ("I'm doing my T levels now", None)])
+                     ("I'm doing my T levels now", "no")])  # under way now: not held yet
 
 
 def test_an_it_qualification_below_level_2() -> None:
     _each("it_qualification", [("just an entry level IT course", "no"),
                                ("a level 1 IT certificate and a GCSE in computing", "yes")])
+
+
+def test_a_role_described_by_its_kind_of_security() -> None:
+    _each("role", [("the network security apprenticeship", "cyber_security_technologist"),
+                   ("whichever one does computer security", "cyber_security_technologist"),
+                   ("not the IT security one, the coding one", "software_developer")])
+
+
+def test_an_age_from_a_birth_date_with_its_month_named() -> None:
+    from bot.eligibility.numbers import age_from_birth_date
+
+    today = date(2026, 12, 3)
+    assert age_from_birth_date("born in june 1999", today) == 27
+    assert age_from_birth_date("my passport has 15 february 2004 on it", today) == 22
+    assert age_from_birth_date("dob: the 2nd of december 2000", today) == 26
+    assert age_from_birth_date("born december 2000", today) is None  # this month: birthday gone by or not?
+    assert age_from_birth_date("moved here on 5 may 2019", today) is None  # a date, not a birth
+    assert age_from_birth_date("graduated 4 july 2012", today) is None
+    assert age_from_birth_date("I'll be 17 on 9 july 2027", today) is None
+
+
+def test_no_nationality_at_all_and_a_missed_deadline() -> None:
+    _each("nationality", [("i am a stateless person", "other"), ("I have no nationality", "other")])
+    _each("euss_status", [("too late, I missed the cut-off", "none"),
+                          ("never applied before the deadline", "none"),
+                          ("I missed the deadline so I applied late and I'm waiting", "pending")])
+
+
+def test_a_visa_with_its_kind_not_said_is_asked_again() -> None:
+    _each("immigration_status", [("here on a visa", None), ("I'm on my visa", None),
+                                 ("I'm here on a partner visa", "other_permission")])
+
+
+def test_residence_counted_from_the_switch_off_a_study_visa() -> None:
+    year = date.today().year
+    _each("residence_years", [
+        (f"I arrived to study in {year - 9} and switched to skilled worker in {year - 3}", 3.0),
+        (f"came on a student visa in {year - 6}", None),  # the years since the switch not said
+        (f"came in {year - 6} on a family visa, I studied at uni later", 6.0),
+        ("9 years here, the first 3 on a study visa", 6.0),
+        ("11 years, my first 4 as a student", 7.0),
+    ])
+
+
+def test_residence_said_not_continuous_or_restarted_after_years_away() -> None:
+    year = date.today().year
+    _each("residence_years", [
+        ("back and forth for 6 years", None), ("about 8 years but on and off", None),
+        (f"here 6 years then 3 back home in Lagos, moved back in {year - 2}", 2.0),
+        ("lived here years ago, went away for 4 and returned 3 years ago", 3.0),
+        ("I spent the summer in Spain and came back last year", None),  # a trip: the stay goes on
+    ])
+
+
+def test_residence_said_as_a_number_and_a_bit() -> None:
+    _each("residence_years", [("6 and a bit", ">6"), ("five years and a bit", ">5"),
+                              ("1 and a bit years", 1.0)])  # ("just over 1": under the rule's years)
+
+
+def test_what_is_left_of_a_permission_granted_for_a_length_at_a_time() -> None:
+    from bot.eligibility.parsing import parse_permission_lasts
+
+    today = date(2026, 12, 3)
+    assert parse_permission_lasts("humanitarian protection, granted 5 years in 2025", today) == "yes"
+    assert parse_permission_lasts("30 months of leave given in 2024", today) == "no"
+    assert parse_permission_lasts("given 3 years ago for 5 years", today) is None  # about two left
+    assert parse_permission_lasts("granted 30 months this year", today) is None
+
+
+def test_a_student_loan_that_is_someone_elses_or_fees_someone_else_pays() -> None:
+    _each("student_loan", [("my son is on student finance but I'm not", "no"),
+                           ("my son is on student finance", "yes"),  # a parent, answering for him
+                           ("the student loan is for my wife's masters", "no"),
+                           ("my employer covers my course fees", "no"),
+                           ("my mum pays my tuition but I get a maintenance loan", "yes"),
+                           ("I'm funded by SAAS", "yes"), ("yes, student finance wales", "yes")])
+
+
+def test_another_programme_overlapping_ending_within_the_start_past_or_still_on() -> None:
+    _each("other_programme", [
+        ("an overlap of roughly 2 weeks with my bootcamp", "ending_soon"),
+        ("it would overlap by a fortnight", "ending_soon"),
+        ("there's an overlap of 8 weeks", "yes"),
+        ("yeah but it finishes within 3 weeks of the start", "ending_soon"),
+        ("yes, it ends within 2 months of you starting", None),  # sooner or later than the rule's weeks
+        ("I did a traineeship, finished 2021", "no"),
+        ("my daughter's on an apprenticeship and she'll still be on it", "yes"),
+    ])
+
+
+def test_a_borderline_subject_is_for_the_team_unless_said_with_a_yes() -> None:
+    _each("prior_qualification", [("a BSc in information systems", "not_sure"),
+                                  ("yes, an information systems degree", "yes"),
+                                  ("an HND in computing and information systems", "yes")])
+
+
+def test_a_qualification_under_way_now_is_not_held_yet() -> None:
+    _each("prior_qualification", [("I'm in the final year of my software engineering degree", "no"),
+                                  ("I'm doing a computing degree", None)])  # when is not said
+    _each("level3", [("I'm taking my A levels at the moment", "no"),
+                     ("still in progress, finishing in June", "no"),
+                     ("I have an NVQ 3 and I'm doing A levels now", None)])
+    _each("it_qualification", [("I'm studying a BTEC in IT currently", "no")])
+
+
+def test_one_level_3_passed_with_the_rest_failed_is_held() -> None:
+    _each("level3", [("I got an A level in art but failed the others", "yes"),
+                     ("failed all my A levels", "no")])
+
+
+def test_days_a_week_travelled_across_the_border_from_home() -> None:
+    _each("works_in_england", [
+        ("I live in Glasgow and would commute to Carlisle once a week", "no"),
+        ("home is Cardiff, I'd go into Bristol 3 days a week", "yes"),
+        ("living in York, travelling to Edinburgh 2 days a week", "yes"),  # 3 days at home in England
+    ])
+

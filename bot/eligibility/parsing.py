@@ -419,6 +419,12 @@ def parse_age_at_start(text: str) -> str | None:
     return None
 
 
+# A country named as where someone is, not what they are: "I'm French and live in the UK", "moved to
+# the UK from India", "a degree from a university in Nigeria".
+AS_A_PLACE = re.compile(r"\b(?:in|into|to|at|across|around|throughout|within|inside|outside|near|visit\w*)\s+"
+                        r"(?:the\s+)?$")
+
+
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
@@ -431,7 +437,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
                  r"(?:nationality|citizenship)\b", text) and not mentions(text, list(NAMES)):
         return "other"  # no nationality at all: not British, Irish or EU
     named = [(pos, name) for pos, name in mentions(text, list(NAMES))
-             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))]
+             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))
+             and not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
     groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
     if not groups:
         # "my son is British", said of no one else: a parent answering for their child, who applies

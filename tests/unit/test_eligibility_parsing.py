@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from bot.eligibility.conversation import prefilled
 from bot.eligibility.parsing import parse_answer
 
 CASES = [
@@ -332,6 +333,23 @@ def test_a_nationality_said_of_a_relative_or_with_non_is_not_theirs() -> None:
         ("New Zealander with a Swiss grandmother", "other"),
         ("non-Irish", None),
     ])
+
+
+def test_a_country_named_as_where_they_live_is_not_their_nationality() -> None:
+    # "UK" after "in" or "to" is where they are: a French citizen living here is EU, not British.
+    _each("nationality", [
+        ("I'm Spanish and I live in the UK", "eu_eea"),
+        ("Ghanaian, been living in the UK since 2020", "other"),
+        ("came to the UK from Brazil", "other"),
+        ("I'm in the UK", None),
+        ("British, and living in the UK", "uk"),
+        ("Irish, working in England", "irish"),
+    ])
+
+
+def test_a_country_named_as_a_place_fills_no_nationality_before_the_check() -> None:
+    assert prefilled("I'm Italian and moved to the UK 5 years ago, am I eligible?")["nationality"] == "eu_eea"
+    assert "nationality" not in prefilled("I'm in Newport, can I apply for software developer?")
 
 
 def test_countries_named_without_a_spacy_entity() -> None:

@@ -746,7 +746,8 @@ def _status_in(clause: str) -> str | None:
         return "study"  # the status named by itself, as the option says it: "student"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
                  r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause):
-        return NO if _negated(clause, clause.find("stud")) else "study"
+        # "not a student visa" says what it isn't: another clause may say what it is
+        return None if _negated(clause, clause.find("stud")) else "study"
     if re.search(r"\b(no permission|no visa|no status|no leave|undocumented|overstay\w*|nothing|none|"
                  r"don'?t have any|do not have any|haven'?t got any|i have none|"
                  r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
@@ -2014,6 +2015,14 @@ def parse_answer(
 ) -> object | None:
     """The answer `text` gives to the question, or None when it doesn't clearly answer it.
     `entities` are spaCy's (label, text) pairs for the message, for names no table lists."""
+    value = _parse_answer(question_id, text, entities)
+    offered = {option.value for option in QUESTIONS[question_id].choices()}
+    if QUESTIONS[question_id].option_values and isinstance(value, str) and value not in offered:
+        return None  # not one of the question's answers ("no" to "what permission do you have?")
+    return value
+
+
+def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str]]) -> object | None:
     text = text[:MAX_ANSWER]
     asked_back = QUESTION_BACK.search(normalise(text)) and not (
         question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))

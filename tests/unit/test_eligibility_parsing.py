@@ -335,6 +335,15 @@ def test_a_nationality_said_of_a_relative_or_with_non_is_not_theirs() -> None:
     ])
 
 
+def test_a_permission_said_only_by_what_it_is_not_is_asked_again() -> None:
+    # "no" is no answer to "what permission do you have?": it used to be stored as the status.
+    _each("immigration_status", [
+        ("I'm not on a study visa", None),
+        ("not a study visa, it's a family visa", "other_permission"),
+    ])
+    assert "immigration_status" not in prefilled("I'm Kenyan and not on a study visa, can I apply?")
+
+
 def test_a_country_named_as_where_they_live_is_not_their_nationality() -> None:
     # "UK" after "in" or "to" is where they are: a French citizen living here is EU, not British.
     _each("nationality", [

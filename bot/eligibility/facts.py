@@ -27,6 +27,31 @@ STATUS_CUES = re.compile(r"\b(visa|refugee|asylum|settled|pre-?settled|leave to 
                          r"humanitarian|stateless|ukraine|afghan|permit)\b")
 
 
+# Time spent somewhere else, said beside the years: which years are in the UK is for the residence
+# question to ask ("lived in the US for ten years, back six months", "came back last year").
+TIME_ELSEWHERE = re.compile(r"\b(abroad|overseas|back (?:to|in|from|home)|came back|moved back|returned|"
+                            r"before that|prior to that|went back|away from the uk)\b|"
+                            r"\b(?:lived|living|been|spent)\b[^.;?!]{0,20}\bin (?!the uk\b|uk\b|england\b|"
+                            r"britain\b|great britain\b|the united kingdom\b|here\b)[a-z]")
+
+
+def groups_named(text: str) -> set[str]:
+    """The nationality groups a message names as nationalities (not as places: "in the UK")."""
+    return {NAMES[name] for pos, name in parsing.mentions(text, list(NAMES))
+            if not parsing.AS_A_PLACE.search(text[max(pos - 20, 0):pos])}
+
+
+def said_of_themselves(text: str, entities: Sequence[tuple[str, str]]) -> bool:
+    """Whether a nationality only spaCy found ("Nigerian") is said as theirs: "I'm Nigerian", "a
+    Nigerian national". spaCy also tags words such as a shop's name or a job as nationalities."""
+    for label, value in entities:
+        name = re.escape(value.lower())
+        if label == "NORP" and re.search(rf"\b(?:i'?m|i am|im|as an?|from)\s+(?:an?\s+)?{name}\b|"
+                                         rf"\b{name}\s+(?:citizen|national|passport|nationality)\b", text):
+            return True
+    return False
+
+
 def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
     lowered = parsing.normalise(text)
     own = parsing.own_clauses(lowered)
@@ -43,13 +68,17 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
         if 10 <= value <= 100:
             facts["age"] = value
     named = parsing.mentions(lowered, list(NAMES)) or any(label == "NORP" for label, _ in entities)
-    if named and (NATIONALITY_CUES.search(lowered) or entities):
-        # Only a nationality by name: "I'm on another apprenticeship" is no nationality.
+    if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups_named(lowered)) <= 1:
+        # Only a nationality by name: "I'm on another apprenticeship" is no nationality. Two groups
+        # named ("Portuguese, came back to the UK", "on a spouse visa, married to a British
+        # citizen") are left for the nationality question to settle.
         nationality = parsing.parse_nationality(lowered, entities)
-        if nationality not in (None, parsing.NOT_SURE):
+        if nationality not in (None, parsing.NOT_SURE) and not (
+                nationality == "uk" and STATUS_CUES.search(lowered)) and (  # no visa for the British
+                groups_named(lowered) or said_of_themselves(lowered, entities)):
             facts["nationality"] = nationality
     residence = RESIDENCE.search(lowered)
-    if residence:
+    if residence and not TIME_ELSEWHERE.search(lowered):
         years = parse_duration_years(residence.group(2))
         if years is not None:
             facts["residence_years"] = years

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from bot.eligibility.conversation import prefilled
 from bot.eligibility.parsing import parse_answer
 
 CASES = [
@@ -341,7 +340,6 @@ def test_a_permission_said_only_by_what_it_is_not_is_asked_again() -> None:
         ("I'm not on a study visa", None),
         ("not a study visa, it's a family visa", "other_permission"),
     ])
-    assert "immigration_status" not in prefilled("I'm Kenyan and not on a study visa, can I apply?")
 
 
 def test_a_country_named_as_where_they_live_is_not_their_nationality() -> None:
@@ -354,11 +352,6 @@ def test_a_country_named_as_where_they_live_is_not_their_nationality() -> None:
         ("British, and living in the UK", "uk"),
         ("Irish, working in England", "irish"),
     ])
-
-
-def test_a_country_named_as_a_place_fills_no_nationality_before_the_check() -> None:
-    assert prefilled("I'm Italian and moved to the UK 5 years ago, am I eligible?")["nationality"] == "eu_eea"
-    assert "nationality" not in prefilled("I'm in Newport, can I apply for software developer?")
 
 
 def test_countries_named_without_a_spacy_entity() -> None:

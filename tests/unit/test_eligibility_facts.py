@@ -1,0 +1,37 @@
+"""bot/eligibility/facts.py: facts volunteered in one message fill the check's answers only when
+they can mean one thing; anything doubtful is left for its question."""
+
+from __future__ import annotations
+
+from bot.eligibility.conversation import prefilled
+
+
+def test_a_country_named_as_a_place_fills_no_nationality() -> None:
+    assert prefilled("I'm Italian and moved to the UK 5 years ago, am I eligible?")["nationality"] == "eu_eea"
+    assert "nationality" not in prefilled("I'm in Newport, can I apply for software developer?")
+
+
+def test_a_status_said_only_by_what_it_is_not_fills_nothing() -> None:
+    assert "immigration_status" not in prefilled("I'm Kenyan and not on a study visa, can I apply?")
+
+
+def test_british_said_beside_a_visa_is_someone_else_and_fills_no_nationality() -> None:
+    facts = prefilled("I'm on a spouse visa, my wife is a British citizen, can I apply for devops?")
+    assert facts.get("nationality") != "uk"
+
+
+def test_two_nationality_groups_named_leave_the_nationality_to_its_question() -> None:
+    assert "nationality" not in prefilled("I'm Irish but grew up in a British family, am I eligible?")
+
+
+def test_years_said_beside_time_elsewhere_are_left_to_the_residence_question() -> None:
+    facts = prefilled("I'm British, lived in Canada for 8 years and came back in spring, can I apply?")
+    assert facts["nationality"] == "uk" and "residence_years" not in facts
+    assert prefilled("I'm British and I've lived here all my life, can I apply?")["residence_years"] == \
+        "all_my_life"
+
+
+def test_a_nationality_only_spacy_found_counts_when_said_as_theirs() -> None:
+    assert prefilled("I'm Nigerian, can I apply?", [("NORP", "Nigerian")])["nationality"] == "other"
+    assert "nationality" not in prefilled("I'm a store manager at Fresco, is that relevant?",
+                                          [("NORP", "Fresco")])

@@ -151,6 +151,8 @@ def load_settings(env: Mapping[str, str] = os.environ) -> Settings:
             answer=_float(env, "TECHTRACK_FAQ_ANSWER_CONFIDENCE", Thresholds.answer),
             margin=_float(env, "TECHTRACK_FAQ_ANSWER_MARGIN", Thresholds.margin),
             clarify=_float(env, "TECHTRACK_FAQ_MIN_CONFIDENCE", Thresholds.clarify),
+            single_word_answer=_float(env, "TECHTRACK_FAQ_ONE_WORD_CONFIDENCE",
+                                      Thresholds.single_word_answer),
         ),
         contact=contact,
     )

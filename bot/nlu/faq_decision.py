@@ -41,6 +41,9 @@ class Thresholds:
     margin: float = 0.2
     clarify: float = 0.2
     max_options: int = 3
+    # A message of one content word ("work", "job") names a topic, not a question: answered outright
+    # only this confident, else "Did you mean...?".
+    single_word_answer: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,20 @@ def decide_faq(
     topics = several_topics(text, candidates, parts, thresholds)
     if topics:
         return FaqDecision(FaqRoute.SEVERAL, topics)
-    if answerable(candidates, thresholds):
+    one_word = len(content_words(text)) == 1 and best.confidence < thresholds.single_word_answer
+    if answerable(candidates, thresholds) and not one_word:
         return FaqDecision(FaqRoute.ANSWER, (best,))
     return FaqDecision(FaqRoute.CLARIFY, offered)
+
+
+_WORDS = re.compile(r"[a-z][a-z'-]*")
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a message less English stop words and chat filler (as the scope signal counts
+    them, without lemmas)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from bot.nlu.scope import FILLER
+
+    return [w for w in _WORDS.findall(text.lower()) if w not in STOP_WORDS and w not in FILLER]

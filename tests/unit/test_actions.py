@@ -94,9 +94,15 @@ def test_a_weak_prediction_gets_an_honest_dont_know() -> None:
 
 def test_the_confidence_thresholds_are_configurable(monkeypatch: pytest.MonkeyPatch,
                                                    corpus: dict[str, FaqEntry]) -> None:
-    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.25)
+    messages, _ = run(ActionAnswerFaq(), text="apprentice pay?", faq_id="salary", confidence=0.25)
     assert messages[0]["text"] == "Did you mean one of these?"
     monkeypatch.setenv("TECHTRACK_FAQ_ANSWER_CONFIDENCE", "0.2")
+    messages, _ = run(ActionAnswerFaq(), text="apprentice pay?", faq_id="salary", confidence=0.25)
+    assert messages[0]["text"] == corpus["salary"].answer
+    # one word, "pay?", is a topic: answered at that confidence only when one-word answers are too
+    messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.25)
+    assert messages[0]["text"] == "Did you mean one of these?"
+    monkeypatch.setenv("TECHTRACK_FAQ_ONE_WORD_CONFIDENCE", "0.2")
     messages, _ = run(ActionAnswerFaq(), text="pay?", faq_id="salary", confidence=0.25)
     assert messages[0]["text"] == corpus["salary"].answer
     monkeypatch.setenv("TECHTRACK_FAQ_MIN_CONFIDENCE", "0.5")

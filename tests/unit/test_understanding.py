@@ -46,6 +46,18 @@ def test_a_weak_best_candidate_gets_did_you_mean_even_alone() -> None:
     assert [c.faq_id for c in decision.candidates] == ["structure"]
 
 
+def test_one_word_is_a_topic_answered_only_when_the_bot_is_sure() -> None:
+    # "work" could be remote working, locations or the employment requirement: not a question yet
+    unsure = decide_faq("work?", ranked(("open_to_external", 0.6), ("locations", 0.15)), T)
+    assert unsure.action is FaqRoute.CLARIFY
+    assert [c.faq_id for c in unsure.candidates] == ["open_to_external", "locations"]
+    sure = decide_faq("salary", ranked(("salary", 0.95), ("seo_salary", 0.03)), T)
+    assert sure.action is FaqRoute.ANSWER
+    # the same confidence with more words is a question, answered
+    assert decide_faq("can I work from home", ranked(("remote_working", 0.6), ("locations", 0.15)),
+                      T).action is FaqRoute.ANSWER
+
+
 def test_at_most_three_options_are_offered() -> None:
     decision = decide_faq("x y z", ranked(("a", 0.3), ("b", 0.25), ("c", 0.2), ("d", 0.15)), T)
     assert [c.faq_id for c in decision.candidates] == ["a", "b", "c"]

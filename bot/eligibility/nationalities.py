@@ -9,6 +9,9 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "northern ireland", "jersey", "guernsey", "isle of man", "the uk", "gb"),
         ("british", "english", "scottish", "welsh", "northern irish", "manx", "jersiais",
          "guernsiais", "uk citizen", "uk national", "brit",
+         # people of a part of Britain, by the name only those born there take
+         "geordie", "scouser", "brummie", "mancunian", "cockney", "yorkshireman", "yorkshirewoman",
+         "glaswegian", "cornish",
          # British Overseas Territories
          "gibraltar", "gibraltarian", "falklands", "falkland islander", "falkland islands",
          "bermuda", "bermudian", "cayman islands", "caymanian", "montserrat", "anguilla",

@@ -407,7 +407,7 @@ def parse_duration_years(text: str, today: date | None = None,
     text = words_to_digits(text.lower().replace("½", ".5"))
     text = re.sub(r"\b(a|one) and a half\b", "1.5", text)
     text = re.sub(r"\b(a|1) (years?|yrs?) and a half\b", r"1.5 \2", text)  # "a year and a half"
-    text = re.sub(r"(?<![\d.])(\d{1,3}) (years?|yrs?) and a half\b", r"\1.5 \2", text)
+    text = re.sub(r"(?<![\d.])(\d{1,3}) (years?|yrs?) and (?:a )?half\b", r"\1.5 \2", text)
     text = re.sub(r"(?<![\d.])(\d{1,3}) and (a )?half\b", lambda m: f"{m.group(1)}.5", text)
     text = re.sub(r"\bhalf a year\b", "6 months", text)
     # "4 and a bit", "4 years and a bit": a little over that (read as "just over 4", below)

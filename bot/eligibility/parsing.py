@@ -69,7 +69,7 @@ YES_WORDS = re.compile(
     r"( (one|it|them|that|indeed|actually|though|yes))?\s*[.!]*\s*$"
 )
 NO_WORDS = re.compile(
-    r"^\s*(n|no+|nope|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
+    r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
     r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i'?ve never|i have never|i ain'?t|not me|"
     r"nothing)\b"
@@ -157,9 +157,11 @@ def parse_yes_no(text: str) -> str | None:
     # "..., so yes", "so yes by then": the conclusion they draw, said last
     conclusion = r"(\s+(by then|by that time|by the start|then|at the start))?\s*[.!]*$"
     if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+)?(yes|yeah|yep)" +
-                                           conclusion, text):
-        return YES
-    if re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+|likely\s+)?(no|nope|not)" + conclusion, text):
+                                           conclusion, text) or \
+            re.search(r"\bso (?:i think|i believe|i reckon|i guess) so\s*[.!]*$", text):
+        return YES  # "I'll be 16 in August so I think so": the conclusion they draw
+    if re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+|likely\s+)?(no|nope|not|not really)" +
+                 conclusion, text):
         return NO
     return None
 
@@ -238,14 +240,27 @@ NEGATING_VERBS = NEGATING + r"|won'?t|wont|don'?t|dont|doesn'?t|didn'?t|can'?t|c
 
 # --- role, age, nationality ----------------------------------------------------------------------
 
+# A choice said to be made, its role named after it: "settled on", "decided on", "going with"
+DECIDED_ON = re.compile(r"\b(?:settled on|decided on|(?:i'?ve |i have )?decided (?:to go for|to go with|"
+                        r"to do)|(?:i'?m |i am |im |i'?ll |i will )?(?:going|go) with|gone with|"
+                        r"opted for|plumped for|landed on|chosen|chose)\s")
+
+
 def parse_role(text: str) -> str | None:
     text = normalise(text)
+    text = re.sub(r"\beng\b\.?", "engineer", text)  # "software eng": the word cut short
     named_roles = {key for start, _, key in find_roles(text) if not _negated(text, start)}
     named_roles |= _misspelt_roles(text)
     if named_roles == {"business_analyst"} and not re.search(r"\b(business|ba)\b", text) and \
             _role_hint(text) == "cyber_security_technologist":
         return "cyber_security_technologist"  # "SOC analyst": "analyst" alone gives way to a cyber word
     if len(named_roles) > 1:
+        decided = list(DECIDED_ON.finditer(text))
+        if decided:
+            # "torn between BA and cyber but I've settled on cyber": the role chosen in the end
+            chosen = parse_role(text[decided[-1].end():])
+            if chosen is not None and chosen != ROLE_UNDECIDED:
+                return chosen
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet
     if len(named_roles) == 1:
         return named_roles.pop()
@@ -321,7 +336,8 @@ ROLE_HINTS = (
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
                 r"websites)|app development)\b"),
      "software_developer"),
-    (re.compile(r"\b(the security (one|role)|security role|(?:it|computer|network|online|digital) security|"
+    (re.compile(r"\b(the security (one|role)|security role|^security$|"
+                r"(?:it|computer|network|online|digital) security|"
                 r"hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
                 r"info ?sec|information security|netsec|security analyst|soc|security operations|"
                 r"monitor\w* for (attacks|threats|intrusions)|threats?|attacks|intrusions?|malware|"
@@ -456,6 +472,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return "other"
     if re.search(r"\b(another|other|none of (those|these)|something else|different)\b", text):
         return "other"
+    if re.search(r"\b(european|europe)\b", text):
+        return None  # "European": in the EU, or British? Not said
     for label, value in entities:
         value = value.lower()
         if value in NAMES or _negated(text, max(text.find(value), 0)):
@@ -559,7 +577,10 @@ def parse_euss_status(text: str) -> str | None:
     if waiting and not (named and all(_past_application(clause) for clause in waiting)):
         return "pending"  # unless the application was how they got the status they name
     upgraded = any(re.search(r"\bfrom pre[- ]?settled (status )?to (full )?settled\b|\bto settled\b|"
-                             r"\bnow (i have |got |have )?(full )?settled\b", clause)
+                             r"\bnow (i have |got |have )?(full )?settled\b|"
+                             # "pre-settled in 2021 and then settled this year": the later one held now
+                             r"\bpre[- ]?settled\b[^.;]{0,60}?\b(?:then|later|since)\s(?:i\s)?(?:got\s|"
+                             r"received\s|was given\s|was granted\s)?(?:full\s)?settled\b", clause)
                    for clause in [text, *clauses(text)] if not FUTURE.search(clause))
     if upgraded:
         return "settled"
@@ -593,7 +614,8 @@ def parse_euss_status(text: str) -> str | None:
 REFUSED = re.compile(r"\b(refused|rejected|denied|turned down|declined|unsuccessful)\b")
 # "if I'd applied", "I would have": what would be, not what is.
 HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|should have)\b")
-PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|"
+PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|submitted|"
+                     r"sent (?:it|mine|my \w+) off|no (?:answer|reply|response|word) (?:yet|back)|"
                      r"certificate of application|still processing|being processed|no decision)\b")
 STATUS_SPELLINGS = {"settled": "settled", "presettled": "pre-settled", "pre-settled": "pre-settled"}
 REAL_WORDS = frozenset({"settle", "settler", "settlers", "settles", "settling", "startled", "shuttled"})
@@ -748,16 +770,18 @@ def _status_in(clause: str) -> str | None:
                  r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause):
         # "not a student visa" says what it isn't: another clause may say what it is
         return None if _negated(clause, clause.find("stud")) else "study"
-    if re.search(r"\b(no permission|no visa|no status|no leave|undocumented|overstay\w*|nothing|none|"
+    if re.search(r"\b(no permission|no visa|no status|no leave|undocumented|"
+                 r"no (?:legal )?papers|without papers|overstay\w*|nothing|none|"
                  r"don'?t have any|do not have any|haven'?t got any|i have none|"
                  r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
                  r"(visa|permission))\b", clause):
         return "none"
-    if VISIT_VISA.search(clause) and not NEGATION.search(clause):
+    visitor = re.search(r"\b(?:i'?m|i am|im) (?:just |only )?(?:a |here as a )?(?:visitor|tourist)\b", clause)
+    if (VISIT_VISA.search(clause) or visitor) and not NEGATION.search(clause):
         return "none"  # a visit visa is no permission to live here
-    generic = re.fullmatch(r"(i (have|got|'ve got) |(?:i'?m |i am |im )?(?:here |living here )?on )?"
+    generic = re.fullmatch(r"(i (have|got) |i'?ve got |(?:i'?m |i am |im )?(?:here |living here )?on )?"
                            r"(a |an |my )?(visa|brp( card)?|biometric residence "
-                           r"(permit|card)|residence (permit|card))( card)?", clause)
+                           r"(permit|card)|residence (permit|card)|leave to remain)( card)?", clause)
     if re.search(VISA_WORDS, clause) and not generic:
         return "other_permission"  # a bare "I have a visa" or "a BRP" doesn't say which: asked again
     return None
@@ -1267,11 +1291,13 @@ def parse_prior_qualification(text: str) -> str | None:
     if level4 and re.search(r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
                             r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
                             r"university|the course) (after|before|in))\b", text) and \
-            len(list(LEVEL4_PLUS.finditer(text))) == 1:
+            len([m for m in LEVEL4_PLUS.finditer(text) if m.group(1) not in ("uni", "university")]) <= 1:
+        # ("left uni before finishing my degree": the place and the degree are one course)
         return NO  # a course left unfinished is no qualification held
     # A similar subject counts when it is said of the qualification ("a computing degree"), not
     # anywhere in the message ("a music degree, and a bit of coding on the side").
-    similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and (
+    similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and
+                    not SHORT_COURSE.match(text, m.end()) and (  # "a coding bootcamp": not the degree's
         not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)))), None)
     if level4 and similar:
         unmixed = BORDERLINE_SUBJECTS.sub(" ", text)
@@ -1301,6 +1327,9 @@ def parse_prior_qualification(text: str) -> str | None:
     return answer
 
 
+# A subject said of a course below Level 4, not of the degree: "a coding bootcamp certificate"
+SHORT_COURSE = re.compile(r"\s(?:boot ?camp|short course|online course|certificate|certification|"
+                          r"cert|ticket|badge)s?\b")
 # Doubt about whether the subject is similar: "might be similar?", "not sure if it's related"
 SIMILARITY_HEDGED = re.compile(r"\b(?:might|may|could|possibly|maybe|perhaps)\s(?:be\s|count as\s)?"
                                r"(?:similar|related|relevant|close enough|the same)\b|"
@@ -1883,6 +1912,9 @@ def parse_residence_years(text: str) -> float | str | None:
     back = _years_since_coming_back(digits)
     if back is not None:
         return back
+    bred = re.search(r"\bborn and (?:bred|raised) ([a-z]+)\b", text)
+    if bred and NAMES.get(bred.group(1)) == "uk" and not NEGATION.search(text):
+        return "all_my_life"  # "a born and bred Geordie": born here, and here since
     return parse_duration_years(text, rule_years=RULES.residence_years)
 
 
@@ -1936,6 +1968,9 @@ def _years_since_leaving_study(text: str, today: date | None = None) -> float | 
 CAME_BACK = re.compile(r"\b(?:came back|moved back|returned|got back|been back)\b(?: (?:here|to the uk|to "
                        r"england|to britain|again))?\s(?:(last year|this year)|in ((?:19|20)\d\d)|"
                        r"(\d{1,2}) (?:years?|yrs?) ago)\b")
+BACK_SINCE_THEN = re.compile(r"\b(?:to|until|till|til|-)\s?((?:19|20)\d\d)[,;]?\s(?:and\s)?"
+                             r"(?:i'?ve\s|i have\s|been\s)?(?:been\s)?(?:back|came back|moved back|returned)"
+                             r"(?:\shere|\sin the uk)?\s(?:ever\s)?since(?:\sthen)?\b")
 SHORT_AWAY = re.compile(r"\b(holidays?|trips?|visits?|weeks?|days?|months?|summer|christmas)\b")
 
 
@@ -1944,6 +1979,11 @@ def _years_since_coming_back(text: str, today: date | None = None) -> float | st
     when no return is said, or the time away was a trip."""
     today = today or date.today()
     back = CAME_BACK.search(text)
+    since_then = BACK_SINCE_THEN.search(text)
+    if not back and since_then and not SHORT_AWAY.search(text[:since_then.start()]):
+        # "lived in Spain from 2015 to 2021, back since then": counted from the end of the time away
+        year = int(since_then.group(1))
+        return float(today.year - year) if 1900 < year <= today.year else None
     if not back or SHORT_AWAY.search(text[:back.start()]):
         return None
     if back.group(1):
@@ -2026,6 +2066,7 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
     text = text[:MAX_ANSWER]
     asked_back = QUESTION_BACK.search(normalise(text)) and not (
         question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))
+    asked_back = asked_back or TAG_QUESTION.search(normalise(text))
     if ASKED_BACK.search(normalise(text)) or asked_back:
         return None  # "what's level 3?": a question back, answered by the hint when asked again
     lowered = normalise(text)
@@ -2040,6 +2081,13 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         value = _parse_one(question_id, tail, entities)
         if value is not None:
             return value
+    restated = list(RESTATED_AFTER_NO.finditer(lowered))
+    if restated and YES not in QUESTIONS[question_id].option_values:
+        # "six, no, seven years", "DevOps or maybe software... no, DevOps": to a question a "no" does
+        # not answer, a "no" between two answers takes back the first one
+        value = _parse_one(question_id, lowered[restated[-1].end():], entities)
+        if value is not None:
+            return value
     echoed = ECHOED_QUESTION.match(lowered)
     if echoed and not (is_not_sure(echoed.group(1)) or YES_WORDS.search(echoed.group(1)) or
                        NO_WORDS.search(echoed.group(1)) or QUESTION_BACK.search(echoed.group(0)) or
@@ -2051,10 +2099,16 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
     return _parse_one(question_id, text, entities)
 
 
+# A statement turned into a question at its end: "I don't think I need it, do I?", "it's fine, isn't it?"
+TAG_QUESTION = re.compile(r"[,-]\s*(?:do|does|did|is|are|am|have|has|will|would|should|can|don'?t|doesn'?t|"
+                          r"isn'?t|aren'?t|haven'?t|hasn'?t|won'?t|wouldn'?t|shouldn'?t|can'?t)\s"
+                          r"(?:i|it|they|you|we|he|she)(?:\snot)?\s*\?+\s*$")
 # A few words of the question said back before the answer: "student loan? no", "GCSEs? loads".
 ECHOED_QUESTION = re.compile(r"^\s*([\w' -]{1,30})\?\s*(?=\S)")
 
 
+# A "no" set between two things said: "British, no, Irish", "5... no, 6"
+RESTATED_AFTER_NO = re.compile(r"(?<=\S)\s*(?:[,;!-]|\.{1,3})\s*no\s*[,.;!-]+\s*(?=\S)")
 SELF_CORRECTION = re.compile(r"(?:^|[\s,.;!-])(?:sorry|i mean|i meant|no wait|wait|correction|scratch that|"
                              r"oops|my mistake|actually)\b[\s,.:;!-]*")
 
@@ -2096,17 +2150,22 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         # leant towards, the rest agreeing with it (or only saying how they would show it)
         rest = lowered[leaning.end():]
         value = PARSERS[question_id](rest)
-        if value == YES or (value is None and PROOF_REMARK.search(rest) and not NEGATION.search(rest)):
+        if value == YES or (value in (None, NOT_SURE) and PROOF_REMARK.search(rest) and
+                            not NEGATION.search(rest) and not NOT_SURE_PATTERN.search(
+                                NEED_TO_CHECK.sub(" ", rest))):
             return YES
     return PARSERS[question_id](text)
 
 
 # "probably," with more said after it (a bare "probably" stays not sure, "probably not" is a no)
-LEANING_YES = re.compile(r"^\s*(?:probably|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)")
+LEANING_YES = re.compile(r"^\s*(?:(?:probably|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)|"
+                         r"(?:probably|most likely|very likely|likely)\s+(?=(?:yes|yeah|yep|yh)\b)|"
+                         r"i (?:think|believe|reckon) (?:so|i (?:do|have|am|will))\s*[,.;!:-]+\s*(?=\S))")
 # How they would show it: "I'd have to find my certificates", "need to dig out the paperwork"
 PROOF_REMARK = re.compile(r"\b(find|dig out|dig up|look for|look out|locate|get hold of|track down|send|show|"
-                          r"upload)\b[^.;]{0,20}\b(certificates?|certs?|paperwork|documents?|proof|results?|"
-                          r"evidence)\b")
+                          r"upload|check)\b[^.;]{0,20}\b(certificates?|certs?|paperwork|documents?|proof|results?|"
+                          r"evidence|brp|visa|permit|passport|card)\b")
+NEED_TO_CHECK = re.compile(r"\b(?:need to|have to|would have to|i'?d have to|i'?d need to) check\b")
 # "I'm the one applying", "it's me applying, not him": the applicant said to be them
 APPLICANT_SAID = re.compile(r"\b(?:i'?m|i am|im) the one (?:applying|who'?s applying|doing (?:it|this|the "
                             r"apprenticeship))\b|\bit'?s (?:me|for me) (?:who'?s |that'?s )?applying\b|"

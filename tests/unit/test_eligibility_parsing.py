@@ -1024,3 +1024,64 @@ def test_days_a_week_travelled_across_the_border_from_home() -> None:
         ("living in York, travelling to Edinburgh 2 days a week", "yes"),  # 3 days at home in England
     ])
 
+
+
+def test_a_no_between_two_answers_takes_back_the_first() -> None:
+    _each("role", [("business analyst, no, cyber security", "cyber_security_technologist")])
+    _each("residence_years", [("four, no, five years", 5.0)])
+    _each("nationality", [("Polish - no - Irish", "irish")])
+
+
+def test_a_role_settled_on_after_naming_several() -> None:
+    _each("role", [("I liked DevOps and BA but I've decided on BA", "business_analyst"),
+                   ("cyber or devops, going with devops", "devops_engineer"),
+                   ("data eng", None),
+                   ("network eng", None),
+                   ("software eng please", "software_developer"),
+                   ("security", "cyber_security_technologist"),
+                   ("DevOps or software developer", "undecided")])
+
+
+def test_a_region_of_britain_for_nationality_and_a_continent_for_none() -> None:
+    _each("nationality", [("proud Scouser", "uk"), ("I'm European", None),
+                          ("non-European", "other")])
+    _each("residence_years", [("born and bred Mancunian", "all_my_life"),
+                              ("born and raised Nigerian, here 4 years", 4.0)])
+
+
+def test_euss_later_status_tag_questions_and_applications_sent() -> None:
+    _each("euss_status", [("had pre-settled from 2020, then got settled last month", "settled"),
+                          ("I don't need that, do I?", None),
+                          ("sent it off in May, no reply yet", "pending"),
+                          ("submitted my application", "pending")])
+
+
+def test_bare_leave_to_remain_and_no_permission_said_plainly() -> None:
+    _each("immigration_status", [("leave to remain", None), ("I've got leave to remain", None),
+                                 ("indefinite leave to remain", "other_permission"),
+                                 ("I'm just a tourist", "none"), ("no legal papers", "none")])
+
+
+def test_years_since_coming_back_after_a_spell_abroad() -> None:
+    today = date.today().year
+    _each("residence_years", [
+        (f"born here, lived in Italy 2010 to {today - 3}, been back since then", float(3)),
+        ("5 year and half", 5.5)])
+
+
+def test_an_unfinished_degree_and_a_bootcamp_beside_a_degree() -> None:
+    _each("prior_qualification", [("dropped out of uni before completing my software degree", "no"),
+                                  ("I have a history degree plus a coding bootcamp", "no"),
+                                  ("a computing degree and a first aid certificate", "yes")])
+
+
+def test_a_hedged_yes_with_a_document_to_check() -> None:
+    _each("other_permission", [("I believe I do, I'd need to check my visa", "yes"),
+                               ("I think so, but I'm not sure", "not_sure")])
+    _each("works_in_england", [("probably yes", "yes"), ("probably", "not_sure")])
+
+
+def test_a_conclusion_said_last() -> None:
+    _each("age_at_start", [("I turn 16 in July so I believe so", "yes")])
+    _each("employed_relevant", [("I work in a shop, so not really", "no")])
+    _each("student_loan", [("nop", "no")])

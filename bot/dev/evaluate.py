@@ -34,7 +34,7 @@ import logging
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -301,6 +301,16 @@ def rate(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def answered_by_style(results: Iterable[tuple[str | None, bool]]) -> dict[str, dict[str, int]]:
+    """(style, answered rightly) pairs counted per style."""
+    by_style: dict[str, dict[str, int]] = {}
+    for style, right in results:
+        counts = by_style.setdefault(style or "plain", {"questions": 0, "answered": 0})
+        counts["questions"] += 1
+        counts["answered"] += right
+    return by_style
+
+
 def summarise(faq: list[Judged], scope: list[Judged]) -> dict[str, Any]:
     answered = [j for j in faq if j.label == j.gold]
     refined = [j for j in faq if j.label.startswith("faq/") and REFINES.get(j.label[4:]) == j.gold[4:]]
@@ -315,11 +325,6 @@ def summarise(faq: list[Judged], scope: list[Judged]) -> dict[str, Any]:
     gold = [j.gold for j in everything]
     predicted = [as_intent(j) for j in everything]
     confused = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
-    by_style: dict[str, dict[str, int]] = {}
-    for j in faq:
-        counts = by_style.setdefault(j.style or "plain", {"questions": 0, "answered": 0})
-        counts["questions"] += 1
-        counts["answered"] += j.label == j.gold
     by_category: dict[str, dict[str, int]] = {}
     for j in scope:
         counts = by_category.setdefault(j.gold, {"messages": 0, "handled": 0})
@@ -338,7 +343,7 @@ def summarise(faq: list[Judged], scope: list[Judged]) -> dict[str, Any]:
         "out_of_scope_messages": len(declining),
         "out_of_scope_recall": rate(len(declined), len(declining)),
         "intent_macro_f1": macro_f1(gold, predicted),
-        "by_style": by_style,
+        "by_style": answered_by_style((j.style, j.label == j.gold) for j in faq),
         "by_category": by_category,
         "worst_confused": [
             {"gold": g, "predicted": p, "count": n} for (g, p), n in confused.most_common(10)
@@ -438,16 +443,11 @@ def summarise_faq_dev(items: Sequence[Mapping[str, Any]], faq: list[Judged]) -> 
 
     judged = list(zip(items, faq, strict=True))
     answered = [j for item, j in judged if right(item, j)]
-    by_style: dict[str, dict[str, int]] = {}
-    for item, j in judged:
-        counts = by_style.setdefault(j.style or "plain", {"questions": 0, "answered": 0})
-        counts["questions"] += 1
-        counts["answered"] += right(item, j)
     return {
         "questions": len(faq),
         "accuracy": rate(len(answered), len(faq)),
         "false_rejection": rate(sum(j.label in DECLINES for j in faq), len(faq)),
-        "by_style": by_style,
+        "by_style": answered_by_style((j.style, right(item, j)) for item, j in judged),
         "misses": [asdict(j) for item, j in judged if not right(item, j)],
     }
 

@@ -35,12 +35,6 @@ TIME_ELSEWHERE = re.compile(r"\b(abroad|overseas|back (?:to|in|from|home)|came b
                             r"britain\b|great britain\b|the united kingdom\b|here\b)[a-z]")
 
 
-def groups_named(text: str) -> set[str]:
-    """The nationality groups a message names as nationalities (not as places: "in the UK")."""
-    return {NAMES[name] for pos, name in parsing.mentions(text, list(NAMES))
-            if not parsing.AS_A_PLACE.search(text[max(pos - 20, 0):pos])}
-
-
 def said_of_themselves(text: str, entities: Sequence[tuple[str, str]]) -> bool:
     """Whether a nationality only spaCy found ("Nigerian") is said as theirs: "I'm Nigerian", "a
     Nigerian national". spaCy also tags words such as a shop's name or a job as nationalities."""
@@ -67,15 +61,16 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
         value = int(age.group(1) or age.group(2))
         if 10 <= value <= 100:
             facts["age"] = value
-    named = parsing.mentions(lowered, list(NAMES)) or any(label == "NORP" for label, _ in entities)
-    if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups_named(lowered)) <= 1:
+    groups = {NAMES[name] for _, name in parsing.nationalities_named(lowered)}  # not "in the UK"
+    named = groups or any(label == "NORP" for label, _ in entities)
+    if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups) <= 1:
         # Only a nationality by name: "I'm on another apprenticeship" is no nationality. Two groups
         # named ("Portuguese, came back to the UK", "on a spouse visa, married to a British
         # citizen") are left for the nationality question to settle.
         nationality = parsing.parse_nationality(lowered, entities)
         if nationality not in (None, parsing.NOT_SURE) and not (
                 nationality == "uk" and STATUS_CUES.search(lowered)) and (  # no visa for the British
-                groups_named(lowered) or said_of_themselves(lowered, entities)):
+                groups or said_of_themselves(lowered, entities)):
             facts["nationality"] = nationality
     residence = RESIDENCE.search(lowered)
     if residence and not TIME_ELSEWHERE.search(lowered):

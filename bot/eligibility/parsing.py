@@ -441,6 +441,12 @@ AS_A_PLACE = re.compile(r"\b(?:in|into|to|at|across|around|throughout|within|ins
                         r"(?:the\s+)?$")
 
 
+def nationalities_named(text: str) -> list[tuple[int, str]]:
+    """The nationality names in a message with their positions, less countries named as places."""
+    return [(pos, name) for pos, name in mentions(text, list(NAMES))
+            if not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
+
+
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
@@ -452,9 +458,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
     if re.search(r"\bstateless\b|\b(?:no|without a|without any|don'?t have a|haven'?t got a) "
                  r"(?:nationality|citizenship)\b", text) and not mentions(text, list(NAMES)):
         return "other"  # no nationality at all: not British, Irish or EU
-    named = [(pos, name) for pos, name in mentions(text, list(NAMES))
-             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))
-             and not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
+    named = [(pos, name) for pos, name in nationalities_named(text)
+             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))]
     groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
     if not groups:
         # "my son is British", said of no one else: a parent answering for their child, who applies

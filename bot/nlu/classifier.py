@@ -233,7 +233,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 # not whatever the words of its id resemble.
                 probabilities = {label: float(label == chosen) for label in probabilities}
             else:
-                probabilities = as_role_question(str(message.get(TEXT) or ""), probabilities,
+                winner = intent_ranking(probabilities)[0]["name"]
+                probabilities = as_role_question(str(message.get(TEXT) or ""), probabilities, winner,
                                                  self.retrieval_intent)
             self._set_output(message, probabilities)
             self._set_parts(message)

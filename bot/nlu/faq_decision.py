@@ -189,8 +189,8 @@ def decide_faq(
     topics = several_topics(text, candidates, parts, thresholds)
     if topics:
         return FaqDecision(FaqRoute.SEVERAL, topics)
-    one_word = len(content_words(text)) == 1 and best.confidence < thresholds.single_word_answer
-    if answerable(candidates, thresholds) and not one_word:
+    if answerable(candidates, thresholds) and not (
+            best.confidence < thresholds.single_word_answer and len(content_words(text)) == 1):
         return FaqDecision(FaqRoute.ANSWER, (best,))
     return FaqDecision(FaqRoute.CLARIFY, offered)
 
@@ -199,10 +199,7 @@ _WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
 def content_words(text: str) -> list[str]:
-    """The words of a message less English stop words and chat filler (as the scope signal counts
-    them, without lemmas)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """The content words of a message, as the scope signal counts them (without lemmas)."""
+    from bot.nlu.scope import content_lemmas  # spaCy's stop words: loaded only when needed
 
-    from bot.nlu.scope import FILLER
-
-    return [w for w in _WORDS.findall(text.lower()) if w not in STOP_WORDS and w not in FILLER]
+    return content_lemmas((word, None) for word in _WORDS.findall(text.lower()))

@@ -22,16 +22,13 @@ ROLE_INTENT = "inform_role"
 MIN_FAQ_SHARE = 0.1
 
 
-def as_role_question(text: str, probabilities: Mapping[str, float],
+def as_role_question(text: str, probabilities: Mapping[str, float], winner: str,
                      retrieval_intent: str = "faq") -> dict[str, float]:
     """The probabilities, with `inform_role`'s moved to the FAQ entries when `text` is a question
-    about a role rather than a choice of one."""
+    about a role rather than a choice of one. winner: the top-level intent the probabilities rank
+    first (the classifier's `intent_ranking`)."""
     result = dict(probabilities)
-    intents: dict[str, float] = {}
-    for label, p in probabilities.items():
-        intent = label.split("/", 1)[0]
-        intents[intent] = intents.get(intent, 0.0) + p
-    if not intents or max(intents, key=lambda name: intents[name]) != ROLE_INTENT:
+    if winner != ROLE_INTENT:
         return result
     prefix = f"{retrieval_intent}/"
     entries = {label: p for label, p in probabilities.items() if label.startswith(prefix)}

@@ -170,16 +170,34 @@ def read_answer(
     question_aside = aside and bool(QUESTION_LIKE.search(lowered))
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
-        return AnswerReading(updates={pending: value})
+        return answered(pending, value, text)
     if asks_to_change or CORRECTION.search(lowered):
         correction = read_correction(text, answers, pending)
         if correction is not None:
             return correction
     if value is not None and not question_aside:
-        return AnswerReading(updates={pending: value})
+        return answered(pending, value, text)
     if aside or intent == "change_answer":
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)
+
+
+# An answer of this many words or more, whose understood value the person didn't type as such, is
+# said back before the next question ("came in 2019, no sorry 2020" -> "Noted: Years living here:
+# 6."): a misreading shows at once, not only in the verdict's summary. Buttons and "yes" are not.
+SAID_BACK_FROM_WORDS = 3
+
+
+def answered(question: str, value: object, text: str) -> AnswerReading:
+    """The pending question answered; said back when it was read from a sentence."""
+    spec = QUESTIONS[question]
+    label = spec.label_for(value)
+    lowered = normalise(text)
+    if len(re.findall(r"\w+", lowered)) < SAID_BACK_FROM_WORDS or \
+            re.search(rf"(?<![\w-]){re.escape(normalise(label))}(?![\w-])", lowered):
+        return AnswerReading(updates={question: value})
+    return AnswerReading(updates={question: value},
+                         acknowledgement=say("noted", summary=spec.summary, value=label))
 
 
 def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:

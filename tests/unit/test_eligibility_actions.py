@@ -382,3 +382,29 @@ def test_every_canonical_faq_question_is_answered_not_taken_for_an_eligibility_c
     started = [e.id for e in corpus.values() if asks_to_check(e.question, prefilled(e.question))]
     assert started == []
     assert prefilled("Can I apply if I'm on another apprenticeship or funded training programme?") == {}
+
+
+def test_an_answer_read_from_a_sentence_is_said_back_before_the_next_question() -> None:
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
+    messages, events = run(ValidateEligibilityForm(), text="I've been here since 2020",
+                           pending="residence_years", answers=answers)
+    assert SlotSet("elig_residence_years", 6.0) in events
+    assert [m["text"] for m in messages] == ["Noted: Years living here: 6 years."]
+    messages, _ = run(ValidateEligibilityForm(), text="nah im paying mine back now",
+                      pending="student_loan", answers={**answers, "residence_years": 10})
+    assert [m["text"] for m in messages] == ["Noted: Student loan funding now: No."]
+
+
+@pytest.mark.parametrize(("pending", "text"), [
+    ("residence_years", "4"),
+    ("residence_years", "4 years and 3 months"),  # the value as typed
+    ("student_loan", "no, I don't"),
+    ("nationality", "EU, EEA or Swiss"),  # a button's label
+    ("age", "I am 31 years old"),
+])
+def test_a_short_or_literal_answer_is_not_said_back(pending: str, text: str) -> None:
+    messages, events = run(ValidateEligibilityForm(), text=text, pending=pending,
+                           answers=BEFORE.get(pending, SD))
+    assert any(e["event"] == "slot" and e["name"] == slot_for(pending) and e["value"] is not None
+               for e in events)
+    assert messages == []

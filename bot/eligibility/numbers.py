@@ -105,6 +105,9 @@ def _qualifier(before: str) -> str:
 AGE_NOW = re.compile(r"\b(?:i'?m|i am|im|aged?|age is|is|she'?s|he'?s|they'?re)\s+(\d{1,3})\b"
                      r"(?!\s*(?:next|in|on|soon|this|later))|"
                      r"\b(\d{1,3})\s*(?:now|right now|at the moment|currently|today|at present)\b|"
+                     # "retired at 55, now 57": the age said with "now" in front
+                     r"\bnow\s+(?:aged?\s+)?(\d{1,3})\b(?!\s*(?:next|in|on|soon|this|later|years?|yrs?|"
+                     r"months?|weeks?|days?)\b)|"
                      r"\bturned\s+(\d{1,3})\b")
 FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
                         r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later)\b")
@@ -128,7 +131,8 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
         return None  # "mid 20s": not an age
     if NOT_YET_AGE.search(text):
         return None  # "not 16 yet": younger than that (a bound)
-    found = [(float(m.group(1)), m.start()) for m in NUMBER.finditer(text)]
+    found = [(float(m.group(1)), m.start()) for m in NUMBER.finditer(text)
+             if not FELT_AGE.search(text[max(0, m.start() - 30):m.start()])]
     values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
         # "61, retired after 30 years", "35 with 15 years' experience": a length of time is no age
@@ -165,6 +169,10 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
     return int(value) if 10 <= value <= 100 else None
 
 
+# "feel about 60", "look like I'm 25": an age they feel or look, not theirs.
+FELT_AGE = re.compile(r"\b(?:feel|feels|feeling|felt|look|looks|looking|seem|seems|act|acts|pass for)\s+"
+                      r"(?:(?:like|about|around|more like|closer to|nearer|at least|over|under|i'?m|"
+                      r"i am|im|as if i'?m)\s+){0,3}$")
 # "not 16 yet", "haven't turned 16": younger than that age now.
 NOT_YET_AGE = re.compile(r"\b(?:not|isn'?t|aren'?t)\s+(\d{1,3})\s+yet\b|"
                          r"\b(?:haven'?t|hasn'?t|have not|has not|not)\s+(?:yet\s+)?(?:turned|reached)\s+"
@@ -210,7 +218,8 @@ BIRTHDAY_SOON = re.compile(
     r"(?:\b(?:i'?m|im|i am|i'?ll be|i will be|will be|i turn|turn|turning|be)\s+|^\s*)(\d{1,3})\s+"
     r"(?:next (?:week|month|year)|tomorrow|"
     r"soon|later this (?:week|month|year)|in (?:a|one|two|three|four|five|six|a few|a couple of|"
-    r"\d{1,2}) (?:days?|weeks?|months?)|in " + MONTHS + r"|on (?:the )?\d{1,2})\b")
+    r"\d{1,2}) (?:days?|weeks?|months?)|in (?:a|one|two) fortnights?|in " + MONTHS +
+    r"|on (?:the )?\d{1,2})\b")
 
 
 def age_a_year_below(text: str) -> int | None:

@@ -58,7 +58,7 @@ PARTLY = re.compile(r"^\s*(kind of|kinda|sort of|sorta|partly|in a way|a bit|a l
 # A yes said with a little doubt is still the answer they give ("I think so", "should do").
 HEDGED_YES = re.compile(r"^\s*(i think so|i believe so|i reckon so|i expect so|i'?d think so|i guess so|"
                         r"i should think so|should do|it should( do)?|should be( fine| ok| okay)?|"
-                        r"i think it (does|will|is)|i believe it (does|will|is))\s*([,.!;]|$)")
+                        r"i think it (does|will|is)|i believe it (does|will|is))\s*([,.!;]|\?(?=\s*\w)|$)")
 YES_WORDS = re.compile(
     r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
     r"of course|ofc|obviously|obvs|naturally|definitely|absolutely|certainly|indeed|that'?s right|"
@@ -108,8 +108,8 @@ CANT_SAY_NO = re.compile(r"^\s*(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+say\s+"
                          r"(?:that\s+)?(?:i|it|they|she|he)\s+"
                          r"(?:do|am|will|have|did|does|is|was|would|can)\b")
 # "course I will": "of course", its "of" left out (only at the start, and only before a short answer)
-COURSE_YES = re.compile(r"^\s*course[\s,]+(?:(?:i|it|she|he|they|we)\s+(?:do|does|will|am|is|are|"
-                        r"have|has|did|can)\b|yes\b|yeah\b|yep\b)")
+COURSE_YES = re.compile(r"^\s*'?course(?:[\s,]+(?:(?:i|it|she|he|they|we)\s+(?:do|does|will|am|is|are|"
+                        r"have|has|did|can)\b|yes\b|yeah\b|yep\b)|\s*[.!]*\s*$)")
 
 
 def is_not_sure(text: str) -> bool:
@@ -124,7 +124,7 @@ def parse_yes_no(text: str) -> str | None:
     if CANT_SAY_NO.search(text):
         return NO
     if COURSE_YES.search(text):
-        text = "of " + text.lstrip()
+        text = "of " + text.lstrip(" '")
     if is_not_sure(text):
         return NOT_SURE
     if DOUBTED_NO.search(text):
@@ -155,7 +155,8 @@ def parse_yes_no(text: str) -> str | None:
     if HEDGED_YES.search(text):
         return YES
     # "..., so yes", "so yes by then": the conclusion they draw, said last
-    conclusion = r"(\s+(by then|by that time|by the start|then|at the start))?\s*[.!]*$"
+    conclusion = (r"(\s+(by then|by that time|by the start|then|at the start))?"
+                  r"(\s*,?\s*(probably|i think|i reckon|i guess|i'?d say|i believe))?\s*[.!]*$")
     if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+)?(yes|yeah|yep)" +
                                            conclusion, text) or \
             re.search(r"\bso (?:i think|i believe|i reckon|i guess) so\s*[.!]*$", text):
@@ -270,6 +271,8 @@ def parse_role(text: str) -> str | None:
     if is_not_sure(text) or re.search(
             r"\b(open to anything|anything really|"
             r"undecided|haven'?t decided|not decided|any of them|any|either|whichever|"
+            r"(?:still )?weighing (?:it |them |things |everything )?up|weighing up (?:my )?options|"
+            r"still (?:thinking|deciding|choosing|considering)|torn|on the fence|can'?t decide|"
             r"made my mind up|make my mind up|not sure yet|no idea yet|still deciding|"
             r"don'?t mind|no preference|open to all|all of them|not yet|whatever|up to you|"
             r"(?:you|u) (?:recommend|suggest|think is best|pick|choose|decide)|your (?:call|choice|"
@@ -336,8 +339,9 @@ ROLE_HINTS = (
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
                 r"websites)|app development)\b"),
      "software_developer"),
-    (re.compile(r"\b(the security (one|role)|security role|^security$|"
-                r"(?:it|computer|network|online|digital) security|"
+    (re.compile(r"\b(the security (one|role|side)|security role|security side|^security$|"
+                r"(?:it|computer|network|online|digital) security|hackers?|"
+                r"protect\w* (?:\w+ )?(?:systems|networks|computers|servers) from|"
                 r"hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
                 r"info ?sec|information security|netsec|security analyst|soc|security operations|"
                 r"monitor\w* for (attacks|threats|intrusions)|threats?|attacks|intrusions?|malware|"
@@ -909,6 +913,10 @@ def parse_student_loan(text: str) -> str | None:
                  r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year|still)\b.{0,20}"
                                                                r"\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
+    ended = LOAN_ENDED.search(text)
+    if ended and not NEGATION.search(ended.group(0)) and \
+            not re.search(r"\b(currently|now|still|new|another)\b", text):
+        return NO  # "the loan for my PGCE stopped when I qualified": one they had
     if OTHER_LOAN.search(text) and not STUDY_LOAN.search(text) and not re.search(
             r"\b(uni\w*|college|course|degree|studies|study|studying|tuition|fees)\b", text):
         return NO  # "a car loan", "a loan, but for the house": not student finance
@@ -932,6 +940,7 @@ def parse_student_loan(text: str) -> str | None:
         return None if re.search(r"\bloans?\b|\bfinance\b", others) else NO
     loan = STUDY_LOAN.search(text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
+                          r"(?:i'?m|i am|im) (?:doing|studying|taking)|"
                           r"funded by|paid by|"
                           r"with (?:a|an|my|the)|(?:being |getting )?paid out|paying out|"
                           r"for (my|the|an?) (access|current|part[- ]time|level \d|college)\b|"
@@ -948,6 +957,9 @@ def parse_student_loan(text: str) -> str | None:
     return None
 
 
+# A student loan said to have ended: "the loan for my masters stopped", "my funding ran out"
+LOAN_ENDED = re.compile(r"\b(?:loan|finance|funding)\b[^.;,]{0,25}?\b(?:stopped|ended|finished|ran out|"
+                        r"ceased)\b")
 # Someone else's course named as what a loan is for: "a student loan for my husband's course"
 SOMEONE_ELSES_STUDY = re.compile(r"\bfor (?:my|our) (?:husband|wife|partner|spouse|mum|mom|mother|dad|father|"
                                  r"brother|sister|boyfriend|girlfriend|fiance|fiancee|friend|flatmate)'?s "
@@ -960,7 +972,8 @@ PAID_BY_OTHERS = re.compile(r"\b(?:my (?:parents|mum|mom|dad|family|grandparents
 # Student finance by its names, for undergraduates, postgraduates and adult learners, in each nation
 # (SAAS is Scotland's, SFW Wales', SFNI Northern Ireland's)
 STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|"
-                        r"student (loan|finance)|sfe|student finance (?:england|wales|ni|northern ireland)|"
+                        r"student (loan|finance)|sfe|sf|"
+                        r"student finance (?:england|wales|ni|northern ireland)|"
                         r"saas|student awards agency|sfw|sfni|(?:postgrad\w* )?master'?s loan|"
                         r"postgrad\w* loan|"
                         r"(?:postgrad\w* )?doctoral loan|phd loan)\b")
@@ -1051,6 +1064,8 @@ def _a_date_follows(text: str, position: int) -> bool:
 
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
+    # "a week or two after it starts": the longer of the two ("the first week or two" is read below)
+    text = re.sub(r"(?<!first )\b(?:a|one) (week|day) or two\b", r"2 \1s", text)
     if re.search(r"\b(not sure|don'?t know|no idea|unsure|not certain)\s+(when|how long)\b", text):
         return NOT_SURE  # on a course, ending who knows when: the admissions team checks
     if re.search(r"\b(might|may|could|thinking (of|about)|considering)\s+(be\s+)?(leav\w*|quit\w*|"
@@ -1059,7 +1074,7 @@ def parse_other_programme(text: str) -> str | None:
         return None  # on a course they may or may not leave: where they will be is not said yet
     if is_not_sure(text):
         return NOT_SURE
-    ordinal = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,15}?\b(in|within|"
+    ordinal = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,30}?\b(in|within|"
                         r"by|during) (the|my|our) (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|"
                         r"6th)"
                         r" (week|fortnight|couple of weeks|few weeks|month)\b", text)
@@ -1187,6 +1202,10 @@ def parse_other_programme(text: str) -> str | None:
     if re.search(r"\b(?<!be )(finished|completed|already done|i left|left it|left the|quit|dropped out|"
                  r"not any ?more|no longer)\b", text):
         return NO
+    idle = re.search(r"\b(?:not doing|doing) (?:anything|nothing)\b(?! else)", text)
+    if idle and not re.search(r"\b(but|though|until|till|start\w*|begin\w*|from|next|will|'ll|going to|"
+                              r"gonna|plan\w*)\b", text[idle.end():]):
+        return NO  # "out of work, not doing anything at the moment": on no programme either
     if re.search(r"\b(no|not on any|not doing any|none|not in any|"
                  r"(?:isn'?t|is not|aren'?t|are not|'m not|am not|'re not|'s not) (?:on|doing|in) any)\s+"
                  r"(other\s+)?(training|courses?|"
@@ -1229,6 +1248,8 @@ SIMILAR_SUBJECTS = re.compile(
     r"informatics|information systems|business information|business analysis|devops|web "
     r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
 )
+# Subjects close to computing without being it: whether they are "similar" is the admissions team's call
+CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:and|&) (?:it|ict|computing))\b")
 # Subjects between computing and something else, similar or not depending on the course
 BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
 LEVEL4_PLUS = re.compile(
@@ -1289,7 +1310,9 @@ def parse_prior_qualification(text: str) -> str | None:
         said = [m for m in SIMILAR_SUBJECTS.finditer(NOT_SIMILAR_SAID.sub(" ", text))]
         return None if said else NO
     level4 = LEVEL4_PLUS.search(text)
-    if level4 and IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+    studying = IN_PROGRESS.search(text)
+    if studying and (level4 or SIMILAR_SUBJECTS.search(text, studying.end())) and \
+            not re.search(r"\b(already|also) (have|got)\b", text):
         # studying for a degree now: not held yet. Said so ("not finished yet", "finishing in
         # June", "in my final year"), a no; otherwise asked again (they may mean one they have)
         return _still_studying(text)
@@ -1303,7 +1326,12 @@ def parse_prior_qualification(text: str) -> str | None:
     # anywhere in the message ("a music degree, and a bit of coding on the side").
     similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and
                     not SHORT_COURSE.match(text, m.end()) and (  # "a coding bootcamp": not the degree's
-        not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)))), None)
+        not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)) or
+        _studied_beside_a_bare_degree(text, m))), None)
+    if level4 and _close_subject_degree(text) and not NEGATION.search(text[:level4.start()]) and \
+            not any(not _negated(text, m.start())
+                    for m in SIMILAR_SUBJECTS.finditer(CLOSE_SUBJECTS.sub(" ", text))):
+        return NOT_SURE  # "BSc Maths", "Business and IT degree": close to computing; the team decides
     if level4 and similar:
         unmixed = BORDERLINE_SUBJECTS.sub(" ", text)
         if BORDERLINE_SUBJECTS.search(text) and not SIMILAR_SUBJECTS.search(unmixed) and \
@@ -1332,6 +1360,20 @@ def parse_prior_qualification(text: str) -> str | None:
     return answer
 
 
+def _studied_beside_a_bare_degree(text: str, subject: re.Match[str]) -> bool:
+    """ "I did computing back home, a 3 year bachelors": a subject said to be studied in one clause,
+    the degree in another that names no subject, and no other subject said."""
+    if not re.search(r"\b(?:did|studied|read|took|majored in)\s+(?:a\s+|an\s+)?$", text[:subject.start()]):
+        return False
+    parts = clauses(text)
+    own = next((part for part in parts if subject.group(0) in part), "")
+    if BELOW_LEVEL4.search(own) or re.search(r"\bschool\b", own):
+        return False  # "did computing at sixth form": not the degree's subject
+    others = [part for part in parts if part != own]
+    return any(LEVEL4_PLUS.search(part) for part in others) and \
+        not any(_names_a_subject(part) or SIMILAR_SUBJECTS.search(part) for part in others)
+
+
 # A subject said of a course below Level 4, not of the degree: "a coding bootcamp certificate"
 SHORT_COURSE = re.compile(r"\s(?:boot ?camp|short course|online course|certificate|certification|"
                           r"cert|ticket|badge)s?\b")
@@ -1355,6 +1397,21 @@ NOT_SUBJECTS = {"a", "an", "the", "my", "uni", "university", "at", "for", "in", 
                 "first", "second", "third", "2:1", "2",
                 "1", "undergraduate", "bachelors", "bachelor's", "masters", "master's", "honours",
                 "hons", "level", "foundation", "full", "part", "online", "proper", "related", "some"}
+
+
+def _close_subject_degree(text: str) -> bool:
+    """A close subject said of the Level 4+ qualification ("BSc Maths"), not of a school one ("maths
+    at A level and a history degree")."""
+    level4 = [m.start() for m in LEVEL4_PLUS.finditer(text)]
+    return any(
+        any(abs(m.start() - q) <= 25 for q in level4)
+        and not SCHOOL_LEVEL_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+        and not SCHOOL_LEVEL_AFTER.match(text[m.end():])
+        for m in CLOSE_SUBJECTS.finditer(text))
+
+
+SCHOOL_LEVEL_BEFORE = re.compile(r"\b(?:gcse|a[- ]?level|as[- ]?level|btec|higher)s?\s*$")
+SCHOOL_LEVEL_AFTER = re.compile(r"^\s{1,3}(?:at\s{1,3})?(?:gcse|a[- ]?level|as[- ]?level|btec|higher)")
 
 
 def _names_a_subject(text: str) -> bool:
@@ -1692,6 +1749,10 @@ def parse_employed_relevant(text: str) -> str | None:
     return None
 
 
+# Where they will work not chosen yet: "not decided", "either ... or", "could be"
+UNDECIDED_PLACE = re.compile(r"\b(not decided|undecided|haven'?t decided|not (?:been )?decided yet|"
+                             r"yet to decide|still deciding|either|could be|might be|one of|whichever|tbc|"
+                             r"to be confirmed)\b")
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
 
 
@@ -1754,6 +1815,9 @@ def parse_works_in_england(text: str) -> str | None:
         in_england = {p[2] for p in chosen}
         if len(in_england) == 1:
             return YES if in_england.pop() else NO
+        if not (mostly or moving) and UNDECIDED_PLACE.search(text) and \
+                re.search(r"\bor\b", text[chosen[0][0]:chosen[-1][0]]):
+            return NOT_SURE  # "haven't decided, Bristol or Cardiff": in England or not, as it turns out
         return None
     if live and not work:
         said = parse_yes_no(text)
@@ -2083,14 +2147,15 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
     if corrected and corrected[-1].end() < len(lowered):
         # "yes - sorry, no", "British, I mean Irish": what they said last is what they meant
         tail = lowered[corrected[-1].end():]
-        value = _parse_one(question_id, tail, entities)
+        value = _parse_one(question_id, _year_corrected(lowered[:corrected[-1].start()], tail), entities)
         if value is not None:
             return value
     restated = list(RESTATED_AFTER_NO.finditer(lowered))
     if restated and YES not in QUESTIONS[question_id].option_values:
         # "six, no, seven years", "DevOps or maybe software... no, DevOps": to a question a "no" does
         # not answer, a "no" between two answers takes back the first one
-        value = _parse_one(question_id, lowered[restated[-1].end():], entities)
+        tail = lowered[restated[-1].end():]
+        value = _parse_one(question_id, _year_corrected(lowered[:restated[-1].start()], tail), entities)
         if value is not None:
             return value
     echoed = ECHOED_QUESTION.match(lowered)
@@ -2102,6 +2167,17 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         if value is not None:
             return value
     return _parse_one(question_id, text, entities)
+
+
+def _year_corrected(head: str, tail: str) -> str:
+    """ "came in 2017, no sorry 2018": a year said alone as the correction takes the place of the
+    last year said before it ("came in 2018"); any other correction is read by itself."""
+    years = list(re.finditer(r"\b(?:19|20)\d\d\b", head))
+    year = tail.strip(" .!")
+    if not years or not re.fullmatch(r"(?:19|20)\d\d", year):
+        return tail
+    head = head[:years[-1].start()] + year + head[years[-1].end():]
+    return re.sub(r"\bno$", "", head.rstrip(" ,.;!-")).rstrip(" ,.;!-")  # ("came in 2017, no")
 
 
 # A statement turned into a question at its end: "I don't think I need it, do I?", "it's fine, isn't it?"
@@ -2159,7 +2235,29 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
                             not NEGATION.search(rest) and not NOT_SURE_PATTERN.search(
                                 NEED_TO_CHECK.sub(" ", rest))):
             return YES
+    checked = _status_before_a_check(question_id, lowered)
+    if checked is not None:
+        return checked
     return PARSERS[question_id](text)
+
+
+# A clause that only says they would check a document: "I'd have to check the email", "need to
+# double check my BRP"
+CHECK_REMARK = re.compile(r"^(?:but |though |and )?"
+                          r"(?:i'?d |i would |i'?ll |i will |i |i should |let me |would |will )?"
+                          r"(?:need to |have to |'d have to |would have to |'d need to |better |should )?"
+                          r"(?:double[- ]?)?check\b[^,.;]{0,30}$")
+
+
+def _status_before_a_check(question_id: str, text: str) -> str | None:
+    """ "I think it's pre-settled, I'd have to check the email": one status named, then only a check
+    of the paperwork to come, is that status (a check alone, or two statuses, stay unsure)."""
+    parts = clauses(text)
+    if question_id not in ("euss_status", "immigration_status") or len(parts) < 2 or \
+            not all(CHECK_REMARK.match(part) for part in parts[1:]) or re.search(r"\bor\b", parts[0]):
+        return None
+    value = PARSERS[question_id](parts[0])
+    return value if isinstance(value, str) and value != NOT_SURE else None
 
 
 # "probably," with more said after it (a bare "probably" stays not sure, "probably not" is a no)
@@ -2210,20 +2308,25 @@ OTHER_PEOPLE = frozenset({*(RELATIVES - CHILDREN), "friend", "friends", "cousin"
 
 
 def _about_someone_else(clause: str, children_too: bool = False) -> bool:
-    """ "my husband has settled status", "my friend gets a loan": a clause whose subject is someone
-    else ("my wife and I both have settled status" is theirs too)."""
+    """ "my husband has settled status", "his mum has settled" (said by a parent of their son): a
+    clause whose subject is someone else ("my wife and I both have settled status" is theirs too)."""
     words = re.sub(r"[^\w' ]", " ", clause).split()
     while words and words[0] in ("and", "but", "so", "also", "though", "because", "as", "well"):
         words = words[1:]
     if not words:
         return False
     people = OTHER_PEOPLE | CHILDREN if children_too else OTHER_PEOPLE
-    if words[0] not in ("my", "our") or len(words) < 2 or _bare(words[1]) not in people or \
+    if words[0] not in ("my", "our", "his", "her", "their") or len(words) < 2 or \
+            _bare(words[1]) not in people or \
             words[2:3] in (["visa"], ["route"], ["permit"], ["scheme"], ["leave"], ["status"]):
         return False  # ("my partner visa", "my family permit" are theirs)
-    if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself", "with") for word in words):
-        return False  # "my parents moved here when I was 5", "my wife and I": they are in it too
-    if any(word == "my" and following in OWN_STUDY for word, following in itertools.pairwise(words[2:])) and \
+    if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself") or
+           (word == "with" and before != "one") for before, word in itertools.pairwise(["", *words])):
+        # "my parents moved here when I was 5", "my wife and I": they are in it too ("my mum's the
+        # one with settled status" leaves them out)
+        return False
+    if any(word == words[0] and following in OWN_STUDY  # "my parents ... my fees", "her dad ... her fees"
+           for word, following in itertools.pairwise(words[2:])) and \
             any(word.startswith(("pay", "paid", "cover", "fund")) for word in words[2:]):
         return False  # "my parents pay my fees": their act, about the applicant's own study
     # "my family moved here in 2015": a move their family made is usually theirs too

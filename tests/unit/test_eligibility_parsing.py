@@ -1085,3 +1085,88 @@ def test_a_conclusion_said_last() -> None:
     _each("age_at_start", [("I turn 16 in July so I believe so", "yes")])
     _each("employed_relevant", [("I work in a shop, so not really", "no")])
     _each("student_loan", [("nop", "no")])
+
+
+def test_a_role_described_by_keeping_out_hackers_and_a_choice_still_weighed() -> None:
+    _each("role", [("keen on the security side of things, stopping hackers", "cyber_security_technologist"),
+                   ("I'd like protecting company networks from intruders", "cyber_security_technologist"),
+                   ("not the security side, more the coding", "software_developer"),
+                   ("still weighing things up", "undecided"), ("on the fence tbh", "undecided"),
+                   ("weighing scales", None)])
+
+
+def test_an_age_said_with_now_a_fortnight_away_or_beside_an_age_they_feel() -> None:
+    _each("age", [("left the army at 40, now 44 and keen to retrain", 44),
+                  ("I'll be 19 in a fortnight", 18),
+                  ("28, though I look about 18", 28), ("42 but feel like I'm 25", 42),
+                  ("I feel about 70", None),  # only the age they feel: theirs is not said
+                  ("now 16 next month", None)])
+
+
+def test_a_yes_that_leans_after_a_reason_and_course_for_of_course() -> None:
+    _each("age_at_start", [("my birthday's in June so yeah probably", "yes"),
+                           ("Course!", "yes"), ("'course", "yes"),
+                           ("probably", "not_sure"),  # a bare "probably" stays unsure
+                           ("course not", None)])
+
+
+def test_a_status_said_of_a_relative_and_one_named_before_a_check_of_the_paperwork() -> None:
+    _each("euss_status", [("she has pre-settled, her dad's the one with full settled", "pre_settled"),
+                          ("her dad has settled status", None),  # hers is not said
+                          ("I believe it's settled status, would need to check the letter", "settled"),
+                          ("pre-settled or settled, I'd have to check", "not_sure"),
+                          ("I'd have to check", "not_sure")])
+
+
+def test_an_arrival_year_corrected_by_a_year_said_alone() -> None:
+    year = date.today().year
+    _each("residence_years", [(f"moved here in {year - 9}, no wait, {year - 8}", 8.0),
+                              (f"came in {year - 11}, no, {year - 10}", 10.0),
+                              ("4 years, sorry 5", 5.0)])
+
+
+def test_student_finance_under_way_by_its_short_name_or_said_to_have_ended() -> None:
+    _each("student_loan", [("a masters loan for the MA I'm studying at the moment", "yes"),
+                           ("I think so? the money comes in every term", "yes"),
+                           ("I think so?", None),  # a yes asked back, with nothing to go on
+                           ("got SF for my foundation degree", "yes"),
+                           ("my student finance for the PGCE stopped once I qualified", "no"),
+                           ("my loan hasn't stopped", None)])
+
+
+def test_another_programme_ending_a_week_or_two_in_or_none_at_all() -> None:
+    _each("other_programme", [
+        ("Yeah, though it wraps up a week or two after the apprenticeship starts", "ending_soon"),
+        ("I'll finish my english course during the first couple of weeks", "ending_soon"),
+        ("it finishes in the first week of July", None),  # a date, not a week of the apprenticeship
+        ("jobless at the minute, not doing anything", "no"),
+        ("I'm on a bootcamp, not doing anything else", "yes")])
+
+
+def test_a_similar_subject_studied_now_or_beside_a_degree_named_without_one() -> None:
+    _each("prior_qualification", [("I'm doing cyber security at the moment, first year", "no"),
+                                  ("I'm studying computer science", None),  # when is not said
+                                  ("did computing back home, a 3 year bachelors", "yes"),
+                                  ("did computing at college years back, and later a history degree", "no")])
+    # a subject studied below Level 4 is not the unnamed degree's
+    assert parse_answer("prior_qualification", "did computing at sixth form years ago, then a bachelors") \
+        != "yes"
+
+
+def test_a_workplace_not_chosen_between_england_and_elsewhere_is_not_sure() -> None:
+    _each("works_in_england", [("haven't decided yet, Cardiff or Bristol", "not_sure"),
+                               ("either Manchester or Leeds", "yes"),
+                               ("Bristol or Cardiff", None),  # a choice not said to be open
+                               ("I'm in Swansea", None)])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my degree is in maths", "not_sure"),
+    ("BA in business & IT", "not_sure"),
+    ("statistics masters", "not_sure"),
+    ("maths and computing BSc", "yes"),  # computing named too: similar
+    ("history degree, and maths at A level", "no"),  # the maths is the A level's
+    ("not really, maths degree but nothing to do with tech", "no"),
+])
+def test_a_subject_close_to_computing_is_for_the_admissions_team(text: str, expected: str) -> None:
+    assert parse_answer("prior_qualification", text) == expected

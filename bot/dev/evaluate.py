@@ -86,10 +86,11 @@ DECLINES = frozenset({"dont_know", *SPECIAL_INTENTS})
 CATEGORY_LABEL = {"off_topic": "out_of_scope", "multiple_questions": "several"}
 # An off-topic message is handled safely when the bot declines it or asks which FAQ entry was meant;
 # it is handled dangerously when the bot answers an FAQ entry (including starting the eligibility
-# check, which bot_label counts as the eligibility_criteria answer) or treats the text as a role or
-# a change of answer.
+# check, which bot_label counts as the eligibility_criteria answer, or restarting it: outside the
+# check, "start again" starts one) or treats the text as a role or a change of answer.
 OFFTOPIC_SAFE = DECLINES | {"clarify", "several"}
-OFFTOPIC_DANGEROUS = frozenset({"other:inform_role", "other:change_answer", "other:check_eligibility"})
+OFFTOPIC_DANGEROUS = frozenset({"other:inform_role", "other:change_answer", "other:check_eligibility",
+                                "other:restart_check"})
 
 
 # The situation questions' rule keys, and the entries that answer each specifically

@@ -55,20 +55,31 @@ from bot.settings import load_settings
 COVERAGE_VALUES = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)
 STRONG_VALUES = (0.9, 1.01)
 SINGLE_VALUES = (0.0, 0.2, 0.4)
+# config.yml's FallbackClassifier threshold: below it the classifier's own intent is nlu_fallback.
+FALLBACK_THRESHOLD = 0.4
+# 1.01: any word counts as one from elsewhere (the signal as it was before `foreign`).
+FOREIGN_VALUES = (1.01, 0.2, 0.1, 0.05)
 
 
 def without_guard(parsed: Mapping[str, Any]) -> dict[str, Any]:
-    """The parse as the classifier left it, before the scope signal."""
+    """The parse as the classifier left it, before the scope signal. (A declined parse can end as
+    nlu_fallback rather than out_of_scope: the FallbackClassifier, after the signal, sees the
+    classifier's intent still high in the ranking and calls the two ambiguous.)"""
     scope = parsed.get("scope") or {}
-    declined = (parsed.get("intent") or {}).get("name") == "out_of_scope"
-    return {**parsed, "intent": scope["intent"]} if declined and scope.get("intent") else dict(parsed)
+    if not (scope.get("declined") and scope.get("intent")):
+        return dict(parsed)
+    intent = dict(scope["intent"])
+    if float(intent.get("confidence") or 0.0) < FALLBACK_THRESHOLD:
+        intent = {"name": "nlu_fallback", "confidence": FALLBACK_THRESHOLD}
+    return {**parsed, "intent": intent}
 
 
 def measured(parsed: Mapping[str, Any]) -> Coverage | None:
     scope = parsed.get("scope")
     if not scope:
         return None
-    return Coverage(int(scope["words"]), float(scope["coverage"]), float(scope["strongest"]))
+    return Coverage(int(scope["words"]), float(scope["coverage"]), float(scope["strongest"]),
+                    float(scope.get("weakest", 0.0)))
 
 
 def label_with(parsed: Mapping[str, Any], scope: ScopeThresholds, thresholds: Thresholds) -> str:
@@ -97,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--show", type=float, nargs=3, metavar=("COVERAGE", "STRONG", "SINGLE"),
+    parser.add_argument("--show", type=float, nargs=4, metavar=("COVERAGE", "STRONG", "SINGLE", "FOREIGN"),
                         help="also list the development sets' misses with these thresholds")
     args = parser.parse_args(argv)
     if not args.model.exists():
@@ -113,11 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     off = [c for c, (_, label) in zip(folds, examples, strict=True) if label in OUT_OF_SCOPE_LABELS]
 
     names = [path.stem for path, _ in sets]
-    print("coverage strong single  " + "  ".join(f"{n:>28}" for n in names)
+    print("coverage strong single foreign  " + "  ".join(f"{n:>28}" for n in names)
           + "   CV FAQ declined   CV off-topic declined")
-    grid = [(c, s, one) for c in COVERAGE_VALUES for s in STRONG_VALUES for one in SINGLE_VALUES]
-    for c, s, one in grid:
-        scope = ScopeThresholds(c, s, one)
+    grid = [(c, s, one, f) for c in COVERAGE_VALUES for s in STRONG_VALUES for one in SINGLE_VALUES
+            for f in FOREIGN_VALUES]
+    for c, s, one, f in grid:
+        scope = ScopeThresholds(c, s, one, f)
         cells, start = [], 0
         for path, items in sets:
             results, start = parsed[start:start + len(items)], start + len(items)
@@ -138,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f"{dangerous}/{len(items)} dangerous")
         declined_faq = sum(lacks_content(x, scope) for x in faq) / max(len(faq), 1)
         declined_off = sum(lacks_content(x, scope) for x in off) / max(len(off), 1)
-        print(f"{c:8.2f} {s:6.2f} {one:6.2f}  " + "  ".join(f"{cell:>28}" for cell in cells)
+        print(f"{c:8.2f} {s:6.2f} {one:6.2f} {f:7.2f}  " + "  ".join(f"{cell:>28}" for cell in cells)
               + f"   {declined_faq:15.1%}   {declined_off:21.1%}")
     if args.show:
         show_misses(sets, parsed, ScopeThresholds(*args.show), thresholds)
-    print("config.yml sets ScopeGuard's coverage_threshold and strong_threshold.")
+    print("config.yml sets ScopeGuard's coverage_threshold, strong_threshold, single_word_threshold "
+          "and foreign_threshold.")
     return 0
 
 

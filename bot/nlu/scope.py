@@ -134,6 +134,11 @@ class Vocabulary:
             close = [w for w in self._candidates(len(lemma), 1)
                      if w[0] == lemma[0] and one_edit_apart(lemma, w)]
             return max((self.known_specificity(w) for w in close), default=0.0)
+        # Two neighbours swapped ("englnad") is one typo, but a difflib ratio below FUZZY_RATIO at
+        # 7 letters: one edit with the same first letter counts at every length.
+        edited = [w for w in self._candidates(len(lemma), 1) if w[0] == lemma[0] and one_edit_apart(lemma, w)]
+        if edited:
+            return max(self.known_specificity(w) for w in edited)
         close = difflib.get_close_matches(lemma, self._candidates(len(lemma)), n=1, cutoff=FUZZY_RATIO)
         return self.known_specificity(close[0]) if close else 0.0
 
@@ -162,11 +167,13 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 @dataclass(frozen=True)
 class Coverage:
-    """coverage: the mean specificity of the content words; strongest: the highest one."""
+    """coverage: the mean specificity of the content words; strongest: the highest one; weakest:
+    the lowest one."""
 
     words: int
     coverage: float
     strongest: float
+    weakest: float = 0.0
 
 
 def coverage(lemmas: Sequence[str], vocabulary: Vocabulary) -> Coverage:
@@ -181,19 +188,23 @@ def coverage(lemmas: Sequence[str], vocabulary: Vocabulary) -> Coverage:
             scored[lemma] = vocabulary.known_specificity(lemma)
     scores = [scored[lemma] for lemma in lemmas]
     if not scores:
-        return Coverage(0, 1.0, 1.0)
-    return Coverage(len(scores), sum(scores) / len(scores), max(scores))
+        return Coverage(0, 1.0, 1.0, 1.0)
+    return Coverage(len(scores), sum(scores) / len(scores), max(scores), min(scores))
 
 
 @dataclass(frozen=True)
 class ScopeThresholds:
     """coverage: below it (and with no word at least `strong` specific) a message of two or more
-    content words lacks TechTrack content; single: below it a message of one content word does.
+    content words lacks TechTrack content, if one of its words is below `foreign` (a word from
+    elsewhere: "blood" in "is there an age limit for giving blood", where "age limit?" alone has
+    only TechTrack words, if not very specific ones); single: below it a message of one content
+    word does.
     Chosen on the development sets: `python -m bot.dev.tune_scope`."""
 
     coverage: float = 0.4
     strong: float = 0.9
     single: float = 0.2
+    foreign: float = 1.01
 
 
 def lacks_content(measured: Coverage, thresholds: ScopeThresholds) -> bool:
@@ -203,4 +214,5 @@ def lacks_content(measured: Coverage, thresholds: ScopeThresholds) -> bool:
         return False
     if measured.words == 1:
         return measured.coverage < thresholds.single
-    return measured.coverage < thresholds.coverage and measured.strongest < thresholds.strong
+    return measured.coverage < thresholds.coverage and measured.strongest < thresholds.strong and \
+        measured.weakest < thresholds.foreign

@@ -75,6 +75,7 @@ class ScopeGuard(GraphComponent, IntentClassifier):
             "coverage_threshold": ScopeThresholds.coverage,
             "strong_threshold": ScopeThresholds.strong,
             "single_word_threshold": ScopeThresholds.single,
+            "foreign_threshold": ScopeThresholds.foreign,
         }
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -88,7 +89,8 @@ class ScopeGuard(GraphComponent, IntentClassifier):
     def thresholds(self) -> ScopeThresholds:
         return ScopeThresholds(float(self.config["coverage_threshold"]),
                                float(self.config["strong_threshold"]),
-                               float(self.config["single_word_threshold"]))
+                               float(self.config["single_word_threshold"]),
+                               float(self.config["foreign_threshold"]))
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
@@ -124,9 +126,11 @@ class ScopeGuard(GraphComponent, IntentClassifier):
             # (`python -m bot.dev.tune_scope`).
             message.set("scope", {
                 "words": measured.words, "coverage": round(measured.coverage, 4),
-                "strongest": round(measured.strongest, 4), "intent": dict(message.get(INTENT) or {}),
+                "strongest": round(measured.strongest, 4), "weakest": round(measured.weakest, 4),
+                "intent": dict(message.get(INTENT) or {}),
             }, add_to_output=True)
             if lacks_content(measured, self.thresholds):
+                message.data["scope"]["declined"] = True
                 declined(message.data, measured.coverage)
         return messages
 

@@ -92,6 +92,22 @@ def test_a_short_word_one_typo_from_a_techtrack_word_counts_as_it() -> None:
     assert not lacks_content(measure("can i aplly for techtrak"), THRESHOLDS)
 
 
+def test_a_long_word_with_two_neighbours_swapped_counts_as_it() -> None:
+    v = vocabulary()
+    assert v.specificity("apprentiecship") == v.specificity("apprenticeship") > 0
+    assert v.specificity("techtarck") == v.specificity("techtrack") > 0
+
+
+def test_without_a_word_from_elsewhere_a_message_of_shared_words_keeps_its_answer() -> None:
+    # "is there an age limit": only TechTrack words, if shared ones; "... for giving blood" has one
+    # from elsewhere.
+    foreign = ScopeThresholds(coverage=0.4, strong=0.75, foreign=0.2)
+    shared_only = Coverage(words=2, coverage=0.33, strongest=0.41, weakest=0.25)
+    assert not lacks_content(shared_only, foreign)
+    assert lacks_content(Coverage(words=3, coverage=0.3, strongest=0.41, weakest=0.0), foreign)
+    assert lacks_content(shared_only, THRESHOLDS)  # the default: every word counts as from elsewhere
+
+
 def test_a_message_with_one_shared_word_and_nothing_of_techtrack_lacks_content() -> None:
     for text in ("what's the minimum card payment this month", "how long do I boil an egg",
                  "how many loyalty points do I need", "how do I apply for a passport"):

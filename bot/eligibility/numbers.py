@@ -32,7 +32,8 @@ ROUGHLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa|ish|ma
 ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all of my life|"
                       r"since (?:(?:i|she|he|they) (?:was|were) )?born|since birth|"
                       r"born (and raised |and bred )?here|"
-                      r"born in (the uk|britain|england|ireland)|always (lived|been)|always)\b")
+                      r"born in (the uk|britain|england|ireland)|always (lived|been)|always|"
+                      r"^forever(?= *[.!]* *$))\b")
 
 
 def words_to_digits(text: str) -> str:
@@ -361,7 +362,7 @@ def _born_in_the_uk(text: str) -> bool:
                       r"(?:,? and (?:i'?ve |i have |i |have )?(?:still |always )?"
                       r"(?:live|living|lived|been|stayed) (?:here|there)(?: (?:ever since|since then|since|"
                       r"all my life|my whole life|ever since then))?|"
-                      r",? and (?:i )?(?:have |'ve )?never left)?"
+                      r",? (?:and )?(?:i )?(?:have |'ve )?never (?:left|lived anywhere else))?"
                       r"[\s.!]*$", text)
     if not match:
         return False

@@ -42,6 +42,8 @@ NOT_SURE_PATTERN = re.compile(
     r"can'?t recall|cannot recall|idk|not a clue|haven'?t a clue|no clue|"
     r"(?:haven'?t|have not|not) got (?:a|any) clue|haven'?t (?:got )?the foggiest|clueless|"
     r"need to check|have to check|would have to check|i'?d have to check|i forget|not positive|"
+    r"(?:need to|have to|must) ask (?:my|our|the|a|an|his|her) (?:immigration )?(?:solicitor|lawyer|"
+    r"caseworker|case worker|adviser|advisor|mum|mom|dad|parents|husband|wife|partner|sponsor|home office)|"
     r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|that depends|"
     r"^depends|depends (on|when|if|whether|where|how|what|which|who))\b"
 )
@@ -51,7 +53,7 @@ SURE_PREFIX = re.compile(r"^\s*(?:i'?m\s+|im\s+|i am\s+)?(?:pretty|fairly|quite|
                          r"99%?)\s+(?:sure|certain|confident)\s*,?\s*(?:that\s+)?(?=\S)")
 DOUBTED_NO = re.compile(r"^\s*(?:i\s+)?(?:don'?t|dont|do not)\s+(?:think|believe|reckon|expect)\s+so\b|"
                         r"^\s*i\s+doubt\s+(?:it|that|so)\b|^\s*(?:i\s+)?(?:think|guess|reckon)\s+not\b|"
-                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|^\s*(?:probably|likely)\s+not\b")
+                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|^\s*(?:probably|prob|likely)\s+not\b")
 HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|hopefully|i hope so)\b")
 # "kind of", "sort of": half a yes, to a yes/no question; asked again.
 PARTLY = re.compile(r"^\s*(kind of|kinda|sort of|sorta|partly|in a way|a bit|a little|ish)\b")
@@ -159,7 +161,8 @@ def parse_yes_no(text: str) -> str | None:
                   r"(\s*,?\s*(probably|i think|i reckon|i guess|i'?d say|i believe))?\s*[.!]*$")
     if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+)?(yes|yeah|yep)" +
                                            conclusion, text) or \
-            re.search(r"\bso (?:i think|i believe|i reckon|i guess) so\s*[.!]*$", text):
+            re.search(r"\bso (?:i think|i believe|i reckon|i guess) so\s*[.!]*$", text) or \
+            re.search(r"\bso (?:i |it |she |he )?should (?:be|do)(?: fine| ok| okay)?\s*[.!]*$", text):
         return YES  # "I'll be 16 in August so I think so": the conclusion they draw
     if re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+|likely\s+)?(no|nope|not|not really)" +
                  conclusion, text):
@@ -246,6 +249,13 @@ DECIDED_ON = re.compile(r"\b(?:settled on|decided on|(?:i'?ve |i have )?decided 
                         r"to do)|(?:i'?m |i am |im |i'?ll |i will )?(?:going|go) with|gone with|"
                         r"opted for|plumped for|landed on|chosen|chose)\s")
 
+# A lean, then the choice confirmed: "leaning cyber, put me down for that", "leaning towards BA so I'll
+# go with that" (a lean alone is not a choice)
+LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towards?\s|to\s)?"
+                             r"([^,.;!?]{2,40}?)[\s,.;!-]{1,4}(?:so\s|and\s)?(?:just\s)?"
+                             r"(?:put me down for|sign me up for|(?:i'?ll |let'?s )?go with|(?:i'?ll )?take|"
+                             r"pick)\s(?:that|it|this)(?:\sone)?\b")
+
 
 def parse_role(text: str) -> str | None:
     text = normalise(text)
@@ -260,6 +270,11 @@ def parse_role(text: str) -> str | None:
         if decided:
             # "torn between BA and cyber but I've settled on cyber": the role chosen in the end
             chosen = parse_role(text[decided[-1].end():])
+            if chosen is not None and chosen != ROLE_UNDECIDED:
+                return chosen
+        leaning = LEANING_TO_ROLE.search(text)
+        if leaning and not is_not_sure(text[leaning.start():]):
+            chosen = parse_role(leaning.group(1))  # "leaning software, put me down for that"
             if chosen is not None and chosen != ROLE_UNDECIDED:
                 return chosen
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet
@@ -337,7 +352,7 @@ def _close_word_by_word(span: str, phrases: Sequence[str]) -> list[str]:
 ROLE_HINTS = (
     (re.compile(r"\b(coding|coder|programmer|programming|(write|writes|writing) (the )?code|"
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
-                r"websites)|app development)\b"),
+                r"websites)|app development|swe|sde)\b"),
      "software_developer"),
     (re.compile(r"\b(the security (one|role|side)|security role|security side|^security$|"
                 r"(?:it|computer|network|online|digital) security|hackers?|"
@@ -345,17 +360,22 @@ ROLE_HINTS = (
                 r"hacking|ethical hack\w*|cyber ?sec\w*|cyber|"
                 r"info ?sec|information security|netsec|security analyst|soc|security operations|"
                 r"monitor\w* for (attacks|threats|intrusions)|threats?|attacks|intrusions?|malware|"
-                r"incident response)\b"),
+                r"incident response|defen[cd]\w* and respond\w*|blue team|pen ?test\w*|"
+                r"penetration test\w*)\b"),
      "cyber_security_technologist"),
     (re.compile(r"\b(analys\w*|requirements)\b.{0,40}\b(business|requirements|processes)\b|"
                 r"\b(business|stakeholders?|users?|clients?)\b.{0,25}\b(needs|requirements|processes|problems)\b"
                 r".{0,40}\b(requirements|analys\w*|document\w*|writ\w*|map\w*|improv\w*)\b|"
                 r"\b(gather\w*|writ\w*|captur\w*|document\w*|map\w*) (up )?(the )?(business )?requirements\b|"
-                r"\bstakeholders?\b|\bprocess improvements?\b|\bimprov\w* (business )?processes\b"),
+                r"\bstakeholders?\b|\bprocess improvements?\b|\bimprov\w* (business )?processes\b|"
+                r"\brequirements (analysis|gathering|elicitation|capture)\b|\buser stories\b"),
      "business_analyst"),
     (re.compile(r"\b(infrastructure|pipelines|cloud|deployments?|automation|kubernetes|k8s|aws|azure|"
                 r"terraform|docker|site reliability|sre|platform engineer\w*)\b"), "devops_engineer"),
 )
+
+# A school year in England and Wales ("year 11", "yr 10"), said beside an age
+SCHOOL_YEAR = re.compile(r"\b(?:i'?m |i am |im |she'?s |he'?s )?(?:in |at )?(?:year|yr) (?:[7-9]|1[0-3])\b")
 
 
 def parse_age(text: str, today: date | None = None) -> int | str | None:
@@ -367,6 +387,8 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     born = age_from_birth_date(text, today)
     if born is not None:
         return born if 10 <= born <= 100 else None
+    if SCHOOL_YEAR.search(text) and not SCHOOL_YEAR.fullmatch(text.strip(" .!")):
+        text = SCHOOL_YEAR.sub(" ", text)  # "under 16, I'm in year 11": a school year is not an age
     # "25 yrs 4 months": the years are the age; "20 on the 3rd of jan": a birthday in that month
     text = re.sub(r"\b(\d{1,3})\s?(?:years?|yrs?)(?: old)?,?\s(?:and\s)?\d{1,2}\s?"
                   r"(?:months?|mths?)(?: old)?\b",
@@ -388,10 +410,14 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     return None
 
 
+# An age or birthday at a time said, then a question whether that is before the start
+START_ASKED = re.compile(r"\b(?:be|turn|turning|birthday)\b[^?]{0,40}[,;.-]\s*(?:is|will|would|does) "
+                         r"(?:that|it|this) (?:be )?(?:before|in time|early enough|count)\b[^?]{0,30}\?")
 BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|february|march|april|may|june|july|"
                         r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
                         r"oct|nov|dec|spring|summer|autumn|winter|intake|course|programme)\b")
 BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|before (it|then|the start)|"
+                          r"(?:well |long |way |just )?before\s*(?:[.!,]|$)|"
                           r"when it starts|at the start|already|now|[.!,]|$|"
                           r"(?:yes|yeah|yep|yh|aye)\s*(?:[.!,]|$)|"  # "I will be 16 yes"
                           # a feeling about it said after the age: "I'll only be 15 sadly"
@@ -406,8 +432,8 @@ def parse_age_at_start(text: str) -> str | None:
     from bot.eligibility.numbers import words_to_digits
 
     text = normalise(text)
-    if is_not_sure(text):
-        return NOT_SURE
+    if is_not_sure(text) or START_ASKED.search(text):
+        return NOT_SURE  # "I'll be 16 in September, is that before the start?"
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -579,6 +605,12 @@ def parse_euss_status(text: str) -> str | None:
     if REFUSED.search(text) and not re.search(r"\b(appeal\w*|review|reapplied|re-?applied|applied again|"
                                               r"reapplying|waiting|pending|awaiting)\b|settled", text):
         return "none"  # "applied but was refused": no status, and no application waiting either
+    # "pre-settled, applied to upgrade it to settled": the upgrade waited on is not the status held
+    upgrading = [clause for clause in clauses(text) if PENDING.search(clause) and UPGRADE.search(clause)]
+    if upgrading and any(re.search(r"\bpre[- ]?settled\b", clause) and not PENDING.search(clause) and
+                         not NEGATION.search(clause) and not FUTURE.search(clause)
+                         for clause in clauses(text)):
+        text = ", ".join(clause for clause in clauses(text) if clause not in upgrading)
     waiting = [clause for clause in clauses(text)
                if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
     named = [clause for clause in clauses(text) if re.search(
@@ -620,6 +652,7 @@ def parse_euss_status(text: str) -> str | None:
     return None
 
 
+UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
 REFUSED = re.compile(r"\b(refused|rejected|denied|turned down|declined|unsuccessful)\b")
 # "if I'd applied", "I would have": what would be, not what is.
 HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|should have)\b")
@@ -702,6 +735,8 @@ def parse_immigration_status(text: str) -> str | None:
                                                    r"for (an? |my )?(answer|decision))\b", text) and \
             not re.search(r"\b(granted|accepted|approved|successful|got)\b", text):
         return "asylum_seeker"  # "asylum, still waiting for an answer"
+    if re.search(r"\basylum\b", text) and APPEALING.search(text) and not APPEAL_ENDED.search(text):
+        return "asylum_seeker"  # "refused asylum, appealing now": the claim is still open
     text = _respelt_visas(text)
     found = [_status_in(clause) for clause in clauses(text) or [text]
              if not FUTURE.search(clause)]  # a status they may have later is not the one they have
@@ -716,6 +751,11 @@ def parse_immigration_status(text: str) -> str | None:
     return found[-1] if found else None
 
 
+APPEALING = re.compile(r"\b(?:appealing|appealed|(?:on|in|under|lodged an|lodged|waiting on|waiting for|"
+                       r"awaiting) (?:the |an |my )?appeal)\b")
+APPEAL_ENDED = re.compile(r"\b(?:no|not|never|didn'?t|without)\b[^,.;]{0,15}\bappeal|"
+                          r"\bappeal\w*\b[^,.;]{0,20}\b(?:refused|rejected|dismissed|failed|lost|unsuccessful|exhausted|granted|won|"
+                          r"successful|allowed)\b|\bappeal rights\b")
 # A permission that has ended; and what keeps one going (an application made in time, a renewal).
 ENDED = re.compile(r"\b(?:visa|leave|permission|permit|status|brp|it|mine|that)\b[^,;]{0,25}?\b(?:ran out|"
                    r"has run out|run out|expired|lapsed|ended|was cancelled|was revoked|was curtailed|"
@@ -815,6 +855,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
             lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
             not NEGATION.search(text[:lasting.start()])):
         return YES  # ("not settled yet" is no such status)
+    renewal = RENEWAL_PLANNED.search(text)
+    if renewal and EXPECTED_FINE.search(text):
+        return NOT_SURE  # "I'll renew it halfway through, should be fine": for the team to check
     before_the_end = EXPIRES_BEFORE.search(text)
     if before_the_end and not _negated(text, before_the_end.start(), verbs=True) and not re.search(
             r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
@@ -841,6 +884,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
                        (numbers(amount_text)[0][0] if numbers(amount_text) else 0))
         unit = match.group(3)
         months = amount * (12 if unit.startswith("year") else 1 / 4.3 if unit.startswith("week") else 1)
+        if months == 24 and " more " not in match.group(0) and not renewal and \
+                not re.search(r"\b(over|more than)\s*$", text[:match.start(2)]):
+            return NOT_SURE  # "2 years left": just the apprenticeship's length, which is up to two years
     year = re.search(r"\b(20\d\d)\b", text)
     if months is None and year and re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text):
         months = (int(year.group(1)) - today.year) * 12 + (12 - today.month)
@@ -850,11 +896,19 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
                                     text) and \
             re.search(r"\b(expir\w*|ends?|runs? out|renew)\b", text):
         months = 6
+    if months is not None and months < 24 and renewal and re.search(r"\bpre[- ]?settled\b", text):
+        return NOT_SURE  # "pre-settled ends in 2027, I'll apply for settled before": upgraded in time?
     if months is not None:
         return YES if months >= 24 else NO
     return parse_yes_no(text)
 
 
+# A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then")
+RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
+                             r"planning to|plan to)\s(?:have to\s|need to\s)?(?:renew|extend|apply for "
+                             r"(?:full )?settled|upgrade)\b")
+EXPECTED_FINE = re.compile(r"\b(?:should be (?:fine|ok|okay|alright|no problem)|shouldn'?t be (?:a|an) "
+                           r"(?:problem|issue)|no problem|will be fine)\b")
 AMOUNT_WORDS = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
 GRANT_VERBS = r"(?:granted|given|awarded|issued|approved)"
 LENGTH = (r"(?P<amount>" + AMOUNT_WORDS + r")[\s-](?P<unit>years?|months?)"
@@ -865,7 +919,8 @@ WHEN_GRANTED = (r"(?P<when>last year|this year|last month)|(?:in )?(?P<year>(?:1
 GRANTS = (re.compile(r"\b" + LENGTH + r",? (?:was |were |that was )?" + GRANT_VERBS + r" (?:to me )?(?:"
                      + WHEN_GRANTED + r")\b"),
           re.compile(r"\b" + GRANT_VERBS + r" (?:for )?" + LENGTH + r" (?:" + WHEN_GRANTED + r")\b"),
-          re.compile(r"\b" + GRANT_VERBS + r" (?:" + WHEN_GRANTED + r") for " + LENGTH + r"\b"))
+          re.compile(r"\b" + GRANT_VERBS + r" (?:" + WHEN_GRANTED + r") for " + LENGTH + r"\b"),
+          re.compile(r"\b" + LENGTH + r" (?:from|starting(?: in)?|since) (?:" + WHEN_GRANTED + r")\b"))
 
 
 def _left_of_a_grant(grant: re.Match[str], today: date) -> str | None:
@@ -924,6 +979,11 @@ def parse_student_loan(text: str) -> str | None:
         return NO  # "the loan is for my wife's degree": the only loan said is someone else's
     if PAID_BY_OTHERS.search(text) and not re.search(r"\bloans?\b|\bfinance\b", text):
         return NO  # "my parents pay my fees", "work covers the course": paid for, not a loan
+    only = ONE_LOAN_ONLY.search(text)
+    if only and not NEGATION.search(text[:only.start()]):
+        return YES  # "maintenance loan only, no tuition loan": one kind of student loan is a loan
+    if LOAN_CONSIDERED.search(text) and not LOAN_HELD_NOW.search(text):
+        return NO  # "thinking of applying for one next year": none now
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -941,7 +1001,7 @@ def parse_student_loan(text: str) -> str | None:
     loan = STUDY_LOAN.search(text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
                           r"(?:i'?m|i am|im) (?:doing|studying|taking)|"
-                          r"funded by|paid by|"
+                          r"funded by|paid by|covered by|paid for by|"
                           r"with (?:a|an|my|the)|(?:being |getting )?paid out|paying out|"
                           r"for (my|the|an?) (access|current|part[- ]time|level \d|college)\b|"
                           r"paying for|funding|pay (for it |for that )?with|paying (for it )?with|"
@@ -957,6 +1017,15 @@ def parse_student_loan(text: str) -> str | None:
     return None
 
 
+# One kind of student loan, said to be the only one: "maintenance loan only", "just the tuition loan"
+ONE_LOAN_ONLY = re.compile(r"\b(?:maintenance|tuition(?: fee)?) loan only\b|"
+                           r"^(?:only|just) (?:the |a |my )?(?:maintenance|tuition(?: fee)?) loan\b")
+# A loan thought about, not taken: "thinking of applying for one next year", "might apply for it"
+LOAN_CONSIDERED = re.compile(r"\b(?:thinking of|thinking about|considering|planning to|plan to|planning on|"
+                             r"might|may|hoping to|going to|gonna|will) (?:be )?(?:apply\w*|"
+                             r"tak\w* (?:one |it )?out|get(?:ting)? one)\b")
+LOAN_HELD_NOW = re.compile(r"\b(?:currently|already|at the moment|now|i have|i'?ve got|i get|i'?m on|"
+                           r"i am on|i receive|still|(?:also |do )?have (?:one|it|a loan))\b")
 # A student loan said to have ended: "the loan for my masters stopped", "my funding ran out"
 LOAN_ENDED = re.compile(r"\b(?:loan|finance|funding)\b[^.;,]{0,25}?\b(?:stopped|ended|finished|ran out|"
                         r"ceased)\b")
@@ -1006,6 +1075,9 @@ FIRST_WEEKS = re.compile(r"\b(?:the|my|our) first (\d{1,2}|one|two|three|four|fi
                          r"\b(?:the|my|our) first (week) or (?:two|so)\b")
 OVERLAP_SAID = re.compile(r"\b(overlap\w*|clash\w*|still (?:be )?(?:going|running|on|doing)|runs? into|"
                           r"go(?:es)? into|carr(?:y|ies) on|continu\w*|only)\b")
+# Its end said with the weeks: "final assessment in the first 3 weeks, then done"
+ENDING_SAID = re.compile(r"\b(?:assessment|epa|end[- ]point|exams?|then (?:i'?m |it'?s )?(?:done|finished)|"
+                         r"finish\w*|ends?|ending|wraps? up|complete\w*)\b")
 RUNS_UNTIL = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on|"
                         r"(?:won'?t|will not|doesn'?t|does not|isn'?t going to|is not going to)\s"
                         r"(?:end|finish|be (?:over|finished|done)))\s"
@@ -1105,7 +1177,8 @@ def parse_other_programme(text: str) -> str | None:
         within = _within_end_weeks(amount, unit)
         return "ending_soon" if within else YES if overlap_of.re is OVERLAP_OF else None
     first_weeks = FIRST_WEEKS.search(text)
-    if first_weeks and OVERLAP_SAID.search(text) and not _a_date_follows(text, first_weeks.end()):
+    if first_weeks and (OVERLAP_SAID.search(text) or ENDING_SAID.search(text)) and \
+            not _a_date_follows(text, first_weeks.end()):
         # "it overlaps for the first couple of weeks", "still going for the first 3 weeks of it":
         # it runs into the apprenticeship for that long
         amount, unit = first_weeks.group(1) or "2", first_weeks.group(2) or "weeks"  # "a week or two"
@@ -1113,6 +1186,9 @@ def parse_other_programme(text: str) -> str | None:
             return None  # about the rule's weeks, or more: asked again
         amount = "a couple of" if amount == "couple of" else amount
         return "ending_soon" if _within_end_weeks(amount, unit) else YES
+    if re.search(r"\b(?:continues?|carries on|goes on|keeps going|runs on)\s(?:into\s|through\s)?next year\b",
+                 text) and not NEGATION.search(text):
+        return YES  # "my apprenticeship continues next year": still on it at the start
     runs_on = RUNS_UNTIL.search(text)
     if runs_on and not NEGATION.search(text[:runs_on.start()]):
         # "runs till next summer", "goes on until next year": still on it when TechTrack starts
@@ -1457,7 +1533,7 @@ def parse_gcses(text: str) -> str | None:
         return None  # "4 or 5": either side of five
     count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
                                 r"at grade|at grades|grade [a-c4-9]|at [a-c4-9]|at (c|4) or above)")
-    leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|passed|with|so|think so)\s*,?\s+(\d+)\b",
+    leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|has|passed|with|so|think so)\s*,?\s+(\d+)\b",
                         text)
     if count is None and leading:
         count = int(leading.group(1) or leading.group(3))
@@ -1470,7 +1546,7 @@ def parse_gcses(text: str) -> str | None:
                         text)
     if count is None and of_them:
         count = int(of_them.group(1))  # "Nationals, 6 of them"
-    failed = re.search(r"\b(\d+)\s+(?:of them\s+|of those\s+)?(?:were|was|are|is|at|got|graded)\s+"
+    failed = re.search(r"\b(\d+)(?:'s\s+|\s+(?:of them\s+|of those\s+)?(?:were|was|are|is|at|got|graded)\s+)"
                        r"(?:a\s+|an\s+)?(?:grade\s+)?(?:[1-3]|[d-gu])s?\b|"
                        r"\b(\d+)\s+(?:of them\s+)?(?:were\s+)?(?:fails|failed|below (?:a\s+)?(?:c|4))\b",
                        text)
@@ -1603,7 +1679,7 @@ QUALIFICATION_NAMES = (
     r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
     r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
     # school-leaving qualifications elsewhere, at Level 3 or its equivalent
-    r"(?:irish )?leaving cert(?:ificate)?(?! applied)|baccalaur[a-z]{2,5}|abitur|matura|"
+    r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-z]{2,6}|abitur|matura|"
     r"cambridge pre-?u|european baccalaureate")
 QUALIFICATION = re.compile(r"\b(" + QUALIFICATION_NAMES + r")\b")
 # "didn't do A levels", "never did a BTEC", "no A levels", "haven't got a degree": a qualification
@@ -1618,6 +1694,20 @@ def _qualification_negated(text: str, match: re.Match[str]) -> bool:
     return bool(QUALIFICATION_NEGATED.search(before)) or _negated(text, match.start())
 
 
+# "Information and Creative Technology", "Information & Communication Technology": IT by its full
+# name, with a word between
+IT_SUBJECT = re.compile(r"\b(it(?!'|\s(?:is|was|were|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
+                        r"covers?|counts?|includes?|might|may|would|should|could|can)\b)|"
+                        r"ict|computing|computer science|computers?|information technology|cyber|"
+                        r"information (?:and|&) [a-z]{3,15} technolog\w*|"
+                        r"networking|networks|software|digital|ecdl|imedia|icdl)\b")
+# A certificate from a vendor or an online course, whose level is not plain from its name
+VENDOR_CERTIFICATE = re.compile(r"\b(google|comptia|microsoft|cisco|ccna|aws|amazon|azure|coursera|udemy|"
+                                r"linkedin learning|codecademy|free ?code ?camp|online)\b")
+LEVEL_NAMED = re.compile(r"\b(btec|nvq|gcses?|a[- ]?levels?(?! ?\d)|level [1-8]|l[1-8]|nationals?|"
+                         r"highers?|cambridge technical|t[- ]?levels?|degree|hnd|hnc|diploma)\b")
+
+
 def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
@@ -1628,13 +1718,7 @@ def parse_it_qualification(text: str) -> str | None:
         return NO  # a grade below a pass
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         return _still_studying(text)  # "I'm doing a level 3 IT course now": not held yet
-    # "Information and Creative Technology", "Information & Communication Technology": IT by its
-    # full name, with a word between
-    it = re.search(r"\b(it(?!'|\s(?:is|was|were|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
-                   r"covers?|counts?|includes?|might|may|would|should|could|can)\b)|"
-                   r"ict|computing|computer science|computers?|information technology|cyber|"
-                   r"information (?:and|&) [a-z]{3,15} technolog\w*|"
-                   r"networking|networks|software|digital|ecdl|imedia|icdl)\b", text)
+    it = IT_SUBJECT.search(text)
     level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
                       r"nationals?|national [45]s?|(scottish |advanced )?highers?|cambridge technical|"
                       r"t[- ]?level|degree|hnd|hnc|certificate)\b", text)
@@ -1643,6 +1727,10 @@ def parse_it_qualification(text: str) -> str | None:
                                       r"national [45]s?|highers?|cambridge technical|t[- ]?level|degree|"
                                       r"hnd|hnc)\b", text):
         return NO  # "just a level 1 IT certificate": below the level asked for
+    if NOT_SIMILAR_SAID.search(text) and not IT_SUBJECT.search(NOT_SIMILAR_SAID.sub(" ", text)):
+        return NO  # "A level maths, nothing in IT": IT named only to deny it
+    if it and VENDOR_CERTIFICATE.search(text) and not LEVEL_NAMED.search(text):
+        return NOT_SURE  # "a Google IT support certificate": at what level is for the team to say
     if it and level and not _negated(text, it.start()) and not NO_WORDS.search(text):
         return YES
     if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
@@ -1668,7 +1756,8 @@ EMPLOYED_NO = re.compile(
     r"year 1[0-3]|sixth form|in school|at school|doing (my )?a[- ]?levels)\b"
 )
 NOT_RELEVANT_JOBS = re.compile(
-    r"\b(shop|retail|supermarket|warehouse|restaurant|cafe|bar|pub|hospitality|waiter|waitress|"
+    r"\b(shop|retail|supermarket|wareho\w*|picking and packing|pick and pack|restaurant|cafe|bar|pub|"
+    r"hospitality|waiter|waitress|"
     r"barista|chef|cleaner|cleaning|driver|delivery|courier|care home|carer|care (worker|assistant)|"
     r"support worker|healthcare assistant|nurse|nursing|"
     r"construction|builder|labourer|factory|hairdresser|beautician|security guard|receptionist|"
@@ -1696,9 +1785,10 @@ ROLE_NAMED = re.compile(
     r"(?=\s*$|\s*[,.!]|\s+(?:at|for|in|with|role|job|team|work)\b)")
 # The person says their job is not a relevant one.
 NOT_RELEVANT_SAID = re.compile(
-    r"\b(not|isn'?t|nothing)\s+(really\s+|very\s+|that\s+|at all\s+|particularly\s+)?(relevant|related|"
+    r"\b(not|isn'?t|nothing)\s+(really\s+|very\s+|that\s+|at all\s+|particularly\s+)?(?:in anything\s+)?"
+    r"(relevant|related|"
     r"in (tech|it|digital|technology|a tech role|an it role)|a tech (job|role)|an it (job|role)|"
-    r"tech(nical)?|it[- ]related|tech[- ]related|to do with (it|tech|computers))\b|"
+    r"tech(nical|y)?|it[- ]related|tech[- ]related|to do with (it|tech|computers))\b|"
     r"\b(unrelated|irrelevant)\b"
 )
 
@@ -1753,6 +1843,13 @@ def parse_employed_relevant(text: str) -> str | None:
 UNDECIDED_PLACE = re.compile(r"\b(not decided|undecided|haven'?t decided|not (?:been )?decided yet|"
                              r"yet to decide|still deciding|either|could be|might be|one of|whichever|tbc|"
                              r"to be confirmed)\b")
+WHERE_NOT_TOLD = re.compile(r"\b(?:haven'?t|have not|not) (?:been )?(?:told|informed|found out|confirmed)\b"
+                            r"(?: (?:where|which (?:office|site|location)|the location|yet))")
+# Working time split evenly: "split evenly between Bristol and Newport", "50/50 across Leeds and Wales"
+EVEN_SPLIT = re.compile(r"\b(?:evenly|equally|50 ?/ ?50|half and half|fifty[- ]fifty)\s(?:split\s)?"
+                        r"(?:between|across)\s")
+# The place said as where they are is where they would work: "and would work from there"
+WORK_THERE = re.compile(r"\b(?:work|working|based)\s(?:from|in|out of)\s(?:there|here|home)\b")
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
 
 
@@ -1760,8 +1857,14 @@ def parse_works_in_england(text: str) -> str | None:
     """Where they will work: yes when at least the rule's share of working time is in England
     ("3 days in Bristol, 2 in Cardiff" is 60%); where they live is not the test."""
     text = normalise(text)
-    if is_not_sure(text):
+    if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
         return NOT_SURE
+    split = EVEN_SPLIT.search(text)
+    if split and not NEGATION.search(text):
+        # "split evenly between Bristol and Newport": half in England, wherever the other half is
+        named = mentions(text[split.end():], [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])
+        if len(named) == 2 and any(name in ENGLAND for _, name in named):
+            return YES if RULES.england_share_percent <= 50 else None
     if any(name in AMBIGUOUS and not HOME_BEFORE.search(_clause_before(text, pos, 30))
            for pos, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])):
         # "3 days in Newport": in Wales or in England? Asked again, never guessed (a home there,
@@ -1804,6 +1907,8 @@ def parse_works_in_england(text: str) -> str | None:
         work, home = home, []
     present = [p for p in places if p not in work and p not in home and re.search(
         r"\b(i'?m|i am|im) (in|at)\s*$", text[max(0, p[0] - 25):p[0]])]
+    if WORK_THERE.search(text) and not work and len({p[2] for p in home + present}) == 1:
+        work, home, present = home + present, [], []  # "I'm in Belfast and would work from there"
     live = home + present
     if present and not (mostly or moving or work or home) and all(p[2] for p in present):
         # "i'm in darlington": where they are, said as the answer, is where they are based. Not for
@@ -2203,8 +2308,9 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     partly = PARTLY.search(lowered)
     described = lowered[partly.end():] if partly else ""
     if yes_no and re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of)\b",
-                            described) and re.search(r"\b(job|work|role|employer|office|team|position)\b",
-                                                     described) and \
+                            described) and re.search(r"\b(job|work|role|employer|office|team|position|"
+                                                     r"department|in (?:finance|hr|sales|marketing|accounts|"
+                                                     r"operations|admin))\b", described) and \
             not re.search(r"\b(but|though|although|mostly|mainly|main)\b", described):
         # "sort of, I do some data work in my job": a part of their job, for the team to check ("sort
         # of, I fix laptops for friends" is no job, and "some data work but mostly sales" leans no)

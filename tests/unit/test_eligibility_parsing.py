@@ -1170,3 +1170,107 @@ def test_a_workplace_not_chosen_between_england_and_elsewhere_is_not_sure() -> N
 ])
 def test_a_subject_close_to_computing_is_for_the_admissions_team(text: str, expected: str) -> None:
     assert parse_answer("prior_qualification", text) == expected
+
+
+def test_it_denied_beside_other_subjects_and_a_vendor_certificate_of_no_stated_level() -> None:
+    _each("it_qualification", [("GCSE english and history only, no IT", "no"),
+                               ("a Cisco networking certificate", "not_sure"),
+                               ("a BTEC level 2 in IT", "yes")])  # a level said: read as before
+
+
+def test_a_lean_confirmed_as_the_choice_between_roles() -> None:
+    _each("role", [("BA or cyber... leaning towards cyber, sign me up for that one",
+                    "cyber_security_technologist"),
+                   ("BA or cyber, leaning towards cyber", "undecided"),  # a lean alone
+                   ("cyber or BA, leaning cyber but not sure, put me down for it", "undecided")])
+
+
+def test_roles_by_their_short_name_or_what_the_work_is() -> None:
+    _each("role", [("a swe please", "software_developer"),
+                   ("pen testing and blue team stuff", "cyber_security_technologist"),
+                   ("writing user stories for the product team", "business_analyst"),
+                   ("swedish", None)])
+
+
+def test_pre_settled_held_with_an_upgrade_applied_for() -> None:
+    _each("euss_status", [("I've got pre-settled, applied last month to upgrade", "pre_settled"),
+                          ("applied to upgrade to settled", "pending")])  # what they hold not said
+
+
+def test_a_permission_renewed_or_upgraded_or_lasting_just_the_two_years() -> None:
+    _each("permission_lasts", [
+        ("I'll need to extend it at some point, should be no problem", "not_sure"),
+        ("pre-settled runs out in 2027, I'm going to apply for settled", "not_sure"),
+        ("it expires before then but I'll apply to extend", "no"),
+        ("two years remaining", "not_sure"), ("over 2 years left", "yes"), ("3 years to go", "yes"),
+    ])
+    today = date(2026, 12, 3)
+    from bot.eligibility.parsing import parse_permission_lasts
+
+    assert parse_permission_lasts("humanitarian protection, 5 years starting 2026", today) == "yes"
+    assert parse_permission_lasts("3 years from 2023", today) == "no"
+
+
+def test_an_age_bound_beside_a_school_year() -> None:
+    _each("age", [("under 16 - year 10 at school", "<16"), ("I'm in year 11", None)])
+
+
+def test_age_at_start_concluded_gently_or_asked_about() -> None:
+    _each("age_at_start", [("birthday's in june so it should be fine", "yes"),
+                           ("prob not", "no"),
+                           ("I turn 16 in may - will that be in time?", "not_sure"),
+                           ("he'll be 16 long before", "yes"), ("I'll be 15 well before", "no")])
+
+
+def test_someone_to_ask_and_an_asylum_claim_under_appeal() -> None:
+    _each("other_permission", [("need to ask my caseworker", "not_sure")])
+    _each("immigration_status", [("my asylum claim got rejected but I'm appealing", "asylum_seeker"),
+                                 ("asylum refused, no appeal", None)])
+
+
+def test_lived_here_always_said_without_all_my_life() -> None:
+    _each("residence_years", [("born in York, never lived anywhere else", "all_my_life"),
+                              ("Forever!", "all_my_life"),
+                              ("feels like forever", None)])
+
+
+def test_one_kind_of_student_loan_finance_covering_fees_and_one_only_thought_about() -> None:
+    _each("student_loan", [("just the tuition loan, I work for the rest", "yes"),
+                           ("my masters is covered by a postgraduate loan", "yes"),
+                           ("might apply for one in september", "no"),
+                           ("I have a maintenance loan and might apply for a tuition loan too", "yes")])
+
+
+def test_another_programme_assessed_early_or_continuing() -> None:
+    _each("other_programme", [("my EPA is in the first 2 weeks and then it's finished", "ending_soon"),
+                              ("my exams are in the first 6 weeks", "yes"),
+                              ("the bootcamp carries on next year", "yes"),
+                              ("it doesn't continue next year", None)])
+
+
+def test_a_workplace_not_told_yet_an_even_split_and_work_where_they_are() -> None:
+    _each("works_in_england", [("not been told which office yet", "not_sure"),
+                               ("evenly split between Newport and Leeds", "yes"),
+                               ("evenly split between Cardiff and Swansea", "no"),
+                               ("I live in Cardiff and would work from there", "no"),
+                               ("3 days in Newport", None)])
+
+
+def test_work_not_techy_a_misspelt_warehouse_and_a_part_of_a_department() -> None:
+    _each("employed_relevant", [("working but nothing techy", "no"),
+                                ("picking in a warehous", "no"),
+                                ("sort of, I do a bit of data work in sales", "not_sure"),
+                                ("sort of, I fix laptops for my uncle sometimes", None)])
+
+
+def test_gcses_said_with_has_or_one_below_a_pass() -> None:
+    _each("gcses", [("she has 6 including maths", "yes"), ("she has 4 including maths", "no"),
+                    ("6 but one's a grade 2", "yes"), ("5, but one's a 3", "no")])
+    _each("level3", [("the international baccalareate", "yes"),
+                     ("a bachelor", None)])  # (not a baccalaureate)
+
+
+def test_a_loan_planned_beside_one_held_now_is_not_a_no() -> None:
+    held_now = "might apply for another loan, but I do have one now for my HND"
+    assert parse_answer("student_loan", held_now) != "no"
+    assert parse_answer("student_loan", "considering applying for one in 2027") == "no"

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.dev.compare_pipelines import load_config
 from bot.dev.evaluate import (
     FAQ_DEV_SET,
     OFFTOPIC_DANGEROUS,
@@ -56,7 +57,8 @@ COVERAGE_VALUES = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5)
 STRONG_VALUES = (0.9, 1.01)
 SINGLE_VALUES = (0.0, 0.2, 0.4)
 # config.yml's FallbackClassifier threshold: below it the classifier's own intent is nlu_fallback.
-FALLBACK_THRESHOLD = 0.4
+FALLBACK_THRESHOLD = float(next(step["threshold"] for step in load_config()["pipeline"]
+                                if step["name"] == "FallbackClassifier"))
 # 1.01: any word counts as one from elsewhere (the signal as it was before `foreign`).
 FOREIGN_VALUES = (1.01, 0.2, 0.1, 0.05)
 

@@ -606,11 +606,11 @@ def parse_euss_status(text: str) -> str | None:
                                               r"reapplying|waiting|pending|awaiting)\b|settled", text):
         return "none"  # "applied but was refused": no status, and no application waiting either
     # "pre-settled, applied to upgrade it to settled": the upgrade waited on is not the status held
-    upgrading = [clause for clause in clauses(text) if PENDING.search(clause) and UPGRADE.search(clause)]
+    parts = clauses(text)
+    upgrading = [clause for clause in parts if PENDING.search(clause) and UPGRADE.search(clause)]
     if upgrading and any(re.search(r"\bpre[- ]?settled\b", clause) and not PENDING.search(clause) and
-                         not NEGATION.search(clause) and not FUTURE.search(clause)
-                         for clause in clauses(text)):
-        text = ", ".join(clause for clause in clauses(text) if clause not in upgrading)
+                         not NEGATION.search(clause) and not FUTURE.search(clause) for clause in parts):
+        text = ", ".join(clause for clause in parts if clause not in upgrading)
     waiting = [clause for clause in clauses(text)
                if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
     named = [clause for clause in clauses(text) if re.search(

@@ -130,15 +130,12 @@ class Vocabulary:
         spelling's."""
         if not self.needs_lookup(lemma):
             return self.known_specificity(lemma)
-        if len(lemma) < FUZZY_MIN_LENGTH:
-            close = [w for w in self._candidates(len(lemma), 1)
-                     if w[0] == lemma[0] and one_edit_apart(lemma, w)]
-            return max((self.known_specificity(w) for w in close), default=0.0)
-        # Two neighbours swapped ("englnad") is one typo, but a difflib ratio below FUZZY_RATIO at
-        # 7 letters: one edit with the same first letter counts at every length.
-        edited = [w for w in self._candidates(len(lemma), 1) if w[0] == lemma[0] and one_edit_apart(lemma, w)]
-        if edited:
-            return max(self.known_specificity(w) for w in edited)
+        # One edit with the same first letter counts at every length: two neighbours swapped
+        # ("englnad") is one typo, but a difflib ratio below FUZZY_RATIO at 7 letters.
+        edited = [w for w in self._candidates(len(lemma), 1)
+                  if w[0] == lemma[0] and one_edit_apart(lemma, w)]
+        if edited or len(lemma) < FUZZY_MIN_LENGTH:
+            return max((self.known_specificity(w) for w in edited), default=0.0)
         close = difflib.get_close_matches(lemma, self._candidates(len(lemma)), n=1, cutoff=FUZZY_RATIO)
         return self.known_specificity(close[0]) if close else 0.0
 

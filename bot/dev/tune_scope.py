@@ -1,7 +1,7 @@
 """`python -m bot.dev.tune_scope`: choose the scope signal's thresholds (bot/nlu/scope.py) on the
 development sets and by cross-validation on the training data, never on the held-out sets.
 
-For each pair of thresholds (coverage, strong) it prints:
+For each setting of the thresholds (coverage, strong, single, foreign) it prints:
 - per off-topic development set (tests/dev/offtopic_everyday_dev*.yml): how many messages the bot
   would still answer, ask a role for or take for a change of answer (dangerous), out of how many;
 - on the situation and FAQ development sets (in-scope questions): how many right answers the
@@ -12,7 +12,7 @@ For each pair of thresholds (coverage, strong) it prints:
   out-of-scope examples that would.
 
 Each development message is parsed by the trained model; the `scope` part of the parse keeps the
-classifier's own intent and the message's coverage, so each pair is tried without retraining.
+classifier's own intent and the message's coverage, so each setting is tried without retraining.
 """
 
 from __future__ import annotations

@@ -22,8 +22,10 @@ WORD_NUMBER = re.compile(
     + "|".join(UNITS) + r"))\b"
 )
 NUMBER = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?!\d|\.\d)")
+# Said of a number not reached yet: "coming up to 40", "approaching 3 years", "about to turn 16"
+NEARING = r"coming up to|approaching|about to turn|soon to be|getting on for"
 BELOW = re.compile(r"\b(less th[ae]n|under|fewer than|not quite|nearly|almost|just under|not yet|"
-                   r"short of|below|younger than|shorter than|not even)\s*$")
+                   r"short of|below|younger than|shorter than|not even|" + NEARING + r")\s*$")
 ABOVE = re.compile(r"\b(more th[ae]n|over|above|longer th[ae]n|just over|well over|older th[ae]n|"
                    r"upwards of)\s*$")
 # Said only roughly ("about 30"): an age far from the rule's age is still clear enough.
@@ -111,7 +113,7 @@ AGE_NOW = re.compile(r"\b(?:i'?m|i am|im|aged?|age is|is|she'?s|he'?s|they'?re)\
                      r"months?|weeks?|days?)\b)|"
                      r"\bturned\s+(\d{1,3})\b")
 FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
-                        r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later)\b")
+                        r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later|at (?:my|his|her|their) next)\b")
 
 
 DURATION_AFTER = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?\s{0,3}(?:years?|yrs?|months?|weeks?)\b"
@@ -180,7 +182,7 @@ NOT_YET_AGE = re.compile(r"\b(?:not|isn'?t|aren'?t)\s+(\d{1,3})\s+yet\b|"
                          r"(\d{1,3})\b")
 AGE_BOUND = re.compile(r"\b(less th[ae]n|under|not quite|nearly|almost|just under|not yet|below|"
                        r"younger th[ae]n|not even|over|above|just over|well over|older th[ae]n|"
-                       r"more th[ae]n)\s+(\d{1,3})\b(?!\s*(?:years?|yrs?)\s+(?!old\b))")
+                       r"more th[ae]n|" + NEARING + r")\s+(\d{1,3})\b(?!\s*(?:years?|yrs?)\s+(?!old\b))")
 TURNING_LATER = re.compile(r"\b(?:i'?ll be|i will be|will be|turn|turning|i turn|be)\s+(\d{1,3})\s+"
                            r"(?:in|on|next|soon|later|this|by)\b")
 
@@ -210,14 +212,14 @@ def parse_age_bound(text: str) -> str | None:
 JUST_BELOW = re.compile(r"\b(?:nearly|almost|not quite|just under|coming up to|approaching|about to "
                         r"turn|soon to be|nearly turning|only just not)\s+(\d{1,3})\b"
                         r"(?!\s*(?:years?|yrs?)\s+(?!old\b))")
-# "I'm 21 next month", "I turn 30 in June", "I'll be 25 next week": a birthday within the year to
-# come, so a year younger now ("by September" and "this year" are left out: they may be that age
-# already).
+# "I'm 21 next month", "I turn 30 in June", "I'll be 25 next week", "40 next birthday": a birthday
+# within the year to come, so a year younger now ("by September" and "this year" are left out: they
+# may be that age already).
 MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 BIRTHDAY_SOON = re.compile(
     r"(?:\b(?:i'?m|im|i am|i'?ll be|i will be|will be|i turn|turn|turning|be)\s+|^\s*)(\d{1,3})\s+"
-    r"(?:next (?:week|month|year)|tomorrow|"
+    r"(?:next (?:week|month|year)|(?:(?:on|at) (?:my|his|her|their) )?next (?:birthday|bday)|tomorrow|"
     r"soon|later this (?:week|month|year)|in (?:a|one|two|three|four|five|six|a few|a couple of|"
     r"\d{1,2}) (?:days?|weeks?|months?)|in (?:a|one|two) fortnights?|in " + MONTHS +
     r"|on (?:the )?\d{1,2})\b")
@@ -492,7 +494,7 @@ def parse_duration_years(text: str, today: date | None = None,
         quantities = quantities[:1]
     elif len(quantities) >= 2:
         years = [q for q in quantities if q.group(3) or (not q.group(4) and q is not first)]
-        if all(not q.group(4) for q in quantities) and re.search(r"\bin\b", text):
+        if all(not q.group(4) for q in quantities) and re.search(r"\bin\b(?!\s" + MONTHS + r"\b)", text):
             # "2 years in Spain and 1 in the UK": time in each place, added up
             value = sum(float(q.group(1)) for q in years if q.group(3) or q is not first)
             if first not in years:

@@ -114,6 +114,11 @@ COURSE_YES = re.compile(r"^\s*'?course(?:[\s,]+(?:(?:i|it|she|he|they|we)\s+(?:d
                         r"have|has|did|can)\b|yes\b|yeah\b|yep\b)|\s*[.!]*\s*$)")
 
 
+# "currently no", "at the moment, yes": when, said before the answer
+TIME_FIRST = re.compile(r"^\s*(?:currently|at the moment|at present|presently|(?:right )?now|as of now|"
+                        r"for now|as things stand|atm)\s*[,:-]?\s*(?=(?:yes|yeah|yep|no|nope|nah)\b)")
+
+
 def is_not_sure(text: str) -> bool:
     if re.search(r"^probably not\b", text) or CANT_SAY_NO.search(text):
         return False  # a no, said gently
@@ -122,7 +127,7 @@ def is_not_sure(text: str) -> bool:
 
 def parse_yes_no(text: str) -> str | None:
     """Yes, no or not sure, from how the answer starts ("yes", "nope", "I don't")."""
-    text = normalise(text)
+    text = TIME_FIRST.sub("", normalise(text))
     if CANT_SAY_NO.search(text):
         return NO
     if COURSE_YES.search(text):
@@ -257,8 +262,16 @@ LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towar
                              r"pick)\s(?:that|it|this)(?:\sone)?\b")
 
 
+def undotted(text: str) -> str:
+    """ "b.a.", "s.w.e": initials with dots, as one word ("ba", "swe")."""
+    return DOTTED_INITIALS.sub(lambda match: match.group(0).replace(".", ""), text)
+
+
+DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z]){1,3}\b\.?")
+
+
 def parse_role(text: str) -> str | None:
-    text = normalise(text)
+    text = undotted(normalise(text))
     text = re.sub(r"\beng\b\.?", "engineer", text)  # "software eng": the word cut short
     named_roles = {key for start, _, key in find_roles(text) if not _negated(text, start)}
     named_roles |= _misspelt_roles(text)
@@ -410,13 +423,18 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     return None
 
 
-# An age or birthday at a time said, then a question whether that is before the start
-START_ASKED = re.compile(r"\b(?:be|turn|turning|birthday)\b[^?]{0,40}[,;.-]\s*(?:is|will|would|does) "
-                         r"(?:that|it|this) (?:be )?(?:before|in time|early enough|count)\b[^?]{0,30}\?")
+# An age or birthday at a time said, then a question whether that is before the start, or when it
+# starts: "I'll be 16 in July, is that in time?", "16 in May, does it start before then?"
+START_ASKED = re.compile(r"\b(?:be|turn|turning|birthday)\b[^?]{0,40}[,;.-]\s*(?:(?:is|will|would|does) "
+                         r"(?:that|it|this) (?:be )?(?:before|in time|early enough|count)\b|"
+                         r"(?:so |but |and )?(?:when )?(?:does|will|would|is) (?:it|this|techtrack|the "
+                         r"(?:course|apprenticeship|programme|start)) (?:start|begin|be starting|kick off)\b)"
+                         r"[^?]{0,30}\?")
 BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|february|march|april|may|june|july|"
                         r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
                         r"oct|nov|dec|spring|summer|autumn|winter|intake|course|programme)\b")
-BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|before (it|then|the start)|"
+BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|"
+                          r"(?:just |well |long |way )?before (it|then|the start)|"
                           r"(?:well |long |way |just )?before\s*(?:[.!,]|$)|"
                           r"when it starts|at the start|already|now|[.!,]|$|"
                           r"(?:yes|yeah|yep|yh|aye)\s*(?:[.!,]|$)|"  # "I will be 16 yes"
@@ -606,11 +624,13 @@ def parse_euss_status(text: str) -> str | None:
                                               r"reapplying|waiting|pending|awaiting)\b|settled", text):
         return "none"  # "applied but was refused": no status, and no application waiting either
     # "pre-settled, applied to upgrade it to settled": the upgrade waited on is not the status held
-    parts = clauses(text)
+    parts = [part.strip() for clause in clauses(text) for part in re.split(r"\band\b", clause)
+             if part.strip()]
     upgrading = [clause for clause in parts if PENDING.search(clause) and UPGRADE.search(clause)]
     if upgrading and any(re.search(r"\bpre[- ]?settled\b", clause) and not PENDING.search(clause) and
                          not NEGATION.search(clause) and not FUTURE.search(clause) for clause in parts):
-        text = ", ".join(clause for clause in parts if clause not in upgrading)
+        # ("..., applied to upgrade to settled, waiting": a bare wait said with it is the upgrade's too)
+        text = ", ".join(clause for clause in parts if clause not in upgrading and not _bare_wait(clause))
     waiting = [clause for clause in clauses(text)
                if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
     named = [clause for clause in clauses(text) if re.search(
@@ -661,6 +681,11 @@ PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progre
                      r"certificate of application|still processing|being processed|no decision)\b")
 STATUS_SPELLINGS = {"settled": "settled", "presettled": "pre-settled", "pre-settled": "pre-settled"}
 REAL_WORDS = frozenset({"settle", "settler", "settlers", "settles", "settling", "startled", "shuttled"})
+
+
+def _bare_wait(clause: str) -> bool:
+    """ "waiting", "still pending", "no decision yet": a wait that names no status of its own."""
+    return bool(PENDING.search(clause)) and not re.search(r"settled|\bstatus\b|\beuss\b|\bscheme\b", clause)
 
 
 def _past_application(clause: str) -> bool:
@@ -895,6 +920,8 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
                                     r"april|may|june|july|august|september|october|november|december))\b",
                                     text) and \
             re.search(r"\b(expir\w*|ends?|runs? out|renew)\b", text):
+        if renewal and re.search(r"\bnext year\b", text):
+            return NOT_SURE  # "ends next year, I'll apply to extend": a rough date and an extension to come
         months = 6
     if months is not None and months < 24 and renewal and re.search(r"\bpre[- ]?settled\b", text):
         return NOT_SURE  # "pre-settled ends in 2027, I'll apply for settled before": upgraded in time?
@@ -905,8 +932,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
 
 # A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then")
 RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
-                             r"planning to|plan to)\s(?:have to\s|need to\s)?(?:renew|extend|apply for "
-                             r"(?:full )?settled|upgrade)\b")
+                             r"planning to|plan to)\s(?:have to\s|need to\s)?(?:apply to\s)?(?:renew|extend|"
+                             r"apply for (?:full )?settled|apply for (?:an? )?(?:extension|renewal)|"
+                             r"upgrade)\b")
 EXPECTED_FINE = re.compile(r"\b(?:should be (?:fine|ok|okay|alright|no problem)|shouldn'?t be (?:a|an) "
                            r"(?:problem|issue)|no problem|will be fine)\b")
 AMOUNT_WORDS = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -972,6 +1000,8 @@ def parse_student_loan(text: str) -> str | None:
     if ended and not NEGATION.search(ended.group(0)) and \
             not re.search(r"\b(currently|now|still|new|another)\b", text):
         return NO  # "the loan for my PGCE stopped when I qualified": one they had
+    if JOBSEEKING.search(text) and not re.search(r"\bloans?\b|\bfinance\b|\bstud\w*", text):
+        return NO  # "on jobseeker's allowance": looking for work, not studying on student finance
     if OTHER_LOAN.search(text) and not STUDY_LOAN.search(text) and not re.search(
             r"\b(uni\w*|college|course|degree|studies|study|studying|tuition|fees)\b", text):
         return NO  # "a car loan", "a loan, but for the house": not student finance
@@ -987,7 +1017,7 @@ def parse_student_loan(text: str) -> str | None:
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
-    without = re.search(r"\b(no|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
+    without = re.search(r"\b(no|not|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
                         r"(a\s+|any\s+|the\s+)?"
                         r"(student\s+)?(loans?|finance|funding)\b|\b(pay|paying|fund|funding)\s+(for\s+)?(my|the)\s+"
                         r"(own\s+)?(fees|course|studies)\b|\bpay my own\b|\bself[- ]funded\b|"
@@ -995,7 +1025,7 @@ def parse_student_loan(text: str) -> str | None:
     if without:
         # "I'm a student but I pay my own fees, no loan": a student, with no loan funding; a loan
         # named as well ("my own fees but a maintenance loan") leaves it unclear.
-        others = re.sub(r"\b(no|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
+        others = re.sub(r"\b(no|not|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
                         r"(a\s+|any\s+|the\s+)?(student\s+)?(loans?|finance|funding)\b", "", text)
         return None if re.search(r"\bloans?\b|\bfinance\b", others) else NO
     loan = STUDY_LOAN.search(text)
@@ -1009,7 +1039,8 @@ def parse_student_loan(text: str) -> str | None:
             not NEGATION.search(text) and not PAST_JOB.search(text):
         return YES  # "an advanced learner loan for my access course right now"
     getting = re.search(r"\b(getting|receiving|get|gets|receive|receives|on|have|has)\b.{0,25}\b("
-                        r"student (loan|finance)|maintenance loan|tuition (fee )?loan|sfe|the loan|a loan)\b",
+                        r"student (loan|finance)|maintenance loan|tuition (fee )?loan|sfe|the loan|a loan|"
+                        r"my loan)\b",
                         text) or (
         loan and re.search(r"\b(getting|receiving|get|receive|on|have|got)\b.{0,25}$", text[:loan.start()]))
     if getting and not _negated(text, getting.start(), verbs=True) and not NEGATION.search(getting.group(0)):
@@ -1017,6 +1048,8 @@ def parse_student_loan(text: str) -> str | None:
     return None
 
 
+# Jobseeker's Allowance, claimed while looking for work (not by students on student finance)
+JOBSEEKING = re.compile(r"\bjob ?seekers?'?s?'? allowance\b|\bjsa\b")
 # One kind of student loan, said to be the only one: "maintenance loan only", "just the tuition loan"
 ONE_LOAN_ONLY = re.compile(r"\b(?:maintenance|tuition(?: fee)?) loan only\b|"
                            r"^(?:only|just) (?:the |a |my )?(?:maintenance|tuition(?: fee)?) loan\b")
@@ -1086,6 +1119,15 @@ RUNS_UNTIL = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|
 RUNS_UNTIL_YEAR = re.compile(r"\b(?:runs?|running|goes on|going on|lasts?|continues?|carries on|is on|ends?|"
                              r"finish\w*)\s(?:on\s)?(?:until|till|til|to|through|into|in)\s(?:(?:the end of|"
                              r"mid|early|late)\s)?((?:19|20)\d\d)\b")
+# Not over when TechTrack starts: "it won't be done by then", "I won't have finished before it starts"
+NOT_DONE_BY_START = re.compile(r"\b(?:won'?t|wont|will not|isn'?t going to|is not going to|not going to)\s"
+                               r"(?:be\s(?:done|finished|over|complete|completed)|have\s(?:finished|"
+                               r"completed|ended)|finish|end|be ending)\s(?:it\s)?(?:by|before)\s"
+                               r"(?:then|that|the start|it starts|techtrack(?: starts)?|the apprenticeship "
+                               r"starts|you start|i'?d start)\b")
+# A programme of study or training named: what "it" is in "it won't be done by then"
+PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|degree|training|btec|"
+                             r"t[- ]?level|a[- ]?levels?|nvq|diploma|hnd|hnc|qualification|studies)\b")
 # "well before then", "long before it starts": ended before the start by more than a few weeks
 WELL_BEFORE = re.compile(r"\b(?:well|long|way|ages|months|a long time|a good while|a while|loads of "
                          r"time) before\b")
@@ -1189,6 +1231,9 @@ def parse_other_programme(text: str) -> str | None:
     if re.search(r"\b(?:continues?|carries on|goes on|keeps going|runs on)\s(?:into\s|through\s)?next year\b",
                  text) and not NEGATION.search(text):
         return YES  # "my apprenticeship continues next year": still on it at the start
+    if NOT_DONE_BY_START.search(text) and PROGRAMME_NAMED.search(text) and \
+            not re.search(r"\b(if|unless|might|may|could)\b", text):
+        return YES  # "doing an apprenticeship, it won't be finished by then": still on it at the start
     runs_on = RUNS_UNTIL.search(text)
     if runs_on and not NEGATION.search(text[:runs_on.start()]):
         # "runs till next summer", "goes on until next year": still on it when TechTrack starts
@@ -1298,6 +1343,8 @@ def parse_other_programme(text: str) -> str | None:
         return YES  # "he'd still be on it", "I'll still be on it then": on it at the start
     if re.search(r"\b(i'?m|i am|currently|still)\b.{0,20}\b(on|doing|in|studying)\b.{0,25}"
                  r"\b(apprenticeship|bootcamp|course|programme|training|skills bootcamp)\b", text) or \
+            re.search(r"\b(?:is|are|'s|'re) (?:putting|sending) me (?:through|on)\b.{0,25}"
+                      r"\b(?:apprenticeship|bootcamp|course|programme|training)\b", text) or \
             (STILL_STUDYING.search(text) and not re.search(
                 r"\b(finish\w*|ends?|ending|leav\w*|done|complete\w*|"
                 r"(?:until|till|til)(?! (?:the end of )?next))\b",
@@ -1326,6 +1373,16 @@ SIMILAR_SUBJECTS = re.compile(
 )
 # Subjects close to computing without being it: whether they are "similar" is the admissions team's call
 CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:and|&) (?:it|ict|computing))\b")
+# Business subjects: close to the Business Analyst role only, so similar or not depending on the role
+BUSINESS_SUBJECTS = re.compile(r"\bbusiness(?: (?:management|studies|administration|analytics))?\b|"
+                               r"\bmanagement studies\b")
+# Whether what they hold counts, asked about: "would that count?", "is it relevant for the BA one?"
+COUNT_ASKED = re.compile(r"\b(?:would|does|will|could|can|is|might)\s(?:that|it|this|mine)\s(?:count|"
+                         r"be (?:similar|relevant|related|close enough|ok|okay|enough)|qualify|"
+                         r"similar|relevant|related|close enough)\b[^.?!]{0,40}\?")
+# No formal qualification: "not a formal qualification", "nothing formal", "no formal quals"
+NOT_FORMAL = re.compile(r"\b(?:not (?:a |an )?(?:formal|proper|real|recognised|accredited) (?:qualification|"
+                        r"degree|one)|nothing formal|no formal (?:qualifications?|quals?|degree))\b")
 # Subjects between computing and something else, similar or not depending on the course
 BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
 LEVEL4_PLUS = re.compile(
@@ -1373,7 +1430,7 @@ def parse_prior_qualification(text: str) -> str | None:
     with a yes to the question ("yes, a degree": the subject is the question's)."""
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
-    text = normalise(text)
+    text = undotted(normalise(text))
     if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
         return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
     if re.search(r"\b(unrelated|not related|nothing (related|in|to do with)|not in (computing|it|"
@@ -1386,15 +1443,18 @@ def parse_prior_qualification(text: str) -> str | None:
         said = [m for m in SIMILAR_SUBJECTS.finditer(NOT_SIMILAR_SAID.sub(" ", text))]
         return None if said else NO
     level4 = LEVEL4_PLUS.search(text)
+    if NOT_FORMAL.search(text) and not (level4 and not _negated(text, level4.start(), verbs=True)):
+        return NO  # "just a bootcamp certificate, nothing formal": no qualification at Level 4
     studying = IN_PROGRESS.search(text)
     if studying and (level4 or SIMILAR_SUBJECTS.search(text, studying.end())) and \
             not re.search(r"\b(already|also) (have|got)\b", text):
         # studying for a degree now: not held yet. Said so ("not finished yet", "finishing in
         # June", "in my final year"), a no; otherwise asked again (they may mean one they have)
         return _still_studying(text)
-    if level4 and re.search(r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
-                            r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
-                            r"university|the course) (after|before|in))\b", text) and \
+    if (level4 or SIMILAR_SUBJECTS.search(text)) and re.search(
+            r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
+            r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
+            r"university|the course) (after|before|in))\b", text) and \
             len([m for m in LEVEL4_PLUS.finditer(text) if m.group(1) not in ("uni", "university")]) <= 1:
         # ("left uni before finishing my degree": the place and the degree are one course)
         return NO  # a course left unfinished is no qualification held
@@ -1404,6 +1464,9 @@ def parse_prior_qualification(text: str) -> str | None:
                     not SHORT_COURSE.match(text, m.end()) and (  # "a coding bootcamp": not the degree's
         not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)) or
         _studied_beside_a_bare_degree(text, m))), None)
+    if level4 and not similar and COUNT_ASKED.search(text) and _business_degree(text) and \
+            not NEGATION.search(text[:level4.start()]):
+        return NOT_SURE  # "a business degree, would that count?": close to the BA role; the team decides
     if level4 and _close_subject_degree(text) and not NEGATION.search(text[:level4.start()]) and \
             not any(not _negated(text, m.start())
                     for m in SIMILAR_SUBJECTS.finditer(CLOSE_SUBJECTS.sub(" ", text))):
@@ -1475,6 +1538,12 @@ NOT_SUBJECTS = {"a", "an", "the", "my", "uni", "university", "at", "for", "in", 
                 "hons", "level", "foundation", "full", "part", "online", "proper", "related", "some"}
 
 
+def _business_degree(text: str) -> bool:
+    """A business subject said of the Level 4+ qualification: "a degree in business management"."""
+    level4 = [m.start() for m in LEVEL4_PLUS.finditer(text)]
+    return any(abs(m.start() - q) <= 25 for m in BUSINESS_SUBJECTS.finditer(text) for q in level4)
+
+
 def _close_subject_degree(text: str) -> bool:
     """A close subject said of the Level 4+ qualification ("BSc Maths"), not of a school one ("maths
     at A level and a history degree")."""
@@ -1495,7 +1564,7 @@ def _names_a_subject(text: str) -> bool:
     # Each form on its own: "BSc in Sports Science" is "bsc in" (no subject) and "in sports".
     for pattern in (r"\b(?:in|of|studied|did)\s+([a-z]+)",
                     r"\b([a-z]+) (?:degree|hnd|hnc|masters?|ba|bsc|ma|msc)\b",
-                    r"\b(?:ba|bsc|ma|msc|hnd|hnc)(?: hons)?\s+([a-z]+)"):
+                    r"\b(?:ba|bsc|ma|msc|hnd|hnc)(?:\s?\(?hons\)?)?\s+([a-z]+)"):
         for match in re.finditer(pattern, text):
             word = match.group(1)
             if word not in NOT_SUBJECTS and not LEVEL4_PLUS.fullmatch(word):
@@ -1575,8 +1644,8 @@ def parse_gcses(text: str) -> str | None:
             return NO
     if count is not None and count < 20:
         return YES if count >= 5 else NO
-    if re.search(r"\bfailed (all|most|the lot|loads)\b", text):
-        return NO
+    if re.search(r"\bfailed (all|most|the lot|loads)\b", text) or LEFT_WITH_NOTHING.search(text):
+        return NO  # ("left school with nothing": no passes at all)
     if re.search(r"\b(no|none|never (did|took|sat)|didn'?t (do|take|sit|get)|failed (all|most))\b"
                  r".{0,15}\b(gcses?|exams|any)\b|\bno gcses\b|\bwithout (any|gcses|qualifications)\b|"
                  r"\bno qualifications\b", text):
@@ -1589,6 +1658,10 @@ def parse_gcses(text: str) -> str | None:
                                r"(?=(?:yes|yeah|yep|yup|no|nope|nah)\b)", "", text))
 
 
+# School left without a qualification: "left school with nothing", "came out of school with no exams"
+LEFT_WITH_NOTHING = re.compile(r"\b(?:left|leaving|came out of|finished|quit)\s(?:school|education|college)\s"
+                               r"(?:at \d{2}\s)?with\s(?:nothing|none|zero|no (?:qualifications|quals|exams|"
+                               r"gcses|grades|passes))\b")
 GCSE_SUBJECTS = (r"maths|math|mathematics|english(?: language| lang| literature| lit)?|science|"
                  r"(?:combined|double|triple) science|biology|chemistry|physics|history|geography|art|"
                  r"music|french|spanish|german|ict|computing|computer science|pe|re|rs|drama|business|"
@@ -1704,6 +1777,8 @@ IT_SUBJECT = re.compile(r"\b(it(?!'|\s(?:is|was|were|isn'?t|wasn'?t|will|does|di
 # A certificate from a vendor or an online course, whose level is not plain from its name
 VENDOR_CERTIFICATE = re.compile(r"\b(google|comptia|microsoft|cisco|ccna|aws|amazon|azure|coursera|udemy|"
                                 r"linkedin learning|codecademy|free ?code ?camp|online)\b")
+# Vendors whose certificates are all in IT: naming one names the subject
+IT_VENDOR = re.compile(r"\b(comptia|cisco|ccna|ccnp|aws|azure)\b")
 LEVEL_NAMED = re.compile(r"\b(btec|nvq|gcses?|a[- ]?levels?(?! ?\d)|level [1-8]|l[1-8]|nationals?|"
                          r"highers?|cambridge technical|t[- ]?levels?|degree|hnd|hnc|diploma)\b")
 
@@ -1729,8 +1804,8 @@ def parse_it_qualification(text: str) -> str | None:
         return NO  # "just a level 1 IT certificate": below the level asked for
     if NOT_SIMILAR_SAID.search(text) and not IT_SUBJECT.search(NOT_SIMILAR_SAID.sub(" ", text)):
         return NO  # "A level maths, nothing in IT": IT named only to deny it
-    if it and VENDOR_CERTIFICATE.search(text) and not LEVEL_NAMED.search(text):
-        return NOT_SURE  # "a Google IT support certificate": at what level is for the team to say
+    if (it or IT_VENDOR.search(text)) and VENDOR_CERTIFICATE.search(text) and not LEVEL_NAMED.search(text):
+        return NOT_SURE  # "a Google IT support certificate", "CompTIA A+": at what level is for the team
     if it and level and not _negated(text, it.start()) and not NO_WORDS.search(text):
         return YES
     if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
@@ -1765,7 +1840,14 @@ NOT_RELEVANT_JOBS = re.compile(
     r"mechanic|joiner|carpenter|painter|decorator|gardener|farmer|postman|postwoman|bus driver|"
     r"taxi|uber|hgv|forklift|nanny|childminder|bartender|kitchen|tesco|sainsbury'?s|asda|aldi|lidl|"
     r"morrisons|mcdonald'?s|costa|greggs|primark|boots|argos|b&q|nando'?s|starbucks|pret|admin|"
-    r"administration|administrative|office junior|payroll|hr|finance assistant|accounts)\b"
+    r"administration|administrative|office junior|payroll|hr|finance assistant|accounts|"
+    # public services, health, the trades and other work outside digital and IT
+    r"police (?:officer|constable|staff)|policeman|policewoman|pcso|prison officer|firefighter|"
+    r"fireman|paramedic|soldier|(?:in the )?(?:army|navy|raf)|doctor|gp|dentist|pharmacist|midwife|"
+    r"physio\w*|social worker|youth worker|lawyer|solicitor|barrister|estate agent|customer service\w*|"
+    r"hotel|porter|bricklayer|scaffolder|roofer|plasterer|welder|butcher|baker|florist|vet|"
+    r"train driver|cabin crew|flight attendant|pilot|postal worker|refuse collector|bin man|lifeguard|"
+    r"personal trainer|fitness instructor|dental nurse|optician|beauty therapist|barber)\b"
 )
 RELEVANT_JOBS = re.compile(
     r"\b(analyst|business analysis|it|ict|tech|technology|digital|data|software|developer|"
@@ -1793,6 +1875,10 @@ NOT_RELEVANT_SAID = re.compile(
 )
 
 
+# Whether their job counts, asked after describing it: "is that relevant?", "would that count?"
+RELEVANCE_ASKED = re.compile(r"\b(?:is|would|does|will|could|might)\s(?:that|it|this|mine|"
+                             r"my (?:job|role|work))\s(?:be\s)?(?:count|counts|relevant|related|qualify|"
+                             r"enough|similar)\b[^.?!]{0,30}\?")
 # A job or qualification wanted or expected, not held: "hoping to get a job in IT", "I'd need A levels".
 WANTED = re.compile(r"\b(hoping|hope to|hopefully|want|wants|wanted|wanting|would like|i'?d like|"
                     r"looking to|trying to|aiming|aim to|planning|plan to|going to|gonna|need|needs|"
@@ -1819,6 +1905,8 @@ def parse_employed_relevant(text: str) -> str | None:
                                                          r"administrator|tester|architect)\b", text):
         return NO  # "employed, but not in tech", "an admin role, not really relevant"
     relevant = RELEVANT_JOBS.search(text)
+    if RELEVANCE_ASKED.search(text) and not (NOT_RELEVANT_JOBS.search(text) and not relevant):
+        return NOT_SURE  # "I work in IT, on the helpdesk, is that relevant?": they are not sure it counts
     if ROLE_NAMED.match(text) and not NEGATION.search(text):
         return YES  # "IT support at a school", "service desk for the council": the job, named
     job_title = re.search(r"\b(analyst|engineer|developer|technician|administrator|tester|architect)\b",
@@ -2071,6 +2159,16 @@ def parse_residence_years(text: str) -> float | str | None:
     digits = words_to_digits(text)
     if NOT_CONTINUOUS.search(digits):
         return None  # "on and off for 10 years": not one continuous stay, so not its length
+    if NEVER_ELSEWHERE.search(text) and not re.search(r"\d|\b(came|moved|arrived|got here|since|when|"
+                                                      r"until|till|apart from|except)\b", digits):
+        return "all_my_life"  # "never lived anywhere else", no arrival said: here all their life
+    if FUTURE_COUNT.search(digits):
+        # "3 years, it'll be 4 in June": a count still to come is not the years so far (nor added to
+        # them); said with the figure they settle on ("..., so 3"), that figure
+        text = digits = FUTURE_COUNT.sub(" ", digits)
+        concluded = CONCLUDED_COUNT.search(digits)
+        if concluded:
+            return float(concluded.group(1))
     study = STUDY_YEARS.search(digits)
     # A part of the whole, said with "but", "of those" or "the first" ("5 years, 2 on a student
     # visa" may be two years more: read as before, and asked again)
@@ -2092,6 +2190,20 @@ def parse_residence_years(text: str) -> float | str | None:
     return parse_duration_years(text, rule_years=RULES.residence_years)
 
 
+# Here all along, said without a time: "never lived anywhere else", "never left the UK"
+NEVER_ELSEWHERE = re.compile(r"\bnever (?:lived|been|lived anywhere|resided) (?:anywhere else|elsewhere|"
+                             r"anywhere but here|outside (?:the uk|britain|england|scotland|wales|"
+                             r"northern ireland|this country))\b|"
+                             r"\bnever left (?:the uk|britain|england|scotland|wales|the country|"
+                             r"this country)\b")
+# A count of years still to come: "it'll be 5 in January", "will be 4 years next month"
+FUTURE_COUNT = re.compile(r"\b(?:it'?ll|it will|that'?ll|that will|i'?ll|i will|will)\s(?:have\s)?"
+                          r"(?:be|been|make it|hit|reach)\s(?:here\s|in the uk\s|living here\s)?"
+                          r"(?:about\s|around\s)?\d{1,3}(?:\.\d{1,2})?(?:\s?(?:years?|yrs?))?"
+                          r"(?:\s(?:in|on|by|at|this|next|come|after)\b[^,.;]{0,30})?")
+# The figure they settle on, said last: "..., so 4", "so four years"
+CONCLUDED_COUNT = re.compile(r"(?:^|[,;]\s?|\s)(?:so|that'?s|which is|making it)\s(?:about\s|around\s)?"
+                             r"(\d{1,2}(?:\.\d{1,2})?)(?:\s?(?:years?|yrs?))?\s*[.!]*$")
 # Not one continuous stay: "on and off", "back and forth between here and Spain"
 NOT_CONTINUOUS = re.compile(r"\b(on and off|off and on|on[- ]off|back and forth|in and out|intermittent\w*|"
                             r"not (?:continuous\w*|all in one go|all at once|in one go)|"

@@ -1274,3 +1274,78 @@ def test_a_loan_planned_beside_one_held_now_is_not_a_no() -> None:
     held_now = "might apply for another loan, but I do have one now for my HND"
     assert parse_answer("student_loan", held_now) != "no"
     assert parse_answer("student_loan", "considering applying for one in 2027") == "no"
+
+
+def test_a_role_abbreviation_written_with_dots() -> None:
+    _each("role", [("the b.a role please", "business_analyst"), ("S.W.E.", "software_developer")])
+
+
+def test_an_age_a_birthday_short_of_is_a_year_below_or_under_the_rule() -> None:
+    _each("age", [("I'll be 33 at my next birthday", 32), ("approaching 50", 49),
+                  ("coming up to sixteen", "<16"), ("about to turn 16", "<16")])
+
+
+def test_an_age_at_the_start_asked_back_or_reached_just_before_it() -> None:
+    _each("age_at_start", [("I turn 16 in October, when does the course start?", "not_sure"),
+                           ("I'll be 16 in July, will it start after that?", "not_sure"),
+                           ("16 in late August, so I'll be 16 just before it begins", "yes")])
+
+
+def test_pre_settled_with_an_upgrade_waited_on_in_any_order() -> None:
+    _each("euss_status", [("got pre settled, applied for full settled, still pending", "pre_settled"),
+                          ("pre-settled and I've applied for full settled, no decision yet", "pre_settled"),
+                          ("applied, no decision yet", "pending")])
+
+
+def test_residence_never_elsewhere_and_a_count_still_to_come() -> None:
+    _each("residence_years", [("never lived outside the UK", "all_my_life"),
+                              ("came in 2020 and never lived anywhere else", date.today().year - 2020.0),
+                              ("3 years, it'll be 4 in the spring", 3.0),
+                              ("six years, sorry, it will be seven in May, so six", 6.0)])
+
+
+def test_an_expiry_next_year_with_an_extension_only_planned_is_not_sure() -> None:
+    _each("permission_lasts", [("it runs out next year, I'm going to apply to renew", "not_sure"),
+                               ("runs out before the end of it, I plan to extend", "no")])
+
+
+def test_benefits_a_grant_instead_of_a_loan_a_loan_still_paid_and_a_time_first() -> None:
+    _each("student_loan", [("claiming JSA at the moment", "no"),
+                           ("I have a grant, not a loan", "no"),
+                           ("second year, I still get my loan until the summer", "yes"),
+                           ("at the moment, no", "no"),
+                           ("universal credit is all I get", None)])
+
+
+def test_a_programme_not_over_by_the_start() -> None:
+    _each("other_programme", [("doing an NVQ through work and I won't have finished it by then", "yes"),
+                              ("my company is sending me on a data course", "yes")])
+
+
+def test_prior_study_left_undone_a_bracketed_honours_nothing_formal_and_a_business_degree_asked() -> None:
+    _each("prior_qualification", [
+        ("did a year of computer science then dropped out", "no"),
+        ("BSc (Hons) Geography", "no"),
+        ("B.A. in history", "no"),
+        ("just an online coding course, nothing formal", "no"),
+        ("I have a business studies degree, does that count for business analyst?", "not_sure"),
+        ("I have a history degree, does that count?", "no")])
+
+
+def test_a_job_asked_about_or_plainly_outside_digital_work() -> None:
+    _each("employed_relevant", [("I'm on the service desk in IT, would that count?", "not_sure"),
+                                ("I work as a paramedic", "no"),
+                                ("I'm a firefighter", "no"),
+                                ("I'm a data analyst", "yes"),
+                                ("systems administrator at a bank", "yes"),
+                                ("I work on a PC all day", None)])
+
+
+def test_school_left_with_nothing() -> None:
+    _each("gcses", [("left school at 16 with no qualifications", "no"),
+                    ("I left school with 7 gcses", "yes")])
+
+
+def test_an_it_vendor_certificate_asked_about() -> None:
+    _each("it_qualification", [("I've got a Cisco CCNA, would that count?", "not_sure"),
+                               ("AWS cloud practitioner", "not_sure")])

@@ -153,8 +153,8 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
         return None
     value, start = next((v, s) for v, s in found if v in values)
     before = text[max(0, start - 20):start]
-    if _qualifier(before) or not value.is_integer():
-        return None
+    if _qualifier(before) or not value.is_integer() or PLUS_AFTER.match(text, start):
+        return None  # ("60+" is a bound: see parse_age_bound)
     if re.search(r"\b(year|yr|level|tier|grade|number|room|band|step|stage|ks)\s*$", before):
         return None  # "I'm in year 11", "level 3": a number that is not an age
     if ROUGHLY.search(before):
@@ -183,6 +183,9 @@ NOT_YET_AGE = re.compile(r"\b(?:not|isn'?t|aren'?t)\s+(\d{1,3})\s+yet\b|"
 AGE_BOUND = re.compile(r"\b(less th[ae]n|under|not quite|nearly|almost|just under|not yet|below|"
                        r"younger th[ae]n|not even|over|above|just over|well over|older th[ae]n|"
                        r"more th[ae]n|" + NEARING + r")\s+(\d{1,3})\b(?!\s*(?:years?|yrs?)\s+(?!old\b))")
+# "60+": that age or over, read as "over 60" is
+PLUS_AFTER = re.compile(r"\d{1,3}\s?\+(?![\d+])")
+PLUS_BOUND = re.compile(r"(?<![\d.])(\d{1,3})\s?\+(?![\d+])(?!\s*(?:years?|yrs?)\s+(?!old\b))")
 TURNING_LATER = re.compile(r"\b(?:i'?ll be|i will be|will be|turn|turning|i turn|be)\s+(\d{1,3})\s+"
                            r"(?:in|on|next|soon|later|this|by)\b")
 
@@ -197,6 +200,9 @@ def parse_age_bound(text: str) -> str | None:
     not_yet = NOT_YET_AGE.search(text)
     if not_yet:
         return f"<{int(not_yet.group(1) or not_yet.group(2))}"  # "not 16 yet", "haven't turned 16"
+    plus = PLUS_BOUND.search(text)
+    if plus:
+        return f">{int(plus.group(1))}"  # "60+"
     bound = AGE_BOUND.search(text)
     if bound:
         side = "<" if BELOW.search(bound.group(1)) or bound.group(1) in ("not yet", "not even") else ">"
@@ -405,6 +411,19 @@ def _years_from_ages(text: str) -> float | None:
     return float(now_age - then_age)
 
 
+# A length said as the whole, before its parts: "4 years, ...", "5 years in total: ..."
+TOTAL_FIRST = re.compile(r"\s{0,3}(?:in total|total|altogether|overall|all together|in the uk|here)?"
+                         r"\s{0,3}[,:;(-]")
+
+
+def _total_then_parts(text: str, quantities: list[re.Match[str]]) -> bool:
+    """ "4 years, 2 in Spain and 2 here": a total said first (no place of its own), then the parts
+    it is made of ("2 years in Leeds, 1 in York and 1 in Hull" is three parts)."""
+    first, parts = quantities[0], quantities[1:]
+    return len(parts) >= 2 and bool(TOTAL_FIRST.match(text, first.end())) and \
+        float(first.group(1)) == sum(float(q.group(1)) for q in parts)
+
+
 YEAR_UNIT = r"(years?|yrs?|yr)"
 MONTH_UNIT = r"(months?|mths?|mos?)"
 
@@ -499,6 +518,8 @@ def parse_duration_years(text: str, today: date | None = None,
             value = sum(float(q.group(1)) for q in years if q.group(3) or q is not first)
             if first not in years:
                 value += float(first.group(1))
+            if _total_then_parts(text, quantities):
+                value = float(first.group(1))  # "5 years, 3 in Leeds and 2 in York": the total said first
         else:
             return None
     before = text[max(0, first.start() - 20):first.start()]

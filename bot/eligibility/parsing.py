@@ -262,6 +262,14 @@ LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towar
                              r"pick)\s(?:that|it|this)(?:\sone)?\b")
 
 
+# A switch to another role only thought of for later: "though I might switch to software dev later"
+LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d\s)?(?:might|may|could|"
+                          r"would like to|want to|hope to|maybe)\s(?:\w+\s)?(?:switch|change|move|go|"
+                          r"transfer|swap|cross)\s(?:over\s|across\s)?(?:to|into)\s[^,.;!?]{1,40}?\s"
+                          r"(?:later(?: on)?|eventually|down the line|in (?:the )?future|one day|"
+                          r"at some point|after)\b")
+
+
 def undotted(text: str) -> str:
     """ "b.a.", "s.w.e": initials with dots, as one word ("ba", "swe")."""
     return DOTTED_INITIALS.sub(lambda match: match.group(0).replace(".", ""), text)
@@ -279,6 +287,12 @@ def parse_role(text: str) -> str | None:
             _role_hint(text) == "cyber_security_technologist":
         return "cyber_security_technologist"  # "SOC analyst": "analyst" alone gives way to a cyber word
     if len(named_roles) > 1:
+        switch = LATER_SWITCH.search(text)
+        if switch:
+            # "devops, though I might switch to software dev later": the choice made now
+            chosen = parse_role(text[:switch.start()] + text[switch.end():])
+            if chosen is not None and chosen != ROLE_UNDECIDED:
+                return chosen
         decided = list(DECIDED_ON.finditer(text))
         if decided:
             # "torn between BA and cyber but I've settled on cyber": the role chosen in the end
@@ -633,6 +647,9 @@ def parse_euss_status(text: str) -> str | None:
         text = ", ".join(clause for clause in parts if clause not in upgrading and not _bare_wait(clause))
     waiting = [clause for clause in clauses(text)
                if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
+    # "applied years ago and got something by email": an application answered long since, no wait
+    answered = [clause for clause in waiting if _past_application(clause) and OUTCOME_RECEIVED.search(clause)]
+    waiting = [clause for clause in waiting if clause not in answered]
     named = [clause for clause in clauses(text) if re.search(
         r"\b(have|got|'ve|has|hold|granted|given|received)\b.{0,25}settled\b", clause)]
     if waiting and not (named and all(_past_application(clause) for clause in waiting)):
@@ -660,6 +677,8 @@ def parse_euss_status(text: str) -> str | None:
             value = status
     if value:
         return value
+    if answered:
+        return NOT_SURE  # an outcome received, the status it gave not named
     if re.search(r"\b(neither|none|no status|nothing|not got (one|either|any))\b", text):
         return "none"
     if re.search(r"\b(?:missed|past|after|too late for) the (?:deadline|cut[- ]?off)\b|"
@@ -679,6 +698,10 @@ HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|shou
 PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|submitted|"
                      r"sent (?:it|mine|my \w+) off|no (?:answer|reply|response|word) (?:yet|back)|"
                      r"certificate of application|still processing|being processed|no decision)\b")
+# An answer to an application received: "got something by email", "heard back", "got a letter"
+OUTCOME_RECEIVED = re.compile(r"\b(?:got|received|had|heard)\s(?:back|something|an? (?:email|e-mail|letter|"
+                              r"decision|reply|response|answer|grant)|my (?:decision|letter|email|grant)|"
+                              r"it|one)\b")
 STATUS_SPELLINGS = {"settled": "settled", "presettled": "pre-settled", "pre-settled": "pre-settled"}
 REAL_WORDS = frozenset({"settle", "settler", "settlers", "settles", "settling", "startled", "shuttled"})
 
@@ -745,9 +768,9 @@ def parse_other_permission(text: str) -> str | None:
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
-    if re.search(VISA_WORDS, text) or re.search(r"\b(refugee|humanitarian|asylum granted|granted asylum|"
-                                               r"ukrain\w*|afghan\w*|arap|acrs|stateless|"
-                                               r"discretionary leave)\b", text):
+    if re.search(VISA_WORDS, text) or BNO.search(text) or re.search(
+            r"\b(refugee|humanitarian|asylum granted|granted asylum|ukrain\w*|afghan\w*|arap|acrs|stateless|"
+            r"discretionary leave)\b", text):
         return YES
     return None
 
@@ -762,10 +785,14 @@ def parse_immigration_status(text: str) -> str | None:
         return "asylum_seeker"  # "asylum, still waiting for an answer"
     if re.search(r"\basylum\b", text) and APPEALING.search(text) and not APPEAL_ENDED.search(text):
         return "asylum_seeker"  # "refused asylum, appealing now": the claim is still open
-    text = _respelt_visas(text)
-    found = [_status_in(clause) for clause in clauses(text) or [text]
-             if not FUTURE.search(clause)]  # a status they may have later is not the one they have
-    found = [value for value in found if value is not None]
+    text = _respelt_visas(unquoted(text))
+    said = [(clause, _status_in(clause)) for clause in clauses(text) or [text]
+            if not FUTURE.search(clause)]  # a status they may have later is not the one they have
+    said = [(clause, value) for clause, value in said if value is not None]
+    if any(not HELD_BEFORE.search(clause) for clause, _ in said):
+        # "graduate visa now, I was on a student one before": the status held now, not the one before
+        said = [(clause, value) for clause, value in said if not HELD_BEFORE.search(clause)]
+    found = [value for _, value in said]
     if not found and ENDED.search(text) and not STILL_LEAVE.search(NOT_RENEWED.sub(" ", text)):
         return "none"  # "my visa expired", "it ran out and I haven't renewed": no permission now
     # A specific status said anywhere ("ARAP, came over with my family") wins over a generic one;
@@ -774,6 +801,22 @@ def parse_immigration_status(text: str) -> str | None:
         if specific in found:
             return specific
     return found[-1] if found else None
+
+
+# British National (Overseas), the Hong Kong route: "BN(O) visa", "BNO", "British National Overseas"
+BNO = re.compile(r"\bbn\s?\(?o\)?(?!\w)|\bbritish nationals? \(?overseas\b|"
+                 r"\bhong kong (?:visa|route|scheme)\b")
+# A status said to be held before, not now: "I was on a student one before", "previously a dependant"
+HELD_BEFORE = re.compile(r"\b(?:i was(?! (?:granted|given|awarded|issued|approved|accepted|recognised))|"
+                         r"i were|i'?d been|i had been|used to (?:be|have)|previously|formerly|"
+                         r"originally|at first|before that)\b|\bbefore\s*$")
+# Quote marks round words, not apostrophes inside them: "leave 'outside the rules'"
+QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
+
+
+def unquoted(text: str) -> str:
+    """ "leave 'outside the rules'": the words, their quote marks left out."""
+    return " ".join(QUOTE_MARKS.sub("", text).split())
 
 
 APPEALING = re.compile(r"\b(?:appealing|appealed|(?:on|in|under|lodged an|lodged|waiting on|waiting for|"
@@ -835,7 +878,8 @@ def _status_in(clause: str) -> str | None:
         if re.search(r"\b(overstay\w*|stayed( on)?|still here|remained)\b", clause):
             return "none"  # "my visa ran out and I stayed on": no permission now
         return None  # a permission that has ended is not one they hold (said with what they hold now)
-    if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause):
+    if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause) or \
+            BNO.search(clause):
         return "other_permission"
     if re.fullmatch(r"(?:i'?m |i am |im )?(?:an? |on an? )?(?:international |overseas |foreign |child )?"
                     r"(?:student|students)(?: one| status)?[.!]*", clause):
@@ -935,8 +979,11 @@ RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'
                              r"planning to|plan to)\s(?:have to\s|need to\s)?(?:apply to\s)?(?:renew|extend|"
                              r"apply for (?:full )?settled|apply for (?:an? )?(?:extension|renewal)|"
                              r"upgrade)\b")
+# The renewal expected or hoped to go through: "should be fine", "hopefully that goes through"
 EXPECTED_FINE = re.compile(r"\b(?:should be (?:fine|ok|okay|alright|no problem)|shouldn'?t be (?:a|an) "
-                           r"(?:problem|issue)|no problem|will be fine)\b")
+                           r"(?:problem|issue)|no problem|will be fine|fingers crossed|"
+                           r"hopefully\s(?:\w+\s){0,3}?(?:goes through|go through|gets? (?:approved|accepted|"
+                           r"granted)|(?:will )?be (?:fine|ok|okay|alright|approved|granted)|works? out))\b")
 AMOUNT_WORDS = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
 GRANT_VERBS = r"(?:granted|given|awarded|issued|approved)"
 LENGTH = (r"(?P<amount>" + AMOUNT_WORDS + r")[\s-](?P<unit>years?|months?)"
@@ -1014,6 +1061,8 @@ def parse_student_loan(text: str) -> str | None:
         return YES  # "maintenance loan only, no tuition loan": one kind of student loan is a loan
     if LOAN_CONSIDERED.search(text) and not LOAN_HELD_NOW.search(text):
         return NO  # "thinking of applying for one next year": none now
+    if LOAN_APPLIED.search(text) and COURSE_NOT_STARTED.search(text) and not LOAN_HELD_NOW.search(text):
+        return NO  # "applied for one for September, the course hasn't started": not getting one now
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -1057,6 +1106,14 @@ ONE_LOAN_ONLY = re.compile(r"\b(?:maintenance|tuition(?: fee)?) loan only\b|"
 LOAN_CONSIDERED = re.compile(r"\b(?:thinking of|thinking about|considering|planning to|plan to|planning on|"
                              r"might|may|hoping to|going to|gonna|will) (?:be )?(?:apply\w*|"
                              r"tak\w* (?:one |it )?out|get(?:ting)? one)\b")
+# A loan applied for ("I've applied for one", "applied for student finance"), and a course that has
+# not started yet ("haven't started", "doesn't start till September")
+LOAN_APPLIED = re.compile(r"\b(?:applied|put in an application|sent (?:off )?(?:an|my|the) application)\s"
+                          r"(?:for\s)?(?:one|it|a loan|the loan|a student loan|student finance|finance|sfe|"
+                          r"(?:a |my |the )?(?:maintenance|tuition(?: fee)?|advanced learner) loan)\b")
+COURSE_NOT_STARTED = re.compile(r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|yet to|"
+                                r"doesn'?t|does not|won'?t|will not)\s(?:yet\s|actually\s)?start(?:ed)?\b|"
+                                r"\bnot started\b|\b(?:starts?|starting|begins?) (?:in|next|this|from)\s")
 LOAN_HELD_NOW = re.compile(r"\b(?:currently|already|at the moment|now|i have|i'?ve got|i get|i'?m on|"
                            r"i am on|i receive|still|(?:also |do )?have (?:one|it|a loan))\b")
 # A student loan said to have ended: "the loan for my masters stopped", "my funding ran out"
@@ -1125,6 +1182,9 @@ NOT_DONE_BY_START = re.compile(r"\b(?:won'?t|wont|will not|isn'?t going to|is no
                                r"completed|ended)|finish|end|be ending)\s(?:it\s)?(?:by|before)\s"
                                r"(?:then|that|the start|it starts|techtrack(?: starts)?|the apprenticeship "
                                r"starts|you start|i'?d start)\b")
+# A year or more of it still to do: "with another year to go", "two more years left", "a year remaining"
+YEARS_TO_GO = re.compile(r"\b(?:another|(?:\d|a|an|one|two|three|four)(?: more)?)\s(?:full\s)?"
+                         r"(?:years?|yrs?)(?: and a half)?\s(?:to go|left|remaining|still to (?:go|do))\b")
 # A programme of study or training named: what "it" is in "it won't be done by then"
 PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|degree|training|btec|"
                              r"t[- ]?level|a[- ]?levels?|nvq|diploma|hnd|hnc|qualification|studies)\b")
@@ -1235,6 +1295,8 @@ def parse_other_programme(text: str) -> str | None:
             not re.search(r"\b(if|unless|might|may|could)\b", text):
         return YES  # "doing an apprenticeship, it won't be finished by then": still on it at the start
     runs_on = RUNS_UNTIL.search(text)
+    if YEARS_TO_GO.search(text) and not NEGATION.search(text):
+        return YES  # "level 4, with another year to go": still on it when TechTrack starts
     if runs_on and not NEGATION.search(text[:runs_on.start()]):
         # "runs till next summer", "goes on until next year": still on it when TechTrack starts
         # ("until next month" ends about the start: the admissions team checks)
@@ -1291,12 +1353,15 @@ def parse_other_programme(text: str) -> str | None:
         # "until about 3 weeks in", "it overlaps by a week": weeks into the apprenticeship
         return "ending_soon" if _within_end_weeks(weeks_in.group(3), weeks_in.group(4)) else YES
     before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
-                             r"(\d+|a|one|two|three|four|a couple of)\s+(weeks?|days?|months?)\s+before\b",
-                             text)
+                             r"(\d+|a|the|one|two|three|four|a couple of)\s+(weeks?|days?|months?)"
+                             r"\s+before\b", text)
     if before_start:
-        # Beyond the rule's weeks before the start, it ends well before TechTrack does.
-        return "ending_soon" if _within_end_weeks(before_start.group(2), before_start.group(3)) else NO
-    weeks = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,20}\b(in|within)\s+"
+        # Beyond the rule's weeks before the start, it ends well before TechTrack does ("the week
+        # before": a week before)
+        amount = "a" if before_start.group(2) == "the" else before_start.group(2)
+        return "ending_soon" if _within_end_weeks(amount, before_start.group(3)) else NO
+    weeks = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,30}\b(in|within)\s+"
+                      r"(?:about\s|around\s|roughly\s|only\s|just\s)?"
                       r"(\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(weeks?|days?)\b", text)
     if weeks:
         return "ending_soon" if _within_end_weeks(weeks.group(3), weeks.group(4)) else None
@@ -1371,8 +1436,11 @@ SIMILAR_SUBJECTS = re.compile(
     r"informatics|information systems|business information|business analysis|devops|web "
     r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
 )
-# Subjects close to computing without being it: whether they are "similar" is the admissions team's call
-CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:and|&) (?:it|ict|computing))\b")
+# Subjects close to computing (or, business ones, to the Business Analyst role) without being it:
+# whether they are "similar" is the admissions team's call
+CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:and|&) (?:it|ict|computing)|"
+                            r"business (?:management|studies|administration)|electronics|"
+                            r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering)\b")
 # Business subjects: close to the Business Analyst role only, so similar or not depending on the role
 BUSINESS_SUBJECTS = re.compile(r"\bbusiness(?: (?:management|studies|administration|analytics))?\b|"
                                r"\bmanagement studies\b")
@@ -1401,7 +1469,8 @@ IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studyi
                          r"halfway through|part way through|working towards|in (?:my |the )?(first|second|"
                          r"third|final|last) year (?:of|at)|in year (1|2|3|one|two|three) of)\b|"
                          r"\b(doing|studying|taking) (my|them|it) "
-                         r"(now|at the moment|currently)\b|^\s*(?:still )?in progress\b")
+                         r"(now|at the moment|currently)\b|^\s*(?:still )?in progress\b|"
+                         r"^\s*(?:working|studying) towards\b")  # ("working towards a degree": said first)
 # Said to be under way now: "I'm doing my A levels now", "in my final year of a degree"
 STUDYING_NOW = re.compile(r"\b(now|right now|currently|at the moment|atm|this year|in progress|"
                           r"(?:first|second|third|final|last) year (?:of|at))\b")
@@ -1461,9 +1530,14 @@ def parse_prior_qualification(text: str) -> str | None:
     # A similar subject counts when it is said of the qualification ("a computing degree"), not
     # anywhere in the message ("a music degree, and a bit of coding on the side").
     similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and
-                    not SHORT_COURSE.match(text, m.end()) and (  # "a coding bootcamp": not the degree's
+                    not SHORT_COURSE.match(text, m.end()) and not _learnt_outside_study(text, m) and (
+        # ("a coding bootcamp", "taught myself coding": not the degree's)
         not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)) or
         _studied_beside_a_bare_degree(text, m))), None)
+    in_part = _without_similar_parts(text)
+    if level4 and similar and in_part is not None and _names_a_subject(in_part) and \
+            not NEGATION.search(text[:level4.start()]):
+        return NOT_SURE  # "a physics degree with some coding in it": another subject, part computing
     if level4 and not similar and COUNT_ASKED.search(text) and _business_degree(text) and \
             not NEGATION.search(text[:level4.start()]):
         return NOT_SURE  # "a business degree, would that count?": close to the BA role; the team decides
@@ -1499,6 +1573,21 @@ def parse_prior_qualification(text: str) -> str | None:
     return answer
 
 
+# A subject picked up outside any course: "taught myself coding", "a bit of coding on the side"
+SELF_TAUGHT_BEFORE = re.compile(r"\b(?:taught myself|teaching myself|self[- ]taught|self[- ]learn\w*|"
+                                r"learn(?:ed|t|ing)? (?:some|a bit of)|dabbled? in|dabbling in|hobby)"
+                                r"\s(?:[a-z]+\s)?$")
+SELF_TAUGHT_AFTER = re.compile(r"\s(?:[a-z]+\s)?(?:on the side|as a hobby|in my (?:spare|free|own) time|"
+                               r"for fun|by myself|myself)\b")
+
+
+def _learnt_outside_study(text: str, subject: re.Match[str]) -> bool:
+    """ "history degree but I taught myself coding", "a music degree, and a bit of coding on the
+    side": the similar subject is not the qualification's."""
+    return bool(SELF_TAUGHT_BEFORE.search(text[max(0, subject.start() - 30):subject.start()]) or
+                SELF_TAUGHT_AFTER.match(text, subject.end()))
+
+
 def _studied_beside_a_bare_degree(text: str, subject: re.Match[str]) -> bool:
     """ "I did computing back home, a 3 year bachelors": a subject said to be studied in one clause,
     the degree in another that names no subject, and no other subject said."""
@@ -1511,6 +1600,38 @@ def _studied_beside_a_bare_degree(text: str, subject: re.Match[str]) -> bool:
     others = [part for part in parts if part != own]
     return any(LEVEL4_PLUS.search(part) for part in others) and \
         not any(_names_a_subject(part) or SIMILAR_SUBJECTS.search(part) for part in others)
+
+
+# Some of a similar subject within a course of another: "did some coding in it", "with a bit of
+# programming", "a couple of computing modules"
+PART_OF_COURSE = re.compile(r"\b(some|a bit of|a little(?: bit of)?|bits of|a few|a couple of|a|an|one)\s"
+                            r"(?:[a-z]+\s)?$")
+WITHIN_IT = (r"\s(?:in it|as part of it|in the (?:degree|course)|on the (?:degree|course)|within it|"
+             r"in there)\b")
+IN_THE_COURSE = re.compile(r"\s(?:modules?|units?|classes|lectures|papers)\b(?:" + WITHIN_IT + r")?|" +
+                           WITHIN_IT)
+
+
+def _without_similar_parts(text: str) -> str | None:
+    """The text less the similar subjects it names only as a part of a course ("Physics degree, did
+    some coding in it", "a chemistry degree with a bit of programming", "one computing module");
+    None when a similar subject is named any other way ("a computing degree") or none is."""
+    said = [m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start())]
+    spans = []
+    for subject in said:
+        if spans and subject.start() < spans[-1][1]:
+            continue  # ("some coding in it": "in it" is not IT)
+        before = text[max(0, subject.start() - 25):subject.start()]
+        part = PART_OF_COURSE.search(before)
+        in_course = IN_THE_COURSE.match(text, subject.end())
+        if not part or not (in_course or (part.group(1) not in ("a", "an", "one") and
+                                          re.search(r"\bwith\s$", before[:part.start()]))):
+            return None
+        spans.append((subject.start() - len(before) + part.start(),
+                      in_course.end() if in_course else subject.end()))
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text if spans else None
 
 
 # A subject said of a course below Level 4, not of the degree: "a coding bootcamp certificate"
@@ -1600,6 +1721,10 @@ def parse_gcses(text: str) -> str | None:
         span = None
     if span and (int(span.group(1)) >= 5) != (int(span.group(2)) >= 5):
         return None  # "4 or 5": either side of five
+    doubted = DOUBTED_COUNT.search(text)
+    if doubted and any((int(number) >= 5) != (int(doubted.group(1) or doubted.group(2)) >= 5)
+                       for number in re.findall(r"\b\d{1,2}\b", text[:doubted.start()])):
+        return NOT_SURE  # "I think 6? might have only been 4": a count given, then doubted
     count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
                                 r"at grade|at grades|grade [a-c4-9]|at [a-c4-9]|at (c|4) or above)")
     leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|has|passed|with|so|think so)\s*,?\s+(\d+)\b",
@@ -1658,6 +1783,10 @@ def parse_gcses(text: str) -> str | None:
                                r"(?=(?:yes|yeah|yep|yup|no|nope|nah)\b)", "", text))
 
 
+# A count said again with doubt: "might have only been 4", "could've been 3", "or maybe only 4"
+DOUBTED_COUNT = re.compile(r"\b(?:might|may|could|must)(?:\s?have|'ve)?\s(?:only\s|just\s)?be(?:en)?\s"
+                           r"(?:only\s|just\s)?(\d{1,2})\b|\bor (?:maybe|possibly|perhaps) (?:only |just )?"
+                           r"(\d{1,2})\b")
 # School left without a qualification: "left school with nothing", "came out of school with no exams"
 LEFT_WITH_NOTHING = re.compile(r"\b(?:left|leaving|came out of|finished|quit)\s(?:school|education|college)\s"
                                r"(?:at \d{2}\s)?with\s(?:nothing|none|zero|no (?:qualifications|quals|exams|"
@@ -1927,6 +2056,9 @@ def parse_employed_relevant(text: str) -> str | None:
     return None
 
 
+# Most of the working time, said a little before the place: "most of my time would be in Leeds"
+MOST_OF_THE_TIME = re.compile(r"\bmost of (?:my |the |our )?(?:time|week|weeks|days|hours|working (?:time|"
+                              r"week|days|hours))\b")
 # Where they will work not chosen yet: "not decided", "either ... or", "could be"
 UNDECIDED_PLACE = re.compile(r"\b(not decided|undecided|haven'?t decided|not (?:been )?decided yet|"
                              r"yet to decide|still deciding|either|could be|might be|one of|whichever|tbc|"
@@ -1958,7 +2090,9 @@ def parse_works_in_england(text: str) -> str | None:
         # "3 days in Newport": in Wales or in England? Asked again, never guessed (a home there,
         # "I live in Newport and commute to Bristol", is not where they work)
         return None
-    share = _england_share(text)
+    share = _ratio_share(text)
+    if share is None:
+        share = _england_share(text)
     if share is None:
         share = _percent_in_england(text)
     if share is None:
@@ -1974,7 +2108,8 @@ def parse_works_in_england(text: str) -> str | None:
     # Scotland" the office is London's, and Scotland is only mentioned in passing.
     mostly = [p for p in places if re.search(r"\b(mostly|mainly|majority|most of)\b",
                                              _clause_before(text, p[0], 20) + " " +
-                                             _clause_after(text, p[0] + len(p[1]), 15))]
+                                             _clause_after(text, p[0] + len(p[1]), 15)) or
+              MOST_OF_THE_TIME.search(_clause_before(text, p[0], 45))]
     moving = [p for p in places if re.search(r"\b(move|moving|relocat\w*)\s+to\s*$",
                                              text[max(0, p[0] - 25):p[0]]) or _moving_to(text, p[0])]
     work = [p for p in places if re.search(r"\b(work\w*|job|office|based|placement|role|commut\w*|"
@@ -2078,6 +2213,25 @@ def _moving_to(text: str, position: int) -> bool:
     return bool(words) and words[-1] == "to" and any(
         word.startswith(("mov", "relocat")) for word in words[:-1]) and \
         not _negated(text, position, verbs=True)
+
+
+# Two shares of the time that make a whole: "60/40", "70-30", "80%/20%"
+RATIO = re.compile(r"(?<![\d.])(\d{1,3})\s?%?\s?[/:-]\s?(\d{1,3})\s?%?(?![\d.])")
+
+
+def _ratio_share(text: str) -> float | None:
+    """ "splitting 60/40 Scotland/England", "Leeds and Cardiff, 70-30": two shares said with two
+    places, the first place taking the first share."""
+    ratio = RATIO.search(text)
+    if not ratio or int(ratio.group(1)) + int(ratio.group(2)) != 100 or _negated(text, ratio.start()):
+        return None
+    names = [*ENGLAND, *OUTSIDE_ENGLAND]
+    places = mentions(text[ratio.end():ratio.end() + 40], names) or \
+        mentions(text[max(0, ratio.start() - 40):ratio.start()], names)
+    if len(places) != 2 or (places[0][1] in ENGLAND) == (places[1][1] in ENGLAND):
+        return None
+    first = int(ratio.group(1)) / 100
+    return first if places[0][1] in ENGLAND else 1 - first
 
 
 def _percent_in_england(text: str) -> float | None:
@@ -2257,6 +2411,9 @@ CAME_BACK = re.compile(r"\b(?:came back|moved back|returned|got back|been back)\
 BACK_SINCE_THEN = re.compile(r"\b(?:to|until|till|til|-)\s?((?:19|20)\d\d)[,;]?\s(?:and\s)?"
                              r"(?:i'?ve\s|i have\s|been\s)?(?:been\s)?(?:back|came back|moved back|returned)"
                              r"(?:\shere|\sin the uk)?\s(?:ever\s)?since(?:\sthen)?\b")
+# Back since a year said: "left for 2 years in 2020, back since 2022", "been back here since 2019"
+BACK_SINCE_YEAR = re.compile(r"\b(?:came back|moved back|returned|got back|been back|back)(?:\shere|"
+                             r"\sin the uk|\sin britain|\sin england)?\s(?:ever\s)?since\s((?:19|20)\d\d)\b")
 SHORT_AWAY = re.compile(r"\b(holidays?|trips?|visits?|weeks?|days?|months?|summer|christmas)\b")
 
 
@@ -2266,6 +2423,11 @@ def _years_since_coming_back(text: str, today: date | None = None) -> float | st
     today = today or date.today()
     back = CAME_BACK.search(text)
     since_then = BACK_SINCE_THEN.search(text)
+    back_since = BACK_SINCE_YEAR.search(text)
+    if not back and back_since and not SHORT_AWAY.search(text[:back_since.start()]):
+        # "came in 2016, left for 2 years in 2020, back since 2022": counted from the return
+        year = int(back_since.group(1))
+        return float(today.year - year) if 1900 < year <= today.year else None
     if not back and since_then and not SHORT_AWAY.search(text[:since_then.start()]):
         # "lived in Spain from 2015 to 2021, back since then": counted from the end of the time away
         year = int(since_then.group(1))
@@ -2377,6 +2539,8 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
             return value
     echoed = ECHOED_QUESTION.match(lowered)
     if echoed and not (is_not_sure(echoed.group(1)) or YES_WORDS.search(echoed.group(1)) or
+                       PARTLY.search(echoed.group(1)) or  # "kind of? ...": a hedge, not the question
+                       HEDGED_NUMBER.search(echoed.group(1)) or  # "I think 5? ...": an answer, doubted
                        NO_WORDS.search(echoed.group(1)) or QUESTION_BACK.search(echoed.group(0)) or
                        ASKED_BACK.search(echoed.group(0))):
         # "Student loan? Not currently", "me? 28": the question said back, then the answer
@@ -2401,12 +2565,15 @@ def _year_corrected(head: str, tail: str) -> str:
 TAG_QUESTION = re.compile(r"[,-]\s*(?:do|does|did|is|are|am|have|has|will|would|should|can|don'?t|doesn'?t|"
                           r"isn'?t|aren'?t|haven'?t|hasn'?t|won'?t|wouldn'?t|shouldn'?t|can'?t)\s"
                           r"(?:i|it|they|you|we|he|she)(?:\snot)?\s*\?+\s*$")
+# A number said with doubt before a question mark: "I think 5?", "maybe 30?"
+HEDGED_NUMBER = re.compile(r"^\s*(?:i think|i guess|i reckon|i believe|maybe|probably|possibly|perhaps|"
+                           r"about|around|roughly)\b[^?\d]{0,15}\d")
 # A few words of the question said back before the answer: "student loan? no", "GCSEs? loads".
 ECHOED_QUESTION = re.compile(r"^\s*([\w' -]{1,30})\?\s*(?=\S)")
 
 
-# A "no" set between two things said: "British, no, Irish", "5... no, 6"
-RESTATED_AFTER_NO = re.compile(r"(?<=\S)\s*(?:[,;!-]|\.{1,3})\s*no\s*[,.;!-]+\s*(?=\S)")
+# A "no" set between two things said: "British, no, Irish", "5... no, 6", "36 I think, no 35"
+RESTATED_AFTER_NO = re.compile(r"(?<=\S)\s*(?:[,;!-]|\.{1,3})\s*no(?:\s*[,.;!-]+\s*(?=\S)|\s+(?=\d))")
 SELF_CORRECTION = re.compile(r"(?:^|[\s,.;!-])(?:sorry|i mean|i meant|no wait|wait|correction|scratch that|"
                              r"oops|my mistake|actually)\b[\s,.:;!-]*")
 
@@ -2419,14 +2586,19 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     yes_no = YES in QUESTIONS[question_id].option_values
     partly = PARTLY.search(lowered)
     described = lowered[partly.end():] if partly else ""
-    if yes_no and re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of)\b",
-                            described) and re.search(r"\b(job|work|role|employer|office|team|position|"
-                                                     r"department|in (?:finance|hr|sales|marketing|accounts|"
-                                                     r"operations|admin))\b", described) and \
-            not re.search(r"\b(but|though|although|mostly|mainly|main)\b", described):
-        # "sort of, I do some data work in my job": a part of their job, for the team to check ("sort
-        # of, I fix laptops for friends" is no job, and "some data work but mostly sales" leans no)
+    some = re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of)\b", described)
+    if yes_no and some and (re.search(r"\b(job|work|role|employer|office|team|position|"
+                                      r"department|in (?:finance|hr|sales|marketing|accounts|"
+                                      r"operations|admin))\b", described) or
+                            NOT_RELEVANT_JOBS.search(described[:some.start()])) and \
+            not re.search(r"\b(mostly|mainly|main)\b", described) and \
+            not re.search(r"\b(but|though|although)\b", described[some.end():]):
+        # "sort of, I do some data work in my job", "kind of? I'm a receptionist but do a bit of
+        # data entry": a part of their job, for the team to check ("sort of, I fix laptops for
+        # friends" is no job, and "some data work but mostly sales" leans no)
         return NOT_SURE
+    if yes_no and partly and is_not_sure(described):
+        return NOT_SURE  # "sort of? not sure it counts"
     if yes_no and (partly or _yes_and_no(lowered)):
         return None  # "sort of", "yes and no": neither yes nor no
     if question_id == "nationality":

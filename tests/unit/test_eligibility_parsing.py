@@ -1349,3 +1349,89 @@ def test_school_left_with_nothing() -> None:
 def test_an_it_vendor_certificate_asked_about() -> None:
     _each("it_qualification", [("I've got a Cisco CCNA, would that count?", "not_sure"),
                                ("AWS cloud practitioner", "not_sure")])
+
+
+def test_a_role_chosen_with_a_switch_only_thought_of_for_later() -> None:
+    _each("role", [("cyber security please, though I may move into devops eventually",
+                    "cyber_security_technologist"),
+                   ("software dev or devops, I might switch to cyber later", "undecided")])
+
+
+def test_an_age_with_a_plus_is_a_bound_and_a_number_after_no_corrects_it() -> None:
+    _each("age", [("55+", ">55"), ("must be 44 now, no 45", 45)])
+
+
+def test_an_euss_application_answered_long_ago_is_no_wait() -> None:
+    _each("euss_status", [("yeah, applied back in 2019 and received an email about it", "not_sure"),
+                          ("applied in 2021, still waiting", "pending")])
+
+
+def test_bno_quoted_leave_outside_the_rules_and_a_status_held_before() -> None:
+    _each("immigration_status", [("came over on the BN(O) route from Hong Kong", "other_permission"),
+                                 ('my BRP says leave "outside the rules"', "exempt_leave"),
+                                 ("skilled worker now, previously I had a student visa", "other_permission")])
+
+
+def test_residence_as_a_total_then_its_parts_or_back_since_a_year() -> None:
+    year = date.today().year
+    _each("residence_years", [
+        ("6 years: 4 in Leeds and 2 in Glasgow", 6.0),
+        ("2 years in Leeds, 1 in York and 1 in Hull", 4.0),  # three parts, no total said first
+        (f"moved here in {year - 14}, lived in Portugal for 3 years from {year - 8}, back since {year - 3}",
+         3.0)])
+
+
+def test_a_renewal_hoped_to_go_through_is_not_sure() -> None:
+    _each("permission_lasts", [("I'd have to renew it halfway, hopefully it gets approved", "not_sure")])
+
+
+def test_a_loan_applied_for_a_course_not_started_is_a_no() -> None:
+    _each("student_loan", [("applied for student finance but my course doesn't start till January", "no")])
+
+
+def test_another_programme_ending_the_day_before_in_days_or_with_years_to_go() -> None:
+    _each("other_programme", [("yep, it ends the day before", "ending_soon"),
+                              ("on a level 5 apprenticeship, two more years left", "yes"),
+                              ("my bootcamp finishes in just 5 days, so not really", "ending_soon")])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("studying towards a computing BSc, finishing next year", "no"),
+    ("BA business studies", "not_sure"),
+    ("BSc business administration", "not_sure"),
+    ("economics degree", "no"),  # economics stays an unrelated subject
+    ("MEng electronic engineering", "not_sure"),
+    ("electronics foundation degree", "not_sure"),
+    ("electronics and computer science BEng", "yes"),
+    ("civil engineering degree", "no"),
+    ("a chemistry degree with a bit of programming", "not_sure"),
+    ("a masters in chemistry", "no"),
+])
+def test_prior_study_under_way_close_subjects_and_a_degree_with_some_coding(text: str, expected: str) -> None:
+    assert parse_answer("prior_qualification", text) == expected
+
+
+def test_a_workplace_by_most_of_the_time_or_by_a_split_of_shares() -> None:
+    _each("works_in_england", [("most of my week will be in Sheffield, the odd day in Swansea", "yes"),
+                               ("most of my family live in Cardiff, I'd work in Bristol", "yes"),
+                               ("70/30 Leeds/Edinburgh", "yes"),
+                               ("split 30/70 between Manchester and Glasgow", "no")])
+
+
+def test_a_hedge_then_a_job_only_partly_relevant() -> None:
+    _each("employed_relevant", [("sort of? I'm a receptionist but I do a bit of data entry", "not_sure"),
+                                ("kind of", None)])
+
+
+def test_a_gcse_count_given_then_doubted() -> None:
+    _each("gcses", [("6 I think? could have been 4 though", "not_sure"),
+                    ("7, might have been 6", "yes")])
+
+
+def test_a_similar_subject_learnt_outside_the_qualification_is_not_its_subject() -> None:
+    # Read as "yes" (a similar qualification) these would be told "not eligible".
+    _each("prior_qualification", [("geography degree, plus I taught myself python", "no"),
+                                  ("BA drama, I do a bit of coding as a hobby", "no"),
+                                  ("an english degree and some programming in my spare time", "no"),
+                                  ("a physics degree with a couple of programming modules", "not_sure"),
+                                  ("BSc computing, and I code for fun", "yes")])

@@ -17,6 +17,13 @@ OPTIONAL = ("answers", "offers_check")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 # Rasa reads these as entity markup inside training examples.
 MARKUP = re.compile(r"[\[\]{}]")
+# An answer that opens with a bare yes or no reads wrong for half the questions it answers: an entry
+# answers "must I be based in England?" and "can I do it from Wales?" alike, and "what's the
+# salary?" is no yes/no question at all. The first sentence states the rule instead.
+YES_NO_OPENER = re.compile(r"^\s*(?:yes|no|not if|only if)\b", re.IGNORECASE)
+
+
+OPENER_PROBLEM = "opens with yes or no: state the rule, so it reads right for every question it answers"
 
 
 def normalise_example(text: str) -> str:
@@ -46,6 +53,8 @@ def check_entry(path: Path, raw: object) -> list[CorpusError]:
     for key in ("title", "question", "answer"):
         if key in raw and not _text(raw[key]):
             problems.append(CorpusError(path, key, f"missing {key} (empty)"))
+    if _text(raw.get("answer")) and YES_NO_OPENER.match(str(raw["answer"])):
+        problems.append(CorpusError(path, "answer", OPENER_PROBLEM))
     title = raw.get("title")
     if _text(title) and len(str(title)) > MAX_TITLE_LENGTH:
         problems.append(CorpusError(path, "title", f"longer than {MAX_TITLE_LENGTH} characters"))
@@ -77,6 +86,8 @@ def _check_answers(path: Path, answers: object) -> list[CorpusError]:
             continue
         if not _text(text):
             problems.append(CorpusError(path, f"answers.{role}", "missing answer (empty)"))
+        elif YES_NO_OPENER.match(str(text)):
+            problems.append(CorpusError(path, f"answers.{role}", OPENER_PROBLEM))
         elif ROLES[role].name.lower() not in str(text).lower():
             # A tailored answer names its role, so the reader sees which role it is for.
             problems.append(

@@ -123,3 +123,17 @@ def test_distress_signposts_help_and_stops_the_check(
     assert not buttons(replies)
     # The check has stopped: a question is answered and no question of the check follows.
     assert chat.reply("what's the salary?") == corpus["salary"].answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("can I do the apprenticeship from Scotland?", "based in England"),
+    ("what's the salary?", "Higher Executive Officer (HEO) equivalent salary"),
+])
+def test_an_answer_does_not_open_with_a_yes_that_the_question_did_not_ask_for(
+    chat: Conversation, question: str, says: str
+) -> None:
+    # Issue 14: "can I do it from Scotland?" -> "Yes. All apprentices are expected to be based in
+    # England..."; "what's the salary?" -> "Yes. Apprentices receive...".
+    reply = chat.reply(question)
+    assert says in reply
+    assert not reply.lower().startswith(("yes", "no", "not if"))

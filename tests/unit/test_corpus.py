@@ -11,7 +11,7 @@ import yaml
 from bot.corpus import FaqEntry
 from bot.corpus.__main__ import main as corpus_cli
 from bot.corpus.build import annotate_roles, generated_files, stale_files
-from bot.corpus.check import MIN_EXAMPLES, check_corpus, normalise_example
+from bot.corpus.check import MIN_EXAMPLES, OPENER_PROBLEM, check_corpus, normalise_example
 from bot.dev.seed import seed_questions
 from bot.paths import CORPUS_DIR, DATA_DIR, ROOT, SEED_PAGE
 from bot.roles import ROLES
@@ -105,7 +105,7 @@ GOOD = {
     "title": "A sample",
     "question": "Is this a sample?",
     "seed_question": None,
-    "answer": "Yes.",
+    "answer": "It is.",
     "examples": [f"sample question number {n}" for n in range(MIN_EXAMPLES)],
 }
 
@@ -130,6 +130,23 @@ def test_a_good_entry_passes(tmp_path: Path) -> None:
 def test_missing_answer_is_rejected(tmp_path: Path) -> None:
     write_entry(tmp_path, "sample", answer=...)
     assert problems(tmp_path) == ["sample.yml: answer: missing answer"]
+
+
+@pytest.mark.parametrize("answer", ["Yes. All apprentices are based in England.",
+                                    "No: applicants must not be on another programme.",
+                                    "Not if it's at the same or higher level: ..."])
+def test_an_answer_opening_with_yes_or_no_is_rejected(tmp_path: Path, answer: str) -> None:
+    # "can I do it from Wales?" -> "Yes. All apprentices are expected to be based in England..."
+    write_entry(tmp_path, "sample", answer=answer)
+    assert problems(tmp_path) == [f"sample.yml: answer: {OPENER_PROBLEM}"]
+
+
+def test_a_role_answer_opening_with_yes_is_rejected(tmp_path: Path) -> None:
+    answers = {role: f"About {spec.name}." for role, spec in ROLES.items()}
+    first = next(iter(ROLES))
+    answers[first] = f"Yes. {ROLES[first].name} needs it."
+    write_entry(tmp_path, "sample", answers=answers)
+    assert problems(tmp_path) == [f"sample.yml: answers.{first}: {OPENER_PROBLEM}"]
 
 
 def test_empty_answer_is_rejected(tmp_path: Path) -> None:

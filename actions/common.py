@@ -32,6 +32,17 @@ def latest_text(tracker: Tracker) -> str:
     return str((tracker.latest_message or {}).get("text") or "")
 
 
+def last_bot_text(tracker: Tracker) -> str:
+    """The text of the bot's latest message before this turn (all its parts, joined)."""
+    texts: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            texts.append(str(event.get("text") or ""))
+        elif event.get("event") == "user" and texts:
+            break
+    return "\n\n".join(reversed(texts))
+
+
 def latest_entity(tracker: Tracker, name: str) -> str | None:
     for entity in (tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == name and entity.get("value") is not None:

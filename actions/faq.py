@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    last_bot_text,
     latest_intent,
     latest_text,
     remembered_role,
@@ -222,8 +223,12 @@ class ActionDontKnow(Action):
             return followup
         intent, confidence = latest_intent(tracker)
         if intent in ("affirm", "deny") and confidence >= ACKNOWLEDGE_CONFIDENCE:
-            # "yes" or "no" with no question pending: acknowledged, not "I don't know".
-            send(dispatcher, replies.acknowledged())
+            if replies.asked_anything_else(last_bot_text(tracker)):
+                # The answer to "Is there anything else...?": not the same question again.
+                send(dispatcher, replies.nothing_else() if intent == "deny" else replies.go_ahead())
+            else:
+                # "yes" or "no" with no question pending: acknowledged, not "I don't know".
+                send(dispatcher, replies.acknowledged())
             return [SlotSet("pending_faq", None)]
         if intent != "something_else":
             record_not_answered(tracker, "unanswered")

@@ -200,7 +200,7 @@ LOOKING_FOR_QUESTION = (
     "answers (please leave out personal details). This is optional: press Skip to carry on."
 )
 LOOKING_FOR_THANKS = "Thanks, I've noted that. It helps us improve the answers."
-LOOKING_FOR_SKIPPED = "No problem. Is there anything else you'd like to know?"
+LOOKING_FOR_SKIPPED = "No problem. Is there anything else you'd like to know?"  # see ANYTHING_ELSE
 
 
 def ask_looking_for() -> Reply:
@@ -216,9 +216,29 @@ def looking_for_skipped() -> Reply:
 
 
 # Follow-ups (bot/followups.py, actions/faq.py).
+ANYTHING_ELSE = "Is there anything else you'd like to know"
+
+
 def acknowledged() -> Reply:
-    return Reply("OK. Is there anything else you'd like to know about TechTrack?",
+    return Reply(f"OK. {ANYTHING_ELSE} about TechTrack?",
                  (CHECK_BUTTON, Button("Ask a question", "/ask_question")))
+
+
+def asked_anything_else(bot_text: str) -> bool:
+    """Whether the bot's last message asked whether there is anything else (so "no" ends the chat)."""
+    return ANYTHING_ELSE in bot_text
+
+
+def nothing_else() -> Reply:
+    """ "No" to "anything else?": the conversation ends, politely and without asking again."""
+    return Reply("OK, thanks for chatting. Good luck with your application! If anything else comes "
+                 "up, just ask me here.")
+
+
+def go_ahead() -> Reply:
+    """ "Yes" to "anything else?": an invitation to ask, not the same question again."""
+    return Reply("Go ahead: ask me anything about TechTrack in your own words, or I can check "
+                 "whether you can apply.", (CHECK_BUTTON,))
 
 
 def emoji_reply() -> Reply:

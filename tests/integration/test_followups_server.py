@@ -49,6 +49,18 @@ def test_a_bare_ok_is_acknowledged_not_i_dont_know(server: ServeConfig, text: st
     assert reply[0]["text"] == "OK. Is there anything else you'd like to know about TechTrack?"
 
 
+def test_no_to_anything_else_ends_the_chat_and_yes_invites_a_question(server: ServeConfig) -> None:
+    # An exploratory tester answered "no" three times and got "Is there anything else...?" each time.
+    chat = Conversation(server)
+    assert "anything else you'd like to know" in chat.reply("ok")
+    goodbye = chat.reply("no")
+    assert "anything else you'd like to know" not in goodbye and "Good luck" in goodbye
+    chat = Conversation(server)
+    chat.reply("ok")
+    invited = chat.reply("yes")
+    assert "anything else you'd like to know" not in invited and "ask me anything" in invited
+
+
 @pytest.mark.parametrize("text", ["👍", "😀😀", "🙈"])
 def test_emoji_get_a_friendly_reply_not_a_language_apology(server: ServeConfig, text: str) -> None:
     reply = Conversation(server).reply(text)

@@ -500,6 +500,10 @@ def parse_age_at_start(text: str) -> str | None:
 # A country named as where someone is, not what they are: "I'm French and live in the UK", "moved to
 # the UK from India", "a degree from a university in Nigeria".
 AS_A_PLACE = re.compile(r"\b(?:in|into|to|at|across|around|throughout|within|inside|outside|near|visit\w*)\s+"
+                        r"(?:the\s+)?$|"
+                        # "can I do TechTrack from Wales?", "work remotely from Spain": where, not origin
+                        r"\b(?:do|doing|did|work|working|apply|applying|study|studying|join|joining|"
+                        r"it|this|techtrack|apprenticeship|remotely|home|based|commute|commuting)\s+from\s+"
                         r"(?:the\s+)?$")
 
 

@@ -11,6 +11,13 @@ def test_a_country_named_as_a_place_fills_no_nationality() -> None:
     assert "nationality" not in prefilled("I'm in Newport, can I apply for software developer?")
 
 
+def test_a_country_said_as_where_they_would_do_it_from_fills_no_nationality() -> None:
+    # An exploratory tester's "I live in Cardiff. Can I do TechTrack from Wales?" was noted as British.
+    assert "nationality" not in prefilled("can i work remotely from spain?", [("GPE", "Spain")])
+    assert "nationality" not in prefilled("i live in swansea, can i apply from wales?", [("GPE", "Wales")])
+    assert prefilled("i'm from wales and 24", [("GPE", "Wales")])["nationality"] == "uk"
+
+
 def test_a_status_said_only_by_what_it_is_not_fills_nothing() -> None:
     assert "immigration_status" not in prefilled("I'm Kenyan and not on a study visa, can I apply?")
 

@@ -60,8 +60,12 @@ class ValidateEligibilityForm(RoutedFormValidation):
     def slot_values(self, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
         return check.slot_events(before, after)
 
-    def next_slot(self, answers: dict[str, Any]) -> str | None:
-        return check.next_slot(answers)
+    def next_slot(self, answers: dict[str, Any], cleared: tuple[str, ...] = ()) -> str | None:
+        return check.next_slot(answers, cleared)
+
+    def requested_questions(self, tracker: Tracker) -> tuple[str, ...]:
+        pending = pending_question(tracker)
+        return (pending,) if pending else ()
 
 
 def started_this_turn(tracker: Tracker) -> bool:
@@ -198,10 +202,12 @@ class ActionChangeAnswer(Action):
         if understood.acknowledgement:
             dispatcher.utter_message(text=understood.acknowledgement)
         after = check.apply_updates(before, understood.updates)
-        # The form picks up from the changed answer: it asks what is now missing, or gives the
-        # new verdict straight away.
+        cleared = tuple(q for q, value in understood.updates.items() if value is None)
+        # The form picks up from the changed answer: it asks what is now missing (a question
+        # cleared to be asked again even when another answer already decides), or gives the new
+        # verdict straight away.
         return [*(SlotSet(s, v) for s, v in check.slot_events(before, after).items()),
-                FollowupAction(FORM)]
+                SlotSet(REQUESTED_SLOT, check.next_slot(after, cleared)), FollowupAction(FORM)]
 
 
 class ActionEligibilityVerdict(Action):

@@ -48,7 +48,13 @@ class RoutedFormValidation(FormValidationAction, ABC):
     def slot_values(self, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]: ...
 
     @abstractmethod
-    def next_slot(self, answers: dict[str, Any]) -> str | None: ...
+    def next_slot(self, answers: dict[str, Any], cleared: tuple[str, ...] = ()) -> str | None:
+        """cleared: the questions this message cleared to be asked again."""
+
+    def requested_questions(self, tracker: Tracker) -> tuple[str, ...]:
+        """The question `requested_slot` already names, kept when the form starts or resumes even
+        if the routing would end it (one cleared after the verdict to be asked again)."""
+        return ()
 
     def is_new_user_message(self, tracker: Tracker) -> bool:
         actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
@@ -56,16 +62,17 @@ class RoutedFormValidation(FormValidationAction, ABC):
             return False
         return len(actions) < 3 or actions[-3] not in self.confirm_actions
 
-    def events(self, before: dict[str, Any], after: dict[str, Any]) -> list[EventType]:
+    def events(self, before: dict[str, Any], after: dict[str, Any],
+               cleared: tuple[str, ...] = ()) -> list[EventType]:
         slots = [SlotSet(slot, value) for slot, value in self.slot_values(before, after).items()]
-        return [*slots, SlotSet(REQUESTED_SLOT, self.next_slot(after))]
+        return [*slots, SlotSet(REQUESTED_SLOT, self.next_slot(after, cleared))]
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         before = self.answers(tracker)
         if not self.is_new_user_message(tracker):
-            return self.events(before, before)
+            return self.events(before, before, self.requested_questions(tracker))
         understood = self.read_answer(tracker, before)
         if understood.acknowledgement:
             dispatcher.utter_message(text=understood.acknowledgement)
@@ -76,4 +83,5 @@ class RoutedFormValidation(FormValidationAction, ABC):
             return [SlotSet(self.failures_slot, failures),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
         after = self.apply(before, understood.updates)
-        return [SlotSet(self.failures_slot, 0), *self.events(before, after)]
+        cleared = tuple(key for key, value in understood.updates.items() if value is None)
+        return [SlotSet(self.failures_slot, 0), *self.events(before, after, cleared)]

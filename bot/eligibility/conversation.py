@@ -15,7 +15,13 @@ from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import mentions, normalise, parse_answer
 from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
-from bot.eligibility.routing import FLOW, next_question, previous_question, relevant_answers
+from bot.eligibility.routing import (
+    FLOW,
+    next_question,
+    previous_question,
+    relevant_answers,
+    relevant_questions,
+)
 from bot.eligibility.wording import say, texts
 from bot.nlu.safety import in_distress
 from bot.replies import HANDOFF_BUTTON, Button, Reply, person_buttons
@@ -87,9 +93,14 @@ def answers_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     return {q: slots[slot_for(q)] for q, _ in FLOW if slots.get(slot_for(q)) is not None}
 
 
-def next_slot(answers: Mapping[str, Any]) -> str | None:
-    """The slot the form asks for next, from the routing; None when the check is decided."""
+def next_slot(answers: Mapping[str, Any], cleared: Sequence[str] = ()) -> str | None:
+    """The slot the form asks for next, from the routing; None when the check is decided.
+    cleared: questions just cleared to be asked again ("change my years"), asked even when another
+    answer already decides the outcome: the person asked to change it, and said they would be."""
     following = next_question(answers)
+    if following is None:
+        relevant = relevant_questions(answers)
+        following = next((q for q in cleared if q in relevant and q not in answers), None)
     return slot_for(following) if following else None
 
 

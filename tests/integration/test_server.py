@@ -303,3 +303,20 @@ def test_changing_an_answer_after_the_verdict(chat: Conversation) -> None:
     assert "I'll ask about that again: Age." in changed and changed.endswith("How old are you?")
     assert chat.reply("14").startswith("From what you've told me, you don't meet")
 
+
+
+def test_an_answer_changed_after_a_no_is_asked_again_though_another_answer_decides(
+    chat: Conversation,
+) -> None:
+    # An exploratory tester: after "don't meet" (a similar Level 4 qualification), "change years
+    # living here" said "I'll ask about that again", then gave the verdict without the question
+    # and dropped the years from its summary.
+    replies = run_check(chat, ["software developer", "30", "British", "20", "no", "no", "yes"])
+    assert replies[-1].startswith("From what you've told me, you don't meet")
+    changed = chat.reply("change years living here")
+    assert "I'll ask about that again: Years living here." in changed
+    assert "How many years have you lived in the UK" in changed
+    assert "From what you've told me" not in changed
+    verdict = chat.reply("15")
+    assert verdict.startswith("From what you've told me, you don't meet")
+    assert "Years living here: 15 years" in verdict

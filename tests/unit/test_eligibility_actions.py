@@ -287,10 +287,23 @@ def test_facts_volunteered_up_front_are_filled_and_said_back() -> None:
 def test_change_after_the_verdict() -> None:
     answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
     _, events = run(ActionChangeAnswer(), text="change my age", intent="change_answer", answers=answers)
-    assert events == [SlotSet("elig_age", None), FollowupAction("eligibility_form")]
+    assert events == [SlotSet("elig_age", None), SlotSet("requested_slot", "elig_age"),
+                      FollowupAction("eligibility_form")]
     messages, events = run(ActionChangeAnswer(), text="I want to change something",
                            intent="change_answer", answers=answers)
     assert events == [] and "Which answer would you like to change?" in messages[0]["text"]
+
+
+def test_an_answer_cleared_after_a_no_is_asked_though_another_answer_decides() -> None:
+    # A similar Level 4 qualification already decides "no"; "change my years" must still ask them.
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 20,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "yes"}
+    _, events = run(ActionChangeAnswer(), text="change years living here", intent="change_answer",
+                    answers=answers)
+    assert SlotSet("requested_slot", "elig_residence_years") in events
+    _, events = run(ActionChangeAnswer(), text="change my age to 31", intent="change_answer",
+                    answers=answers)
+    assert SlotSet("requested_slot", None) in events  # a new value: the verdict follows
 
 
 def test_the_verdict_lists_answers_reasons_and_next_steps() -> None:

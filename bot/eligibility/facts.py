@@ -98,7 +98,8 @@ ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(check|see) my eligibility\b"
 )
 ASKS_TO_APPLY = re.compile(
-    r"\b(can|could|may) i (apply|do (this|it|techtrack|the apprenticeship))\b|"
+    # ("can I do it part time?" asks how, not whether: "do it" counts only when nothing follows)
+    r"\b(can|could|may) i (apply|do (this|it|techtrack|the apprenticeship)(?=\s*(?:[?.!]|$|please\b)))|"
     r"\b(am i|would i be) (able|allowed) to apply\b"
 )
 # "...if I already hold a qualification?", "what are the rules?": a question about one rule.

@@ -42,3 +42,12 @@ def test_a_nationality_only_spacy_found_counts_when_said_as_theirs() -> None:
     assert prefilled("I'm Nigerian, can I apply?", [("NORP", "Nigerian")])["nationality"] == "other"
     assert "nationality" not in prefilled("I'm a store manager at Fresco, is that relevant?",
                                           [("NORP", "Fresco")])
+
+
+def test_can_i_do_it_starts_the_check_only_when_nothing_follows() -> None:
+    from bot.eligibility.facts import asks_to_check
+
+    # An exploratory tester's "can I do it part time?" started the check instead of answering.
+    assert asks_to_check("can I do it?", {}) and asks_to_check("could I do this please", {})
+    assert not asks_to_check("can I do it part time?", {})
+    assert not asks_to_check("can i do it from home", {})

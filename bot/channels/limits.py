@@ -133,10 +133,15 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
 
 # --- the text of a message -----------------------------------------------------------------------
 
+# Fullwidth forms of ASCII (U+FF01-U+FF5E, typed on East Asian keyboards): "how long" in them is English.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def clean_text(text: str) -> str:
-    """The text with control and invisible format characters and lone surrogates removed, and
-    every run of whitespace (including newlines and tabs) made one space. Linear in the length."""
-    words = text.split()  # any Unicode whitespace; also drops leading and trailing runs
+    """The text with control and invisible format characters and lone surrogates removed, fullwidth
+    letters made plain, and every run of whitespace (including newlines and tabs) made one space.
+    Linear in the length."""
+    words = text.translate(_FULLWIDTH).split()  # any Unicode whitespace; drops leading and trailing runs
     kept = []
     for word in words:
         if not word.isprintable():

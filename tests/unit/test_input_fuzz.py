@@ -21,6 +21,7 @@ from bot.nlu.faq_decision import (
     _QUESTION_WORDS,
     Candidate,
     FaqRoute,
+    content_words,
     decide_faq,
     faq_candidates,
     faq_parts,
@@ -28,6 +29,8 @@ from bot.nlu.faq_decision import (
 )
 
 LIMITS = InputLimits(conversation_rate=None, address_rate=None)
+# The stop words come with spaCy, imported on first use (seconds): loaded here, not inside a timing.
+content_words("warm up")
 # One decision is microseconds; this is for the whole path on one message, on a busy machine.
 DECISION_BUDGET_SECONDS = 0.25
 

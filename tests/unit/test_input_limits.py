@@ -50,6 +50,8 @@ class Clock:
     ("lone \ud800surrogate \udfff", "lone surrogate"),
     ("bidi \u202eevil\u202c and zero\u200bwidth \ufeffbom", "bidi evil and zerowidth bom"),
     ("line\u2028separator\u2029paragraph", "line separator paragraph"),
+    # fullwidth letters are English, not "another language"
+    ("\uff48\uff4f\uff57\u3000\uff4c\uff4f\uff4e\uff47\uff1f", "how long?"),
     *[(kept, kept) for kept in (
         "family \U0001f468\u200d\U0001f469\u200d\U0001f467 kept",
         "caf\u00e9 \u00fcber \u0645\u0631\u062d\u0628\u0627 \u0928\u092e\u0938\u094d\u0924\u0947",

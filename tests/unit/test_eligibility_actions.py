@@ -212,6 +212,15 @@ def test_a_named_answer_is_the_one_changed(text: str) -> None:
     assert events[-1] == SlotSet("requested_slot", "elig_works_in_england")
 
 
+@pytest.mark.parametrize(("text", "value"), [("change my qualification answer", None),
+                                             ("change my qualification answer to no", "no")])
+def test_my_qualification_names_the_level_4_qualification(text: str, value: str | None) -> None:
+    # An exploratory tester's "change my qualification answer" got "Which answer would you like to change?"
+    answers = {**BEFORE["works_in_england"], "prior_qualification": "yes"}
+    events = validate(text, "works_in_england", intent="change_answer", answers=answers)
+    assert SlotSet("elig_prior_qualification", value) in events
+
+
 def test_go_back_returns_to_the_previous_question() -> None:
     answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
     messages, events = run(ValidateEligibilityForm(), text="go back", intent="go_back",

@@ -80,7 +80,9 @@ def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqE
         send(dispatcher, replies.also_asked(left))
     else:
         left = []
-    return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts or None),
+    # Facts noted from earlier questions are kept until the check starts (it said it noted them).
+    kept = {**(tracker.get_slot("pending_facts") or {}), **(facts or {})}
+    return [SlotSet("pending_faq", None), SlotSet("pending_facts", kept or None),
             SlotSet(LAST_FAQ_SLOT, entry.id), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in left] or None)]
 
 

@@ -35,6 +35,15 @@ def test_a_general_question_gets_its_answer(corpus: dict[str, FaqEntry]) -> None
     assert SlotSet("pending_faq", None) in events
 
 
+def test_facts_noted_from_an_earlier_question_are_kept_for_the_check() -> None:
+    # An exploratory tester was told "I've noted: Role: Software Developer", asked two more
+    # questions, started the check and was asked the role again.
+    noted = {"role": "software_developer", "age": 24}
+    _, events = run(ActionAnswerFaq(), text="will I get paid?", faq_id="salary",
+                    slots={"pending_facts": noted})
+    assert SlotSet("pending_facts", noted) in events
+
+
 def test_a_role_specific_question_without_a_role_asks_which_role(corpus: dict[str, FaqEntry]) -> None:
     messages, events = run(ActionAnswerFaq(), text="how long is it?", faq_id="duration")
     assert len(messages) == 1

@@ -189,6 +189,9 @@ def read_answer(
             return correction
     if value is not None and not question_aside:
         return answered(pending, value, text)
+    if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
+        # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
+        return AnswerReading(updates={}, acknowledgement=say("already_checking"))
     if aside or intent == "change_answer":
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)

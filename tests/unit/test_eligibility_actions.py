@@ -221,6 +221,14 @@ def test_my_qualification_names_the_level_4_qualification(text: str, value: str 
     assert SlotSet("elig_prior_qualification", value) in events
 
 
+def test_check_if_i_am_eligible_mid_check_repeats_the_question_without_a_sorry() -> None:
+    # An exploratory tester pressed "Check if I'm eligible" at the role question: "Sorry, ...".
+    messages, events = run(ValidateEligibilityForm(), text="/check_eligibility", intent="check_eligibility",
+                           pending="role", answers={})
+    assert messages[0]["text"] == "We're already doing the check: here's where we are."
+    assert events[-1] == SlotSet("requested_slot", "elig_role")
+
+
 def test_go_back_returns_to_the_previous_question() -> None:
     answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
     messages, events = run(ValidateEligibilityForm(), text="go back", intent="go_back",

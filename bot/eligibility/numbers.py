@@ -38,6 +38,24 @@ ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all 
                       r"^forever(?= *[.!]* *$))\b")
 
 
+# A round birthday said by its two digits: "the big 4-0", "the big five-oh", "big 3 0"
+BIG_BIRTHDAY = re.compile(r"\b(?:the\s)?big\s(?:([2-9])|(two|three|four|five|six|seven|eight|nine))"
+                          r"[\s-]?(?:0|o|oh)\b")
+# An age as a part of a century: "a quarter of a century", "half a century", "three quarters of a century"
+CENTURY_PART = re.compile(r"\b(?:a\s)?(quarter|half|three quarters)\s(?:of\s)?(?:a\s)?century\b")
+CENTURY_PARTS = {"quarter": "25", "half": "50", "three quarters": "75"}
+
+
+def ages_in_words(text: str) -> str:
+    """ "the big five-oh" -> "50", "quarter of a century" -> "25": an age said by a figure of speech,
+    as its number."""
+    def big(match: re.Match[str]) -> str:
+        return str(10 * (int(match.group(1)) if match.group(1) else UNITS[match.group(2)]))
+
+    text = BIG_BIRTHDAY.sub(big, text)
+    return CENTURY_PART.sub(lambda match: CENTURY_PARTS[match.group(1)], text)
+
+
 def words_to_digits(text: str) -> str:
     """ "twenty-three" -> "23", "twenty 3" -> "23", "three" -> "3" (a and an are left alone)."""
     def replace(match: re.Match[str]) -> str:

@@ -22,6 +22,7 @@ from bot.eligibility.numbers import (
     age_a_year_below,
     age_decade,
     age_from_birth_date,
+    ages_in_words,
     numbers,
     parse_age_bound,
     parse_age_number,
@@ -39,6 +40,8 @@ NOT_SURE_PATTERN = re.compile(
     r"\b(not sure|unsure|not too sure|not (?:quite|entirely|really|totally|that|so|100%?) sure|"
     r"don'?t know|do not know|dont know|dunno|no idea|no clue|"
     r"not certain|can'?t remember|cannot remember|(?:i )?(?:don'?t|do not) (?:remember|recall)|"
+    r"(?:can'?t|cannot|couldn'?t) (?:be|say for) (?:sure|certain|100%?)|"
+    r"not (?:a hundred|one hundred|100) (?:percent|per cent) (?:sure|certain)|"
     r"can'?t recall|cannot recall|idk|not a clue|haven'?t a clue|no clue|"
     r"(?:haven'?t|have not|not) got (?:a|any) clue|haven'?t (?:got )?the foggiest|clueless|"
     r"need to check|have to check|would have to check|i'?d have to check|i forget|not positive|"
@@ -249,10 +252,18 @@ NEGATING_VERBS = NEGATING + r"|won'?t|wont|don'?t|dont|doesn'?t|didn'?t|can'?t|c
 
 # --- role, age, nationality ----------------------------------------------------------------------
 
-# A choice said to be made, its role named after it: "settled on", "decided on", "going with"
+# A choice said to be made, its role named after it: "settled on", "decided on", "going with", "I'll
+# go for", "put me down for"
 DECIDED_ON = re.compile(r"\b(?:settled on|decided on|(?:i'?ve |i have )?decided (?:to go for|to go with|"
                         r"to do)|(?:i'?m |i am |im |i'?ll |i will )?(?:going|go) with|gone with|"
-                        r"opted for|plumped for|landed on|chosen|chose)\s")
+                        r"opted for|plumped for|landed on|chosen|chose|"
+                        r"(?:i'?ll|i will|i'?d|i'?m going to|i am going to|im going to|i'?m gonna|let'?s) "
+                        r"(?:go for|pick|choose|take)|(?:put|sign) me (?:down|up) for)\s")
+# A choice put off until they know more: "I'd like to hear about all four before I choose"
+CHOICE_PUT_OFF = re.compile(r"\bbefore (?:i |we )?(?:choose|choosing|decide|deciding|pick|picking|"
+                            r"commit\w*|settle on|settling on|make (?:a|my|the) (?:choice|decision))\b|"
+                            r"\b(?:hear|know|learn|find out|read) (?:more |a bit |a little )?about "
+                            r"(?:all|each|every one|them all|the roles|all the roles|the options)\b")
 
 # A lean, then the choice confirmed: "leaning cyber, put me down for that", "leaning towards BA so I'll
 # go with that" (a lean alone is not a choice)
@@ -310,7 +321,7 @@ def parse_role(text: str) -> str | None:
     hinted = _role_hint(text)
     if hinted:
         return hinted
-    if is_not_sure(text) or re.search(
+    if is_not_sure(text) or CHOICE_PUT_OFF.search(text) or re.search(
             r"\b(open to anything|anything really|"
             r"undecided|haven'?t decided|not decided|any of them|any|either|whichever|"
             r"(?:still )?weighing (?:it |them |things |everything )?up|weighing up (?:my )?options|"
@@ -408,7 +419,7 @@ SCHOOL_YEAR = re.compile(r"\b(?:i'?m |i am |im |she'?s |he'?s )?(?:in |at )?(?:y
 def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
-    text = respell_number_words(normalise(text))
+    text = ages_in_words(respell_number_words(normalise(text)))
     if is_not_sure(text):
         return NOT_SURE
     born = age_from_birth_date(text, today)
@@ -790,15 +801,19 @@ def parse_immigration_status(text: str) -> str | None:
     if re.search(r"\basylum\b", text) and APPEALING.search(text) and not APPEAL_ENDED.search(text):
         return "asylum_seeker"  # "refused asylum, appealing now": the claim is still open
     text = _respelt_visas(unquoted(text))
-    said = [(clause, _status_in(clause)) for clause in clauses(text) or [text]
-            if not FUTURE.search(clause)]  # a status they may have later is not the one they have
+    # a status they may have later is not the one they have ("no new visa" names none held)
+    said = [(clause, _status_in(NO_NEW_ONE.sub(" ", clause))) for clause in clauses(text) or [text]
+            if not FUTURE.search(clause)]
     said = [(clause, value) for clause, value in said if value is not None]
     if any(not HELD_BEFORE.search(clause) for clause, _ in said):
         # "graduate visa now, I was on a student one before": the status held now, not the one before
         said = [(clause, value) for clause, value in said if not HELD_BEFORE.search(clause)]
     found = [value for _, value in said]
-    if not found and ENDED.search(text) and not STILL_LEAVE.search(NOT_RENEWED.sub(" ", text)):
-        return "none"  # "my visa expired", "it ran out and I haven't renewed": no permission now
+    unrenewed = NO_NEW_ONE.sub(" ", NOT_RENEWED.sub(" ", text))
+    if not found and ENDED.search(text) and not STILL_LEAVE.search(unrenewed):
+        # "my visa expired", "it ran out and I haven't renewed", "... haven't got a new one": no
+        # permission now
+        return "none"
     # A specific status said anywhere ("ARAP, came over with my family") wins over a generic one;
     # otherwise the latest statement wins ("I was on a student visa, now a graduate visa").
     for specific in ("asylum_seeker", "protection", "exempt_leave"):
@@ -837,6 +852,13 @@ STILL_LEAVE = re.compile(r"\b(?:applied|applying|pending|waiting|awaiting|extend
                          r"renew(?:ed|ing|al))\b")
 NOT_RENEWED = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|not|never|didn'?t|did not|no)\s+"
                          r"(?:yet\s+|been\s+)?renew(?:ed|ing|al)?\b")
+# No permission since the one that ended: "haven't got a new one", "never got another", "no new visa"
+NO_NEW_ONE = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|has not|didn'?t|did not|don'?t|do not|"
+                        r"never|not)\s(?:yet\s|ever\s)?(?:got|get|gotten|have|had|received|"
+                        r"been (?:given|granted))\s(?:a\s|any\s)?(?:new|another|other|replacement|fresh)\b"
+                        r"(?:\s(?:one|visa|permit|permission|leave))?|"
+                        r"\bno\s(?:new|other|replacement|fresh)\s(?:one|visa|permit|permission|leave)\b|"
+                        r"\bwithout\s(?:a\s|any\s)?(?:new|another)\b(?:\s(?:one|visa))?")
 VISA_SPELLINGS = ("skilled", "worker", "refugee", "humanitarian", "indefinite", "discretionary",
                   "dependant", "asylum", "spouse", "student", "graduate", "settlement", "ukrainian",
                   "afghan", "stateless", "permission", "protection")
@@ -1035,6 +1057,8 @@ def _count(amount: str) -> int:
 
 def parse_student_loan(text: str) -> str | None:
     text = normalise(text)
+    if _doubted_loan_held(text):
+        return YES  # "not sure if a master's loan counts, I'm getting one": student finance, held now
     if is_not_sure(text):
         return NOT_SURE
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
@@ -1099,6 +1123,28 @@ def parse_student_loan(text: str) -> str | None:
     if getting and not _negated(text, getting.start(), verbs=True) and not NEGATION.search(getting.group(0)):
         return YES  # ("she doesn't get a loan", "I have never applied for student finance" are no yes)
     return None
+
+
+# A doubt whether a loan counts, the loan named: "not sure if a postgraduate loan counts"
+LOAN_COUNT_DOUBTED = re.compile(r"\b(?:not sure|unsure|not certain|don'?t know|dunno|no idea|wasn'?t sure|"
+                                r"wondering)\s(?:if|whether)\s(?:a\s|an\s|my\s|the\s)?([a-z' ]{2,40}?)\s"
+                                r"(?:counts?|would count|is included|applies|qualifies|is the same)\b")
+# The loan then said to be held now: "and getting one", "I'm on it", "I get one"
+LOAN_HELD_AFTER = re.compile(r"\b(?:getting|receiving|get|receive|on|have|got|i'?ve got|using)\s"
+                             r"(?:one|it|that|that one|one now|it now)\b")
+
+
+def _doubted_loan_held(text: str) -> bool:
+    """ "not sure if a postgraduate loan counts, I'm halfway through a masters and getting one": a
+    doubt whether a kind of student finance counts (it does), then that they get it now."""
+    doubt = LOAN_COUNT_DOUBTED.search(text)
+    if not doubt or not STUDY_LOAN.search(doubt.group(1)):
+        return False
+    rest = text[doubt.end():]
+    said = parse_student_loan(rest)
+    if said in (NO, NOT_SURE) or NEGATION.search(rest) or LOAN_CONSIDERED.search(rest):
+        return False  # ("..., I might get one", "..., I used to get one", "..., I don't get it yet")
+    return said == YES or bool(LOAN_HELD_AFTER.search(rest))
 
 
 # Jobseeker's Allowance, claimed while looking for work (not by students on student finance)
@@ -1364,14 +1410,17 @@ def parse_other_programme(text: str) -> str | None:
         # before": a week before)
         amount = "a" if before_start.group(2) == "the" else before_start.group(2)
         return "ending_soon" if _within_end_weeks(amount, before_start.group(3)) else NO
-    weeks = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,30}\b(in|within)\s+"
+    # ("my EPA is in 3 weeks": the final assessment, when the programme ends)
+    weeks = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|" + FINAL_ASSESSMENT +
+                      r")\b.{0,30}\b(in|within)\s+"
                       r"(?:about\s|around\s|roughly\s|only\s|just\s)?"
                       r"(\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(weeks?|days?)\b", text)
     if weeks:
         return "ending_soon" if _within_end_weeks(weeks.group(3), weeks.group(4)) else None
     if re.search(r"\b(within|in the next) (\d+|four|4) weeks\b|\bends within\b|\bnext week\b|"
                  r"\bfortnight\b|\bthis week\b|\bin a week\b|\bin days\b", text) and \
-            re.search(r"\b(ends?|ending|finish\w*|done|over|complete\w*|within|last)\b", text):
+            re.search(r"\b(ends?|ending|finish\w*|done|over|complete\w*|within|last|" + FINAL_ASSESSMENT +
+                      r")\b", text):
         return "ending_soon"
     if re.search(r"\b(finish|finishes|finishing|ends?|ending|complete|completes|completing|wraps? up|"
                  r"(?:be|been|is) (?:finished|completed|over|done))\b.{0,20}\b(next month|in a month|"
@@ -1414,12 +1463,20 @@ def parse_other_programme(text: str) -> str | None:
                  r"\b(apprenticeship|bootcamp|course|programme|training|skills bootcamp)\b", text) or \
             re.search(r"\b(?:is|are|'s|'re) (?:putting|sending) me (?:through|on)\b.{0,25}"
                       r"\b(?:apprenticeship|bootcamp|course|programme|training)\b", text) or \
-            (STILL_STUDYING.search(text) and not re.search(
+            ((STILL_STUDYING.search(text) or (STILL_GOING.search(text) and PROGRAMME_NAMED.search(text) and
+                                               not NEGATION.search(text))) and not re.search(
                 r"\b(finish\w*|ends?|ending|leav\w*|done|complete\w*|"
                 r"(?:until|till|til)(?! (?:the end of )?next))\b",
                 text)):
-        return YES
+        return YES  # ("T level at college, still going": a programme named, said to be under way)
     return None
+
+
+# The assessment that ends a programme: "EPA", "end-point assessment", "final exams"
+FINAL_ASSESSMENT = r"epa|end[- ]?point(?: assessment)?|final (?:assessment|exams?)"
+# Said to be under way still: "still going", "ongoing", "still in progress"
+STILL_GOING = re.compile(r"\b(?:still (?:going|ongoing|running|in progress|doing it|at it|on it)|ongoing|"
+                         r"in progress|under ?way)\b")
 
 
 # On a course or at college at the start: "I'll still be at college doing my BTEC", "he's doing a
@@ -1478,6 +1535,9 @@ IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studyi
 # Said to be under way now: "I'm doing my A levels now", "in my final year of a degree"
 STUDYING_NOW = re.compile(r"\b(now|right now|currently|at the moment|atm|this year|in progress|"
                           r"(?:first|second|third|final|last) year (?:of|at))\b")
+# None held, said before the study under way: "no I haven't got one but I'm studying for one", "not yet"
+NONE_HELD_YET = re.compile(r"^\s*(?:no|nope|nah|not yet)\b|\b(?:haven'?t|have not|havent|don'?t|do not|"
+                           r"dont)\s(?:got|have|hold)\s(?:one|it|any|them)\b|\bnot got (?:one|it|any|them)\b")
 HELD_VERBS = re.compile(r"\b(have|got|hold|passed|did|completed|finished|gained|achieved|already)\b")
 
 
@@ -1486,7 +1546,7 @@ def _still_studying(text: str) -> str | None:
     now and names nothing already held ("I'm doing my A levels now", "in progress, I finish next
     summer"); None (asked again) when it is studied for with no time said, or with something held
     besides ("I have GCSEs and I'm doing A levels now": which counts is for the hint to ask)."""
-    if not (NOT_YET_DONE.search(text) or STUDYING_NOW.search(text)):
+    if not (NOT_YET_DONE.search(text) or STUDYING_NOW.search(text) or NONE_HELD_YET.search(text)):
         return None
     others = [part for part in re.split(r"[,.;]|\band\b|\bbut\b", text)
               if part.strip() and not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part)]
@@ -2021,8 +2081,37 @@ PAST_JOB = re.compile(r"\b(used to|previously|formerly|in the past|years ago|(ol
                       r"(job|role|employer)|i was an?|was working|i left|i quit)\b")
 
 
+# The two parts of the work question answered one by one: "employed yes, relevant no", "no to
+# relevant", "yes I'm employed, no it's not relevant"
+WORK_PART_ANSWERED = re.compile(
+    r"\b(?P<part>employed|in work|working|a job|relevant|related)\s?[:=-]?\s?(?P<answer>yes|yeah|yep|yup|no|"
+    r"nope|nah)(?=\s?(?:[,.;:!/()—–-]|$|(?:but|and|though)\b))|"
+    r"\b(?P<answer_first>yes|yeah|yep|no|nope|nah)\s(?:to|for|on)\s(?:the\s|being\s)?"
+    r"(?P<part_after>employed|in work|working|a job|relevant|related)\b|"
+    r"\b(?P<answer_said>yes|yeah|yep|no|nope|nah),?\s(?:i'?m|i am|im|it'?s|it is|its|it|that'?s|that)\s"
+    r"(?:(?P<negated>not|isn'?t|is not)\s)?(?:really\s)?"
+    r"(?P<part_said>employed|in work|working|relevant|related)\b")
+
+
+def _work_by_part(text: str) -> str | None:
+    """ "employed yes, relevant no": a no to either part is a no; a yes to both, or to the relevance
+    (which needs a job), is a yes; otherwise None."""
+    said = {}
+    for match in WORK_PART_ANSWERED.finditer(text):
+        part = match["part"] or match["part_after"] or match["part_said"]
+        answer = match["answer"] or match["answer_first"] or match["answer_said"]
+        denied = answer in ("no", "nope", "nah") or bool(match["negated"])
+        said["relevant" if part in ("relevant", "related") else "employed"] = NO if denied else YES
+    if NO in said.values():
+        return NO
+    return YES if said.get("relevant") == YES else None
+
+
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
+    by_part = _work_by_part(text)
+    if by_part is not None:
+        return by_part  # "employed yes, relevant no — I'm a bus driver"
     if is_not_sure(text):
         return NOT_SURE
     parts = clauses(text)
@@ -2069,6 +2158,14 @@ UNDECIDED_PLACE = re.compile(r"\b(not decided|undecided|haven'?t decided|not (?:
                              r"to be confirmed)\b")
 WHERE_NOT_TOLD = re.compile(r"\b(?:haven'?t|have not|not) (?:been )?(?:told|informed|found out|confirmed)\b"
                             r"(?: (?:where|which (?:office|site|location)|the location|yet))")
+# Places said as alternatives: "Bristol or Cardiff", "Leeds/Glasgow", "could be Cardiff could be Bristol"
+PLACES_AS_ALTERNATIVES = re.compile(r"\bor\b|/|\b(?:could|might|maybe|possibly|perhaps)\b")
+# Only some days a week in England itself: "only 1 day a week in England", "just 2 days in England"
+ONLY_DAYS_IN_ENGLAND = re.compile(r"\b(?:only|just)\s(?:about\s|around\s)?(\d(?:\.\d)?)\s?days?\s"
+                                  r"(?:(?:a|per|each|every)\sweek\s)?(?:in|based in|working in|at work in)\s"
+                                  r"england\b")
+# The rest of the week said to be somewhere: "the rest from home", "otherwise remote"
+REST_OF_THE_WEEK = re.compile(r"\b(?:rest|remainder|other days|remaining|otherwise|home|remote\w*|wfh)\b")
 # Working time split evenly: "split evenly between Bristol and Newport", "50/50 across Leeds and Wales"
 EVEN_SPLIT = re.compile(r"\b(?:evenly|equally|50 ?/ ?50|half and half|fifty[- ]fifty)\s(?:split\s)?"
                         r"(?:between|across)\s")
@@ -2101,6 +2198,8 @@ def parse_works_in_england(text: str) -> str | None:
         share = _percent_in_england(text)
     if share is None:
         share = _share_travelling_from_home(text)
+    if share is None:
+        share = _only_days_in_england(text)
     if share is not None:
         return YES if share * 100 >= RULES.england_share_percent else NO
     if re.search(r"\b(half and half|50 ?/ ?50|fifty[- ]fifty|half (my|the) time)\b", text):
@@ -2148,8 +2247,10 @@ def parse_works_in_england(text: str) -> str | None:
         if len(in_england) == 1:
             return YES if in_england.pop() else NO
         if not (mostly or moving) and UNDECIDED_PLACE.search(text) and \
-                re.search(r"\bor\b", text[chosen[0][0]:chosen[-1][0]]):
-            return NOT_SURE  # "haven't decided, Bristol or Cardiff": in England or not, as it turns out
+                PLACES_AS_ALTERNATIVES.search(text[chosen[0][0]:chosen[-1][0]]):
+            # "haven't decided, Bristol or Cardiff", "could be Cardiff could be Bristol": in England or
+            # not, as it turns out
+            return NOT_SURE
         return None
     if live and not work:
         said = parse_yes_no(text)
@@ -2195,6 +2296,20 @@ def _share_travelling_from_home(text: str) -> float | None:
         return None
     in_england, days = travelled[0]
     return days / 5 if in_england else 1 - days / 5
+
+
+def _only_days_in_england(text: str) -> float | None:
+    """ "only 1 day a week in England": those days of a five-day week, the rest (not said) outside
+    England; None when the rest is said (read by `_england_share`) or another place is named."""
+    from bot.eligibility.numbers import words_to_digits
+
+    text = words_to_digits(text)
+    only = ONLY_DAYS_IN_ENGLAND.search(text)
+    if not only or REST_OF_THE_WEEK.search(text) or _negated(text, only.start(), verbs=True) or \
+            len(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])) != 1:
+        return None
+    days = float(only.group(1))
+    return days / 5 if 0 < days < 5 else None
 
 
 def _clause_before(text: str, position: int, size: int) -> str:
@@ -2603,6 +2718,9 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         return NOT_SURE
     if yes_no and partly and is_not_sure(described):
         return NOT_SURE  # "sort of? not sure it counts"
+    by_part = _work_by_part(lowered) if question_id == "employed_relevant" else None
+    if by_part is not None:
+        return by_part  # "employed yes, relevant no": each part answered, not a "yes and no"
     if yes_no and (partly or _yes_and_no(lowered)):
         return None  # "sort of", "yes and no": neither yes nor no
     if question_id == "nationality":

@@ -1435,3 +1435,62 @@ def test_a_similar_subject_learnt_outside_the_qualification_is_not_its_subject()
                                   ("an english degree and some programming in my spare time", "no"),
                                   ("a physics degree with a couple of programming modules", "not_sure"),
                                   ("BSc computing, and I code for fun", "yes")])
+
+
+def test_a_choice_put_off_or_made_after_weighing_two_roles() -> None:
+    _each("role", [("let me learn about the roles before deciding", "undecided"),
+                   ("can't decide between cyber and devops... ok, sign me up for devops", "devops_engineer"),
+                   ("software dev vs BA, hmm, I'll pick BA", "business_analyst"),
+                   ("I'll go for devops or software dev, whichever", "undecided")])
+
+
+def test_an_age_said_as_a_round_birthday_or_a_part_of_a_century() -> None:
+    _each("age", [("celebrated the big 3-0 last month", 30),
+                  ("I've reached the big six oh", 60),
+                  ("a quarter century old", 25),
+                  ("half a century, sadly", 50)])
+
+
+def test_a_permission_ended_with_no_new_one_is_none() -> None:
+    _each("immigration_status", [("my leave ran out and I never received another", "none"),
+                                 ("my tier 2 visa ended, no replacement visa", "none"),
+                                 ("my visa lapsed and I'm waiting on a new one", None)])
+
+
+def test_a_doubt_whether_a_loan_counts_then_the_loan_held_is_yes() -> None:
+    _each("student_loan", [("no idea whether a doctoral loan counts, I'm on one for my PhD", "yes"),
+                           ("unsure if the maintenance loan counts but I do get it", "yes"),
+                           ("not sure if a master's loan counts, I had one years ago", "not_sure")])
+
+
+def test_another_programme_still_going_or_assessed_within_weeks() -> None:
+    _each("other_programme", [("doing an NVQ, still in progress", "yes"),
+                              ("my bootcamp is still running", "yes"),
+                              ("final assessment in 2 weeks, and that's it over", "ending_soon"),
+                              ("my end-point assessment is in 9 weeks", None)])
+
+
+def test_only_some_days_in_england_and_places_weighed_with_could_be() -> None:
+    _each("works_in_england", [("just two days each week in England", "no"),
+                               ("realistically just 3 days per week based in England", "yes"),
+                               ("still deciding, maybe Swansea maybe Gloucester", "not_sure"),
+                               ("only 2 days in England, the rest in Manchester", "yes")])
+
+
+def test_each_part_of_the_work_question_answered_in_turn() -> None:
+    _each("employed_relevant", [("working: yes, related: no, I stack shelves", "no"),
+                                ("yes to working, no to relevant", "no"),
+                                ("in work yes, relevant yes - I'm a helpdesk analyst", "yes"),
+                                ("yes I'm employed, no it isn't related", "no")])
+
+
+def test_a_level_3_named_then_doubted_is_not_sure() -> None:
+    _each("level3", [("my diploma was level 3 I reckon, couldn't be certain", "not_sure"),
+                     ("A levels I believe, can't be 100% sure", "not_sure"),
+                     ("I'm sure I did a level 3 BTEC", "yes")])
+
+
+def test_none_held_yet_while_studying_for_one_is_a_no() -> None:
+    _each("it_qualification", [("nah, not got one, I'm halfway through an IT NVQ", "no"),
+                               ("not yet - I'm studying for a computing BTEC", "no"),
+                               ("I have an IT GCSE and I'm studying for an IT A level", None)])

@@ -72,7 +72,10 @@ class RoutedFormValidation(FormValidationAction, ABC):
     ) -> list[EventType]:
         before = self.answers(tracker)
         if not self.is_new_user_message(tracker):
-            return self.events(before, before, self.requested_questions(tracker))
+            # Starting, or resuming after an interruption the rules answered: the question is asked
+            # afresh, without the "Sorry, I didn't understand" of an earlier failed answer.
+            return [SlotSet(self.failures_slot, 0),
+                    *self.events(before, before, self.requested_questions(tracker))]
         understood = self.read_answer(tracker, before)
         if understood.acknowledgement:
             dispatcher.utter_message(text=understood.acknowledgement)

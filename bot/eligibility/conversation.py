@@ -70,6 +70,9 @@ GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last q
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
+# Intents of a message the classifier could not place, or placed outside TechTrack: said as a
+# question, it is declined ("I don't know") and the pending question asked again.
+UNPLACED = {"nlu_fallback", "out_of_scope"}
 # Questions whose value can be recognised without being asked ("actually I'm 44").
 SELF_EVIDENT = ("age", "role", "nationality")
 
@@ -192,7 +195,8 @@ def read_answer(
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))
-    if aside or intent == "change_answer":
+    if aside or intent == "change_answer" or (intent in UNPLACED and QUESTION_LIKE.search(lowered)):
+        # ("do I get a laptop?": a question the bot can't answer, not a wrong answer to this one)
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)
 

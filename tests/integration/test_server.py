@@ -320,3 +320,17 @@ def test_an_answer_changed_after_a_no_is_asked_again_though_another_answer_decid
     verdict = chat.reply("15")
     assert verdict.startswith("From what you've told me, you don't meet")
     assert "Years living here: 15 years" in verdict
+
+
+def test_a_question_the_bot_cannot_answer_mid_check_is_declined_and_the_question_asked_afresh(
+    chat: Conversation,
+) -> None:
+    # An exploratory tester's "do I get a laptop?" at the role question got "Sorry, I didn't
+    # understand that. Pick a role...", and every later aside was followed by that "Sorry" too.
+    run_check(chat, [])
+    declined = chat.reply("do I get a laptop?")
+    assert "Sorry, I didn't understand that" not in declined
+    assert declined.endswith("Which role would you like to apply for?")
+    after_faq = chat.reply("how long is the apprenticeship for devops?")
+    assert "Sorry, I didn't understand that" not in after_faq
+    assert after_faq.endswith("Which role would you like to apply for?")

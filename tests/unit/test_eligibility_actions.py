@@ -19,6 +19,7 @@ from actions.eligibility import (
     ActionStartEligibility,
     ValidateEligibilityForm,
 )
+from bot.eligibility import conversation as check
 from bot.eligibility.conversation import slot_for
 from bot.eligibility.questions import QUESTIONS
 from tests.helpers.trackers import make_tracker
@@ -256,7 +257,16 @@ def test_change_my_nationality_answer_asks_it_again_and_drops_what_depended_on_i
 def test_resuming_after_an_interruption_asks_the_same_question() -> None:
     answers = {"role": "software_developer", "age": 23}
     events = validate("how long is it?", "nationality", intent="faq", answers=answers, events=AFTER_FAQ)
-    assert events == [SlotSet("requested_slot", "elig_nationality")]
+    # asked afresh: an earlier failed answer's "Sorry, I didn't understand" is not repeated
+    assert events == [SlotSet(check.FAILURES_SLOT, 0), SlotSet("requested_slot", "elig_nationality")]
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope"])
+def test_a_question_the_bot_cannot_place_interrupts_the_check(intent: str) -> None:
+    # An exploratory tester's "do I get a laptop?" at the role question got "Sorry, I didn't
+    # understand that. Pick a role": the rules now say "I don't know" and ask the question again.
+    assert validate("do I get a laptop?", "role", intent=intent, confidence=0.3) == []
+    assert validate("blue", "role", intent=intent, confidence=0.3)[0] == SlotSet(check.FAILURES_SLOT, 1)
 
 
 def test_carry_on_after_stop_is_not_taken_as_an_answer() -> None:
@@ -264,7 +274,7 @@ def test_carry_on_after_stop_is_not_taken_as_an_answer() -> None:
     events = validate("no, carry on", "student_loan", intent="deny",
                       answers={"role": "software_developer", "age": 23, "nationality": "uk",
                                "residence_years": 5}, events=after_stop)
-    assert events == [SlotSet("requested_slot", "elig_student_loan")]
+    assert events == [SlotSet(check.FAILURES_SLOT, 0), SlotSet("requested_slot", "elig_student_loan")]
 
 
 def test_why_explains_the_pending_question() -> None:

@@ -134,8 +134,11 @@ FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
                         r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later|at (?:my|his|her|their) next)\b")
 
 
-DURATION_AFTER = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?\s{0,3}(?:years?|yrs?|months?|weeks?)\b"
-                            r"(?!\s{0,3}(?:old|of age))")
+# A length of time, or a count of the years of the age itself ("44, in the job for 20 of them")
+DURATION_AFTER = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?\s{0,3}(?:(?:years?|yrs?|months?|weeks?)\b"
+                            r"(?!\s{0,3}(?:old|of age))|of (?:them|those|which)\b)")
+# A length of time said with "for", its unit left out: "45, in the police for 20"
+FOR_A_LENGTH = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|almost\s|over\s|the last\s|the past\s)?$")
 LATER_AGE = re.compile(r"^\s*(next|in|on|soon|by|this|later|when|after)\b")
 # "27, nearly 28", "28 going on 29": the age to come said after the age now.
 EARLIER_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be|when i was|was|going on|nearly|almost|"
@@ -157,7 +160,8 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
     values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
         # "61, retired after 30 years", "35 with 15 years' experience": a length of time is no age
-        found = [(v, s) for v, s in found if not DURATION_AFTER.match(text, s)]
+        found = [(v, s) for v, s in found
+                 if not DURATION_AFTER.match(text, s) and not FOR_A_LENGTH.search(text[max(0, s - 20):s])]
         values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
         now = AGE_NOW.search(text)

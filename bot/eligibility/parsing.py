@@ -101,10 +101,15 @@ FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|s
                      r"\b[\s,.!]*)+")
 
 
+# A qualification's level written onto its name: "NVQ3", "BTEC L3", "SVQ2" (read as "NVQ level 3")
+LEVEL_JOINED = re.compile(r"\b(nvq|svq|btec|rqf|qcf)\s?l?([1-8])\b")
+
+
 def normalise(text: str) -> str:
     """Lower case, one kind of apostrophe, single spaces, and no "erm, well," in front."""
     text = text[:MAX_ANSWER].lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
+    text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
     return FILLERS.sub("", " ".join(text.split()))
 
 
@@ -126,6 +131,11 @@ def is_not_sure(text: str) -> bool:
     if re.search(r"^probably not\b", text) or CANT_SAY_NO.search(text):
         return False  # a no, said gently
     return bool(NOT_SURE_PATTERN.search(text)) or bool(HEDGE.search(text))
+
+
+# When, said after a conclusion drawn: "..., so yes, before September", "so yeah in time for the start"
+IN_TIME = (r"(?:just\s|well\s)?(?:before|by|in time for)\s(?:the\s)?(?:start|then|that|it starts|"
+           r"techtrack starts|the apprenticeship starts|" + MONTHS + r")")
 
 
 def parse_yes_no(text: str) -> str | None:
@@ -165,8 +175,11 @@ def parse_yes_no(text: str) -> str | None:
     if HEDGED_YES.search(text):
         return YES
     # "..., so yes", "so yes by then": the conclusion they draw, said last
-    conclusion = (r"(\s+(by then|by that time|by the start|then|at the start))?"
-                  r"(\s*,?\s*(probably|i think|i reckon|i guess|i'?d say|i believe))?\s*[.!]*$")
+    # (one space at most around a comma: the text is normalised, and runs of \s* side by side would
+    # backtrack on a long run of spaces)
+    conclusion = (r"(\s(by then|by that time|by the start|then|at the start))?"
+                  r"(\s?,?\s?(probably|i think|i reckon|i guess|i'?d say|i believe))?"
+                  r"(?:\s?,?\s?" + IN_TIME + r")?\s?[.!]*$")
     if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+)?(yes|yeah|yep)" +
                                            conclusion, text) or \
             re.search(r"\bso (?:i think|i believe|i reckon|i guess) so\s*[.!]*$", text) or \
@@ -273,12 +286,20 @@ LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towar
                              r"pick)\s(?:that|it|this)(?:\sone)?\b")
 
 
-# A switch to another role only thought of for later: "though I might switch to software dev later"
-LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d\s)?(?:might|may|could|"
-                          r"would like to|want to|hope to|maybe)\s(?:\w+\s)?(?:switch|change|move|go|"
-                          r"transfer|swap|cross)\s(?:over\s|across\s)?(?:to|into)\s[^,.;!?]{1,40}?\s"
+# A switch to another role only thought of for later: "though I might switch to software dev later",
+# "although I'm open to cyber later on", "but I might consider devops down the line"
+LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d\s|i'?m\s|im\s|i am\s)?"
+                          r"(?:(?:might|may|could|would like to|want to|hope to|maybe)\s(?:\w+\s)?"
+                          r"(?:switch|change|move|go|transfer|swap|cross)\s(?:over\s|across\s)?(?:to|into)|"
+                          r"(?:(?:might|may|could|would|will|maybe)\s)?(?:also\s)?(?:consider|look at|"
+                          r"look into|think about|explore)|(?:also\s)?open to|considering)\s[^,.;!?]{1,40}?\s"
                           r"(?:later(?: on)?|eventually|down the line|in (?:the )?future|one day|"
                           r"at some point|after)\b")
+# Torn between two choices, one of them perhaps not a role's name: "50 50 between software and devops",
+# "fifty-fifty between BA and cyber", "torn between coding and devops"
+TORN_BETWEEN = re.compile(r"\b(?:torn|50\s?[/-]?\s?50|fifty[\s-]fifty|split|undecided|(?:still\s)?deciding|"
+                          r"can'?t (?:decide|choose|pick)|choosing)\s(?:\w+\s)?between\s"
+                          r"[^,.;!?]{1,40}?\s(?:and|or|&)\s")
 
 
 def undotted(text: str) -> str:
@@ -317,6 +338,13 @@ def parse_role(text: str) -> str | None:
                 return chosen
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet
     if len(named_roles) == 1:
+        torn = TORN_BETWEEN.search(text)
+        if torn:
+            # "50 50 between software and devops" ("software" alone is no role's name): not chosen,
+            # unless a choice is said after it ("..., going with devops")
+            decided = list(DECIDED_ON.finditer(text, torn.end()))
+            chosen = parse_role(text[decided[-1].end():]) if decided else None
+            return chosen if chosen is not None and chosen != ROLE_UNDECIDED else ROLE_UNDECIDED
         return named_roles.pop()
     hinted = _role_hint(text)
     if hinted:
@@ -780,14 +808,37 @@ def parse_other_permission(text: str) -> str | None:
         return NO  # "I had one but it ran out": not one they hold (nor a new one, nor one applied for)
     if VISIT_VISA.search(text) and not NEGATION.search(text) and not re.search(r"\b(also|and|now)\b", text):
         return NO  # "on a visitor visa": no permission to live here
+    if _only_an_identity_document(text):
+        return NO  # "just my Italian ID card": a citizen's own document is no other permission
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
-    if re.search(VISA_WORDS, text) or BNO.search(text) or re.search(
-            r"\b(refugee|humanitarian|asylum granted|granted asylum|ukrain\w*|afghan\w*|arap|acrs|stateless|"
-            r"discretionary leave)\b", text):
+    if re.search(VISA_WORDS, text) or BNO.search(text) or OTHER_PERMISSION_NAMED.search(text):
         return YES
     return None
+
+
+# Permissions named without a visa word: "refugee", "Homes for Ukraine", "ARAP"
+OTHER_PERMISSION_NAMED = re.compile(r"\b(refugee|humanitarian|asylum granted|granted asylum|ukrain\w*|"
+                                    r"afghan\w*|arap|acrs|stateless|discretionary leave)\b")
+# A citizen's own document: "my Italian ID card", "national identity card", "Polish passport"
+ID_DOCUMENT = re.compile(r"\b(?:(?:national\s)?(?:id|identity|identification)(?:\s(?:card|document))?|"
+                         r"passport)s?\b")
+# Said to be all they have: "just", "only", "nothing else", "that's it"
+ONLY_THAT = re.compile(r"\b(?:just|only|nothing else|nothing more|that'?s (?:it|all)|no other)\b")
+# Words of a permission, or of one on its way, besides the document
+PERMISSION_BESIDES = re.compile(r"\b(?:residen\w*|permit|permission|leave|status|applied|applying|pending|"
+                                r"waiting|awaiting|sponsor\w*|euss|scheme)\b")
+
+
+def _only_an_identity_document(text: str) -> bool:
+    """ "just my Italian ID card", "only my passport, that's it": a national ID card or passport,
+    said as all they hold (or as the whole answer), and no permission named besides."""
+    if not ID_DOCUMENT.search(text) or re.search(VISA_WORDS, text) or BNO.search(text) or \
+            OTHER_PERMISSION_NAMED.search(text) or PERMISSION_BESIDES.search(text):
+        return False
+    return bool(ONLY_THAT.search(text)) or (len(text.split()) <= 5 and "?" not in text and
+                                            not NEGATION.search(text))
 
 
 def parse_immigration_status(text: str) -> str | None:
@@ -900,7 +951,7 @@ def _status_in(clause: str) -> str | None:
         return "exempt_leave"
     if re.search(r"\b(visa|leave|permission|permit|status)\b[^,;]{0,25}\b(ran out|run out|runs out|"
                  r"expired|lapsed|ended|was cancelled|was revoked|was curtailed)\b|\bexpired (visa|leave)\b",
-                 clause):
+                 clause) or NOT_VALID.search(clause):
         if re.search(r"\b(overstay\w*|stayed( on)?|still here|remained)\b", clause):
             return "none"  # "my visa ran out and I stayed on": no permission now
         return None  # a permission that has ended is not one they hold (said with what they hold now)
@@ -914,7 +965,7 @@ def _status_in(clause: str) -> str | None:
                  r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause):
         # "not a student visa" says what it isn't: another clause may say what it is
         return None if _negated(clause, clause.find("stud")) else "study"
-    if re.search(r"\b(no permission|no visa|no status|no leave|undocumented|"
+    if NO_VALID_ONE.search(clause) or re.search(r"\b(no permission|no visa|no status|no leave|undocumented|"
                  r"no (?:legal )?papers|without papers|overstay\w*|nothing|none|"
                  r"don'?t have any|do not have any|haven'?t got any|i have none|"
                  r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
@@ -929,6 +980,17 @@ def _status_in(clause: str) -> str | None:
     if re.search(VISA_WORDS, clause) and not generic:
         return "other_permission"  # a bare "I have a visa" or "a BRP" doesn't say which: asked again
     return None
+
+
+# A permission said to be valid no more: "my visa isn't valid any more", "it's no longer valid"
+NOT_VALID = re.compile(r"\b(?:visa|leave|permission|permit|status|brp|it|mine)(?:'s|\sis)?\s(?:isn'?t|"
+                       r"is not|not|no longer|wasn'?t|not even)\s(?:valid|current|in date)\b|"
+                       r"\binvalid (?:visa|leave|permission|permit|status)\b|"
+                       r"\b(?:visa|leave|permission|permit|status)\s(?:is\s)?invalid\b")
+# None held that is valid: "no valid visa", "without a current visa", "no legal status"
+NO_VALID_ONE = re.compile(r"\b(?:no|without (?:a|any)|not got (?:a|any)|don'?t have (?:a|any)|haven'?t got "
+                          r"(?:a|any))\s(?:valid|current|legal|in[- ]date|active|lawful)\s(?:visa|leave|"
+                          r"permission|permit|status|papers|right to (?:stay|remain|be here))\b")
 
 
 # "it expires before that", "runs out before the end": before the apprenticeship ends
@@ -1091,6 +1153,10 @@ def parse_student_loan(text: str) -> str | None:
         return NO  # "thinking of applying for one next year": none now
     if LOAN_APPLIED.search(text) and COURSE_NOT_STARTED.search(text) and not LOAN_HELD_NOW.search(text):
         return NO  # "applied for one for September, the course hasn't started": not getting one now
+    named = STUDY_LOAN.search(text)
+    if named and LOAN_AFFIRMED.match(text, named.end()) and not NEGATION.search(text) and \
+            not PAST_JOB.search(text):
+        return YES  # "postgrad loan yes, doing my MSc part time": the loan named, then a yes to it
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -1147,6 +1213,8 @@ def _doubted_loan_held(text: str) -> bool:
     return said == YES or bool(LOAN_HELD_AFTER.search(rest))
 
 
+# A yes said straight after the loan it is to: "postgrad loan yes", "maintenance loan - yeah"
+LOAN_AFFIRMED = re.compile(r"\s?[:,=-]?\s?(?:yes|yeah|yep|yup|yh|aye)\b")
 # Jobseeker's Allowance, claimed while looking for work (not by students on student finance)
 JOBSEEKING = re.compile(r"\bjob ?seekers?'?s?'? allowance\b|\bjsa\b")
 # One kind of student loan, said to be the only one: "maintenance loan only", "just the tuition loan"
@@ -1402,7 +1470,9 @@ def parse_other_programme(text: str) -> str | None:
     if weeks_in and (weeks_in.group(5).strip(" .,;!") or weeks_in.group(1).startswith("overlap")):
         # "until about 3 weeks in", "it overlaps by a week": weeks into the apprenticeship
         return "ending_soon" if _within_end_weeks(weeks_in.group(3), weeks_in.group(4)) else YES
-    before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,25}?"
+    # ("my end-point assessment is booked for 2 weeks before it starts": the assessment ends it)
+    before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|" +
+                             FINAL_ASSESSMENT + r")\b.{0,25}?"
                              r"(\d+|a|the|one|two|three|four|a couple of)\s+(weeks?|days?|months?)"
                              r"\s+before\b", text)
     if before_start:
@@ -1499,9 +1569,12 @@ SIMILAR_SUBJECTS = re.compile(
 )
 # Subjects close to computing (or, business ones, to the Business Analyst role) without being it:
 # whether they are "similar" is the admissions team's call
-CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:and|&) (?:it|ict|computing)|"
+CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:(?:and|&) )?(?:it|ict|computing)|"
                             r"business (?:management|studies|administration)|electronics|"
-                            r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering)\b")
+                            r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering|"
+                            # a business master's or bachelor's by its letters; business by itself
+                            # ("an HND in business"), not the start of a computing subject
+                            r"mba|bba|business(?!\s(?:analysis|information|computing|it|ict)\b))\b")
 # Business subjects: close to the Business Analyst role only, so similar or not depending on the role
 BUSINESS_SUBJECTS = re.compile(r"\bbusiness(?: (?:management|studies|administration|analytics))?\b|"
                                r"\bmanagement studies\b")
@@ -1514,8 +1587,12 @@ NOT_FORMAL = re.compile(r"\b(?:not (?:a |an )?(?:formal|proper|real|recognised|a
                         r"degree|one)|nothing formal|no formal (?:qualifications?|quals?|degree))\b")
 # Subjects between computing and something else, similar or not depending on the course
 BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
+# Degrees by their letters: "BEng", "LLB", "BBA", "MPhil", "B.Ed" ("bed" only before a subject or
+# "hons": said alone it is a bed)
+DEGREE_LETTERS = (r"bsc|ba|b\.sc|beng|meng|bed(?=\s(?:\(?hons|in\b|primary|secondary))|b\.ed|llb|llm|bba|"
+                  r"msc|ma|mba|mphil|mres|phd|hnd|hnc")
 LEVEL4_PLUS = re.compile(
-    r"\b(degree|studied|bsc|ba|b\.sc|beng|meng|msc|ma|mba|phd|masters?|master'?s|bachelor'?s?|hnd|hnc|"
+    r"\b(degree|studied|" + DEGREE_LETTERS + r"|masters?|master'?s|bachelor'?s?|"
     r"higher national (?:diploma|certificate)|"
     r"foundation degree|level [4-8]|diploma of higher education|dip ?he|cert ?he|undergrad\w*|"
     r"postgrad\w*|graduated|graduate|grads?|uni(versity)?|"
@@ -1676,11 +1753,11 @@ IN_THE_COURSE = re.compile(r"\s(?:modules?|units?|classes|lectures|papers)\b(?:"
                            WITHIN_IT)
 
 
-def _without_similar_parts(text: str) -> str | None:
+def _without_similar_parts(text: str, subjects: re.Pattern[str] = SIMILAR_SUBJECTS) -> str | None:
     """The text less the similar subjects it names only as a part of a course ("Physics degree, did
     some coding in it", "a chemistry degree with a bit of programming", "one computing module");
     None when a similar subject is named any other way ("a computing degree") or none is."""
-    said = [m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start())]
+    said = [m for m in subjects.finditer(text) if not _negated(text, m.start())]
     spans = []
     for subject in said:
         if spans and subject.start() < spans[-1][1]:
@@ -1748,8 +1825,8 @@ def _names_a_subject(text: str) -> bool:
     """ "a degree in history", "a history degree", "BA English": a subject is named."""
     # Each form on its own: "BSc in Sports Science" is "bsc in" (no subject) and "in sports".
     for pattern in (r"\b(?:in|of|studied|did)\s+([a-z]+)",
-                    r"\b([a-z]+) (?:degree|hnd|hnc|masters?|ba|bsc|ma|msc)\b",
-                    r"\b(?:ba|bsc|ma|msc|hnd|hnc)(?:\s?\(?hons\)?)?\s+([a-z]+)"):
+                    r"\b([a-z]+) (?:degree|masters?|" + DEGREE_LETTERS + r")\b",
+                    r"\b(?:" + DEGREE_LETTERS + r")(?:\s?\(?hons\)?)?\s+([a-z]+)"):
         for match in re.finditer(pattern, text):
             word = match.group(1)
             if word not in NOT_SUBJECTS and not LEVEL4_PLUS.fullmatch(word):
@@ -1839,6 +1916,9 @@ def parse_gcses(text: str) -> str | None:
                  r".{0,15}\b(gcses?|exams|any)\b|\bno gcses\b|\bwithout (any|gcses|qualifications)\b|"
                  r"\bno qualifications\b", text):
         return NO
+    if GCSE_EQUIVALENT_ABROAD.search(text) and not NEGATION.search(text) and \
+            not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):
+        return YES  # "Abitur from Germany", "WASSCE": a school-leaving qualification from abroad
     if re.search(r"\b(nationals|standard grades?|o[- ]?levels?|equivalent|loads|lots|all of them|"
                  r"plenty)\b", text) and not NEGATION.search(text):
         return YES
@@ -1847,6 +1927,18 @@ def parse_gcses(text: str) -> str | None:
                                r"(?=(?:yes|yeah|yep|yup|no|nope|nah)\b)", "", text))
 
 
+# School-leaving qualifications elsewhere, at Level 3 or its equivalent (so five GCSEs' equivalent
+# too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
+# Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
+SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
+                         r"matura|cambridge pre-?u|european baccalaureate|"
+                         r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
+# School-leaving qualifications abroad at about GCSE level or above: those read as Level 3 (see
+# SCHOOL_LEAVING_ABROAD), the International Baccalaureate and West Africa's WAEC/WASSCE
+GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce)\b")
+# A qualification not passed or not finished: "failed my Abitur", "didn't finish the matura"
+NOT_PASSED = re.compile(r"\b(?:failed|fail|didn'?t (?:pass|finish|complete|get)|did not (?:pass|finish|"
+                        r"complete|get)|dropped out|unfinished)\b")
 # A count said again with doubt: "might have only been 4", "could've been 3", "or maybe only 4"
 DOUBTED_COUNT = re.compile(r"\b(?:might|may|could|must)(?:\s?have|'ve)?\s(?:only\s|just\s)?be(?:en)?\s"
                            r"(?:only\s|just\s)?(\d{1,2})\b|\bor (?:maybe|possibly|perhaps) (?:only |just )?"
@@ -1945,8 +2037,7 @@ QUALIFICATION_NAMES = (
     r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
     r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
     # school-leaving qualifications elsewhere, at Level 3 or its equivalent
-    r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-z]{2,6}|abitur|matura|"
-    r"cambridge pre-?u|european baccalaureate")
+    + SCHOOL_LEAVING_ABROAD)
 QUALIFICATION = re.compile(r"\b(" + QUALIFICATION_NAMES + r")\b")
 # "didn't do A levels", "never did a BTEC", "no A levels", "haven't got a degree": a qualification
 # said as not held
@@ -1999,6 +2090,9 @@ def parse_it_qualification(text: str) -> str | None:
         return NO  # "A level maths, nothing in IT": IT named only to deny it
     if (it or IT_VENDOR.search(text)) and VENDOR_CERTIFICATE.search(text) and not LEVEL_NAMED.search(text):
         return NOT_SURE  # "a Google IT support certificate", "CompTIA A+": at what level is for the team
+    in_part = _without_similar_parts(text, IT_SUBJECT) if it else None
+    if in_part is not None and LEVEL_NAMED.search(in_part):
+        return NOT_SURE  # "some IT modules in my business diploma": IT a part of another course
     if it and level and not _negated(text, it.start()) and not NO_WORDS.search(text):
         return YES
     if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
@@ -2189,8 +2283,9 @@ def parse_works_in_england(text: str) -> str | None:
     if any(name in AMBIGUOUS and not HOME_BEFORE.search(_clause_before(text, pos, 30))
            for pos, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])):
         # "3 days in Newport": in Wales or in England? Asked again, never guessed (a home there,
-        # "I live in Newport and commute to Bristol", is not where they work)
-        return None
+        # "I live in Newport and commute to Bristol", is not where they work), unless the days said
+        # give the same answer either way ("2 days in Newport, 3 from home in Wales" is a no)
+        return _share_either_way(text)
     share = _ratio_share(text)
     if share is None:
         share = _england_share(text)
@@ -2269,6 +2364,23 @@ def parse_works_in_england(text: str) -> str | None:
     return parse_yes_no(text)
 
 
+def _share_either_way(text: str) -> str | None:
+    """Yes or no from the shares of the week said, when they give the same answer with a place that
+    may be in England or not (Newport) read either way; None otherwise."""
+    verdicts = set()
+    for england, outside in (((*ENGLAND, *AMBIGUOUS), OUTSIDE_ENGLAND),
+                             (ENGLAND, (*OUTSIDE_ENGLAND, *AMBIGUOUS))):
+        share = _ratio_share(text, england, outside)
+        if share is None:
+            share = _england_share(text, england, outside)
+        if share is None:
+            share = _percent_in_england(text, england, outside)
+        if share is None:
+            return None
+        verdicts.add(YES if share * 100 >= RULES.england_share_percent else NO)
+    return verdicts.pop() if len(verdicts) == 1 else None
+
+
 # "I'd travel to Newcastle 2 days a week", "commuting into Leeds twice a week": days at a place
 # travelled to, in a week otherwise worked from home
 DAYS_TRAVELLED = re.compile(r"\b(?:(?:travel\w*|commut\w*) (?:in)?to|go(?:ing)? (?:in)?to|"
@@ -2338,39 +2450,49 @@ def _moving_to(text: str, position: int) -> bool:
 RATIO = re.compile(r"(?<![\d.])(\d{1,3})\s?%?\s?[/:-]\s?(\d{1,3})\s?%?(?![\d.])")
 
 
-def _ratio_share(text: str) -> float | None:
+def _ratio_share(text: str, england: Sequence[str] = ENGLAND,
+                 outside: Sequence[str] = OUTSIDE_ENGLAND) -> float | None:
     """ "splitting 60/40 Scotland/England", "Leeds and Cardiff, 70-30": two shares said with two
     places, the first place taking the first share."""
     ratio = RATIO.search(text)
     if not ratio or int(ratio.group(1)) + int(ratio.group(2)) != 100 or _negated(text, ratio.start()):
         return None
-    names = [*ENGLAND, *OUTSIDE_ENGLAND]
+    names = [*england, *outside]
     places = mentions(text[ratio.end():ratio.end() + 40], names) or \
         mentions(text[max(0, ratio.start() - 40):ratio.start()], names)
-    if len(places) != 2 or (places[0][1] in ENGLAND) == (places[1][1] in ENGLAND):
+    if len(places) != 2 or (places[0][1] in england) == (places[1][1] in england):
         return None
     first = int(ratio.group(1)) / 100
-    return first if places[0][1] in ENGLAND else 1 - first
+    return first if places[0][1] in england else 1 - first
 
 
-def _percent_in_england(text: str) -> float | None:
+# A percentage: "40%", "30 percent", "25 per cent"
+PERCENT = re.compile(r"(\d{1,3})\s?(?:%|percent|per cent)")
+# An amount of days or hours: a number, not a percentage ("40% in England" is a share, not 40 days)
+DAYS_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s?(?:%|percent|per cent))")
+
+
+def _percent_in_england(text: str, england: Sequence[str] = ENGLAND,
+                        outside: Sequence[str] = OUTSIDE_ENGLAND) -> float | None:
     """ "60% in England", "about 30 percent in Leeds, the rest in Cardiff": a percentage said of a
     place; None when the percentages disagree or name no place."""
     shares = set()
-    for match in re.finditer(r"(\d{1,3})\s?(?:%|percent|per cent)", text):
+    for match in PERCENT.finditer(text):
         percent = int(match.group(1))
         after = text[match.end():match.end() + 30]
-        places = mentions(after, [*ENGLAND, *OUTSIDE_ENGLAND])
+        places = mentions(after, [*england, *outside])
         if percent > 100 or not places or _negated(text, match.start()):
             return None
-        in_england = places[0][1] in ENGLAND
-        shares.add(percent / 100 if in_england else 1 - percent / 100)
-    return shares.pop() if len(shares) == 1 else None
+        in_england = places[0][1] in england
+        shares.add(percent if in_england else 100 - percent)  # (whole percents: 45 and 55 agree)
+    return shares.pop() / 100 if len(shares) == 1 else None
 
 
-def _england_share(text: str) -> float | None:
+def _england_share(text: str, england_names: Sequence[str] = ENGLAND,
+                   outside: Sequence[str] = OUTSIDE_ENGLAND) -> float | None:
     """From "3 days in Bristol, 2 in Cardiff" or "1 day in Bristol, the rest from home in
-    Swansea": the share of working days (or hours) in England."""
+    Swansea": the share of working days (or hours) in England (a percentage, "40% in England, the
+    rest in Scotland", is not days: see `_percent_in_england`)."""
     from bot.eligibility.numbers import words_to_digits
 
     text = words_to_digits(text)
@@ -2378,18 +2500,18 @@ def _england_share(text: str) -> float | None:
     rest_in_england: bool | None = None
     counted = 0
     last_end = 0  # where the previous place (and the days said after it) ended
-    for position, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]):
+    for position, name in mentions(text, [*england_names, *outside]):
         window = text[max(0, last_end, position - 30):position]
         last_end = position + len(name)
         window = window[max(window.rfind(","), window.rfind(";")) + 1:]
-        amounts = [m for m in re.finditer(r"(\d+(?:\.\d+)?)", window)]
+        amounts = list(DAYS_AMOUNT.finditer(window))
         if not amounts:
             # "Wales 3 days and Bristol 2 days": the days said after the place
             after = re.match(r"\s{0,3}(?:for\s{1,3})?(\d{1,2}(?:\.\d{1,2})?)\s{0,3}(?:days?|hours?)\b",
                              text[position + len(name):position + len(name) + 20])
             amounts = [after] if after else []
             last_end += after.end() if after else 0
-        in_england = name in ENGLAND
+        in_england = name in england_names
         if re.search(r"\b(rest|remainder|other days|remaining|otherwise)\b", window):
             rest_in_england = in_england
             counted += 1
@@ -2442,6 +2564,13 @@ def parse_residence_years(text: str) -> float | str | None:
         concluded = CONCLUDED_COUNT.search(digits)
         if concluded:
             return float(concluded.group(1))
+    excluded = NOT_COUNTED.search(digits)
+    rest = digits[:excluded.start()] + " " + digits[excluded.end():] if excluded else ""
+    if excluded and re.search(r"\d", rest):
+        # "6 years (not counting the 2 I was on a student visa)": the count said leaves those out
+        text = digits = " ".join(rest.split())
+    if VAGUE_COUNT.search(digits) and HEDGED_COUNT.search(digits) and not re.search(r"\d", digits):
+        return NOT_SURE  # "a few years I guess": a rough count, and doubted ("a few years" is asked again)
     study = STUDY_YEARS.search(digits)
     # A part of the whole, said with "but", "of those" or "the first" ("5 years, 2 on a student
     # visa" may be two years more: read as before, and asked again)
@@ -2477,6 +2606,15 @@ FUTURE_COUNT = re.compile(r"\b(?:it'?ll|it will|that'?ll|that will|i'?ll|i will|
 # The figure they settle on, said last: "..., so 4", "so four years"
 CONCLUDED_COUNT = re.compile(r"(?:^|[,;]\s?|\s)(?:so|that'?s|which is|making it)\s(?:about\s|around\s)?"
                              r"(\d{1,2}(?:\.\d{1,2})?)(?:\s?(?:years?|yrs?))?\s*[.!]*$")
+# Years said not to be in the count: "(not counting the 2 years on a student visa)", "excluding uni"
+NOT_COUNTED = re.compile(r"[(\[]?\s?\b(?:not counting|not including|excluding|without counting|leaving out|"
+                         r"(?:that|which) (?:doesn'?t|does not|don'?t|do not) (?:count|include))\b"
+                         r"[^()\[\].,;]{0,60}[)\]]?")
+# A count only guessed at: "a few years", "a while", said with "I guess", "I think", "probably"
+VAGUE_COUNT = re.compile(r"\b(?:a few|a good few|quite a few|few|several|some|many|a number of)\s"
+                         r"(?:years?|yrs?)\b|\ba (?:good |long |little )?while\b")
+HEDGED_COUNT = re.compile(r"\b(?:i guess|i think|i reckon|i suppose|i'?d say|i believe|probably|maybe|"
+                          r"perhaps|roughly|give or take)\b")
 # Not one continuous stay: "on and off", "back and forth between here and Spain"
 NOT_CONTINUOUS = re.compile(r"\b(on and off|off and on|on[- ]off|back and forth|in and out|intermittent\w*|"
                             r"not (?:continuous\w*|all in one go|all at once|in one go)|"

@@ -1494,3 +1494,110 @@ def test_none_held_yet_while_studying_for_one_is_a_no() -> None:
     _each("it_qualification", [("nah, not got one, I'm halfway through an IT NVQ", "no"),
                                ("not yet - I'm studying for a computing BTEC", "no"),
                                ("I have an IT GCSE and I'm studying for an IT A level", None)])
+
+
+def test_a_role_torn_fifty_fifty_or_with_another_only_open_to_later() -> None:
+    # ("software" and "coding" alone name no role: torn between two things is still undecided)
+    _each("role", [("honestly fifty-fifty between coding and cyber", "undecided"),
+                   ("50/50 between programming and the BA role", "undecided"),
+                   ("torn between coding and devops but I'll go for devops", "devops_engineer"),
+                   ("cyber for now, but I might consider devops down the line",
+                    "cyber_security_technologist"),
+                   ("software developer, I'm also open to BA in the future", "software_developer"),
+                   ("open to BA or cyber", "undecided")])
+
+
+def test_an_age_with_years_of_it_spent_on_something_else() -> None:
+    _each("age", [("52, spent 30 of them in retail", 52),
+                  ("I'm 38, nursing for 15 of those", 38),
+                  ("61 and in the fire service for 35", 61)])
+
+
+def test_an_age_at_the_start_concluded_with_when() -> None:
+    _each("age_at_start", [("my birthday's in June so yes by September", "yes"),
+                           ("turning 16 in May, so yeah, in time for the start", "yes"),
+                           ("sixteen in November so no", "no")])
+
+
+def test_only_a_national_id_card_or_passport_is_no_other_permission() -> None:
+    _each("other_permission", [("only my Polish passport", "no"),
+                               ("Romanian identity card, nothing else", "no"),
+                               ("just my ID card, and I've applied for a spouse visa", "yes"),
+                               ("Dutch ID card and a family permit", "yes")])
+
+
+def test_a_visa_that_is_not_valid_is_no_permission() -> None:
+    _each("immigration_status", [("without a valid visa since last year", "none"),
+                                 ("my student visa isn't valid anymore", "none"),
+                                 ("the old visa is no longer valid but I have ILR now", "other_permission")])
+
+
+def test_residence_with_years_left_out_of_the_count_or_a_vague_count_doubted() -> None:
+    _each("residence_years", [("4 years, not including 3 years on a tier 4 visa", 4.0),
+                              ("seven years excluding the 2 I spent at uni", 7.0),
+                              ("several years I think", "not_sure"),
+                              ("a while I reckon", "not_sure"),
+                              ("many years", None)])
+
+
+def test_a_loan_named_then_a_yes() -> None:
+    _each("student_loan", [("masters loan - yes, for my MA", "yes"),
+                           ("maintenance loan yeah, I'm in my final year", "yes"),
+                           ("tuition fee loan yes but I graduated years ago", "no")])
+
+
+def test_another_programme_assessed_some_weeks_before_the_start() -> None:
+    _each("other_programme", [("my EPA is scheduled 3 weeks before the apprenticeship begins", "ending_soon"),
+                              ("final exams are a week before it starts", "ending_soon"),
+                              ("EPA booked for 6 weeks before TechTrack", "no")])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MEng civil engineering", "no"),
+    ("LLB law", "no"),
+    ("MPhil history", "no"),
+    ("a business HNC from college", "not_sure"),  # business by itself is close, as business management is
+    ("an MBA from Warwick", "not_sure"),
+    ("BSc finance", "no"),
+    ("MSc business analysis", "yes"),
+])
+def test_degrees_by_their_letters_and_business_subjects(text: str, expected: str) -> None:
+    assert parse_answer("prior_qualification", text) == expected
+
+
+def test_days_with_a_place_in_england_or_wales_that_decide_either_way_and_percentages() -> None:
+    _each("works_in_england", [("1 day in Newport, the rest in Cardiff", "no"),
+                               ("four days at the Gloucester site, one in Newport", "yes"),
+                               ("two days in Bath and three in Newport", None),  # yes or no, as Newport is
+                               ("roughly 30 percent in Leeds, the rest in Glasgow", "no"),
+                               ("70 percent of the time in Carlisle, otherwise Dumfries", "yes")])
+
+
+def test_school_leaving_qualifications_from_abroad() -> None:
+    _each("gcses", [("WASSCE from Ghana", "yes"),
+                    ("Leaving Certificate from a school in Cork", "yes"),
+                    ("matura in Poland", "yes"),
+                    ("failed my abitur", None)])
+    _each("level3", [("HSC from Bangladesh", "yes"),
+                     # HSC here is Health and Social Care, at Level 2
+                     ("I did health and social care, an HSC diploma at level 2", "no")])
+
+
+def test_a_level_written_onto_the_qualification_name() -> None:
+    _each("level3", [("SVQ3 in hospitality", "yes"),
+                     ("nvq l3 in childcare", "yes"),
+                     ("NVQ2 in retail", "no")])
+
+
+def test_it_only_as_some_modules_of_another_course_is_not_sure() -> None:
+    _each("it_qualification", [("I did a couple of computing units in my BTEC sport", "not_sure"),
+                               ("probably, a couple of computing units were in my travel and tourism diploma",
+                                "not_sure"),
+                               ("probably, BTEC IT", "yes"),
+                               ("a level 3 IT diploma, with some networking modules", "yes")])
+
+
+def test_business_with_it_without_an_and_is_a_close_subject() -> None:
+    # found in review: "BSc business IT" read as an unrelated subject, "Business and IT" as close
+    _each("prior_qualification", [("a business IT degree", "not_sure"),
+                                  ("HND business computing", "not_sure")])

@@ -1569,7 +1569,8 @@ SIMILAR_SUBJECTS = re.compile(
 )
 # Subjects close to computing (or, business ones, to the Business Analyst role) without being it:
 # whether they are "similar" is the admissions team's call
-CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|business (?:(?:and|&) )?(?:it|ict|computing)|"
+CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|"
+                            r"business (?:(?:and|&) )?(?:it|ict|computing)|"
                             r"business (?:management|studies|administration)|electronics|"
                             r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering|"
                             # a business master's or bachelor's by its letters; business by itself

@@ -80,8 +80,10 @@ def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqE
         send(dispatcher, replies.also_asked(left))
     else:
         left = []
-    # Facts noted from earlier questions are kept until the check starts (it said it noted them).
-    kept = {**(tracker.get_slot("pending_facts") or {}), **(facts or {})}
+    # Facts noted from an earlier question are kept until the check starts (it said it noted them),
+    # unless a later question brings facts of its own: those replace them, never merge with them
+    # (an adviser asking about one client, then another).
+    kept = facts or tracker.get_slot("pending_facts") or {}
     return [SlotSet("pending_faq", None), SlotSet("pending_facts", kept or None),
             SlotSet(LAST_FAQ_SLOT, entry.id), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in left] or None)]
 

@@ -50,7 +50,8 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "other_permission": ("other permission",),
     "immigration_status": ("visa", "permission", "immigration", "refugee", "status"),
     "residence_years": ("years", "residence", "lived", "living here", "how long"),
-    "permission_lasts": ("expire", "expires", "expiry", "last"),
+    "permission_lasts": ("expire", "expires", "expiry", "last", "permission lasts", "lasts the whole",
+                         "whole apprenticeship"),
     "student_loan": ("loan", "student finance"),
     "other_programme": ("other apprenticeship", "programme", "course", "training"),
     "prior_qualification": ("degree", "prior qualification", "hnd", "level 4", "my qualification",
@@ -70,6 +71,10 @@ GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last q
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
+BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*[.!?]*\s*$")
+# Indefinite leave named in an answer to the permission question: it cannot run out, so whether it
+# lasts the whole apprenticeship is not asked.
+INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|status)|permanent residen\w*)\b")
 # Intents of a message the classifier could not place, or placed outside TechTrack: said as a
 # question, it is declined ("I don't know") and the pending question asked again.
 UNPLACED = {"nlu_fallback", "out_of_scope"}
@@ -141,9 +146,15 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
     lowered = normalise(text)
     named = mentioned_questions(lowered, [q for q in answers if q != pending])
     if len(named) > 1:
-        # "change my england answer": prefer the question whose own words were used.
+        # "change my england answer": prefer the question whose own words were used; then the one
+        # named by the longest phrase ("permission lasts the whole..." over "permission").
         exact = [q for q in named if any(w in lowered for w in QUESTION_WORDS[q] if len(w) > 4)]
         named = exact if len(exact) == 1 else named
+    if len(named) > 1:
+        longest = {q: max(len(w) for w in QUESTION_WORDS[q] if w in lowered) for q in named}
+        best = max(longest.values())
+        if sum(length == best for length in longest.values()) == 1:
+            named = [q for q in named if longest[q] == best]
     if len(named) == 1:
         question = named[0]
         rest = re.split(r"\b(to|is|should be|=|:)\b", lowered, maxsplit=1)
@@ -180,18 +191,19 @@ def read_answer(
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"
     asks_to_change = intent == "change_answer" or bool(CHANGE_REQUEST.search(lowered))
-    aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE
+    # (a bare number, "19" at the role question, is no question about anything: not an aside)
+    aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE and not BARE_NUMBER.match(lowered)
     # A question about something else is not an answer, even when it contains one.
     question_aside = aside and bool(QUESTION_LIKE.search(lowered))
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
-        return answered(pending, value, text)
+        return answered_with_facts(pending, value, text, answers, entities)
     if asks_to_change or CORRECTION.search(lowered):
         correction = read_correction(text, answers, pending)
         if correction is not None:
             return correction
     if value is not None and not question_aside:
-        return answered(pending, value, text)
+        return answered_with_facts(pending, value, text, answers, entities)
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))
@@ -217,6 +229,22 @@ def answered(question: str, value: object, text: str) -> AnswerReading:
         return AnswerReading(updates={question: value})
     return AnswerReading(updates={question: value},
                          acknowledgement=say("noted", summary=spec.summary, value=label))
+
+
+def answered_with_facts(question: str, value: object, text: str, answers: Mapping[str, Any],
+                        entities: Sequence[tuple[str, str]] = ()) -> AnswerReading:
+    """The pending question answered, with what the same message says of questions not yet asked
+    ("34, British, been here all my life" at the age question) and, for indefinite leave, that it
+    lasts: each noted and said back, so nothing is asked twice or dropped unsaid."""
+    reading = answered(question, value, text)
+    extra = {q: v for q, v in prefilled(text, entities).items() if q != question and q not in answers}
+    if question == "immigration_status" and value == "other_permission" and \
+            INDEFINITE_LEAVE.search(normalise(text)):
+        extra["permission_lasts"] = "yes"
+    if not extra:
+        return reading
+    said = " ".join(part for part in (reading.acknowledgement, noted(extra)) if part)
+    return AnswerReading(updates={**reading.updates, **extra}, acknowledgement=said)
 
 
 def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:

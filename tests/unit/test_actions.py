@@ -42,6 +42,12 @@ def test_facts_noted_from_an_earlier_question_are_kept_for_the_check() -> None:
     _, events = run(ActionAnswerFaq(), text="will I get paid?", faq_id="salary",
                     slots={"pending_facts": noted})
     assert SlotSet("pending_facts", noted) in events
+    # A later question with facts of its own replaces them: an adviser's second client is not
+    # mixed with the first.
+    _, events = run(ActionAnswerFaq(), text="I'm 30, can I apply?", faq_id="age_requirement",
+                    slots={"pending_facts": {"role": "software_developer", "nationality": "other"}})
+    assert not any(e.get("name") == "pending_facts" and "nationality" in (e.get("value") or {})
+                   for e in events)
 
 
 def test_a_role_specific_question_without_a_role_asks_which_role(corpus: dict[str, FaqEntry]) -> None:

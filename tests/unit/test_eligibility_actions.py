@@ -230,6 +230,41 @@ def test_check_if_i_am_eligible_mid_check_repeats_the_question_without_a_sorry()
     assert events[-1] == SlotSet("requested_slot", "elig_role")
 
 
+def test_answers_to_later_questions_in_the_same_message_are_kept_and_said() -> None:
+    # A tester's "I'm 34, British, been here all my life, no loan" at the age question kept the age only.
+    messages, events = run(ValidateEligibilityForm(), text="I'm 34, British, been here all my life",
+                           intent="faq", confidence=0.5, pending="age",
+                           answers={"role": "software_developer"})
+    assert SlotSet("elig_age", 34) in events and SlotSet("elig_nationality", "uk") in events
+    assert SlotSet("elig_residence_years", "all_my_life") in events
+    assert "Nationality: British" in messages[0]["text"]
+    assert events[-1] == SlotSet("requested_slot", "elig_student_loan")
+
+
+def test_indefinite_leave_is_not_asked_whether_it_lasts() -> None:
+    # A tester with ILR was asked whether it lasts the whole apprenticeship, and got "check with admissions".
+    answers = {"role": "software_developer", "age": 30, "nationality": "other"}
+    events = validate("I've got indefinite leave to remain", "immigration_status", intent="faq",
+                      confidence=0.5, answers=answers)
+    assert SlotSet("elig_permission_lasts", "yes") in events
+    assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
+
+
+def test_a_bare_number_at_the_role_question_is_no_faq() -> None:
+    # A tester typing "19" at the role question got the age FAQ each time, in a loop.
+    assert validate("19", "role", intent="faq", confidence=0.9)[0] == SlotSet(check.FAILURES_SLOT, 1)
+
+
+def test_the_answer_named_by_the_longest_phrase_is_changed() -> None:
+    # "change permission lasts the whole apprenticeship to yes" changed the permission type.
+    answers = {**BEFORE["student_loan"], "nationality": "other", "immigration_status": "other_permission",
+               "permission_lasts": "no"}
+    events = validate("change permission lasts the whole apprenticeship to yes", "student_loan",
+                      intent="change_answer", answers=answers)
+    assert SlotSet("elig_permission_lasts", "yes") in events
+    assert SlotSet("elig_immigration_status", None) not in events
+
+
 def test_go_back_returns_to_the_previous_question() -> None:
     answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
     messages, events = run(ValidateEligibilityForm(), text="go back", intent="go_back",

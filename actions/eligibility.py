@@ -117,6 +117,10 @@ class ActionStartEligibility(Action):
         before = answers(tracker)
         role = role_in_message(tracker)
         restart = latest_intent(tracker)[0] == "restart_check"
+        if before and not restart and role not in ROLES and check.asks_for_another_role(latest_text(tracker)):
+            # "Can I apply for another role instead?" after a verdict: which one, nothing cleared.
+            send(dispatcher, check.which_other_role(before))
+            return [FollowupAction("action_listen")]  # not the form the start rule runs next
         if restart:
             dispatcher.utter_message(text="OK, let's start again.")
         if role in ROLES and before.get("role") not in (None, role) and not restart:

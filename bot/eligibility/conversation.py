@@ -308,6 +308,21 @@ def _role_button(role: str) -> Button:
                   '/check_eligibility{"role": "' + role + '"}')
 
 
+# "Can I apply for another role instead?" after a verdict, no role named: which one, answers kept.
+# ("another apprenticeship" is the other-programme rule's, not a role)
+ANOTHER_ROLE = re.compile(r"\b(?:another|a different|the other|other|different)\s(?:role|one|job|route)s?\b")
+
+
+def asks_for_another_role(text: str) -> bool:
+    return bool(ANOTHER_ROLE.search(normalise(text)))
+
+
+def which_other_role(answers: Mapping[str, Any]) -> Reply:
+    """The roles to check instead, one button each; the answers that still apply are kept."""
+    others = [role for role in ROLES if role != answers.get("role")]
+    return Reply(say("which_other_role"), tuple(_role_button(role) for role in others))
+
+
 PERSON_BUTTON = HANDOFF_BUTTON  # only offered when a contact is configured (offer_person)
 QUESTION_BUTTON = Button("Ask a question", "/ask_question")
 

@@ -334,3 +334,19 @@ def test_a_question_the_bot_cannot_answer_mid_check_is_declined_and_the_question
     after_faq = chat.reply("how long is the apprenticeship for devops?")
     assert "Sorry, I didn't understand that" not in after_faq
     assert after_faq.endswith("Which role would you like to apply for?")
+
+
+def test_another_role_instead_after_the_verdict_asks_which_and_keeps_the_answers(chat: Conversation) -> None:
+    # A tester's "can I apply for another role instead?" (the verdict suggests typing it) restarted
+    # the check from the first question, every answer lost.
+    replies = run_check(chat, ["business analyst", "30", "British", "all my life", "no", "no", "no", "yes",
+                               "no"])
+    assert replies[-1].startswith("From what you've told me, you don't meet")
+    asked = chat.say("can I apply for another role instead?")
+    assert asked[0]["text"].startswith("Which role would you like me to check instead?")
+    assert "From what you've told me" not in asked[0]["text"]
+    payloads = [b["payload"] for b in asked[0]["buttons"]]
+    assert '/check_eligibility{"role": "software_developer"}' in payloads
+    rerun = chat.reply('/check_eligibility{"role": "software_developer"}')
+    assert "How old are you?" not in rerun
+    assert "you meet the TechTrack eligibility criteria" in rerun

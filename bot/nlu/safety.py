@@ -50,6 +50,19 @@ def mostly_non_latin(text: str) -> bool:
     return latin < len(letters) / 2
 
 
+# The classifier's own "distress", without any of the patterns above, is taken only this confident.
+# Chosen on the development sets and two exploratory testers' conversations: every such message
+# below it was ordinary ("I've been thinking about applying for a while" 0.54, "is it ever ok to
+# lie" 0.66, a long question about eligibility 0.61), and got the crisis lines; the messages in
+# distress that the patterns miss ("I feel so low lately", "nobody cares about me") scored 0.9 or more.
+CLASSIFIER_DISTRESS_MIN = 0.7
+
+
+def unsure_distress(text: str, intent: str | None, confidence: float) -> bool:
+    """Whether the classifier's "distress" is too unsure to override the rest of its ranking."""
+    return intent == DISTRESS and confidence < CLASSIFIER_DISTRESS_MIN and not in_distress(text)
+
+
 def override_intent(text: str) -> str | None:
     """The intent these patterns insist on, or None to keep the classifier's."""
     if in_distress(text):

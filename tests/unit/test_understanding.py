@@ -16,7 +16,7 @@ from bot.nlu.faq_decision import (
     faq_parts,
     question_parts,
 )
-from bot.nlu.safety import DISTRESS, NON_ENGLISH, override_intent
+from bot.nlu.safety import DISTRESS, NON_ENGLISH, override_intent, unsure_distress
 from bot.paths import ROOT
 from tests.helpers.trackers import make_tracker
 
@@ -177,6 +177,14 @@ def test_distress_is_recognised_whatever_the_classifier_says(text: str) -> None:
 ])
 def test_ordinary_questions_are_left_to_the_classifier(text: str) -> None:
     assert override_intent(text) is None
+
+
+def test_the_classifiers_unsure_distress_gives_way_unless_the_words_show_it() -> None:
+    # A tester's "I've been thinking about applying for a while" (0.54) got the crisis lines.
+    assert unsure_distress("I've been thinking about applying for a while", DISTRESS, 0.54)
+    assert not unsure_distress("I feel so low lately", DISTRESS, 0.99)  # confident: kept
+    assert not unsure_distress("I can't cope any more", DISTRESS, 0.3)  # the words show it
+    assert not unsure_distress("how long is it", "faq", 0.5)
 
 
 @pytest.mark.parametrize("text", ["كم مدة البرنامج؟", "这个学徒计划多长时间？", "क्या मैं आवेदन कर सकता हूँ?"])

@@ -172,6 +172,16 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
     return None
 
 
+def corrects_an_answer(text: str, answers: Mapping[str, Any]) -> bool:
+    """After the verdict: a statement that corrects an answer given ("actually I've only lived here
+    1 year"), which the classifier may take for an FAQ; a question ("actually, how long...?") is not."""
+    lowered = normalise(text)
+    if not answers or not CORRECTION.search(lowered) or QUESTION_LIKE.search(lowered):
+        return False
+    reading = read_correction(text, answers, None)
+    return reading is not None and bool(reading.updates)
+
+
 def read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
     entities: Sequence[tuple[str, str]] = (),

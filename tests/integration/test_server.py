@@ -350,3 +350,14 @@ def test_another_role_instead_after_the_verdict_asks_which_and_keeps_the_answers
     rerun = chat.reply('/check_eligibility{"role": "software_developer"}')
     assert "How old are you?" not in rerun
     assert "you meet the TechTrack eligibility criteria" in rerun
+
+
+def test_a_correction_said_as_a_statement_after_the_verdict_is_a_correction(chat: Conversation) -> None:
+    # A tester's "actually I've only lived here 1 year..." after the verdict got an FAQ answer.
+    replies = run_check(chat, ["software developer", "23", "British", "all my life", "no", "no",
+                               "no", "yes"])
+    assert replies[-1].startswith("From what you've told me, you meet")
+    changed = chat.reply("actually I've only lived here 2 years")
+    assert "I'll ask about that again: Years living here." in changed
+    assert "How many years have you lived in the UK" in changed
+    assert "Years living here: 2 years" in chat.reply("2")

@@ -129,7 +129,9 @@ AGE_NOW = re.compile(r"\b(?:i'?m|i am|im|aged?|age is|is|she'?s|he'?s|they'?re)\
                      # "retired at 55, now 57": the age said with "now" in front
                      r"\bnow\s+(?:aged?\s+)?(\d{1,3})\b(?!\s*(?:next|in|on|soon|this|later|years?|yrs?|"
                      r"months?|weeks?|days?)\b)|"
-                     r"\bturned\s+(\d{1,3})\b")
+                     r"\bturned\s+(\d{1,3})\b|"
+                     # "I'm a 39 year old mum of two": the age said of the noun they are
+                     r"\b(?:i'?m|i am|im)\s+an?\s+(\d{1,3})[\s-]?(?:years?|yrs?)[\s-]?old\b")
 FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
                         r"\b(\d{1,3})\s+(next|in|on|soon|by|this|later|at (?:my|his|her|their) next)\b")
 
@@ -448,6 +450,8 @@ def _total_then_parts(text: str, quantities: list[re.Match[str]]) -> bool:
 
 YEAR_UNIT = r"(years?|yrs?|yr)"
 MONTH_UNIT = r"(months?|mths?|mos?)"
+# A number of months said: "3 months ago", "about 4 mths"
+MONTHS_COUNTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?\s?" + MONTH_UNIT + r"\b")
 
 
 def parse_duration_years(text: str, today: date | None = None,
@@ -495,7 +499,8 @@ def parse_duration_years(text: str, today: date | None = None,
     by_month = _years_since_month(text, today)
     if by_month is not None:
         return by_month
-    since = re.search(r"\b(since|from|in|at|moved( here)? in|came( here)? in|arrived in)\s+"
+    since = re.search(r"\b(since|from|in|at|moved( here)?(?: in)?|came( here)?(?: in)?|"
+                      r"arrived(?: here)?(?: in)?)\s+"
                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
                       r"((?:19|20)\d\d)\b", text)
     if since:
@@ -511,8 +516,8 @@ def parse_duration_years(text: str, today: date | None = None,
         return 0.0
     if re.search(r"\b(a few|few|several|some|couple)\s+" + MONTH_UNIT + r"|\bweeks?\b|\bdays?\b|"
                  r"\bjust (arrived|moved|got here)\b|\brecently\b", text) and \
-            not re.search(r"\d+\s*" + YEAR_UNIT, text):
-        return "<1"
+            not re.search(r"\d+\s*" + YEAR_UNIT, text) and not MONTHS_COUNTED.search(text):
+        return "<1"  # ("just moved, 3 months ago": the months counted are the length)
     quantities = list(re.finditer(
         r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(\+)?\s*(?:(" + YEAR_UNIT[1:-1] + r")|(" +
         MONTH_UNIT[1:-1] + r"))?(?![\d.])", text))

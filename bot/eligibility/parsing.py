@@ -38,7 +38,8 @@ MAX_ANSWER = 300  # longer text is not a plain answer; only its start is read
 
 NOT_SURE_PATTERN = re.compile(
     r"\b(not sure|unsure|not too sure|not (?:quite|entirely|really|totally|that|so|100%?) sure|"
-    r"don'?t know|do not know|dont know|dunno|no idea|no clue|"
+    r"don'?t know|do not know|dont know|(?:don'?t|do not) (?:really|honestly|actually|exactly) know|"
+    r"dunno|no idea|no clue|"
     r"not certain|can'?t remember|cannot remember|(?:i )?(?:don'?t|do not) (?:remember|recall)|"
     r"(?:can'?t|cannot|couldn'?t) (?:be|say for) (?:sure|certain|100%?)|"
     r"not (?:a hundred|one hundred|100) (?:percent|per cent) (?:sure|certain)|"
@@ -110,7 +111,12 @@ def normalise(text: str) -> str:
     text = text[:MAX_ANSWER].lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
-    return FILLERS.sub("", " ".join(text.split()))
+    return FILLERS.sub("", LEADING_EMOJI.sub("", " ".join(text.split())))
+
+
+# Emoji said before the answer: "💯 yes", "🙅 no", "👍🏽 yeah"
+EMOJI = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
+LEADING_EMOJI = re.compile(r"^[" + EMOJI + r"][" + EMOJI + r"\s]*")
 
 
 # "can't say I do", "can't say I will": a no, said politely (not "can't say", not sure)
@@ -287,12 +293,14 @@ LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towar
 
 
 # A switch to another role only thought of for later: "though I might switch to software dev later",
-# "although I'm open to cyber later on", "but I might consider devops down the line"
+# "although I'm open to cyber later on", "but I might consider devops down the line", "perhaps cyber
+# later on"
 LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d\s|i'?m\s|im\s|i am\s)?"
                           r"(?:(?:might|may|could|would like to|want to|hope to|maybe)\s(?:\w+\s)?"
                           r"(?:switch|change|move|go|transfer|swap|cross)\s(?:over\s|across\s)?(?:to|into)|"
                           r"(?:(?:might|may|could|would|will|maybe)\s)?(?:also\s)?(?:consider|look at|"
-                          r"look into|think about|explore)|(?:also\s)?open to|considering)\s[^,.;!?]{1,40}?\s"
+                          r"look into|think about|explore)|(?:also\s)?open to|considering|maybe|perhaps|"
+                          r"possibly)\s[^,.;!?]{1,40}?\s"
                           r"(?:later(?: on)?|eventually|down the line|in (?:the )?future|one day|"
                           r"at some point|after)\b")
 # Torn between two choices, one of them perhaps not a role's name: "50 50 between software and devops",
@@ -552,6 +560,11 @@ def nationalities_named(text: str) -> list[tuple[int, str]]:
             if not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
 
 
+# The United States as a nationality: "US citizen", "U.S. passport", "from the USA" ("us" alone is a word)
+US_NATIONAL = re.compile(r"\bu\.?s\.?(?:a\.?)?\s(?:citizen\w*|national|passport)\b|"
+                         r"\bfrom (?:the )?u\.s\.(?:a\.?)?(?!\w)|\bfrom the us\b")
+
+
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
@@ -574,6 +587,9 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
                   _bare((text[pos + len(name):pos + len(name) + 25].split() or [""])[0]) not in CHILDREN]
     if not groups:
         groups = _misspelt_names(text)
+    if not groups and any(not _negated(text, match.start(), verbs=True)
+                          for match in US_NATIONAL.finditer(text)):
+        groups = ["other"]  # "US citizen", "a U.S. passport": "us" is too common a word to be a name
     # "Northern Irish" is British; "Irish" inside it is not Irish.
     for group in ("uk", "irish", "eu_eea"):
         if group in groups:
@@ -661,7 +677,10 @@ def _misspelt_names(text: str) -> list[str]:
 
 FUTURE = re.compile(r"\b(going to|gonna|will|soon|planning|plan to|hope to|want to|switch(ing)? to|"
                     r"apply(ing)? for|next year|in future|eligible (for|to)|be able to|can apply|"
-                    r"could (get|apply)|would|in (\d+|a|one|two) (months?|years?))\b")
+                    r"could (get|apply)|would|in (\d+|a|one|two) (months?|years?)|"
+                    # "should turn into settled next spring": a change expected, not held yet
+                    r"should (?:turn|become|get|change|convert|switch|upgrade|move|go)|turns? into|"
+                    r"next (?:spring|summer|autumn|winter|month|" + MONTHS + r"))\b")
 
 
 def clauses(text: str) -> list[str]:
@@ -804,7 +823,7 @@ def parse_other_permission(text: str) -> str | None:
     text = _respelt_visas(text)
     if ENDED_PERMISSION.search(text) and not re.search(
             r"\b(now|new|renewed|another|extended|extension|currently|still|applied|applying|pending|"
-            r"waiting|awaiting|i have|i'?ve got)\b", text):
+            r"waiting|awaiting|i have|i'?ve got)\b", unrenewed(text)):
         return NO  # "I had one but it ran out": not one they hold (nor a new one, nor one applied for)
     if VISIT_VISA.search(text) and not NEGATION.search(text) and not re.search(r"\b(also|and|now)\b", text):
         return NO  # "on a visitor visa": no permission to live here
@@ -860,8 +879,7 @@ def parse_immigration_status(text: str) -> str | None:
         # "graduate visa now, I was on a student one before": the status held now, not the one before
         said = [(clause, value) for clause, value in said if not HELD_BEFORE.search(clause)]
     found = [value for _, value in said]
-    unrenewed = NO_NEW_ONE.sub(" ", NOT_RENEWED.sub(" ", text))
-    if not found and ENDED.search(text) and not STILL_LEAVE.search(unrenewed):
+    if not found and ENDED.search(text) and not STILL_LEAVE.search(unrenewed(text)):
         # "my visa expired", "it ran out and I haven't renewed", "... haven't got a new one": no
         # permission now
         return "none"
@@ -906,8 +924,9 @@ NOT_RENEWED = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|not|never|didn'
 # No permission since the one that ended: "haven't got a new one", "never got another", "no new visa"
 NO_NEW_ONE = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|has not|didn'?t|did not|don'?t|do not|"
                         r"never|not)\s(?:yet\s|ever\s)?(?:got|get|gotten|have|had|received|"
-                        r"been (?:given|granted))\s(?:a\s|any\s)?(?:new|another|other|replacement|fresh)\b"
-                        r"(?:\s(?:one|visa|permit|permission|leave))?|"
+                        r"been (?:given|granted))\s(?:(?:a\s|any\s)?(?:new|another|other|replacement|fresh)\b"
+                        r"(?:\s(?:one|visa|permit|permission|leave))?|(?:anything|something)\s(?:new|else)\b)|"
+                        r"\bnothing\s(?:new|else)\b|"
                         r"\bno\s(?:new|other|replacement|fresh)\s(?:one|visa|permit|permission|leave)\b|"
                         r"\bwithout\s(?:a\s|any\s)?(?:new|another)\b(?:\s(?:one|visa))?")
 VISA_SPELLINGS = ("skilled", "worker", "refugee", "humanitarian", "indefinite", "discretionary",
@@ -916,6 +935,12 @@ VISA_SPELLINGS = ("skilled", "worker", "refugee", "humanitarian", "indefinite", 
 NOT_VISA_WORDS = frozenset({"worked", "workers", "works", "students", "graduated", "graduates", "studied",
                             "spouses", "skills", "settled", "dependent", "afghans", "killed", "refuge",
                             "refuges", "sponsor", "sponsored", "stated", "states"})
+
+
+def unrenewed(text: str) -> str:
+    """The text without what says no renewal or new permission came ("haven't got a new one",
+    "nothing new"), so that its "new" is not read as one held."""
+    return NO_NEW_ONE.sub(" ", NOT_RENEWED.sub(" ", text))
 
 
 def _respelt_visas(text: str) -> str:
@@ -1044,9 +1069,8 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         if months == 24 and " more " not in match.group(0) and not renewal and \
                 not re.search(r"\b(over|more than)\s*$", text[:match.start(2)]):
             return NOT_SURE  # "2 years left": just the apprenticeship's length, which is up to two years
-    year = re.search(r"\b(20\d\d)\b", text)
-    if months is None and year and re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text):
-        months = (int(year.group(1)) - today.year) * 12 + (12 - today.month)
+    if months is None and re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text):
+        months = _months_to_expiry(text, today)
     if months is None and re.search(r"\b(next year|this year|soon|few months|(next|this|in the) "
                                     r"(spring|summer|autumn|winter|month)|next (january|february|march|"
                                     r"april|may|june|july|august|september|october|november|december))\b",
@@ -1055,18 +1079,36 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         if renewal and re.search(r"\bnext year\b", text):
             return NOT_SURE  # "ends next year, I'll apply to extend": a rough date and an extension to come
         months = 6
-    if months is not None and months < 24 and renewal and re.search(r"\bpre[- ]?settled\b", text):
-        return NOT_SURE  # "pre-settled ends in 2027, I'll apply for settled before": upgraded in time?
+    if months is not None and months < 24 and renewal and (
+            months >= 12 or re.search(r"\bpre[- ]?settled\b", text)):
+        # "pre-settled ends in 2027, I'll apply for settled before", "expires in 2028, I'll renew it":
+        # upgraded or renewed in time? (one running out within the year is a no)
+        return NOT_SURE
     if months is not None:
         return YES if months >= 24 else NO
     return parse_yes_no(text)
 
 
-# A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then")
+# A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then", "I'll
+# be applying for an extension")
 RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
-                             r"planning to|plan to)\s(?:have to\s|need to\s)?(?:apply to\s)?(?:renew|extend|"
-                             r"apply for (?:full )?settled|apply for (?:an? )?(?:extension|renewal)|"
-                             r"upgrade)\b")
+                             r"planning to|plan to)\s(?:be\s)?(?:have to\s|need to\s)?(?:apply to\s)?"
+                             r"(?:renew(?:ing)?|extend(?:ing)?|"
+                             r"apply(?:ing)? for (?:full )?settled|"
+                             r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
+                             r"upgrad(?:e|ing))\b")
+# An expiry's year, its month perhaps named before it: "expires in 2028", "ends march 2027"
+EXPIRY_YEAR = re.compile(r"\b(?:(" + MONTHS + r")\.?\s)?(20\d\d)\b")
+
+
+def _months_to_expiry(text: str, today: date) -> int | None:
+    """Months from now to an expiry said by its year: to its month when named, else to the year's
+    start (the earliest it may be: "runs out in 2028" may not cover a start still to come)."""
+    expiry = EXPIRY_YEAR.search(text)
+    if not expiry:
+        return None
+    month = MONTH_NUMBERS.get(expiry.group(1) or "", 1)
+    return (int(expiry.group(2)) - today.year) * 12 + month - today.month
 # The renewal expected or hoped to go through: "should be fine", "hopefully that goes through"
 EXPECTED_FINE = re.compile(r"\b(?:should be (?:fine|ok|okay|alright|no problem)|shouldn'?t be (?:a|an) "
                            r"(?:problem|issue)|no problem|will be fine|fingers crossed|"
@@ -1130,6 +1172,8 @@ def parse_student_loan(text: str) -> str | None:
                  r"(left|dropped out of|quit|finished) (uni|university|college|my course|my degree)|"
                  r"dropped out|not (at|in) (uni|university|college|higher education)|"
                  r"not (a )?(uni |university )?student|not studying|"
+                 r"(?:haven'?t|have not|havent|hasn'?t|wasn'?t|was not) been (?:a |an )?(?:uni |university |"
+                 r"college |mature )?student|"
                  r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year|still)\b.{0,20}"
                                                                r"\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
@@ -1249,8 +1293,9 @@ PAID_BY_OTHERS = re.compile(r"\b(?:my (?:parents|mum|mom|dad|family|grandparents
 # Student finance by its names, for undergraduates, postgraduates and adult learners, in each nation
 # (SAAS is Scotland's, SFW Wales', SFNI Northern Ireland's)
 STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|"
+                        # (the nations' names first: "student finance wales" is one name)
+                        r"student finance (?:england|wales|ni|northern ireland|scotland)|"
                         r"student (loan|finance)|sfe|sf|"
-                        r"student finance (?:england|wales|ni|northern ireland)|"
                         r"saas|student awards agency|sfw|sfni|(?:postgrad\w* )?master'?s loan|"
                         r"postgrad\w* loan|"
                         r"(?:postgrad\w* )?doctoral loan|phd loan)\b")
@@ -1306,6 +1351,14 @@ YEARS_TO_GO = re.compile(r"\b(?:another|(?:\d|a|an|one|two|three|four)(?: more)?
 # A programme of study or training named: what "it" is in "it won't be done by then"
 PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|degree|training|btec|"
                              r"t[- ]?level|a[- ]?levels?|nvq|diploma|hnd|hnc|qualification|studies)\b")
+# Ending in the very week or on the day the apprenticeship starts: "finishes the same week TechTrack starts"
+SAME_WEEK_AS_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*|epa|"
+                                r"end[- ]?point(?: assessment)?)\b[^.;]{0,25}?\b(?:the )?(?:same|very) "
+                                r"(?:week|day|time)\b(?: as)?\s"
+                                r"(?:techtrack|the apprenticeship|this|it|yours|you|the new one)"
+                                r"\s(?:starts?|begins?|kicks off)\b")
+# A level said with its number, not a length of time: "level 3", "l3"
+LEVEL_NAMED_NUMBER = re.compile(r"\b(?:level|l)\s?[1-8]\b")
 # "well before then", "long before it starts": ended before the start by more than a few weeks
 WELL_BEFORE = re.compile(r"\b(?:well|long|way|ages|months|a long time|a good while|a while|loads of "
                          r"time) before\b")
@@ -1430,11 +1483,13 @@ def parse_other_programme(text: str) -> str | None:
     if re.search(r"^\s*(?:no|nope|nah)\b[^.;]{0,40}\b(ends|ending|finishes|finishing|'ll (?:have )?finished|"
                  r"will (?:have )?finished)\b[^.;]{0,30}\bbefore\b", text):
         return NO  # "no, my current one finishes before TechTrack starts": a no, and why
+    if SAME_WEEK_AS_START.search(text):
+        return "ending_soon"  # "ends the same week TechTrack starts": about the start itself
     if re.search(r"\b(ends|ending|finishes|finishing|wraps up|completes|'ll (?:have )?(?:finished|ended|"
-                 r"completed)|will (?:have )?(?:finished|ended|completed)|"
+                 r"completed|done)|will (?:have )?(?:finished|ended|completed|done)|"
                  r"(?:will|'ll) be (?:finished|over|done))\b[^.;]{0,30}\bbefore\b[^.;]{0,25}"
                  r"\b(starts?|begins?|techtrack|apprenticeship|then|that)\b", text) and \
-            not re.search(r"\d|\b(weeks?|months?|days?)\b", text):
+            not re.search(r"\d|\b(weeks?|months?|days?)\b", LEVEL_NAMED_NUMBER.sub(" ", text)):
         # on a course now that ends before TechTrack starts, how long before not said: it may be within
         # the rule's weeks of the start (the "ends within 4 weeks of the start" option), so the
         # admissions team checks (a course well before the start is said with its time, below)
@@ -1445,6 +1500,7 @@ def parse_other_programme(text: str) -> str | None:
         return "self_funded"  # "an online course I bought": study they pay for ("my employer paid" isn't)
     if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|\bself[- ]?(?:paid|paying|financed|financing)\b|"
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
+                 r"\b(pay|paying|paid)\sfor\b[^,.;]{0,60}\bmyself\b|"
                  r"\bi (pay|fund)\b|\b(course|study|studies|class|classes|degree) (that )?i pay\b", text):
         return "self_funded"
     after_the_start = re.search(r"\b(the|a|one|1|two|2|three|3|four|4|a couple of)\s(weeks?|days?|"
@@ -1869,6 +1925,9 @@ def parse_gcses(text: str) -> str | None:
         return NOT_SURE  # "I think 6? might have only been 4": a count given, then doubted
     count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
                                 r"at grade|at grades|grade [a-c4-9]|at [a-c4-9]|at (c|4) or above)")
+    passes = _passes_before_failed_rest(text)
+    if passes is not None:
+        return YES if passes >= 5 else NO  # "2 Bs, a couple of Cs, the rest Ds": 4 passes
     leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|has|passed|with|so|think so)\s*,?\s+(\d+)\b",
                         text)
     if count is None and leading:
@@ -1971,6 +2030,24 @@ PASSING_GRADES = frozenset({"a*", "a", "b", "c", "9", "8", "7", "6", "5", "4"})
 FAILING_GRADES = frozenset({"d", "e", "f", "g", "u", "3", "2", "1"})
 
 
+# Passes counted by grade ("a couple of Cs", "3 Bs"), and the rest said to be below a pass
+COUNTED_PASSES = re.compile(r"\b(\d|a couple of|couple of|a few|a pair of)\s(?:grade\s)?"
+                            r"(?:a\*|[a-c]|[4-9])'?s\b")
+REST_BELOW_A_PASS = re.compile(r"\b(?:the rest|everything else|all the others|the others)\s"
+                               r"(?:were\s|was\s|are\s|at\s|got\s)?(?:all\s)?(?:grade\s)?(?:[d-g]|u|[1-3])'?s?\b")
+GRADE_COUNT_WORDS = {"a couple of": 2, "couple of": 2, "a pair of": 2, "a few": 3}
+
+
+def _passes_before_failed_rest(text: str) -> int | None:
+    """ "a couple of Cs and the rest Ds": the passes counted grade by grade, when the rest are said
+    to be below a pass; None otherwise."""
+    rest = REST_BELOW_A_PASS.search(text)
+    counted = list(COUNTED_PASSES.finditer(text, 0, rest.start())) if rest else []
+    if not counted:
+        return None
+    return sum(GRADE_COUNT_WORDS.get(match.group(1)) or int(match.group(1)) for match in counted)
+
+
 def _only_failing_grades(text: str) -> bool:
     """Grades named as a plural ("Ds and Es", "3s") or after "grade(s)", all below C (4)."""
     grades = set(re.findall(r"\b([a-g]|[1-9])'?s\b", text))  # not "us": a word
@@ -2068,6 +2145,10 @@ LEVEL_NAMED = re.compile(r"\b(btec|nvq|gcses?|a[- ]?levels?(?! ?\d)|level [1-8]|
                          r"highers?|cambridge technical|t[- ]?levels?|degree|hnd|hnc|diploma)\b")
 
 
+# Qualifications said to be only in school subjects: "only in maths and english", "just science"
+ONLY_OTHER_SUBJECTS = re.compile(r"\b(?:only|just|mainly|all)\s(?:in\s)?(?:" + GCSE_SUBJECTS + r")\b")
+
+
 def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
@@ -2105,6 +2186,8 @@ def parse_it_qualification(text: str) -> str | None:
                             text) and \
             not YES_WORDS.search(text):
         return NO  # "my qualifications are all in business": in a subject, not IT
+    if not it and ONLY_OTHER_SUBJECTS.search(text) and not YES_WORDS.search(text):
+        return NO  # "just in history and French": subjects named, none of them IT
     return parse_yes_no(text)
 
 
@@ -2138,7 +2221,9 @@ NOT_RELEVANT_JOBS = re.compile(
     r"personal trainer|fitness instructor|dental nurse|optician|beauty therapist|barber)\b"
 )
 RELEVANT_JOBS = re.compile(
-    r"\b(analyst|business analysis|it|ict|tech|technology|digital|data|software|developer|"
+    # ("it" the pronoun is no job: "it involves...", "it's admin")
+    r"\b(analyst|business analysis|it(?!'|\s(?:is|was|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
+    r"involves?|includes?|means|might|may|would|should|could|can|counts?)\b)|ict|tech|technology|digital|data|software|developer|"
     r"cyber|security (operations|analyst|team)|soc|infosec|information security|service desk|"
     r"helpdesk|help desk|it support|tech support|infrastructure|network\w*|systems|devops|"
     r"project (support|officer|manager)|product|change team|transformation|testing|tester|qa|"
@@ -2163,6 +2248,12 @@ NOT_RELEVANT_SAID = re.compile(
 )
 
 
+# "BA" as the job they hold (not a degree): "I'm a junior BA", "working as a BA"
+BA_TITLE = re.compile(r"\b(?:i'?m|i am|im|work(?:ing)? as|job as|role as|employed as)\s(?:an?\s)?"
+                      r"(?:junior\s|senior\s|trainee\s|lead\s|associate\s|graduate\s)?ba\b(?!\s(?:in|hons|\(?hons))")
+# Only a part of the job is relevant work: "it involves a bit of process improvement", "some data entry"
+PART_OF_THE_JOB = re.compile(r"\b(?:a bit of|a little(?: bit of)?|bits of|some|occasional\w*|the odd|"
+                             r"a touch of)\s(?:\w+\s)?$")
 # Whether their job counts, asked after describing it: "is that relevant?", "would that count?"
 RELEVANCE_ASKED = re.compile(r"\b(?:is|would|does|will|could|might)\s(?:that|it|this|mine|"
                              r"my (?:job|role|work))\s(?:be\s)?(?:count|counts|relevant|related|qualify|"
@@ -2226,8 +2317,14 @@ def parse_employed_relevant(text: str) -> str | None:
         return NOT_SURE  # "I work in IT, on the helpdesk, is that relevant?": they are not sure it counts
     if ROLE_NAMED.match(text) and not NEGATION.search(text):
         return YES  # "IT support at a school", "service desk for the council": the job, named
+    if BA_TITLE.search(text) and not NEGATION.search(text):
+        return YES  # "I'm a junior BA at the council": a business analyst, by the role's initials
     job_title = re.search(r"\b(analyst|engineer|developer|technician|administrator|tester|architect)\b",
                           text)
+    if relevant and not job_title and all(
+            PART_OF_THE_JOB.search(text[max(0, match.start() - 30):match.start()])
+            for match in RELEVANT_JOBS.finditer(text)):
+        return NOT_SURE  # "a support officer, it involves a bit of process improvement": for the team
     if relevant and (job_title or re.search(r"\b(work|working|i'?ve worked|i have worked|job|role|employed|"
                                             r"i'?m an?|i am an?|position|team|department|civil servant|"
                                             r"doing)\b", text)) \
@@ -2259,6 +2356,13 @@ PLACES_AS_ALTERNATIVES = re.compile(r"\bor\b|/|\b(?:could|might|maybe|possibly|p
 ONLY_DAYS_IN_ENGLAND = re.compile(r"\b(?:only|just)\s(?:about\s|around\s)?(\d(?:\.\d)?)\s?days?\s"
                                   r"(?:(?:a|per|each|every)\sweek\s)?(?:in|based in|working in|at work in)\s"
                                   r"england\b")
+# Not decided yet, no place said: "not decided yet", "haven't decided", "still to be confirmed"
+NOT_DECIDED = re.compile(r"\b(?:not (?:yet |been )?decided|undecided|haven'?t (?:yet )?decided|yet to decide|"
+                         r"still deciding|tbc|to be confirmed|not (?:yet )?confirmed)\b")
+# A move that may or may not come: "we might get posted to Germany", "I may be sent to Belfast"
+MAYBE_GOING = re.compile(r"\b(?:might|may|could|possibly|maybe|perhaps)\s(?:well\s)?(?:get\s|be\s|end up\s)?"
+                         r"(?:posted|moving|move|moved|relocat\w*|sent|transferred|stationed|based)\s"
+                         r"(?:\w+\s)?(?:to|in|abroad)\s")
 # The rest of the week said to be somewhere: "the rest from home", "otherwise remote"
 REST_OF_THE_WEEK = re.compile(r"\b(?:rest|remainder|other days|remaining|otherwise|home|remote\w*|wfh)\b")
 # Working time split evenly: "split evenly between Bristol and Newport", "50/50 across Leeds and Wales"
@@ -2275,6 +2379,8 @@ def parse_works_in_england(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
         return NOT_SURE
+    if NOT_DECIDED.search(text) and not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):
+        return NOT_SURE  # "not decided yet": no place chosen (not a "not")
     split = EVEN_SPLIT.search(text)
     if split and not NEGATION.search(text):
         # "split evenly between Bristol and Newport": half in England, wherever the other half is
@@ -2308,7 +2414,7 @@ def parse_works_in_england(text: str) -> str | None:
     mostly = [p for p in places if re.search(r"\b(mostly|mainly|majority|most of)\b",
                                              _clause_before(text, p[0], 20) + " " +
                                              _clause_after(text, p[0] + len(p[1]), 15)) or
-              MOST_OF_THE_TIME.search(_clause_before(text, p[0], 45))]
+              MOST_OF_THE_TIME.search(_after_other_places(text, p[0], 45, places))]
     moving = [p for p in places if re.search(r"\b(move|moving|relocat\w*)\s+to\s*$",
                                              text[max(0, p[0] - 25):p[0]]) or _moving_to(text, p[0])]
     work = [p for p in places if re.search(r"\b(work\w*|job|office|based|placement|role|commut\w*|"
@@ -2337,6 +2443,8 @@ def parse_works_in_england(text: str) -> str | None:
         # a no ("I'm in Cardiff" may work over the border: a no is a "not eligible", so it needs the
         # work place said), nor with a home said as well ("I live in Wales but I'm in Bristol").
         work = present
+    if places and all(MAYBE_GOING.search(_clause_before(text, p[0], 40)) for p in places):
+        return NOT_SURE  # "we might get posted to Germany": a move that may or may not happen
     chosen = mostly or moving or work or [p for p in places if p not in live]
     if chosen:
         in_england = {p[2] for p in chosen}
@@ -2430,6 +2538,18 @@ def _clause_before(text: str, position: int, size: int) -> str:
     before = text[max(0, position - size):position]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind("."), before.rfind(" but "))
     return before[cut + 1:]
+
+
+def _after_other_places(text: str, position: int, size: int, places: Sequence[tuple[int, str, bool]]) -> str:
+    """The clause before `position`, from the end of any place named in it and of any "and" after
+    that ("home in Swansea most of the week and go to Bristol": the "most of the week" is Swansea's)."""
+    before = _clause_before(text, position, size)
+    ends = [pos + len(name) for pos, name, _ in places
+            if position - len(before) <= pos + len(name) <= position]
+    if not ends:
+        return before
+    after_place = text[max(ends):position]
+    return after_place[after_place.rfind(" and ") + 1:]
 
 
 def _clause_after(text: str, position: int, size: int) -> str:
@@ -2735,6 +2855,15 @@ ASKED_BACK = re.compile(r"^\s*(what'?s|what is|what does|what do you mean|whats|
                         r"does (a|an|my)|do you mean|how do i know|is (a|an)\b[^?]*\?)")
 
 
+# The question not understood: "I don't get the question", "don't follow, sorry" (no "no" in it)
+NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|dont|do not|didn'?t|did not)\s(?:really\s|quite\s|fully\s)?"
+                            r"(?:understand|get|follow)\s(?:the|this|that|your)\squestion\b|"
+                            r"\b(?:don'?t|dont|do not|didn'?t|did not)\s(?:really\s|quite\s)?"
+                            r"(?:understand|follow)(?:\s(?:sorry|you|it|that|this))?\s?[.!?]*$|"
+                            r"\b(?:don'?t|dont|do not)\s(?:understand|get) what (?:you mean|you'?re asking|"
+                            r"you are asking)\b")
+
+
 # A reply that is only a question ("would an access course count?", "can I work from home?"): the
 # answer comes after the hint. "I got 5, is that enough?" answers first and is read as usual; so
 # does "can I do the DevOps one?" to the role question.
@@ -2772,7 +2901,7 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
     text = text[:MAX_ANSWER]
     asked_back = QUESTION_BACK.search(normalise(text)) and not (
         question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))
-    asked_back = asked_back or TAG_QUESTION.search(normalise(text))
+    asked_back = asked_back or TAG_QUESTION.search(normalise(text)) or NOT_UNDERSTOOD.search(normalise(text))
     if ASKED_BACK.search(normalise(text)) or asked_back:
         return None  # "what's level 3?": a question back, answered by the hint when asked again
     lowered = normalise(text)
@@ -2864,6 +2993,9 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         return None  # "sort of", "yes and no": neither yes nor no
     if question_id == "nationality":
         return parse_nationality(text, entities)
+    reported = REPORTED_ANSWER.match(lowered) if yes_no else None
+    if reported:
+        text = lowered = lowered[reported.end():]  # "my dad says no": their answer, passed on
     if question_id != "role":
         applicant = APPLICANT_SAID.search(lowered) or _child_set_against_themselves(lowered)
         own = own_clauses(lowered, children_too=bool(applicant))
@@ -2882,14 +3014,22 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         # leant towards, the rest agreeing with it (or only saying how they would show it)
         rest = lowered[leaning.end():]
         value = PARSERS[question_id](rest)
-        if value == YES or (value in (None, NOT_SURE) and PROOF_REMARK.search(rest) and
-                            not NEGATION.search(rest) and not NOT_SURE_PATTERN.search(
-                                NEED_TO_CHECK.sub(" ", rest))):
+        # (a check of the paperwork after "I think I do" says how they would confirm it; after
+        # "probably" it is a doubt)
+        believed = lowered.startswith("i ")
+        proof = PROOF_REMARK.search(rest) or (believed and DOCUMENT_CHECK.search(rest))
+        doubt = NOT_SURE_PATTERN.search(NEED_TO_CHECK.sub(" ", rest) if believed else rest)
+        if value == YES or (value in (None, NOT_SURE) and proof and not NEGATION.search(rest) and not doubt):
             return YES
     checked = _status_before_a_check(question_id, lowered)
     if checked is not None:
         return checked
     return PARSERS[question_id](text)
+
+
+# Someone close passing on the answer: "my mum says yes", "my husband said no"
+REPORTED_ANSWER = re.compile(r"^\s*(?:my|our)\s+[a-z]+\s+(?:says?|said)\s*[,:-]?\s*(?=(?:yes|yeah|yep|yup|no|"
+                             r"nope|nah)\b)")
 
 
 # A clause that only says they would check a document: "I'd have to check the email", "need to
@@ -2915,10 +3055,14 @@ def _status_before_a_check(question_id: str, text: str) -> str | None:
 LEANING_YES = re.compile(r"^\s*(?:(?:probably|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)|"
                          r"(?:probably|most likely|very likely|likely)\s+(?=(?:yes|yeah|yep|yh)\b)|"
                          r"i (?:think|believe|reckon) (?:so|i (?:do|have|am|will))\s*[,.;!:-]+\s*(?=\S))")
-# How they would show it: "I'd have to find my certificates", "need to dig out the paperwork"
+# How they would show it: "I'd have to find my certificates", "need to dig out the paperwork" (a check
+# of the paperwork is a doubt: "probably, I'd need to check my documents" is not sure)
+PROOF_NOUNS = (r"certificates?|certs?|paperwork|documents?|proof|results?|evidence|brp|visa|permit|passport|"
+               r"card")
 PROOF_REMARK = re.compile(r"\b(find|dig out|dig up|look for|look out|locate|get hold of|track down|send|show|"
-                          r"upload|check)\b[^.;]{0,20}\b(certificates?|certs?|paperwork|documents?|proof|results?|"
-                          r"evidence|brp|visa|permit|passport|card)\b")
+                          r"upload)\b[^.;]{0,20}\b(" + PROOF_NOUNS + r")\b")
+# A check of a document: after "I think I do", how they would confirm it
+DOCUMENT_CHECK = re.compile(r"\bcheck\b[^.;]{0,20}\b(" + PROOF_NOUNS + r")\b")
 NEED_TO_CHECK = re.compile(r"\b(?:need to|have to|would have to|i'?d have to|i'?d need to) check\b")
 # "I'm the one applying", "it's me applying, not him": the applicant said to be them
 APPLICANT_SAID = re.compile(r"\b(?:i'?m|i am|im) the one (?:applying|who'?s applying|doing (?:it|this|the "

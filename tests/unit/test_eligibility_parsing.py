@@ -1601,3 +1601,117 @@ def test_business_with_it_without_an_and_is_a_close_subject() -> None:
     # found in review: "BSc business IT" read as an unrelated subject, "Business and IT" as close
     _each("prior_qualification", [("a business IT degree", "not_sure"),
                                   ("HND business computing", "not_sure")])
+
+
+def test_a_role_for_now_with_another_only_perhaps_later() -> None:
+    _each("role", [("cyber for the time being, perhaps BA eventually", "cyber_security_technologist"),
+                   ("software developer or maybe devops", "undecided")])
+
+
+def test_an_age_said_of_the_noun_they_are() -> None:
+    _each("age", [("im a 41-year-old dad of 2 looking to retrain", 41),
+                  ("I have a 6 year old and I'm 33", 33)])
+
+
+def test_someone_close_passing_on_the_answer() -> None:
+    _each("age_at_start", [("my dad said no", "no")])
+    _each("student_loan", [("my wife says yes, she does the paperwork", "yes")])
+
+
+def test_the_united_states_as_a_nationality_and_not_really_knowing() -> None:
+    _each("nationality", [("I hold a U.S. passport", "other"),
+                          ("us national", "other"),
+                          ("not a US citizen", None),
+                          ("I don't honestly know, it's a long story", "not_sure")])
+
+
+def test_an_upgrade_expected_later_is_not_the_status_held() -> None:
+    _each("euss_status", [("pre-settled for now, it becomes settled next march", "pre_settled"),
+                          ("presettled, should get upgraded to settled in the autumn", "pre_settled")])
+
+
+def test_a_leaning_yes_with_a_check_to_make_is_not_sure() -> None:
+    _each("other_permission", [("likely - I'd have to check with the home office", "not_sure"),
+                               ("probably, I'd need to dig out my BRP", "yes")])
+    _each("gcses", [("probably - I'd have to check the certificates", "not_sure")])
+
+
+def test_a_permission_ended_with_nothing_new_since() -> None:
+    _each("other_permission", [("my permit expired in may, nothing new since", "no")])
+    _each("immigration_status", [("my leave ended in March, there's been nothing new", "none")])
+
+
+def test_a_year_of_arrival_without_in_and_months_counted_after_just_moving() -> None:
+    from bot.eligibility.numbers import parse_duration_years
+
+    today = date(2026, 12, 3)
+    assert parse_duration_years("arrived 2021", today) == 5.0
+    assert parse_duration_years("i moved 2016", today) == 10.0
+    assert parse_duration_years("only just arrived, about 6 months ago", today) == 0.5
+    assert parse_duration_years("just got here", today) == "<1"
+
+
+def test_an_expiry_year_counts_from_its_start_and_a_renewal_planned_is_not_sure() -> None:
+    from bot.eligibility.parsing import parse_permission_lasts
+
+    today = date(2026, 12, 3)
+    assert parse_permission_lasts("the permit ends 2028", today) == "no"
+    assert parse_permission_lasts("expires 2028, I'm going to renew it beforehand", today) == "not_sure"
+    assert parse_permission_lasts("pre-settled ends 2028, I'll be applying for settled", today) == "not_sure"
+    assert parse_permission_lasts("valid till december 2029", today) == "yes"
+    assert parse_permission_lasts("it expires in 3 months and I'll renew it", today) == "no"
+
+
+def test_the_question_not_understood_is_asked_again() -> None:
+    for question in ("permission_lasts", "student_loan", "works_in_england", "age_at_start"):
+        assert parse_answer(question, "sorry, I didn't get the question") is None
+        assert parse_answer(question, "don't follow you") is None
+    assert parse_answer("student_loan", "I don't get a student loan") == "no"
+
+
+def test_student_finance_by_its_nation_and_a_student_long_ago() -> None:
+    _each("student_loan", [("SAAS yes, for my HND", "yes"),
+                           ("student finance england yep, second year", "yes"),
+                           ("I haven't been a uni student for twenty years", "no")])
+
+
+def test_another_programme_ending_at_the_start_or_paid_for_themselves() -> None:
+    _each("other_programme", [("my level 2 course finishes before the apprenticeship begins", "ending_soon"),
+                              ("on a bootcamp, but I'll have done my final exams before TechTrack starts",
+                               "ending_soon"),
+                              ("my course finishes on the same day as the apprenticeship starts",
+                               "ending_soon"),
+                              ("paying for an evening course in web design at the adult college myself",
+                               "self_funded")])
+
+
+def test_emoji_before_the_answer() -> None:
+    _each("other_programme", [("✅ no", "no")])
+    _each("works_in_england", [("👍🏽 yeah", "yes"), ("💯 💯 yes", "yes")])
+    _each("age", [("🙂 24", 24)])
+
+
+def test_a_workplace_undecided_maybe_moved_or_mostly_at_home_outside_england() -> None:
+    _each("works_in_england", [
+        ("it's not been decided yet", "not_sure"),
+        ("I might be relocated to Leeds", "not_sure"),
+        ("based at home in Aberdeen most days, and into Newcastle once a month", "no"),
+    ])
+
+
+def test_ba_as_a_job_title_and_only_a_bit_of_relevant_work() -> None:
+    _each("employed_relevant", [("working as a BA for an insurer", "yes"),
+                                ("office manager, I do some IT support", "not_sure"),
+                                ("I'm a data analyst, some process mapping too", "yes"),
+                                ("I'm a warehouse supervisor, it is shift work", "no")])
+
+
+def test_passes_counted_by_grade_with_the_rest_below_a_pass() -> None:
+    _each("gcses", [("two Bs, two Cs, and the others were Es", "no"),
+                    ("three Bs, three Cs and the rest were 3s", "yes"),
+                    ("9 gcses, 2 Cs and the rest Ds", "no")])
+
+
+def test_qualifications_only_in_other_subjects_are_no_it_qualification() -> None:
+    _each("it_qualification", [("just history and french", "no"),
+                               ("only in geography", "no")])

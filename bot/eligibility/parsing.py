@@ -710,7 +710,10 @@ def parse_euss_status(text: str) -> str | None:
     waiting = [clause for clause in clauses(text)
                if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
     # "applied years ago and got something by email": an application answered long since, no wait
-    answered = [clause for clause in waiting if _past_application(clause) and OUTCOME_RECEIVED.search(clause)]
+    # ("applied back in 2019 and was granted settled status": the application's outcome, no wait)
+    answered = [clause for clause in waiting
+                if (_past_application(clause) and OUTCOME_RECEIVED.search(clause))
+                or (GRANTED.search(clause) and not NEGATION.search(clause))]
     waiting = [clause for clause in waiting if clause not in answered]
     named = [clause for clause in clauses(text) if re.search(
         r"\b(have|got|'ve|has|hold|granted|given|received)\b.{0,25}settled\b", clause)]
@@ -754,6 +757,8 @@ def parse_euss_status(text: str) -> str | None:
 
 
 UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
+# A decision received: "was granted", "got given", "been awarded"
+GRANTED = re.compile(r"\b(?:was|were|been|got|have been|has been)\s(?:granted|given|awarded|approved)\b")
 REFUSED = re.compile(r"\b(refused|rejected|denied|turned down|declined|unsuccessful)\b")
 # "if I'd applied", "I would have": what would be, not what is.
 HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|should have)\b")
@@ -2228,7 +2233,7 @@ RELEVANT_JOBS = re.compile(
     r"helpdesk|help desk|it support|tech support|infrastructure|network\w*|systems|devops|"
     r"project (support|officer|manager)|product|change team|transformation|testing|tester|qa|"
     r"requirements (gathering|analysis|capture)|process (improvement|mapping|analysis|design)|"
-    r"business process\w*|user research|service design)\b"
+    r"business process\w*|user research|service design|reporting|dashboards?|spreadsheets?|mi reports?)\b"
 )
 # A relevant job named as the whole answer, or with where it is: "IT support at a school".
 ROLE_NAMED = re.compile(
@@ -2254,6 +2259,10 @@ BA_TITLE = re.compile(r"\b(?:i'?m|i am|im|work(?:ing)? as|job as|role as|employe
 # Only a part of the job is relevant work: "it involves a bit of process improvement", "some data entry"
 PART_OF_THE_JOB = re.compile(r"\b(?:a bit of|a little(?: bit of)?|bits of|some|occasional\w*|the odd|"
                              r"a touch of)\s(?:\w+\s)?$")
+# A job title of digital work ("an office administrator" is an admin job, not a systems one)
+DIGITAL_JOB_TITLE = re.compile(r"\b(analyst|engineer|developer|technician|"
+                               r"(?<!office )(?<!school )(?<!practice )(?<!medical )(?<!team )administrator|"
+                               r"tester|architect)\b")
 # Whether their job counts, asked after describing it: "is that relevant?", "would that count?"
 RELEVANCE_ASKED = re.compile(r"\b(?:is|would|does|will|could|might)\s(?:that|it|this|mine|"
                              r"my (?:job|role|work))\s(?:be\s)?(?:count|counts|relevant|related|qualify|"
@@ -2319,8 +2328,7 @@ def parse_employed_relevant(text: str) -> str | None:
         return YES  # "IT support at a school", "service desk for the council": the job, named
     if BA_TITLE.search(text) and not NEGATION.search(text):
         return YES  # "I'm a junior BA at the council": a business analyst, by the role's initials
-    job_title = re.search(r"\b(analyst|engineer|developer|technician|administrator|tester|architect)\b",
-                          text)
+    job_title = DIGITAL_JOB_TITLE.search(text)
     if relevant and not job_title and all(
             PART_OF_THE_JOB.search(text[max(0, match.start() - 30):match.start()])
             for match in RELEVANT_JOBS.finditer(text)):
@@ -2656,6 +2664,8 @@ def _england_share(text: str, england_names: Sequence[str] = ENGLAND,
 
 # "3 of those were on a student visa", "but 2 years of it as a student": years on a study visa, a part
 # of the years said before
+# The whole said as such before its parts: "4 in total, 3 on the student visa..."
+WHOLE_SAID = re.compile(r"\b(?:in total|total|altogether|overall|all together)\b")
 STUDY_YEARS = re.compile(r"(,|;|\bbut)\s(?:only\s)?(?:(?:the|my)\s)?(first|last|initial)?\s?"
                          r"(?:about\s|around\s)?(\d{1,2}(?:\.\d{1,2})?)\s?"
                          r"(?:(?:years?|yrs?)\s)?(of (?:those|them|which|that|it)\s)?(?:i was\s|i were\s|"
@@ -2695,7 +2705,9 @@ def parse_residence_years(text: str) -> float | str | None:
     study = STUDY_YEARS.search(digits)
     # A part of the whole, said with "but", "of those" or "the first" ("5 years, 2 on a student
     # visa" may be two years more: read as before, and asked again)
-    if study and (study.group(1) == "but" or study.group(2) or study.group(4)):
+    if study and (study.group(1) == "but" or study.group(2) or study.group(4) or
+                  WHOLE_SAID.search(digits[:study.start()])):
+        # ("4 in total, 3 on the student visa and 1 on the graduate one": the total is said as one)
         total = parse_duration_years(digits[:study.start()], rule_years=RULES.residence_years)
         if not isinstance(total, float) or NEGATION.search(digits[study.start():]):
             return None  # the whole not plain, or the study years said with "not": asked again

@@ -1715,3 +1715,14 @@ def test_passes_counted_by_grade_with_the_rest_below_a_pass() -> None:
 def test_qualifications_only_in_other_subjects_are_no_it_qualification() -> None:
     _each("it_qualification", [("just history and french", "no"),
                                ("only in geography", "no")])
+
+
+def test_findings_of_a_second_exploratory_tester() -> None:
+    # Each read wrongly changed a verdict: "eligible" on years that were mostly on a student visa,
+    # "still waiting" for a status granted, "not eligible" for a job with some relevant work.
+    _each("residence_years", [("5 in total, 4 on a student visa and 1 on a work visa", 1.0),
+                              ("six years altogether, two as a student", 4.0)])
+    _each("euss_status", [("applied in 2020 and was granted pre-settled status", "pre_settled"),
+                          ("applied in May, not been granted yet", "pending")])
+    _each("employed_relevant", [("I'm an office administrator, I do some MI reporting", "not_sure"),
+                                ("I'm an admin assistant", "no")])

@@ -110,11 +110,12 @@ def test_no_token_is_on_a_command_line(bot: Bot) -> None:
 
 def short_probe(answer: str) -> re.Pattern[str]:
     """A short answer as a value: quoted ('no', "no") or after ':' or '=' (text: no, value=34), or
-    for a number, on its own (not part of a time, a version or a longer number)."""
+    for a number, on its own (not part of a time, a version or a longer number, nor Rasa's count of a
+    tracker's events: "tracker now has 34 events")."""
     escaped = re.escape(answer)
     quoted = rf"""["'`]{escaped}["'`]|(?<!\d)[:=]\s?{escaped}(?![\w.:-])"""
     if answer.isdigit():
-        quoted += rf"|(?<![\w.:/-]){escaped}(?![\w.:/-])"
+        quoted += rf"|(?<![\w.:/-]){escaped}(?![\w.:/-])(?!\s+events\b)"
     return re.compile(quoted, re.IGNORECASE)
 
 

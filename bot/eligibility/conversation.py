@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
-from bot.eligibility.parsing import mentions, normalise, parse_answer
+from bot.eligibility.parsing import mentions, normalise, parse_answer, parse_choice_by_label
 from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import (
@@ -247,6 +247,8 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
     ("34, British, been here all my life" at the age question) and, for indefinite leave, that it
     lasts: each noted and said back, so nothing is asked twice or dropped unsaid."""
     reading = answered(question, value, text)
+    if parse_choice_by_label(question, text) is not None:
+        return reading  # a button pressed: its label ("...indefinite leave)") says nothing more
     extra = {q: v for q, v in prefilled(text, entities).items() if q != question and q not in answers}
     if question == "immigration_status" and value == "other_permission" and \
             INDEFINITE_LEAVE.search(normalise(text)):

@@ -250,6 +250,15 @@ def test_indefinite_leave_is_not_asked_whether_it_lasts() -> None:
     assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
 
 
+def test_the_other_permission_button_is_not_taken_for_indefinite_leave() -> None:
+    # Its label ends "(work, family, indefinite leave)": read as indefinite leave, the permission
+    # question was skipped and two button personas got a wrong verdict (found by `make eval`).
+    answers = {"role": "software_developer", "age": 30, "nationality": "other"}
+    label = QUESTIONS["immigration_status"].label_for("other_permission")
+    events = validate(label, "immigration_status", intent="faq", confidence=0.5, answers=answers)
+    assert not any(getattr(e, "get", lambda _: None)("name") == "elig_permission_lasts" for e in events)
+
+
 def test_a_bare_number_at_the_role_question_is_no_faq() -> None:
     # A tester typing "19" at the role question got the age FAQ each time, in a loop.
     assert validate("19", "role", intent="faq", confidence=0.9)[0] == SlotSet(check.FAILURES_SLOT, 1)

@@ -206,12 +206,11 @@ class ActionChangeAnswer(Action):
         if understood.acknowledgement:
             dispatcher.utter_message(text=understood.acknowledgement)
         after = check.apply_updates(before, understood.updates)
-        cleared = tuple(q for q, value in understood.updates.items() if value is None)
         # The form picks up from the changed answer: it asks what is now missing (a question
         # cleared to be asked again even when another answer already decides), or gives the new
         # verdict straight away.
         return [*(SlotSet(s, v) for s, v in check.slot_events(before, after).items()),
-                SlotSet(REQUESTED_SLOT, check.next_slot(after, cleared)), FollowupAction(FORM)]
+                SlotSet(REQUESTED_SLOT, check.next_slot(after, understood.cleared)), FollowupAction(FORM)]
 
 
 class ActionEligibilityVerdict(Action):

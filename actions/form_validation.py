@@ -86,5 +86,4 @@ class RoutedFormValidation(FormValidationAction, ABC):
             return [SlotSet(self.failures_slot, failures),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
         after = self.apply(before, understood.updates)
-        cleared = tuple(key for key, value in understood.updates.items() if value is None)
-        return [SlotSet(self.failures_slot, 0), *self.events(before, after, cleared)]
+        return [SlotSet(self.failures_slot, 0), *self.events(before, after, understood.cleared)]

@@ -200,7 +200,9 @@ LOOKING_FOR_QUESTION = (
     "answers (please leave out personal details). This is optional: press Skip to carry on."
 )
 LOOKING_FOR_THANKS = "Thanks, I've noted that. It helps us improve the answers."
-LOOKING_FOR_SKIPPED = "No problem. Is there anything else you'd like to know?"  # see ANYTHING_ELSE
+# Asked after a skip, an acknowledgement or thanks; a "no" to it ends the chat (actions/faq.py).
+ANYTHING_ELSE = "Is there anything else you'd like to know"
+LOOKING_FOR_SKIPPED = f"No problem. {ANYTHING_ELSE}?"
 
 
 def ask_looking_for() -> Reply:
@@ -216,9 +218,6 @@ def looking_for_skipped() -> Reply:
 
 
 # Follow-ups (bot/followups.py, actions/faq.py).
-ANYTHING_ELSE = "Is there anything else you'd like to know"
-
-
 def acknowledged() -> Reply:
     return Reply(f"OK. {ANYTHING_ELSE} about TechTrack?",
                  (CHECK_BUTTON, Button("Ask a question", "/ask_question")))

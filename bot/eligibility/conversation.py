@@ -123,6 +123,11 @@ class AnswerReading:
     understood: bool = True
     acknowledgement: str | None = None
 
+    @property
+    def cleared(self) -> tuple[str, ...]:
+        """The questions this message clears, to be asked again."""
+        return tuple(question for question, value in self.updates.items() if value is None)
+
 
 def mentioned_questions(text: str, among: Sequence[str] | None = None) -> list[str]:
     lowered = normalise(text)

@@ -42,6 +42,7 @@ class ValidateEligibilityForm(RoutedFormValidation):
 
     form = FORM
     failures_slot = check.FAILURES_SLOT
+    unconfirmed_slot = check.UNCONFIRMED_SLOT
     confirm_actions = ("utter_ask_confirm_stop", "action_confirm_delete")
 
     def answers(self, tracker: Tracker) -> dict[str, Any]:
@@ -51,7 +52,7 @@ class ValidateEligibilityForm(RoutedFormValidation):
         intent, confidence = latest_intent(tracker)
         return check.read_answer(
             (tracker.latest_message or {}).get("text") or "", intent, confidence, answers,
-            pending_question(tracker), spacy_entities(tracker),
+            pending_question(tracker), spacy_entities(tracker), tracker.get_slot(check.UNCONFIRMED_SLOT),
         )
 
     def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]:
@@ -94,7 +95,8 @@ class AskEligibilityQuestion(Action, ABC):
     ) -> list[EventType]:
         failures = int(tracker.get_slot(check.FAILURES_SLOT) or 0)
         first = failures == 0 and started_this_turn(tracker)
-        send(dispatcher, check.ask(self.question, answers(tracker), failures, first=first))
+        send(dispatcher, check.ask(self.question, answers(tracker), failures, first=first,
+                                   unconfirmed=tracker.get_slot(check.UNCONFIRMED_SLOT)))
         return []
 
 
@@ -139,8 +141,8 @@ class ActionStartEligibility(Action):
         events: list[EventType] = [
             SlotSet(slot, value) for slot, value in check.slot_events(before, after).items()
         ]
-        started = [*events, SlotSet(check.FAILURES_SLOT, 0), SlotSet(REQUESTED_SLOT, None),
-                   SlotSet("pending_facts", None)]
+        started = [*events, SlotSet(check.FAILURES_SLOT, 0), SlotSet(check.UNCONFIRMED_SLOT, None),
+                   SlotSet(REQUESTED_SLOT, None), SlotSet("pending_facts", None)]
         if latest_intent(tracker)[0] not in ("check_eligibility", "restart_check"):
             # Started from another intent ("Am I eligible? I'm 24..." read as a question): the
             # start rules don't apply, so the form is run from here.

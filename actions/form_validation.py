@@ -31,6 +31,9 @@ class RoutedFormValidation(FormValidationAction, ABC):
     # Yes/no questions the bot asks about the form itself ("do you want to stop?"): the reply to
     # one is not an answer to the form's pending question.
     confirm_actions: ClassVar[tuple[str, ...]] = ()
+    # Where an answer read with doubt waits for the person's "yes, that's right" (the ask action
+    # asks it back instead of the question).
+    unconfirmed_slot: ClassVar[str]
 
     def name(self) -> str:
         return f"validate_{self.form}"
@@ -81,9 +84,16 @@ class RoutedFormValidation(FormValidationAction, ABC):
             dispatcher.utter_message(text=understood.acknowledgement)
         if understood.interrupt:
             return []  # the form rejects the message; rules handle it, then the form asks again
+        if understood.to_confirm:
+            (question, value), = understood.to_confirm.items()
+            return [SlotSet(self.failures_slot, 0),
+                    SlotSet(self.unconfirmed_slot, {"question": question, "value": value}),
+                    SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
+        # A reply to "is that right?" settles it, whatever it was.
+        settled = [SlotSet(self.unconfirmed_slot, None)] if tracker.get_slot(self.unconfirmed_slot) else []
         if not understood.understood:
             failures = int(tracker.get_slot(self.failures_slot) or 0) + 1
-            return [SlotSet(self.failures_slot, failures),
+            return [SlotSet(self.failures_slot, failures), *settled,
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
         after = self.apply(before, understood.updates)
-        return [SlotSet(self.failures_slot, 0), *self.events(before, after, understood.cleared)]
+        return [SlotSet(self.failures_slot, 0), *settled, *self.events(before, after, understood.cleared)]

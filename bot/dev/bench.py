@@ -165,7 +165,13 @@ def scripted(texts: tuple[str, ...]) -> Conversation:
 def eligibility_check(persona: dict[str, Any], sender: str | None = None) -> Conversation:
     """Ours: a whole eligibility check, typed, answering whatever is asked, to its verdict. A failed
     request, or a check that does not end in the persona's expected verdict, is an error."""
-    from bot.dev.evaluate_eligibility import MAX_TURNS, asked_question, verdict_in
+    from bot.dev.evaluate_eligibility import (
+        MAX_TURNS,
+        asked_back,
+        asked_question,
+        reply_to_asked_back,
+        verdict_in,
+    )
 
     def run(url: str) -> Outcome:
         who, outcome = sender or f"bench-{uuid.uuid4().hex}", Outcome()
@@ -185,6 +191,10 @@ def eligibility_check(persona: dict[str, Any], sender: str | None = None) -> Con
             if verdict is not None:
                 outcome.errors += verdict != persona["expected_verdict"]
                 return outcome
+            back = asked_back(reply)
+            if back is not None:
+                reply = say(reply_to_asked_back(persona, *back))
+                continue
             question = asked_question(reply)
             answer = (persona.get("answers") or {}).get(question or "")
             if answer is None:

@@ -482,6 +482,11 @@ def evaluate_model(model: Path, thresholds: Thresholds) -> Evaluation:
     return Evaluation(faq, scope, summary, eligibility)
 
 
+def answered(counts: Mapping[str, int]) -> int:
+    """How many typed answers a set's counts cover (each is right, asked again or wrong)."""
+    return sum(counts.get(kind, 0) for kind in ("right", "asked_again", "wrong"))
+
+
 def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: float) -> None:
     s = summary
     print(f"Held-out evaluation: {s['faq_questions']} in-scope questions, "
@@ -502,15 +507,19 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
             unseen.update(counts)
     where = "in the sets never looked at"
     if not unseen:  # every set has prompted fixes: the last measure taken before that
-        unseen.update({key: LAST_UNSEEN[key] for key in ("right", "asked_again", "wrong")})
+        unseen.update({key: value for key, value in LAST_UNSEEN.items() if key not in ("set", "answers")})
         where = (f"{LAST_UNSEEN['set']} when still unseen; every set has been looked at since, "
                  "so write a new one")
-    total = sum(unseen.values())
+    total = answered(unseen)
     print(f"  eligibility answers        {rate(unseen['right'], total):7.1%}   "
           f"({unseen['right']}/{total} typed answers understood, {where}; target >= 97%)")
     print(f"  ...understood wrongly      {rate(unseen['wrong'], total):7.1%}   "
-          f"({unseen['wrong']} a different value, {unseen['asked_again']} asked again; "
+          f"({unseen['wrong']} a different value kept, {unseen['asked_again']} asked again; "
           f"target <= 0.5%)")
+    if "confirmed" in unseen:
+        print(f"  ...asked back first        {rate(unseen['confirmed'], total):7.1%}   "
+              f"({unseen['confirmed']} read with doubt and asked back: \"is that right?\"; without "
+              f"that, {unseen['wrong_if_not_asked_back']} would be a different value kept)")
     print(f"  ...all sets                {eligibility['accuracy']:7.1%}   "
           f"({eligibility['understood']}/{eligibility['answers']}, {eligibility['wrong']} wrong: "
           f"optimistic, most of them prompted fixes)")
@@ -558,10 +567,11 @@ def print_report(summary: dict[str, Any], eligibility: dict[str, Any], seconds: 
     print("\n(The held-out sets' misses are not printed: reading them would make them tuning data.)")
     print_dev_misses(dev)
     for name, counts in eligibility["per_set"].items():
-        total = sum(counts.values())
+        total = answered(counts)
         note = "  (its misses prompted fixes: optimistic)" if name in LOOKED_AT else ""
         print(f"    {name:32} {counts.get('right', 0):>4}/{total:<4} right, "
-              f"{counts.get('wrong', 0)} wrong, {counts.get('asked_again', 0)} asked again{note}")
+              f"{counts.get('wrong', 0)} wrong, {counts.get('asked_again', 0)} asked again, "
+              f"{counts.get('confirmed', 0)} asked back{note}")
     shown = [miss for miss in eligibility["misses"] if miss.get("set") in LOOKED_AT]
     if shown:
         print("\nEligibility answers not understood, from the sets already looked at "

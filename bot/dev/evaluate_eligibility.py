@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from bot.eligibility.doubt import doubted
 from bot.eligibility.parsing import parse_answer, spacy_entities
 from bot.eligibility.questions import QUESTIONS, Kind
 from bot.eligibility.wording import texts
@@ -109,28 +110,46 @@ def judge_answer(expected: object, got: object, earlier_values: bool = False) ->
     return "wrong"
 
 
+def judge_reading(expected: object, got: object, confirmed: bool, earlier_values: bool = False) -> str:
+    """As judge_answer, for a reading the check may ask back first ("is that right?"): a wrong
+    value asked back is no silent mistake (the person says no and is asked again), and a right one
+    is understood after one more turn (counted as right, and in `confirmed`)."""
+    verdict = judge_answer(expected, got, earlier_values)
+    return "asked_again" if confirmed and verdict == "wrong" else verdict
+
+
 def evaluate_answers(items: Sequence[Mapping[str, Any]],
                      parsed: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Each answer read as the check reads it, with spaCy's entities from the model."""
+    """Each answer read as the check reads it, with spaCy's entities from the model: right, asked
+    again or wrong (a different value kept without asking back); `confirmed` counts the readings
+    asked back, and `wrong_if_not_asked_back` is what `wrong` would be without that."""
     outcomes: Counter[str] = Counter()
     misses = []
     per_question: dict[str, Counter[str]] = {}
     per_set: dict[str, Counter[str]] = {}
     for item, result in zip(items, parsed, strict=True):
-        got = parse_answer(item["question"], item["text"], spacy_entities(result))
-        verdict = judge_answer(item["expect"], got, item.get("earlier_values", False))
-        outcomes[verdict] += 1
-        per_question.setdefault(item["question"], Counter())[verdict] += 1
-        per_set.setdefault(str(item.get("set", "answers")), Counter())[verdict] += 1
+        entities = spacy_entities(result)
+        got = parse_answer(item["question"], item["text"], entities)
+        confirmed = doubted(item["question"], item["text"], got, entities)
+        earlier = item.get("earlier_values", False)
+        verdict = judge_reading(item["expect"], got, confirmed, earlier)
+        counted = [verdict, *(["confirmed"] if confirmed else []),
+                   *(["wrong_if_not_asked_back"] if judge_answer(item["expect"], got, earlier) == "wrong"
+                     else [])]
+        outcomes.update(counted)
+        per_question.setdefault(item["question"], Counter()).update(counted)
+        per_set.setdefault(str(item.get("set", "answers")), Counter()).update(counted)
         if verdict != "right":
             misses.append({"set": str(item.get("set", "answers")),
                            "question": item["question"], "text": item["text"],
-                           "expected": item["expect"], "got": got, "kind": verdict})
+                           "expected": item["expect"], "got": got,
+                           "kind": "asked back" if confirmed else verdict})
     total = len(items)
     return {
         "answers": total, "understood": outcomes["right"], "asked_again": outcomes["asked_again"],
         "wrong": outcomes["wrong"], "accuracy": outcomes["right"] / total if total else 0.0,
         "wrong_rate": outcomes["wrong"] / total if total else 0.0,
+        "confirmed": outcomes["confirmed"], "wrong_if_not_asked_back": outcomes["wrong_if_not_asked_back"],
         "per_question": {q: dict(c) for q, c in per_question.items()},
         "per_set": {name: dict(c) for name, c in per_set.items()}, "misses": misses,
     }
@@ -172,6 +191,26 @@ def asked_question(reply: str) -> str | None:
     return next((question for prompt, question in _prompts() if prompt in reply), None)
 
 
+def asked_back(reply: str) -> tuple[str, str] | None:
+    """(question, value label) of an answer asked back ("Just to check, I've understood: Age: 22.
+    Is that right?"), or None."""
+    before, _, after = texts()["confirm"].partition("{summary}: {value}")
+    for spec in QUESTIONS.values():
+        opening = before + spec.summary + ": "
+        start = reply.find(opening)
+        end = reply.find(after, start + len(opening)) if start >= 0 else -1
+        if start >= 0 and end >= 0:
+            return spec.id, reply[start + len(opening):end]
+    return None
+
+
+def reply_to_asked_back(persona: Mapping[str, Any], question: str, label: str) -> str:
+    """A persona agrees to an answer asked back only when it is the value it meant."""
+    value = (persona.get("values") or {}).get(question)
+    meant = None if value is None else QUESTIONS[question].label_for(value)
+    return "yes" if meant == label else "no"
+
+
 def verdict_in(reply: str) -> str | None:
     headlines = texts()["headlines"]
     return next((VERDICTS[key] for key, text in headlines.items() if reply.startswith(text)), None)
@@ -205,6 +244,10 @@ def run_persona(url: str, persona: Mapping[str, Any], mode: str) -> PersonaRun:
         if found:
             run.got = found
             return run
+        back = asked_back(reply)
+        if back is not None:
+            reply = say(reply_to_asked_back(persona, *back))
+            continue
         question = asked_question(reply)
         if question is None:
             run.got = "no question"

@@ -10,9 +10,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.eligibility.doubt import doubted
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
-from bot.eligibility.parsing import mentions, normalise, parse_answer, parse_choice_by_label
+from bot.eligibility.parsing import (
+    mentions,
+    normalise,
+    parse_answer,
+    parse_choice_by_label,
+    parse_yes_no,
+)
 from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import (
@@ -29,6 +36,8 @@ from bot.roles import ROLES
 
 SLOT_PREFIX = "elig_"
 FAILURES_SLOT = "elig_failures"
+# An answer read with doubt, waiting for the person's "yes, that's right": {"question": q, "value": v}.
+UNCONFIRMED_SLOT = "elig_unconfirmed"
 
 # Intents that always interrupt the check (handled by rules, then the pending question is asked again).
 COMMANDS = {"stop_check", "restart_check", "explain_question", "human_handoff"}
@@ -116,12 +125,14 @@ def next_slot(answers: Mapping[str, Any], cleared: Sequence[str] = ()) -> str | 
 @dataclass(frozen=True)
 class AnswerReading:
     """What a message means for the check: new answers (None clears one), or an interruption;
-    `acknowledgement` is said before the next question (a change, going back)."""
+    `acknowledgement` is said before the next question (a change, going back); `to_confirm` is an
+    answer read with doubt, {question: value}, asked back before it counts."""
 
     updates: dict[str, Any] = field(default_factory=dict)
     interrupt: bool = False
     understood: bool = True
     acknowledgement: str | None = None
+    to_confirm: dict[str, Any] = field(default_factory=dict)
 
     @property
     def cleared(self) -> tuple[str, ...]:
@@ -189,10 +200,11 @@ def corrects_an_answer(text: str, answers: Mapping[str, Any]) -> bool:
 
 def read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
-    entities: Sequence[tuple[str, str]] = (),
+    entities: Sequence[tuple[str, str]] = (), unconfirmed: Mapping[str, Any] | None = None,
 ) -> AnswerReading:
     """Make sense of `text`, said while `pending` was asked (None after the check ended).
-    `entities` are spaCy's (label, text) pairs for the message."""
+    `entities` are spaCy's (label, text) pairs for the message; `unconfirmed` is the answer asked
+    back ("is that right?"), when the message replies to that."""
     lowered = normalise(text)
     if pending and (GO_BACK.search(lowered) or intent == "go_back"):
         previous = previous_question(answers, pending)
@@ -201,6 +213,10 @@ def read_answer(
         return AnswerReading(updates={previous: None}, acknowledgement=say("went_back"))
     if intent in COMMANDS or (intent == "distress" and in_distress(text)):
         return AnswerReading(interrupt=True)
+    if pending and unconfirmed and unconfirmed.get("question") == pending:
+        confirmed = read_confirmation(text, pending, unconfirmed.get("value"), entities)
+        if confirmed is not None:
+            return confirmed
     value = parse_answer(pending, text, entities) if pending else None
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
@@ -212,12 +228,16 @@ def read_answer(
     question_aside = aside and bool(QUESTION_LIKE.search(lowered))
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
+        if doubted(pending, text, value, entities):
+            return AnswerReading(to_confirm={pending: value})
         return answered_with_facts(pending, value, text, answers, entities)
     if asks_to_change or CORRECTION.search(lowered):
         correction = read_correction(text, answers, pending)
         if correction is not None:
             return correction
     if value is not None and not question_aside:
+        if doubted(pending, text, value, entities):
+            return AnswerReading(to_confirm={pending: value})
         return answered_with_facts(pending, value, text, answers, entities)
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
@@ -226,6 +246,32 @@ def read_answer(
         # ("do I get a laptop?": a question the bot can't answer, not a wrong answer to this one)
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)
+
+
+def read_confirmation(text: str, question: str, value: object,
+                      entities: Sequence[tuple[str, str]] = ()) -> AnswerReading | None:
+    """The reply to "I've understood ...: is that right?": a yes keeps the answer; a no with an
+    answer after it takes that one ("no, 6 years"; "no, I don't" to "Student loan: No" says it
+    again), a bare no asks the question again. None for anything else, read as a new answer."""
+    buttons = {normalise(label): answer for answer, label in confirm_labels().items()}
+    said = buttons.get(normalise(text)) or parse_yes_no(text)
+    if said == "yes":
+        return AnswerReading(updates={question: value})
+    if said != "no":
+        return None
+    rest = NO_FIRST.sub("", normalise(text))
+    corrected = parse_answer(question, rest, entities) if rest else None
+    if corrected is not None:
+        return AnswerReading(updates={question: corrected})
+    return AnswerReading(updates={}, acknowledgement=say("not_confirmed"))
+
+
+def confirm_labels() -> dict[str, str]:
+    """The confirmation's buttons: {"yes": "Yes, that's right", "no": "No"}."""
+    return {"yes": texts()["confirm_yes"], "no": texts()["confirm_no"]}
+
+
+NO_FIRST = re.compile(r"^\s*(?:no|nope|nah|not right|that'?s (?:not right|wrong)|wrong)\b[\s,.;:!-]*")
 
 
 # An answer of this many words or more, whose understood value the person didn't type as such, is
@@ -295,10 +341,14 @@ def _buttons(question: str) -> tuple[Button, ...]:
 
 
 def ask(question: str, answers: Mapping[str, Any] | None = None, failures: int = 0,
-        first: bool = False) -> Reply:
+        first: bool = False, unconfirmed: Mapping[str, Any] | None = None) -> Reply:
     """The question (worded for the person's group), with a hint after an answer that didn't fit,
-    and more help after two."""
+    and more help after two; or, for an answer to it read with doubt, that answer asked back."""
     spec = QUESTIONS[question]
+    if unconfirmed and unconfirmed.get("question") == question:
+        labels = confirm_labels()
+        return Reply(say("confirm", summary=spec.summary, value=spec.label_for(unconfirmed.get("value"))),
+                     (Button(labels["yes"], labels["yes"]), Button(labels["no"], labels["no"])))
     prompt = spec.prompt_for(dict(answers or {}))
     text = prompt
     if first:

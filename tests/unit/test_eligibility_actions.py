@@ -37,10 +37,12 @@ def slots(**answers: Any) -> dict[str, Any]:
 def run(action: Action, text: str = "", intent: str = "nlu_fallback", confidence: float = 0.9,
         pending: str | None = None, answers: dict[str, Any] | None = None, failures: int = 0,
         events: list[dict[str, Any]] | None = None, entities: list[dict[str, Any]] | None = None,
+        unconfirmed: dict[str, Any] | None = None,
         ) -> tuple[list[dict[str, Any]], list[Any]]:
     tracker = make_tracker(
         text=text, intent=intent, entities=entities,
         slots={**slots(**(answers or {})), "elig_failures": failures,
+               check.UNCONFIRMED_SLOT: unconfirmed,
                "requested_slot": slot_for(pending) if pending else None},
         active_loop={"name": "eligibility_form"}, events=AFTER_USER if events is None else events,
     )
@@ -492,3 +494,56 @@ def test_a_short_or_literal_answer_is_not_said_back(pending: str, text: str) -> 
     assert any(e["event"] == "slot" and e["name"] == slot_for(pending) and e["value"] is not None
                for e in events)
     assert messages == []
+
+
+# --- an answer read with doubt is asked back before it counts ------------------------------------------
+
+LOAN_ASKED_BACK = {"question": "student_loan", "value": "yes"}
+
+
+def test_an_answer_said_with_doubt_is_asked_back_and_not_stored_yet() -> None:
+    events = validate("I think so", "student_loan", answers=BEFORE["student_loan"])
+    assert SlotSet(check.UNCONFIRMED_SLOT, LOAN_ASKED_BACK) in events
+    assert not any(event.get("name") == "elig_student_loan" for event in events)
+    assert events[-1] == SlotSet("requested_slot", "elig_student_loan")
+    ask = next(a for a in ASK_ACTIONS if a().name() == "action_ask_elig_student_loan")()
+    messages, _ = run(ask, pending="student_loan", answers=BEFORE["student_loan"],
+                      unconfirmed=LOAN_ASKED_BACK)
+    summary = QUESTIONS["student_loan"].summary
+    assert messages[0]["text"] == f"Just to check, I've understood: {summary}: Yes. Is that right?"
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Yes, that's right", "No"]
+
+
+@pytest.mark.parametrize("reply", ["Yes, that's right", "yes", "yep that's it"])
+def test_a_yes_to_the_answer_asked_back_keeps_it(reply: str) -> None:
+    events = validate(reply, "student_loan", answers=BEFORE["student_loan"], unconfirmed=LOAN_ASKED_BACK)
+    assert SlotSet("elig_student_loan", "yes") in events
+    assert SlotSet(check.UNCONFIRMED_SLOT, None) in events
+    after = {**BEFORE["student_loan"], "student_loan": "yes"}
+    assert events[-1] == SlotSet("requested_slot", check.next_slot(after))
+
+
+def test_a_no_to_the_answer_asked_back_asks_the_question_again() -> None:
+    messages, events = run(ValidateEligibilityForm(), text="No", pending="student_loan",
+                           answers=BEFORE["student_loan"], unconfirmed=LOAN_ASKED_BACK)
+    assert messages[0]["text"] == "OK, let's try that again."
+    assert not any(event.get("name") == "elig_student_loan" for event in events)
+    assert SlotSet(check.UNCONFIRMED_SLOT, None) in events
+    assert events[-1] == SlotSet("requested_slot", "elig_student_loan")
+    ask = next(a for a in ASK_ACTIONS if a().name() == "action_ask_elig_student_loan")()
+    asked, _ = run(ask, pending="student_loan", answers=BEFORE["student_loan"])
+    assert asked[0]["text"] == QUESTIONS["student_loan"].prompt
+
+
+def test_a_no_with_the_right_answer_takes_that_answer() -> None:
+    asked_back = {"question": "residence_years", "value": 1.0}
+    events = validate("no, 6 years", "residence_years", answers=BEFORE["residence_years"],
+                      unconfirmed=asked_back)
+    assert SlotSet("elig_residence_years", 6.0) in events
+    assert SlotSet(check.UNCONFIRMED_SLOT, None) in events
+
+
+def test_a_new_answer_instead_of_yes_or_no_is_read_as_the_answer() -> None:
+    events = validate("I don't have one", "student_loan", answers=BEFORE["student_loan"],
+                      unconfirmed=LOAN_ASKED_BACK)
+    assert SlotSet("elig_student_loan", "no") in events

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dev.evaluate_eligibility import ANSWER_SETS, LAST_UNSEEN, LOOKED_AT, judge_answer
+from bot.dev.evaluate_eligibility import (
+    ANSWER_SETS,
+    LAST_UNSEEN,
+    LOOKED_AT,
+    asked_back,
+    judge_answer,
+    judge_reading,
+    reply_to_asked_back,
+)
+from bot.eligibility.conversation import ask
 
 
 @pytest.mark.parametrize(("expected", "got", "verdict"), [
@@ -39,3 +48,23 @@ def test_the_newest_set_is_unseen_and_the_others_were_looked_at() -> None:
     assert LAST_UNSEEN["right"] + LAST_UNSEEN["asked_again"] + LAST_UNSEEN["wrong"] == LAST_UNSEEN["answers"]
 
 
+
+
+@pytest.mark.parametrize(("expected", "got", "confirmed", "verdict"), [
+    ("4", 9.0, True, "asked_again"),  # asked back: the person says no and is asked again
+    ("4", 9.0, False, "wrong"),  # kept without asking: the dangerous kind
+    ("4", 4.0, True, "right"),  # understood, one turn later
+    ("ask_again", "yes", True, "asked_again"),
+])
+def test_a_wrong_value_asked_back_is_no_silent_mistake(expected: object, got: object, confirmed: bool,
+                                                       verdict: str) -> None:
+    assert judge_reading(expected, got, confirmed) == verdict
+
+
+def test_a_persona_agrees_only_to_the_value_it_meant() -> None:
+    reply = ask("residence_years", {}, unconfirmed={"question": "residence_years", "value": 9.0}).text
+    question, label = asked_back(reply)
+    assert question == "residence_years"
+    assert reply_to_asked_back({"values": {"residence_years": 9}}, question, label) == "yes"
+    assert reply_to_asked_back({"values": {"residence_years": 4}}, question, label) == "no"
+    assert asked_back(ask("residence_years", {}).text) is None

@@ -1,0 +1,53 @@
+"""When a typed answer is read with doubt, so the bot asks "is that right?" before it counts.
+
+A reading is doubted when the words around it pull another way: a hedge ("I think", "probably"),
+a question whether it counts ("does that count?"), or a part of the message that, read alone, gives
+a different answer ("4 in total, 3 on the student visa and 1 on the graduate one"). "Not sure" and
+"undecided" are never doubted: they decide nothing by themselves. A pressed button is not either.
+
+Chosen on the typed-answer sets already looked at, each read with the parser it was first measured
+with (docs/design/eligibility-check.md has the figures): the signal caught about a third of the
+readings that were wrong, at the cost of a confirmation for about one answer in twenty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.eligibility.parsing import (
+    RESTATED_AFTER_NO,
+    SELF_CORRECTION,
+    clauses,
+    normalise,
+    parse_answer,
+    parse_choice_by_label,
+)
+from bot.eligibility.questions import NOT_SURE, ROLE_UNDECIDED
+
+NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
+HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
+                   r"perhaps|possibly|i suppose|not certain|don'?t remember|can'?t remember|not 100)\b")
+# Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"
+COUNTS_QUESTION = re.compile(r"\b(?:count|counts|relevant|similar|enough|qualify|valid|accepted|"
+                             r"equivalent|same)\b[^?]{0,60}\?")
+
+
+def doubted(question: str, text: str, value: object, entities: Sequence[tuple[str, str]] = ()) -> bool:
+    """Whether `value`, read from `text` as the answer to `question`, should be confirmed first."""
+    if value is None or value in NEVER_DOUBTED or parse_choice_by_label(question, text) is not None:
+        return False
+    lowered = normalise(text)
+    if HEDGE.search(lowered) or COUNTS_QUESTION.search(lowered):
+        return True
+    if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
+        return False  # "25, sorry 26": the parts disagree because the person corrected themselves
+    parts = clauses(lowered)
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        named = [entity for entity in entities if entity[1].lower() in part]
+        reading = parse_answer(question, part, named)
+        if reading is not None and reading != value:
+            return True
+    return False

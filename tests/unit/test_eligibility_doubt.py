@@ -1,0 +1,55 @@
+"""Which typed answers the check asks back ("Just to check, I've understood ...: is that right?")
+before they count: a hedge, a question whether it counts, or a part that reads as another answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.eligibility.doubt import doubted
+from bot.eligibility.parsing import parse_answer
+
+
+def reading_doubted(question: str, text: str) -> tuple[object, bool]:
+    value = parse_answer(question, text)
+    return value, doubted(question, text, value)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("student_loan", "I think so"),
+    ("euss_status", "I think it's pre-settled"),
+    ("age", "22 I think"),
+    ("it_qualification", "Level 3 IT diploma, does that count?"),
+    ("role", "not sure yet, maybe devops or software"),
+    # each part, read alone, is another answer: 4, 3 and 1 years
+    ("residence_years", "4 in total, 3 on the student visa and 1 on the graduate one"),
+])
+def test_an_answer_said_with_doubt_is_asked_back(question: str, text: str) -> None:
+    value, asked_back = reading_doubted(question, text)
+    assert value is not None and asked_back
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("age", "34"),
+    ("student_loan", "no I don't"),
+    ("nationality", "British"),
+    ("residence_years", "all my life"),
+    ("age", "25, sorry 26"),  # the parts differ because the person corrected themselves
+    ("role", "I'd say BA, no wait, DevOps"),
+    ("euss_status", "Pre-settled status"),  # a button pressed
+])
+def test_a_plain_answer_or_a_correction_is_taken_as_it_is(question: str, text: str) -> None:
+    value, asked_back = reading_doubted(question, text)
+    assert value is not None and not asked_back
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("works_in_england", "probably"),
+    ("role", "not sure yet"),
+])
+def test_not_sure_and_undecided_are_never_asked_back(question: str, text: str) -> None:
+    value, asked_back = reading_doubted(question, text)
+    assert value in ("not_sure", "undecided") and not asked_back
+
+
+def test_no_reading_is_not_asked_back() -> None:
+    assert not doubted("age", "purple", None)

@@ -364,6 +364,7 @@ def parse_role(text: str) -> str | None:
             r"still (?:thinking|deciding|choosing|considering)|torn|on the fence|can'?t decide|"
             r"made my mind up|make my mind up|not sure yet|no idea yet|still deciding|"
             r"don'?t mind|no preference|open to all|all of them|not yet|whatever|up to you|"
+            r"(?:all|every|each) (?:the )?(?:four |4 )?(?:roles?|of the roles|options|one)|all (?:four|4)|"
             r"(?:you|u) (?:recommend|suggest|think is best|pick|choose|decide)|your (?:call|choice|"
             r"recommendation|suggestion))\b", text):
         return ROLE_UNDECIDED
@@ -474,6 +475,8 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     above = age_a_year_below(text)
     if above is not None and RULES.min_age <= above - 1 <= 100:
         return above - 1  # "nearly 17", "I'm 21 next month": a year younger now
+    if above is not None and 10 <= above <= RULES.min_age:
+        return f"<{above}"  # "I'm 16 next month": under 16 now, as "I'll be 16 in March" is
     decade = age_decade(text)
     if decade is not None and decade - 1 >= RULES.min_age and not NEGATION.search(text):
         return f">{decade - 1}"  # "in my forties": 40 or more

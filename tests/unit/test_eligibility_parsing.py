@@ -17,6 +17,8 @@ CASES = [
     ("role", "the BA one", "business_analyst"),
     ("role", "cyber security", "cyber_security_technologist"),
     ("role", "I don't know yet", "undecided"),
+    ("role", "All roles", "undecided"),  # an exploratory tester's: the criteria every role shares
+    ("role", "all four", "undecided"),
     ("role", "haven't decided", "undecided"),
     ("role", "Software Developer", "software_developer"),
     ("role", "banana", None),
@@ -106,6 +108,8 @@ CASES = [
     ("prior_qualification", "yes, I hold a diploma", None),  # at what level? (a degree, Level 6, is a yes)
     ("age", "nearly 16", "<16"),  # under 16: whether they are 16 by the start is asked next
     ("age", "I turn 16 in July", "<16"),
+    ("age", "I'm 16 next month", "<16"),  # an exploratory tester's: it was read as an FAQ question
+    ("age", "16 in january", "<16"),
     ("nationality", "I'm not British, I'm American", "other"),
     ("nationality", "non-EU", "other"),
     ("euss_status", "I don't have settled status", "none"),

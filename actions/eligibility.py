@@ -168,7 +168,7 @@ class ActionExplainQuestion(Action):
         if verdict_given(tracker):
             send(dispatcher, check.verdict_reasons(answers(tracker)))
         else:
-            send(dispatcher, check.explain(pending_question(tracker)))
+            send(dispatcher, check.explain(pending_question(tracker), latest_text(tracker)))
         return []
 
 

@@ -364,10 +364,20 @@ def which_answer() -> Reply:
     return Reply(texts()["which_answer"])
 
 
-def explain(question: str | None) -> Reply:
+# Asking what the question means rather than why it is asked: "what does that mean?", "what's that?"
+ASKS_MEANING = re.compile(r"\b(?:mean|means|meaning|understand|explain|what'?s that|what is that|"
+                          r"what are (?:they|those))\b")
+
+
+def explain(question: str | None, text: str = "") -> Reply:
+    """ "Why?": why the question is asked; "what does that mean?": that, and how to answer it."""
     if question is None:
         return Reply(texts()["why_default"])
-    return Reply(say("why_prefix", why=QUESTIONS[question].why))
+    spec = QUESTIONS[question]
+    why = say("why_prefix", why=spec.why)
+    if ASKS_MEANING.search(normalise(text)):
+        return Reply(f"{why} {spec.hint}", _buttons(question))
+    return Reply(why)
 
 
 def _role_button(role: str) -> Button:

@@ -324,8 +324,17 @@ def test_carry_on_after_stop_is_not_taken_as_an_answer() -> None:
 
 
 def test_why_explains_the_pending_question() -> None:
-    messages, _ = run(ActionExplainQuestion(), pending="student_loan")
+    messages, _ = run(ActionExplainQuestion(), text="why?", pending="student_loan")
     assert messages[0]["text"] == "I ask because: " + QUESTIONS["student_loan"].why
+
+
+@pytest.mark.parametrize("text", ["what does that mean?", "what's that?", "I don't understand"])
+def test_what_does_that_mean_also_says_how_to_answer(text: str) -> None:
+    """An exploratory tester's: "what does that mean?" got only why the question is asked."""
+    messages, _ = run(ActionExplainQuestion(), text=text, pending="euss_status")
+    spec = QUESTIONS["euss_status"]
+    assert messages[0]["text"] == f"I ask because: {spec.why} {spec.hint}"
+    assert [b["title"] for b in messages[0]["buttons"]] == [o.label for o in spec.choices()]
 
 
 def test_start_clears_answers_and_takes_a_role_from_the_button() -> None:

@@ -242,9 +242,9 @@ def parse_age_bound(text: str) -> str | None:
 JUST_BELOW = re.compile(r"\b(?:nearly|almost|not quite|just under|coming up to|approaching|about to "
                         r"turn|soon to be|nearly turning|only just not)\s+(\d{1,3})\b"
                         r"(?!\s*(?:years?|yrs?)\s+(?!old\b))")
-# "I'm 21 next month", "I turn 30 in June", "I'll be 25 next week", "40 next birthday": a birthday
-# within the year to come, so a year younger now ("by September" and "this year" are left out: they
-# may be that age already).
+# "I'm 21 next month", "I turn 30 in June", "I'll be 25 next week", "40 next birthday", "60 this coming
+# spring": a birthday within the year to come, so a year younger now ("by September" and "this year"
+# are left out: they may be that age already).
 MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 BIRTHDAY_SOON = re.compile(
@@ -252,7 +252,8 @@ BIRTHDAY_SOON = re.compile(
     r"(?:next (?:week|month|year)|(?:(?:on|at) (?:my|his|her|their) )?next (?:birthday|bday)|tomorrow|"
     r"soon|later this (?:week|month|year)|in (?:a|one|two|three|four|five|six|a few|a couple of|"
     r"\d{1,2}) (?:days?|weeks?|months?)|in (?:a|one|two) fortnights?|in " + MONTHS +
-    r"|on (?:the )?\d{1,2})\b")
+    r"|on (?:the )?\d{1,2}|(?:this )?coming (?:spring|summer|autumn|winter|month|week|" + MONTHS + r")|"
+    r"this (?:spring|summer|autumn|winter))\b")
 
 
 def age_a_year_below(text: str) -> int | None:

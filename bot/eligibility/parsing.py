@@ -38,6 +38,7 @@ MAX_ANSWER = 300  # longer text is not a plain answer; only its start is read
 
 NOT_SURE_PATTERN = re.compile(
     r"\b(not sure|unsure|not too sure|not (?:quite|entirely|really|totally|that|so|100%?) sure|"
+    r"(?:i am|i'?m|im|am|i) not know(?:ing)?|not knowing|"
     r"don'?t know|do not know|dont know|(?:don'?t|do not) (?:really|honestly|actually|exactly) know|"
     r"dunno|no idea|no clue|"
     r"not certain|can'?t remember|cannot remember|(?:i )?(?:don'?t|do not) (?:remember|recall)|"
@@ -294,10 +295,12 @@ LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towar
 
 # A switch to another role only thought of for later: "though I might switch to software dev later",
 # "although I'm open to cyber later on", "but I might consider devops down the line", "perhaps cyber
-# later on"
+# later on", "though I could see myself moving over to BA down the line"
 LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d\s|i'?m\s|im\s|i am\s)?"
-                          r"(?:(?:might|may|could|would like to|want to|hope to|maybe)\s(?:\w+\s)?"
-                          r"(?:switch|change|move|go|transfer|swap|cross)\s(?:over\s|across\s)?(?:to|into)|"
+                          r"(?:(?:might|may|could|would like to|want to|hope to|maybe)\s"
+                          r"(?:(?:see|imagine|picture)\smyself\s|\w+\s)?"
+                          r"(?:switch(?:ing)?|chang(?:e|ing)|mov(?:e|ing)|go(?:ing)?|transfer(?:ring)?|"
+                          r"swap(?:ping)?|cross(?:ing)?)\s(?:over\s|across\s)?(?:to|into)|"
                           r"(?:(?:might|may|could|would|will|maybe)\s)?(?:also\s)?(?:consider|look at|"
                           r"look into|think about|explore)|(?:also\s)?open to|considering|maybe|perhaps|"
                           r"possibly)\s[^,.;!?]{1,40}?\s"
@@ -308,6 +311,17 @@ LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d
 TORN_BETWEEN = re.compile(r"\b(?:torn|50\s?[/-]?\s?50|fifty[\s-]fifty|split|undecided|(?:still\s)?deciding|"
                           r"can'?t (?:decide|choose|pick)|choosing)\s(?:\w+\s)?between\s"
                           r"[^,.;!?]{1,40}?\s(?:and|or|&)\s")
+
+
+# A role left out of the choice: "anything but cyber", "any except BA", "all apart from devops"
+EXCLUDED_ROLE = re.compile(r"\b(?:anything|any(?: of them| one| role)?|all(?: of them)?|everything|"
+                           r"whichever)\s(?:but|except|bar|apart from|other than|besides|excluding)\s"
+                           r"(?:for\s)?(?:the\s)?$")
+# Someone else's opinion, reported in its own clause: "my lad says devops is dull", "my mum thinks BA
+# would suit me", "my mate reckons cyber's the one"
+OTHERS_OPINION = re.compile(r"\b(?:my|our|the)\s[a-z]+(?:\s[a-z]+)?\s(?:says?|said|thinks?|thought|reckons?|"
+                            r"reckoned|told me|tells me|suggests?|suggested|recommends?|recommended|"
+                            r"keeps saying)\b[^,.;!?]*")
 
 
 def undotted(text: str) -> str:
@@ -321,12 +335,21 @@ DOTTED_INITIALS = re.compile(r"\b[a-z](?:\.[a-z]){1,3}\b\.?")
 def parse_role(text: str) -> str | None:
     text = undotted(normalise(text))
     text = re.sub(r"\beng\b\.?", "engineer", text)  # "software eng": the word cut short
-    named_roles = {key for start, _, key in find_roles(text) if not _negated(text, start)}
+    excluded = {key for start, _, key in find_roles(text)
+                if EXCLUDED_ROLE.search(text[max(0, start - 30):start])}
+    named_roles = {key for start, _, key in find_roles(text) if not _negated(text, start)} - excluded
     named_roles |= _misspelt_roles(text)
-    if named_roles == {"business_analyst"} and not re.search(r"\b(business|ba)\b", text) and \
+    if "business_analyst" in named_roles and not re.search(r"\b(business|ba)\b", text) and \
             _role_hint(text) == "cyber_security_technologist":
-        return "cyber_security_technologist"  # "SOC analyst": "analyst" alone gives way to a cyber word
+        # "SOC analyst", "SOC analyst type role so cyber I guess": "analyst" alone gives way to a cyber word
+        named_roles = (named_roles - {"business_analyst"}) | {"cyber_security_technologist"}
     if len(named_roles) > 1:
+        opinion = OTHERS_OPINION.search(text)
+        if opinion:
+            # "software dev, my lad says devops is dull": someone else's view names no choice of theirs
+            chosen = parse_role(text[:opinion.start()] + text[opinion.end():])
+            if chosen is not None and chosen != ROLE_UNDECIDED:
+                return chosen
         switch = LATER_SWITCH.search(text)
         if switch:
             # "devops, though I might switch to software dev later": the choice made now
@@ -354,9 +377,11 @@ def parse_role(text: str) -> str | None:
             chosen = parse_role(text[decided[-1].end():]) if decided else None
             return chosen if chosen is not None and chosen != ROLE_UNDECIDED else ROLE_UNDECIDED
         return named_roles.pop()
-    hinted = _role_hint(text)
+    hinted = _role_hint(text, excluded=bool(excluded))
     if hinted:
         return hinted
+    if excluded:
+        return ROLE_UNDECIDED  # "anything but cyber": any of the others, none chosen
     if is_not_sure(text) or CHOICE_PUT_OFF.search(text) or re.search(
             r"\b(open to anything|anything really|"
             r"undecided|haven'?t decided|not decided|any of them|any|either|whichever|"
@@ -371,11 +396,14 @@ def parse_role(text: str) -> str | None:
     return None
 
 
-def _role_hint(text: str) -> str | None:
+def _role_hint(text: str, excluded: bool = False) -> str | None:
     """The role a description names ("the one where you gather requirements"), leaving out a
-    description said with "not" ("not the coding one")."""
+    description said with "not" ("not the coding one") and, with `excluded`, one said with "anything
+    but" (so "anything but cyber" names no role)."""
     for pattern, role in ROLE_HINTS:
-        if any(not _negated(text, match.start()) for match in pattern.finditer(text)):
+        if any(not _negated(text, match.start()) and
+               not (excluded and EXCLUDED_ROLE.search(text[max(0, match.start() - 30):match.start()]))
+               for match in pattern.finditer(text)):
             return role
     return None
 
@@ -427,7 +455,9 @@ def _close_word_by_word(span: str, phrases: Sequence[str]) -> list[str]:
 ROLE_HINTS = (
     (re.compile(r"\b(coding|coder|programmer|programming|(write|writes|writing) (the )?code|"
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
-                r"websites)|app development|swe|sde)\b"),
+                r"websites)|app development|swe|sde|"
+                # "web development", "front end", "full-stack"
+                r"web (?:development|dev|developing|developer)|front[- ]?end|back[- ]?end|full[- ]?stack)\b"),
      "software_developer"),
     (re.compile(r"\b(the security (one|role|side)|security role|security side|^security$|"
                 r"(?:it|computer|network|online|digital) security|hackers?|"
@@ -451,6 +481,8 @@ ROLE_HINTS = (
 
 # A school year in England and Wales ("year 11", "yr 10"), said beside an age
 SCHOOL_YEAR = re.compile(r"\b(?:i'?m |i am |im |she'?s |he'?s )?(?:in |at )?(?:year|yr) (?:[7-9]|1[0-3])\b")
+# A school year whose pupils are all under 16: "I'm in year 10 at school", "year 9" (year 11 may be 16)
+YOUNG_SCHOOL_YEAR = re.compile(r"\b(?:year|yr) (?:[7-9]|10)\b")
 
 
 def parse_age(text: str, today: date | None = None) -> int | str | None:
@@ -462,6 +494,10 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     born = age_from_birth_date(text, today)
     if born is not None:
         return born if 10 <= born <= 100 else None
+    young = YOUNG_SCHOOL_YEAR.search(text)
+    if young and not numbers(text[:young.start()] + text[young.end():]) and not NEGATION.search(text) and \
+            RULES.min_age >= 16:
+        return "<16"  # "I'm in year 10 at school": years 7 to 10 are all under 16
     if SCHOOL_YEAR.search(text) and not SCHOOL_YEAR.fullmatch(text.strip(" .!")):
         text = SCHOOL_YEAR.sub(" ", text)  # "under 16, I'm in year 11": a school year is not an age
     # "25 yrs 4 months": the years are the age; "20 on the 3rd of jan": a birthday in that month
@@ -568,10 +604,27 @@ US_NATIONAL = re.compile(r"\bu\.?s\.?(?:a\.?)?\s(?:citizen\w*|national|passport)
                          r"\bfrom (?:the )?u\.s\.(?:a\.?)?(?!\w)|\bfrom the us\b")
 
 
+# A "t" said as a glottal stop and written with an apostrophe: "bri'ish", "sco'ish"
+GLOTTAL_STOP = re.compile(r"\b([a-z]{2,8})'([a-z]{2,8})\b")
+
+
+def _glottal_stops_restored(text: str) -> str:
+    """ "bri'ish innit" -> "british innit": a word with a "t" (or "tt") dropped for an apostrophe,
+    when that gives a nationality's name ("i'm" and "don't" are left alone)."""
+    def restore(match: re.Match[str]) -> str:
+        for letters in ("t", "tt"):
+            word = match.group(1) + letters + match.group(2)
+            if word in NAMES:
+                return word
+        return match.group(0)
+
+    return GLOTTAL_STOP.sub(restore, text)
+
+
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
-    text = normalise(text)
+    text = _glottal_stops_restored(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
@@ -639,7 +692,9 @@ RELATIVES = frozenset({"mum", "mom", "mother", "dad", "father", "parents", "pare
                        "grandad", "granddad", "grandma", "grandpa", "side", "relatives", "spouse",
                        "boyfriend", "girlfriend", "brother", "sister", "kids", "children", "son",
                        "daughter"})
-LINKING = frozenset({"is", "was", "are", "were", "both", "also", "originally"})
+LINKING = frozenset({"is", "was", "are", "were", "both", "also", "originally", "a", "an"})
+# Married to someone of that nationality: "married to a Brit", "engaged to an Irishman"
+SPOUSE_BEFORE = re.compile(r"\b(?:married|engaged|wed)\s(?:to\s)?(?:a\s|an\s)?$")
 
 
 def _bare(word: str) -> str:
@@ -652,8 +707,11 @@ def _of_someone_else(text: str, start: int, end: int, relatives: frozenset[str] 
     following = text[end:end + 25].split()
     if following and _bare(following[0]) in relatives:
         return True
+    if SPOUSE_BEFORE.search(text[max(0, start - 20):start]):
+        return True  # "Bulgarian, married to a Brit": their spouse's nationality
     before = text[max(0, start - 30):start].split()[-4:]
-    # "my dad is", "my mum's", "my parents are both": a relative, then a verb, just before the name
+    # "my dad is", "my mum's", "my parents are both", "my husband is a": a relative, then a verb, just
+    # before the name
     for index, word in enumerate(before):
         if _bare(word) in relatives and all(w in LINKING for w in before[index + 1:]):
             return word.endswith("'s") or index < len(before) - 1
@@ -678,7 +736,8 @@ def _misspelt_names(text: str) -> list[str]:
 
 # --- status and permission -----------------------------------------------------------------------
 
-FUTURE = re.compile(r"\b(going to|gonna|will|soon|planning|plan to|hope to|want to|switch(ing)? to|"
+FUTURE = re.compile(r"\b(going to|gonna|will|soon|planning|plan to|hope to|hopefully|hoping|want to|"
+                    r"switch(ing)? to|"
                     r"apply(ing)? for|next year|in future|eligible (for|to)|be able to|can apply|"
                     r"could (get|apply)|would|in (\d+|a|one|two) (months?|years?)|"
                     # "should turn into settled next spring": a change expected, not held yet
@@ -745,6 +804,9 @@ def parse_euss_status(text: str) -> str | None:
             value = status
     if value:
         return value
+    five_years = FIVE_YEAR_GRANT.search(text)
+    if five_years and not NEGATION.search(text) and not FUTURE.search(text):
+        return "pre_settled"  # "I got the 5 year one": pre-settled status is granted for five years
     if answered:
         return NOT_SURE  # an outcome received, the status it gave not named
     if re.search(r"\b(neither|none|no status|nothing|not got (one|either|any))\b", text):
@@ -760,6 +822,11 @@ def parse_euss_status(text: str) -> str | None:
 
 
 UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
+# Pre-settled status by its length: "the 5 year one", "got five years", "a five-year status"
+FIVE_YEAR_GRANT = re.compile(r"\b(?:the|a|my)\s(?:5|five)[\s-]?(?:years?|yrs?)\s(?:one|status|leave|grant|"
+                             r"thing|version|kind|type|permission)\b|"
+                             r"\b(?:got|given|granted|gave me|awarded)\s(?:the\s|a\s)?(?:5|five)\s"
+                             r"(?:years?|yrs?)\b")
 # A decision received: "was granted", "got given", "been awarded"
 GRANTED = re.compile(r"\b(?:was|were|been|got|have been|has been)\s(?:granted|given|awarded|approved)\b")
 REFUSED = re.compile(r"\b(refused|rejected|denied|turned down|declined|unsuccessful)\b")
@@ -995,7 +1062,8 @@ def _status_in(clause: str) -> str | None:
                     r"(?:student|students)(?: one| status)?[.!]*", clause):
         return "study"  # the status named by itself, as the option says it: "student"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
-                 r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause):
+                 r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause) or \
+            STUDYING_ON_A_VISA.search(clause):
         # "not a student visa" says what it isn't: another clause may say what it is
         return None if _negated(clause, clause.find("stud")) else "study"
     if NO_VALID_ONE.search(clause) or re.search(r"\b(no permission|no visa|no status|no leave|undocumented|"
@@ -1015,6 +1083,12 @@ def _status_in(clause: str) -> str | None:
     return None
 
 
+# Studying here on a visa whose kind is not named, so the study one: "studying at uni here on a visa",
+# "at college on a visa", "here on a visa for my degree"
+STUDYING_ON_A_VISA = re.compile(r"\b(?:studying|student|at uni\w*|at college|doing (?:a|my) "
+                                r"(?:degree|masters?|course))\b[^,;.]{0,30}?\bon (?:a|an|my) visa\b|"
+                                r"\bon (?:a|an|my) visa\s(?:to study|for (?:my )?(?:studies|uni\w*|course|"
+                                r"degree|masters?))\b")
 # A permission said to be valid no more: "my visa isn't valid any more", "it's no longer valid"
 NOT_VALID = re.compile(r"\b(?:visa|leave|permission|permit|status|brp|it|mine)(?:'s|\sis)?\s(?:isn'?t|"
                        r"is not|not|no longer|wasn'?t|not even)\s(?:valid|current|in date)\b|"
@@ -1098,13 +1172,15 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
 
 
 # A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then", "I'll
-# be applying for an extension")
+# be applying for an extension"), or open to them ("I can extend it", "it can be renewed")
 RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
-                             r"planning to|plan to)\s(?:be\s)?(?:have to\s|need to\s)?(?:apply to\s)?"
+                             r"planning to|plan to|i can|i could|i'?m able to|i am able to)\s(?:be\s)?"
+                             r"(?:have to\s|need to\s)?(?:apply to\s)?"
                              r"(?:renew(?:ing)?|extend(?:ing)?|"
                              r"apply(?:ing)? for (?:full )?settled|"
                              r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
-                             r"upgrad(?:e|ing))\b")
+                             r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"
+                             r"\b(?:renewable|extendable)\b")
 # An expiry's year, its month perhaps named before it: "expires in 2028", "ends march 2027"
 EXPIRY_YEAR = re.compile(r"\b(?:(" + MONTHS + r")\.?\s)?(20\d\d)\b")
 
@@ -1217,6 +1293,9 @@ def parse_student_loan(text: str) -> str | None:
                         r"(student\s+)?(loans?|finance|funding)\b|\b(pay|paying|fund|funding)\s+(for\s+)?(my|the)\s+"
                         r"(own\s+)?(fees|course|studies)\b|\bpay my own\b|\bself[- ]funded\b|"
                         r"\b(pay|paying) for (it|them) myself\b", text)
+    if without and without.group(0).startswith(("fund", "pay")) and \
+            LOAN_NAMED_LAST.search(text[:without.start()]):
+        without = None  # "I get SAAS funding for my course": the funding is student finance's
     if without:
         # "I'm a student but I pay my own fees, no loan": a student, with no loan funding; a loan
         # named as well ("my own fees but a maintenance loan") leaves it unclear.
@@ -1307,6 +1386,8 @@ STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenan
                         r"saas|student awards agency|sfw|sfni|(?:postgrad\w* )?master'?s loan|"
                         r"postgrad\w* loan|"
                         r"(?:postgrad\w* )?doctoral loan|phd loan)\b")
+# Student finance named just before what it funds: "SAAS funding for my course"
+LOAN_NAMED_LAST = re.compile(STUDY_LOAN.pattern + r"\s$")
 # A loan for something other than study: "a car loan", "a loan for the house", "a mortgage"
 OTHER_LOAN = re.compile(r"\b(car|personal|bank|business|payday|home|house|credit|phone|van|consolidation|"
                         r"secured)\s(loans?)\b|\bmortgage\b|"
@@ -1470,6 +1551,10 @@ def parse_other_programme(text: str) -> str | None:
     if re.search(r"\b(?:continues?|carries on|goes on|keeps going|runs on)\s(?:into\s|through\s)?next year\b",
                  text) and not NEGATION.search(text):
         return YES  # "my apprenticeship continues next year": still on it at the start
+    if OVERLAPS_IT.search(text) and PROGRAMME_NAMED.search(text) and not NEGATION.search(text) and \
+            not re.search(r"\b(if|unless|might|may|could|slightly|a bit|a little|partly|weeks?|days?)\b",
+                          text):
+        return YES  # "a place on a skills bootcamp that'll overlap with it": on it at the start
     if NOT_DONE_BY_START.search(text) and PROGRAMME_NAMED.search(text) and \
             not re.search(r"\b(if|unless|might|may|could)\b", text):
         return YES  # "doing an apprenticeship, it won't be finished by then": still on it at the start
@@ -1506,6 +1591,8 @@ def parse_other_programme(text: str) -> str | None:
                  r"(bought|purchased|paid for|paying for)\b", text) and \
             not NEGATION.search(text):
         return "self_funded"  # "an online course I bought": study they pay for ("my employer paid" isn't)
+    if (PAID_FIRST.search(text) or OWN_MONEY.search(text)) and not NEGATION.search(text):
+        return "self_funded"  # "paid for a cyber course on Coursera", "doing CompTIA, paying out of pocket"
     if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|\bself[- ]?(?:paid|paying|financed|financing)\b|"
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
                  r"\b(pay|paying|paid)\sfor\b[^,.;]{0,60}\bmyself\b|"
@@ -1606,6 +1693,15 @@ def parse_other_programme(text: str) -> str | None:
     return None
 
 
+# Paid for by them, the "I" left out: "paid for a cyber course on Coursera", "bought an online course"
+PAID_FIRST = re.compile(r"^(?:paid for|paying for|bought|purchased)\s(?!by\b)")
+# Their own money: "paying out of pocket", "with my own money", "at my own expense"
+OWN_MONEY = re.compile(r"\bout of (?:my )?(?:own )?pocket\b|\b(?:my own|own) (?:money|cash|savings)\b|"
+                       r"\bat my own (?:cost|expense)\b|\bout of my (?:own )?savings\b")
+# A programme said to run into TechTrack, for no length said: "that'll overlap with it", "it overlaps
+# with the start"
+OVERLAPS_IT = re.compile(r"\b(?:will|'ll|would|'d|is going to|going to|gonna|does|do)\s"
+                         r"(?:still\s|definitely\s|probably\s)?overlap\b|\boverlaps\swith\b")
 # The assessment that ends a programme: "EPA", "end-point assessment", "final exams"
 FINAL_ASSESSMENT = r"epa|end[- ]?point(?: assessment)?|final (?:assessment|exams?)"
 # Said to be under way still: "still going", "ongoing", "still in progress"
@@ -1628,6 +1724,7 @@ SIMILAR_SUBJECTS = re.compile(
     r"\b(computer science|comp ?sci|cs|computing|computers?|software|information technology|ict|cyber|"
     r"(?<=in )it|(?<=an )it|it(?= (degree|hnd|hnc|qualification|course|diploma|support|systems))|"
     r"cybersecurity|cyber security|networking|networks?|data science|programming|coding|digital|"
+    r"(?:information|network|computer|data) security|info ?sec|digital forensics|ethical hacking|"
     r"informatics|information systems|business information|business analysis|devops|web "
     r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
 )
@@ -1673,9 +1770,11 @@ IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studyi
                          r"third|final|last) year (?:of|at)|in year (1|2|3|one|two|three) of)\b|"
                          r"\b(doing|studying|taking) (my|them|it) "
                          r"(now|at the moment|currently)\b|^\s*(?:still )?in progress\b|"
-                         r"^\s*(?:working|studying) towards\b")  # ("working towards a degree": said first)
+                         # ("working towards a degree", "halfway through my A levels": said first)
+                         r"^\s*(?:working|studying) towards\b|^\s*(?:half ?way|part ?way|midway) through\b")
 # Said to be under way now: "I'm doing my A levels now", "in my final year of a degree"
 STUDYING_NOW = re.compile(r"\b(now|right now|currently|at the moment|atm|this year|in progress|"
+                          r"(?:half ?way|part ?way|midway) through|"
                           r"(?:first|second|third|final|last) year (?:of|at))\b")
 # None held, said before the study under way: "no I haven't got one but I'm studying for one", "not yet"
 NONE_HELD_YET = re.compile(r"^\s*(?:no|nope|nah|not yet)\b|\b(?:haven'?t|have not|havent|don'?t|do not|"
@@ -1976,6 +2075,11 @@ def parse_gcses(text: str) -> str | None:
                               r"german|biology|chemistry|physics|ict|pe|re|drama|business)\b", text)
         if 0 < len(subjects) < 5:
             return NO
+    equivalent = EQUIVALENT_SINCE.search(text)
+    if count is not None and count < 5 and equivalent and \
+            not re.search(r"\b(?:no|not|never|didn'?t|haven'?t|without)\b[^,.;]{0,15}$",
+                          text[:equivalent.start()]):
+        return NOT_SURE  # "got 3 GCSEs but then did an access course": the admissions team weighs it
     if count is not None and count < 20:
         return YES if count >= 5 else NO
     if re.search(r"\bfailed (all|most|the lot|loads)\b", text) or LEFT_WITH_NOTHING.search(text):
@@ -2000,10 +2104,17 @@ def parse_gcses(text: str) -> str | None:
 # Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
 SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
                          r"matura|cambridge pre-?u|european baccalaureate|"
+                         r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
                          r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
 # School-leaving qualifications abroad at about GCSE level or above: those read as Level 3 (see
-# SCHOOL_LEAVING_ABROAD), the International Baccalaureate and West Africa's WAEC/WASSCE
-GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce)\b")
+# SCHOOL_LEAVING_ABROAD), the International Baccalaureate, West Africa's WAEC/WASSCE and South Asia's
+# Secondary School Certificate ("10th standard", "SSC", "class 10", "matric")
+GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce|ssc|sslc|"
+                                    r"(?:10th|tenth) (?:standard|std|class)|class (?:10|x)|"
+                                    r"secondary school (?:leaving )?certificate|matric\w*)\b")
+# A qualification taken since that may stand for the GCSEs missing: "but then did an access course"
+EQUIVALENT_SINCE = re.compile(r"\baccess (?:to he |to higher education )?(?:course|diploma)\b|"
+                              r"\bequivalen(?:cy|ce|t) (?:test|exam|course)s?\b")
 # A qualification not passed or not finished: "failed my Abitur", "didn't finish the matura"
 NOT_PASSED = re.compile(r"\b(?:failed|fail|didn'?t (?:pass|finish|complete|get)|did not (?:pass|finish|"
                         r"complete|get)|dropped out|unfinished)\b")
@@ -2122,6 +2233,10 @@ QUALIFICATION_NAMES = (
     r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
     r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
     r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
+    # above Level 3: a bachelor's or master's ("a bachelor's from a uni in Pakistan"); OND and ONC, the
+    # Ordinary National Diploma and Certificate, were Level 3
+    r"bachelor'?s|bachelor (?:degree|of)|master'?s|msc|mba|phd|doctorate|"
+    r"ond|onc|ordinary national (?:diploma|certificate)|"
     # school-leaving qualifications elsewhere, at Level 3 or its equivalent
     + SCHOOL_LEAVING_ABROAD)
 QUALIFICATION = re.compile(r"\b(" + QUALIFICATION_NAMES + r")\b")
@@ -2716,6 +2831,11 @@ def parse_residence_years(text: str) -> float | str | None:
             return None  # the whole not plain, or the study years said with "not": asked again
         part = float(study.group(3))
         return round(total - part, 2) if part <= total else None
+    labelled = _years_not_on_study_visas(digits)
+    if labelled is not None:
+        return labelled
+    if NOT_ARRIVED_YET.search(digits) and not re.search(r"\d\s?(?:years?|yrs?)\b|\b(?:19|20)\d\d\b", digits):
+        return 0.0  # "haven't moved yet, coming over next month": no time here so far
     since_switch = _years_since_leaving_study(digits)
     if since_switch is not None:
         return None if since_switch is False else since_switch
@@ -2726,6 +2846,33 @@ def parse_residence_years(text: str) -> float | str | None:
     if bred and NAMES.get(bred.group(1)) == "uk" and not NEGATION.search(text):
         return "all_my_life"  # "a born and bred Geordie": born here, and here since
     return parse_duration_years(text, rule_years=RULES.residence_years)
+
+
+# Not here yet: "haven't moved yet", "not arrived yet", "haven't come over yet"
+NOT_ARRIVED_YET = re.compile(r"\b(?:haven'?t|have not|havent|not|hasn'?t|has not)\s(?:yet\s)?"
+                             r"(?:moved|arrived|come|got here|relocated)"
+                             r"(?:\s(?:here|over|across|to the uk|to england|to britain))?\syet\b|"
+                             r"\b(?:haven'?t|have not|havent|not|hasn'?t|has not)\syet\s"
+                             r"(?:moved|arrived|come over|got here|relocated)\b|"
+                             r"\bnot (?:here|in the uk) yet\b")
+# A period labelled with what it was on: "two years on a student visa", "3 on skilled worker", "1 as a
+# student" (the label runs to the next period or the end)
+LABELLED_PERIOD = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:(?:years?|yrs?)\s)?(?:on|as)\s"
+                             r"([a-z][a-z0-9' -]{1,40}?)\s?(?=,|;|\.|\bthen\b|\band\b|\bafter that\b|$)")
+
+
+def _years_not_on_study_visas(text: str) -> float | None:
+    """ "two years on a student visa then 3 on skilled worker": every period said is labelled with
+    what it was on, so the years are those not on a study visa (3); None unless every number is a
+    labelled period and both kinds are said."""
+    periods = list(LABELLED_PERIOD.finditer(text))
+    if len(periods) < 2 or len(numbers(text)) != len(periods) or NEGATION.search(text):
+        return None
+    study = [STUDY_SAID.search(period.group(2)) is not None for period in periods]
+    if all(study) or not any(study):
+        return None
+    return round(sum(float(period.group(1)) for period, on_study in zip(periods, study, strict=True)
+                     if not on_study), 2)
 
 
 # Here all along, said without a time: "never lived anywhere else", "never left the UK"
@@ -2805,8 +2952,9 @@ BACK_SINCE_THEN = re.compile(r"\b(?:to|until|till|til|-)\s?((?:19|20)\d\d)[,;]?\
                              r"(?:i'?ve\s|i have\s|been\s)?(?:been\s)?(?:back|came back|moved back|returned)"
                              r"(?:\shere|\sin the uk)?\s(?:ever\s)?since(?:\sthen)?\b")
 # Back since a year said: "left for 2 years in 2020, back since 2022", "been back here since 2019"
+# ("been back in Sheffield since 2021": back in a place named)
 BACK_SINCE_YEAR = re.compile(r"\b(?:came back|moved back|returned|got back|been back|back)(?:\shere|"
-                             r"\sin the uk|\sin britain|\sin england)?\s(?:ever\s)?since\s((?:19|20)\d\d)\b")
+                             r"\sin the uk|\sin\s[a-z]+)?\s(?:ever\s)?since\s((?:19|20)\d\d)\b")
 SHORT_AWAY = re.compile(r"\b(holidays?|trips?|visits?|weeks?|days?|months?|summer|christmas)\b")
 
 

@@ -2,7 +2,8 @@
 
 A reading is doubted when the words around it pull another way: a hedge ("I think", "probably"),
 a question whether it counts ("does that count?"), or a part of the message that, read alone, gives
-a different answer ("4 in total, 3 on the student visa and 1 on the graduate one"). "Not sure" and
+a different answer ("4 in total, 3 on the student visa and 1 on the graduate one"), or a part said of
+someone else ("my daughter has a student loan": a parent answering for their child, or not). "Not sure" and
 "undecided" are never doubted: they decide nothing by themselves. A pressed button is not either.
 
 Chosen on the typed-answer sets already looked at, each read with the parser it was first measured
@@ -20,6 +21,7 @@ from bot.eligibility.parsing import (
     SELF_CORRECTION,
     clauses,
     normalise,
+    own_clauses,
     parse_answer,
     parse_choice_by_label,
 )
@@ -43,6 +45,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
         return False  # "25, sorry 26": the parts disagree because the person corrected themselves
     parts = clauses(lowered)
+    if len(own_clauses(lowered, children_too=True)) < len(parts):
+        return True  # "my daughter is 16": often a parent answering for their child, but maybe not
     if len(parts) < 2:
         return False
     for part in parts:

@@ -22,6 +22,9 @@ def reading_doubted(question: str, text: str) -> tuple[object, bool]:
     ("role", "not sure yet, maybe devops or software"),
     # each part, read alone, is another answer: 4, 3 and 1 years
     ("residence_years", "4 in total, 3 on the student visa and 1 on the graduate one"),
+    # said of someone else: often a parent answering for their child, but maybe not (held-out v22)
+    ("student_loan", "my daughter has a student loan"),
+    ("age", "my son is 17"),
 ])
 def test_an_answer_said_with_doubt_is_asked_back(question: str, text: str) -> None:
     value, asked_back = reading_doubted(question, text)

@@ -187,6 +187,10 @@ class ActionRoleChosen(Action):
             send(dispatcher, replies.which_role_unclear())
             return role_events(tracker, remembered_role(tracker))
         role = None if chosen == replies.ALL_ROLES else chosen
+        if role is not None and check.asked_which_other_role(last_bot_text(tracker)):
+            # "software developer", typed after "Which role would you like me to check instead?":
+            # the check for that role, as its button does
+            return [FollowupAction("action_start_eligibility")]
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
         last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
         if pending is None and role is not None and last is not None and last.role_specific \

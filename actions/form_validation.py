@@ -89,11 +89,12 @@ class RoutedFormValidation(FormValidationAction, ABC):
             return [SlotSet(self.failures_slot, 0),
                     SlotSet(self.unconfirmed_slot, {"question": question, "value": value}),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
-        # A reply to "is that right?" settles it, whatever it was.
+        # A reply to "is that right?" that is understood settles it, whatever it was.
         settled = [SlotSet(self.unconfirmed_slot, None)] if tracker.get_slot(self.unconfirmed_slot) else []
         if not understood.understood:
             failures = int(tracker.get_slot(self.failures_slot) or 0) + 1
-            return [SlotSet(self.failures_slot, failures), *settled,
+            # (an answer asked back stays asked back: "what?" to "is that right?" doesn't drop it)
+            return [SlotSet(self.failures_slot, failures),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
         after = self.apply(before, understood.updates)
         return [SlotSet(self.failures_slot, 0), *settled, *self.events(before, after, understood.cleared)]

@@ -217,6 +217,10 @@ def read_answer(
         confirmed = read_confirmation(text, pending, unconfirmed.get("value"), entities)
         if confirmed is not None:
             return confirmed
+        if parse_answer(pending, text, entities) is None and len(lowered.split()) <= 3 and \
+                not CHANGE_REQUEST.search(lowered):
+            # "what?", "sorry?", "huh": the answer asked back is asked again, not dropped
+            return AnswerReading(understood=False)
     value = parse_answer(pending, text, entities) if pending else None
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
@@ -256,6 +260,12 @@ def read_confirmation(text: str, question: str, value: object,
     buttons = {normalise(label): answer for answer, label in confirm_labels().items()}
     said = buttons.get(normalise(text)) or parse_yes_no(text)
     if said == "yes":
+        rest = YES_FIRST.sub("", normalise(text))
+        if rest and "yes" not in QUESTIONS[question].option_values:
+            # "yes but more like 3 and a half really": the value said after the yes is the answer
+            closer = parse_answer(question, rest, entities)
+            if closer is not None and closer != NOT_SURE:
+                return AnswerReading(updates={question: closer})
         return AnswerReading(updates={question: value})
     if said != "no":
         return None
@@ -271,6 +281,8 @@ def confirm_labels() -> dict[str, str]:
     return {"yes": texts()["confirm_yes"], "no": texts()["confirm_no"]}
 
 
+YES_FIRST = re.compile(r"^\s*(?:yes|yeah|yep|yup|yh|correct|right|that'?s right)\b[\s,.;:!-]*"
+                       r"(?:but\b)?[\s,]*")
 NO_FIRST = re.compile(r"^\s*(?:no|nope|nah|not right|that'?s (?:not right|wrong)|wrong)\b[\s,.;:!-]*")
 
 
@@ -310,9 +322,17 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
     return AnswerReading(updates={**reading.updates, **extra}, acknowledgement=said)
 
 
+# Answers that depend on the role: whether a subject is "similar" to the apprenticeship (a computer
+# science degree is similar to Software Developer, maybe not to Business Analyst).
+ROLE_RELATIVE = ("prior_qualification",)
+
+
 def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:
-    """The answers after `updates`, without those that no longer apply."""
+    """The answers after `updates`, without those that no longer apply (a new role clears the
+    answers that depend on it, to be asked again)."""
     merged = {**answers, **updates}
+    if answers.get("role") not in (None, updates.get("role", answers.get("role"))):
+        merged = {q: a for q, a in merged.items() if q not in ROLE_RELATIVE or q in updates}
     return relevant_answers({q: a for q, a in merged.items() if a is not None})
 
 
@@ -347,8 +367,10 @@ def ask(question: str, answers: Mapping[str, Any] | None = None, failures: int =
     spec = QUESTIONS[question]
     if unconfirmed and unconfirmed.get("question") == question:
         labels = confirm_labels()
-        return Reply(say("confirm", summary=spec.summary, value=spec.label_for(unconfirmed.get("value"))),
-                     (Button(labels["yes"], labels["yes"]), Button(labels["no"], labels["no"])))
+        text = say("confirm", summary=spec.summary, value=spec.label_for(unconfirmed.get("value")))
+        if failures:
+            text = say("not_understood", hint=texts()["confirm_hint"]) + "\n\n" + text
+        return Reply(text, (Button(labels["yes"], labels["yes"]), Button(labels["no"], labels["no"])))
     prompt = spec.prompt_for(dict(answers or {}))
     text = prompt
     if first:
@@ -369,10 +391,13 @@ ASKS_MEANING = re.compile(r"\b(?:mean|means|meaning|understand|explain|what'?s t
                           r"what are (?:they|those))\b")
 
 
-def explain(question: str | None, text: str = "") -> Reply:
-    """ "Why?": why the question is asked; "what does that mean?": that, and how to answer it."""
+def explain(question: str | None, text: str = "", asked_back: bool = False) -> Reply:
+    """ "Why?": why the question is asked; "what does that mean?": that, and how to answer it;
+    while an answer is asked back, why it is."""
     if question is None:
         return Reply(texts()["why_default"])
+    if asked_back:
+        return Reply(texts()["why_confirm"])
     spec = QUESTIONS[question]
     why = say("why_prefix", why=spec.why)
     if ASKS_MEANING.search(normalise(text)):
@@ -392,6 +417,11 @@ ANOTHER_ROLE = re.compile(r"\b(?:another|a different|the other|other|different)\
 
 def asks_for_another_role(text: str) -> bool:
     return bool(ANOTHER_ROLE.search(normalise(text)))
+
+
+def asked_which_other_role(bot_text: str) -> bool:
+    """Whether the bot's last message asked which role to check instead (a role typed next is that)."""
+    return say("which_other_role") in bot_text
 
 
 def which_other_role(answers: Mapping[str, Any]) -> Reply:

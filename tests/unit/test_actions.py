@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Action
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import (
@@ -257,6 +257,17 @@ def test_naming_a_role_with_nothing_pending_notes_it() -> None:
     assert messages[0]["text"].startswith("Thanks: I'll tailor my answers to the DevOps Engineer role")
     assert "Makers" in messages[0]["text"]
     assert SlotSet("role", "devops_engineer") in events
+
+
+def test_a_role_typed_after_which_role_instead_runs_the_check_for_it() -> None:
+    """An exploratory tester typed "software developer" after "Which role would you like me to check
+    instead?" and got "I'll tailor my answers..." instead of the check (its button worked)."""
+    asked = [{"event": "bot", "text": "Which role would you like me to check instead? I'll keep the "
+                                      "answers that still apply."},
+             {"event": "user", "text": "software developer"}]
+    messages, events = run(ActionRoleChosen(), text="software developer", intent="inform_role",
+                           entities=[{"entity": "role", "value": "software_developer"}], events=asked)
+    assert messages == [] and events == [FollowupAction("action_start_eligibility")]
 
 
 def test_an_unclear_role_gets_the_role_buttons() -> None:

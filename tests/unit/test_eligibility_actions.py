@@ -356,6 +356,18 @@ def test_another_role_after_a_verdict_reuses_the_answers_that_still_apply() -> N
     assert messages[0]["text"] == "Updated your answer: Role: DevOps Engineer."
 
 
+def test_another_role_asks_the_similar_subject_question_again() -> None:
+    """Whether a subject is similar depends on the role: an exploratory tester's computer science
+    degree, "yes" for Software Developer, was kept for Business Analyst and failed it unasked."""
+    answers = {**BEFORE["works_in_england"], "prior_qualification": "yes"}
+    _, events = run(ActionStartEligibility(), text="Check for Business Analyst",
+                    intent="check_eligibility", answers=answers,
+                    entities=[{"entity": "role", "value": "business_analyst"}])
+    assert SlotSet("elig_role", "business_analyst") in events
+    assert SlotSet("elig_prior_qualification", None) in events
+    assert SlotSet("elig_student_loan", None) not in events
+
+
 def test_facts_volunteered_up_front_are_filled_and_said_back() -> None:
     messages, events = run(ActionStartEligibility(), intent="check_eligibility", text=(
         "Am I eligible? I'm 24, British, lived here all my life, interested in software development"))
@@ -556,3 +568,34 @@ def test_a_new_answer_instead_of_yes_or_no_is_read_as_the_answer() -> None:
     events = validate("I don't have one", "student_loan", answers=BEFORE["student_loan"],
                       unconfirmed=LOAN_ASKED_BACK)
     assert SlotSet("elig_student_loan", "no") in events
+
+
+YEARS_ASKED_BACK = {"question": "residence_years", "value": 4.0}
+
+
+@pytest.mark.parametrize("reply", ["what?", "sorry?", "huh"])
+def test_what_to_an_answer_asked_back_asks_it_back_again(reply: str) -> None:
+    """An exploratory tester's "what?" dropped the answer asked back; every "yes" after it was then
+    refused as no number of years."""
+    events = validate(reply, "residence_years", answers=BEFORE["residence_years"],
+                      unconfirmed=YEARS_ASKED_BACK, confidence=0.5,
+                      intent="change_answer" if reply == "sorry?" else "nlu_fallback")
+    assert events == [SlotSet("elig_failures", 1), SlotSet("requested_slot", "elig_residence_years")]
+    ask = next(a for a in ASK_ACTIONS if a().name() == "action_ask_elig_residence_years")()
+    messages, _ = run(ask, pending="residence_years", failures=1, answers=BEFORE["residence_years"],
+                      unconfirmed=YEARS_ASKED_BACK)
+    assert messages[0]["text"].startswith("Sorry, I didn't understand that. Please answer yes or no")
+    assert "Just to check, I've understood:" in messages[0]["text"]
+
+
+def test_a_yes_with_a_closer_value_takes_that_value() -> None:
+    events = validate("yes but more like 3 and a half really", "residence_years",
+                      answers=BEFORE["residence_years"],
+                      unconfirmed={"question": "residence_years", "value": 3.0})
+    assert SlotSet("elig_residence_years", 3.5) in events
+
+
+def test_why_while_an_answer_is_asked_back_says_why_it_is() -> None:
+    messages, _ = run(ActionExplainQuestion(), text="why are you asking me again?", pending="residence_years",
+                      unconfirmed=YEARS_ASKED_BACK)
+    assert messages[0]["text"].startswith("I'd like to be sure I read your answer right")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 # group -> (country names, nationality adjectives/demonyms), lower case.
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "uk": (
@@ -34,7 +36,16 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "pole", "portuguese", "romanian", "slovak", "slovakian", "slovenian", "slovene",
          "spanish", "spaniard", "swedish", "swede", "icelandic", "icelander", "liechtensteiner",
          "norwegian", "swiss", "eu", "eea", "european union", "eu citizen", "eea citizen",
-         "eu national"),
+         "eu national",
+         # said in their own language, accents left off (the reader takes them off too): only words
+         # no English answer uses otherwise ("roman" and "dane" in Danish are not here)
+         "espanol", "espanola", "polski", "polska", "francais", "francaise", "deutsch", "deutsche",
+         "deutscher", "deutschland", "italiano", "italiana", "portugues", "portuguesa", "romana",
+         "romanca", "magyar", "lietuvis", "lietuve", "lietuva", "latvietis", "latviete", "latvija",
+         "eesti", "eestlane", "suomalainen", "suomi", "svensk", "svenska", "dansk", "danske", "norsk",
+         "nederlands", "nederlandse", "nederlander", "osterreicher", "osterreich", "hrvat", "hrvatska",
+         "hrvatski", "slovensky", "slovenska", "slovenec", "slovenka", "cesky", "ceska", "balgarin",
+         "ellinas", "elliniki", "malti", "schweizer", "luxembourgeois", "islenskur"),
     ),
 }
 
@@ -75,3 +86,9 @@ OTHER: tuple[str, ...] = (
     "taiwanese", "new zealand", "fiji", "fijian", "tongan", "samoan",
 )
 NAMES.update({name: "other" for name in OTHER})
+
+
+def unaccented(text: str) -> str:
+    """ "español" -> "espanol", "română" -> "romana": letters without their accents (as NAMES has
+    the names people write in their own language)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

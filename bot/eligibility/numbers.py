@@ -77,7 +77,7 @@ NOT_NUMBER_WORDS = frozenset({"thirsty", "weighty", "elven", "there", "threw", "
 LONG_NUMBER_WORDS = tuple(word for word in (*UNITS, *TENS) if len(word) >= 5)
 
 
-def _one_slip(word: str, target: str) -> bool:
+def one_slip(word: str, target: str) -> bool:
     """Whether `word` is `target` with one letter added, dropped, changed, or two swapped."""
     if word == target or abs(len(word) - len(target)) > 1:
         return False
@@ -90,7 +90,7 @@ def _one_slip(word: str, target: str) -> bool:
 
 
 def _swapped(word: str, target: str) -> bool:
-    return len(word) == len(target) and _one_slip(word, target) and sorted(word) == sorted(target)
+    return len(word) == len(target) and one_slip(word, target) and sorted(word) == sorted(target)
 
 
 def respell_number_words(text: str) -> str:
@@ -103,7 +103,7 @@ def respell_number_words(text: str) -> str:
         if word in UNITS or word in TENS or word in NOT_NUMBER_WORDS or word.endswith(("th", "s")):
             return word
         close = {target for target in LONG_NUMBER_WORDS
-                 if (_one_slip(word, target) if len(target) >= 6 else _swapped(word, target))}
+                 if (one_slip(word, target) if len(target) >= 6 else _swapped(word, target))}
         return close.pop() if len(close) == 1 else word
 
     return re.sub(r"(?<![\w'])[a-z]{4,12}(?![\w'])", respell, text)
@@ -287,6 +287,11 @@ NAMED_DATE = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS +
 # "born March 2001", "DOB: June 1999": a month and year of birth, the day left out
 BORN_IN_MONTH = re.compile(r"\b(?:dob|date of birth|born(?: in)?|birthday(?: is)?)\s{0,3}[:-]?\s{0,3}"
                            r"(" + MONTHS + r")\.?,?\s((?:19|20)\d\d)\b")
+# The year of birth said first, then the day and month or the month: "born in 1988, on the 2nd of July",
+# "born 1990 on 5 march", "born in 2001, in June"
+BORN_YEAR_FIRST = re.compile(r"\b(?:dob|date of birth|born(?: in)?)\s{0,3}[:-]?\s{0,3}((?:19|20)\d\d),?\s"
+                             r"(?:(?:on\s)?(?:the\s)?(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?|in\s)(" + MONTHS +
+                             r")\b")
 # A date said of something else: "started work 1 May 2010", "graduated 3 July 2015"
 OTHER_EVENT = re.compile(r"\b(start\w*|began|left|leav\w*|graduat\w*|mov\w*|arriv\w*|came|join\w*|finish\w*|"
                          r"married|expir\w*|issued|granted|visa|since|until|till)\b")
@@ -311,9 +316,13 @@ def _birth_day_month_year(text: str, today: date) -> tuple[int, int, int] | None
             month_name = named.group(2) or named.group(3)
             return int(named.group(1) or named.group(4)), MONTH_NUMBERS[month_name], int(named.group(5))
         return None
+    year_first = BORN_YEAR_FIRST.search(text)
+    if year_first and year_first.group(2):
+        return int(year_first.group(2)), MONTH_NUMBERS[year_first.group(3)], int(year_first.group(1))
     born = BORN_IN_MONTH.search(text)
-    if born:
-        month, year = MONTH_NUMBERS[born.group(1)], int(born.group(2))
+    if born or year_first:
+        month, year = ((MONTH_NUMBERS[born.group(1)], int(born.group(2))) if born else
+                       (MONTH_NUMBERS[year_first.group(3)], int(year_first.group(1))))
         if month == today.month:
             return None  # born this month, in that year: a birthday still to come or gone by
         return (1 if month < today.month else 28), month, year  # a day that doesn't change the age
@@ -471,6 +480,8 @@ def parse_duration_years(text: str, today: date | None = None,
     # "4 and a bit", "4 years and a bit": a little over that (read as "just over 4", below)
     text = re.sub(r"(?<![\d.])(\d{1,3})( (?:years?|yrs?))? and a (?:bit|little)\b(?! (?:of|more))",
                   lambda m: f"just over {m.group(1)}{m.group(2) or ''}", text)
+    # "40 odd years", "twenty-odd years": some years over that many (the bound ">40")
+    text = re.sub(r"(?<![\d.])(\d{1,3})[\s-]odd\b", r"over \1", text)
     text = re.sub(r"\ba couple( of)?\b", "2", text)
     text = re.sub(r"\b(a|one) (year|yr)\b", r"1 \2", text)
     text = re.sub(r"\b(a|one) (month)\b", r"1 \2", text)

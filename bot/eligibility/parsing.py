@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
-from bot.eligibility.nationalities import NAMES
+from bot.eligibility.nationalities import NAMES, unaccented
 from bot.eligibility.numbers import (
     MONTH_NUMBERS,
     MONTHS,
@@ -24,6 +24,7 @@ from bot.eligibility.numbers import (
     age_from_birth_date,
     ages_in_words,
     numbers,
+    one_slip,
     parse_age_bound,
     parse_age_number,
     parse_duration_years,
@@ -58,14 +59,18 @@ SURE_PREFIX = re.compile(r"^\s*(?:i'?m\s+|im\s+|i am\s+)?(?:pretty|fairly|quite|
                          r"99%?)\s+(?:sure|certain|confident)\s*,?\s*(?:that\s+)?(?=\S)")
 DOUBTED_NO = re.compile(r"^\s*(?:i\s+)?(?:don'?t|dont|do not)\s+(?:think|believe|reckon|expect)\s+so\b|"
                         r"^\s*i\s+doubt\s+(?:it|that|so)\b|^\s*(?:i\s+)?(?:think|guess|reckon)\s+not\b|"
-                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|^\s*(?:probably|prob|likely)\s+not\b")
-HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|hopefully|i hope so)\b")
+                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|^\s*(?:probably|probs?|likely)\s+not\b")
+# ("probs", "prob": probably, in text speak)
+HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|probs?|hopefully|i hope so)\b")
 # "kind of", "sort of": half a yes, to a yes/no question; asked again.
 PARTLY = re.compile(r"^\s*(kind of|kinda|sort of|sorta|partly|in a way|a bit|a little|ish)\b")
 # A yes said with a little doubt is still the answer they give ("I think so", "should do").
 HEDGED_YES = re.compile(r"^\s*(i think so|i believe so|i reckon so|i expect so|i'?d think so|i guess so|"
                         r"i should think so|should do|it should( do)?|should be( fine| ok| okay)?|"
-                        r"i think it (does|will|is)|i believe it (does|will|is))\s*([,.!;]|\?(?=\s*\w)|$)")
+                        r"i think it (does|will|is)|i believe it (does|will|is)|"
+                        # "I think I will", "i think i do": the short answer, believed
+                        r"i (?:think|believe|reckon) i (?:do|will|am|have|did))"
+                        r"(?:,?\s(?:yes|yeah|yep|yh))?\s*([,.!;]|\?(?=\s*\w)|$)")  # ("I think so yeah")
 YES_WORDS = re.compile(
     r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
     r"of course|ofc|obviously|obvs|naturally|definitely|absolutely|certainly|indeed|that'?s right|"
@@ -103,6 +108,8 @@ FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|s
                      r"\b[\s,.!]*)+")
 
 
+# "think" typed a slip away: "i thnk so", "i thnik I do"
+THINK_TYPED = re.compile(r"\b(?:thnk|thnik|thikn|tihnk|thibk)\b")
 # A qualification's level written onto its name: "NVQ3", "BTEC L3", "SVQ2" (read as "NVQ level 3")
 LEVEL_JOINED = re.compile(r"\b(nvq|svq|btec|rqf|qcf)\s?l?([1-8])\b")
 
@@ -112,6 +119,7 @@ def normalise(text: str) -> str:
     text = text[:MAX_ANSWER].lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
+    text = THINK_TYPED.sub("think", text)  # "i thnk so"
     return FILLERS.sub("", LEADING_EMOJI.sub("", " ".join(text.split())))
 
 
@@ -135,9 +143,13 @@ TIME_FIRST = re.compile(r"^\s*(?:currently|at the moment|at present|presently|(?
 
 
 def is_not_sure(text: str) -> bool:
-    if re.search(r"^probably not\b", text) or CANT_SAY_NO.search(text):
+    if re.search(r"^(?:probably|probs?) not\b", text) or CANT_SAY_NO.search(text):
         return False  # a no, said gently
-    return bool(NOT_SURE_PATTERN.search(text)) or bool(HEDGE.search(text))
+    return bool(NOT_SURE_PATTERN.search(text)) or bool(HEDGE.search(text)) or bool(MAYBE_AFTER.search(text))
+
+
+# A "maybe" said last, after the facts: "it ends in 2028, so maybe?", "I got 5, maybe"
+MAYBE_AFTER = re.compile(r"(?:[,;]|\bso|\bthen|\.\.)\s?(?:maybe|possibly|perhaps)\s?[?.!]*$")
 
 
 # When, said after a conclusion drawn: "..., so yes, before September", "so yeah in time for the start"
@@ -311,6 +323,10 @@ LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d
 TORN_BETWEEN = re.compile(r"\b(?:torn|50\s?[/-]?\s?50|fifty[\s-]fifty|split|undecided|(?:still\s)?deciding|"
                           r"can'?t (?:decide|choose|pick)|choosing)\s(?:\w+\s)?between\s"
                           r"[^,.;!?]{1,40}?\s(?:and|or|&)\s")
+# Two choices offered as either/or, or left to whichever suits: "either software or devops", "BA or
+# cyber, whichever has more places" (the span read to the next stop, for a role named in it)
+EITHER_OR = re.compile(r"\beither\s[^,.;!?]{1,40}?\sor\s[^,.;!?]{1,40}|"
+                       r"[^,.;!?]{1,40}?\sor\s[^,.;!?]{1,40}?[,;-]?\s?whichever\b")
 
 
 # A role left out of the choice: "anything but cyber", "any except BA", "all apart from devops"
@@ -369,7 +385,9 @@ def parse_role(text: str) -> str | None:
                 return chosen
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet
     if len(named_roles) == 1:
-        torn = TORN_BETWEEN.search(text)
+        torn = TORN_BETWEEN.search(text) or next(
+            (either for either in EITHER_OR.finditer(text)
+             if any(either.start() <= start < either.end() for start, _, _ in find_roles(text))), None)
         if torn:
             # "50 50 between software and devops" ("software" alone is no role's name): not chosen,
             # unless a choice is said after it ("..., going with devops")
@@ -599,6 +617,13 @@ def nationalities_named(text: str) -> list[tuple[int, str]]:
             if not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
 
 
+# A language named as spoken, not a nationality: "I speak Spanish", "fluent in português", "my first
+# language is Polish"
+LANGUAGE_SPOKEN = re.compile(r"\b(?:speak|speaks|speaking|spoke|fluent in|(?:first|native|home) language "
+                             r"(?:is )?|mother tongue (?:is )?)\s?"
+                             r"(?:a bit of |some |fluent |good |a little )?$")
+
+
 # The United States as a nationality: "US citizen", "U.S. passport", "from the USA" ("us" alone is a word)
 US_NATIONAL = re.compile(r"\bu\.?s\.?(?:a\.?)?\s(?:citizen\w*|national|passport)\b|"
                          r"\bfrom (?:the )?u\.s\.(?:a\.?)?(?!\w)|\bfrom the us\b")
@@ -624,7 +649,7 @@ def _glottal_stops_restored(text: str) -> str:
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
-    text = _glottal_stops_restored(normalise(text))
+    text = _glottal_stops_restored(unaccented(normalise(text)))
     if is_not_sure(text):
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
@@ -633,7 +658,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
                  r"(?:nationality|citizenship)\b", text) and not mentions(text, list(NAMES)):
         return "other"  # no nationality at all: not British, Irish or EU
     named = [(pos, name) for pos, name in nationalities_named(text)
-             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name))]
+             if not _negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name)) and
+             not LANGUAGE_SPOKEN.search(text[max(pos - 40, 0):pos])]
     groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
     if not groups:
         # "my son is British", said of no one else: a parent answering for their child, who applies
@@ -914,7 +940,7 @@ def parse_other_permission(text: str) -> str | None:
 
 # Permissions named without a visa word: "refugee", "Homes for Ukraine", "ARAP"
 OTHER_PERMISSION_NAMED = re.compile(r"\b(refugee|humanitarian|asylum granted|granted asylum|ukrain\w*|"
-                                    r"afghan\w*|arap|acrs|stateless|discretionary leave)\b")
+                                    r"afghan\w*|arap|acrs|stateless|discretionary leave|dlr)\b")
 # A citizen's own document: "my Italian ID card", "national identity card", "Polish passport"
 ID_DOCUMENT = re.compile(r"\b(?:(?:national\s)?(?:id|identity|identification)(?:\s(?:card|document))?|"
                          r"passport)s?\b")
@@ -1045,8 +1071,9 @@ def _status_in(clause: str) -> str | None:
                  clause) or (re.search(r"\basylum\b", clause) and re.search(
                      r"\b(granted|accepted|approved|successful)\b", clause) and not NEGATION.search(clause)):
         return "protection"
-    if re.search(r"\b(stateless|ukrain\w*|homes for ukraine|afghan\w*|arap|acrs|discretionary leave|calais|"
-                 r"section 67|"
+    # ("DLR": discretionary leave to remain, by its letters)
+    if re.search(r"\b(stateless|ukrain\w*|homes for ukraine|afghan\w*|arap|acrs|discretionary leave|dlr|"
+                 r"calais|section 67|"
                  r"leave outside (the )?(immigration )?rules|lotr)\b", clause):
         return "exempt_leave"
     if re.search(r"\b(visa|leave|permission|permit|status)\b[^,;]{0,25}\b(ran out|run out|runs out|"
@@ -1204,12 +1231,21 @@ LENGTH = (r"(?P<amount>" + AMOUNT_WORDS + r")[\s-](?P<unit>years?|months?)"
           r"(?: (?:of )?(?:leave|visa|status|permission))?")
 WHEN_GRANTED = (r"(?P<when>last year|this year|last month)|(?:in )?(?P<year>(?:19|20)\d\d)|"
                 r"(?P<ago>\d{1,2}|a|one|two|three|four|five) (?P<ago_unit>years?|months?) ago")
+# A permission said to be got: "I got it", "was granted it", "received mine"
+GOT_IT = (r"(?:got|received|had|(?:was|were) (?:granted|given|awarded))\s(?:it|mine|that|this|them|my "
+          r"(?:status|leave|visa|permission|brp))")
 # "5 years granted last year", "granted 30 months of leave in 2025", "given 3 years ago for 5 years"
 GRANTS = (re.compile(r"\b" + LENGTH + r",? (?:was |were |that was )?" + GRANT_VERBS + r" (?:to me )?(?:"
                      + WHEN_GRANTED + r")\b"),
           re.compile(r"\b" + GRANT_VERBS + r" (?:for )?" + LENGTH + r" (?:" + WHEN_GRANTED + r")\b"),
           re.compile(r"\b" + GRANT_VERBS + r" (?:" + WHEN_GRANTED + r") for " + LENGTH + r"\b"),
-          re.compile(r"\b" + LENGTH + r" (?:from|starting(?: in)?|since) (?:" + WHEN_GRANTED + r")\b"))
+          re.compile(r"\b" + LENGTH + r" (?:from|starting(?: in)?|since) (?:" + WHEN_GRANTED + r")\b"),
+          # "refugee status is 5 years, I got it last year": the length, then when they got it
+          re.compile(r"\b" + LENGTH + r"[,;.]? (?:and |but )?(?:i |we )?" + GOT_IT + r" (?:"
+                     + WHEN_GRANTED + r")\b"),
+          # "got it in 2024 for 5 years", "I got it last year, it's 5 years"
+          re.compile(r"\b" + GOT_IT + r" (?:" + WHEN_GRANTED + r")[,;]? (?:and )?(?:for |it'?s |it is |"
+                     r"it lasts |which is )" + LENGTH + r"\b"))
 
 
 def _left_of_a_grant(grant: re.Match[str], today: date) -> str | None:
@@ -1643,9 +1679,17 @@ def parse_other_programme(text: str) -> str | None:
             re.search(r"\b(ends?|ending|finish\w*|done|over|complete\w*|within|last|" + FINAL_ASSESSMENT +
                       r")\b", text):
         return "ending_soon"
+    left = TIME_LEFT.search(text)
+    if left and (_within_end_weeks(left.group(1), left.group(2)) or AT_THE_START.match(text[left.end():])):
+        # "3 weeks left on my course when it starts": that long into the apprenticeship (said without
+        # the start, weeks left end about now, as "it ends in 3 weeks" does; months are read below)
+        return "ending_soon" if _within_end_weeks(left.group(1), left.group(2)) else YES
+    last_weeks = LAST_WEEKS_OF.search(text)
+    if last_weeks and not NEGATION.search(text[:last_weeks.start()]):
+        return "ending_soon"  # "I'll be in the last week of my apprenticeship": it ends about the start
     if re.search(r"\b(finish|finishes|finishing|ends?|ending|complete|completes|completing|wraps? up|"
                  r"(?:be|been|is) (?:finished|completed|over|done))\b.{0,20}\b(next month|in a month|"
-                 r"in a few weeks|"
+                 r"in a few weeks|(?:at )?(?:the )?end of (?:this|the) month|this month|later this month|"
                  r"in the next few weeks)\b", text):
         # it ends about now: before the start or just after it, so the admissions team checks
         return "ending_soon"
@@ -1691,6 +1735,18 @@ def parse_other_programme(text: str) -> str | None:
                 text)):
         return YES  # ("T level at college, still going": a programme named, said to be under way)
     return None
+
+
+# Time left on a programme, perhaps at the start: "3 weeks left on my course when it starts", "a
+# couple of weeks to go by then", "2 months remaining at the start"
+TIME_LEFT = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|a couple of)\s(weeks?|days?|months?)"
+                       r"\s(?:left|to go|remaining)\b")
+# The start, said in the same clause as the time left: "when it starts", "at the start", "by then"
+AT_THE_START = re.compile(r"^[^,.;]{0,40}?\b(?:when (?:it|techtrack|the apprenticeship|this|you|i) "
+                          r"(?:starts?|begins?)|at the start|by then|then)\b")
+# The last weeks of a programme: "I'll be in the last week of my apprenticeship", "my final fortnight"
+LAST_WEEKS_OF = re.compile(r"\b(?:the|my|its)\s(?:last|final)\s(?:week|fortnight|couple of weeks|few days|"
+                           r"month|(?:two|2|three|3) weeks)\s(?:of|on)\s(?:my|the|it|this|that)\b")
 
 
 # Paid for by them, the "I" left out: "paid for a cyber course on Coursera", "bought an online course"
@@ -1804,7 +1860,7 @@ def parse_prior_qualification(text: str) -> str | None:
     with a yes to the question ("yes, a degree": the subject is the question's)."""
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
-    text = undotted(normalise(text))
+    text = respelt_qualifications(undotted(normalise(text)))
     if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
         return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
     if re.search(r"\b(unrelated|not related|nothing (related|in|to do with)|not in (computing|it|"
@@ -1861,8 +1917,11 @@ def parse_prior_qualification(text: str) -> str | None:
         return YES
     if level4 and not NEGATION.search(text[:level4.start()]) and _names_a_subject(text):
         return NO  # a subject is named and it isn't a similar one ("a degree in history")
-    if not level4 and BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text):
-        return NO
+    if BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and \
+            all(_negated(text, m.start(), verbs=True) for m in LEVEL4_PLUS.finditer(text)):
+        return NO  # "only A levels, never went to uni": below Level 4 (and a degree said only to deny it)
+    if not level4 and _only_subjects_named(text):
+        return NOT_SURE  # "mathematics and statistics": a close subject, at what level not said
     answer = parse_yes_no(text)
     subject = next((m for m in SUBJECT_AFTER_YES.finditer(text) if m.group(1) not in NOT_SUBJECTS and
                     not mentions(m.group(1), [*ENGLAND, *OUTSIDE_ENGLAND, *NAMES])), None)
@@ -1876,6 +1935,37 @@ def parse_prior_qualification(text: str) -> str | None:
         return YES if named <= {"degree", "hnd", "hnc", "masters", "master", "bsc", "ba", "msc", "phd"} and \
             not NEGATION.search(text) else None
     return answer
+
+
+# What is left of an answer of subjects alone: "and", "&", commas ("maths and statistics")
+SUBJECT_JOINERS = re.compile(r"[\s,&/+.!]+|\b(?:and|with|plus)\b")
+
+
+def _only_subjects_named(text: str) -> bool:
+    """ "Business Information Systems", "mathematics and statistics": nothing but subject names, one of
+    them close to computing or between it and business (how similar, and at what level, is not said)."""
+    close = BORDERLINE_SUBJECTS.search(text) or CLOSE_SUBJECTS.search(text)
+    rest = CLOSE_SUBJECTS.sub(" ", SIMILAR_SUBJECTS.sub(" ", BORDERLINE_SUBJECTS.sub(" ", text)))
+    return bool(close) and not SUBJECT_JOINERS.sub("", rest)
+
+
+# Qualification words typed a slip away ("degre", "diplomma", "extendid"), and real words a slip away
+# from one that are left alone
+QUALIFICATION_WORDS = ("degree", "diploma", "extended", "bachelors", "masters")
+NOT_QUALIFICATION_WORDS = frozenset({"decree", "degrees", "agree", "diplomat", "matters", "master", "mastery",
+                                     "extender", "bachelor",
+                                     "diplom"})  # (Germany's Diplom is a degree, not a diploma)
+
+
+def respelt_qualifications(text: str) -> str:
+    """ "degre in pyschology" -> "degree in pyschology": a word one slip from a qualification's word."""
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in QUALIFICATION_WORDS or word in NOT_QUALIFICATION_WORDS:
+            return word
+        return next((target for target in QUALIFICATION_WORDS if one_slip(word, target)), word)
+
+    return re.sub(r"(?<![\w'])[a-z]{5,10}(?![\w'])", respell, text)
 
 
 # A subject picked up outside any course: "taught myself coding", "a bit of coding on the side"
@@ -2017,6 +2107,11 @@ def parse_gcses(text: str) -> str | None:
     listed = _grades_listed(text)
     if listed is not None and listed >= 5:
         return YES  # "maths 6, english 5, science 5 5, art 4": five passes or more, subject by subject
+    grades = GRADES_ONLY.fullmatch(text)
+    if grades:
+        # "5,4,4,3,3": the grades alone, one a subject; five passes (4 or C and above) or not
+        passed = sum(grade in PASSING_GRADES for grade in re.findall(r"a\*|[1-9]|[a-gu]", text))
+        return YES if passed >= 5 else NO
     span = re.search(r"\b(\d+)\s*(?:or|to)\s*(\d+)\b", text)
     if span and (re.search(r"\b(at|grades?|between)\s*$", text[max(0, span.start() - 10):span.start()]) or
                  re.search(r"\b\d{1,2}\b", text[:span.start()])):
@@ -2035,6 +2130,10 @@ def parse_gcses(text: str) -> str | None:
     passes = _passes_before_failed_rest(text)
     if passes is not None:
         return YES if passes >= 5 else NO  # "2 Bs, a couple of Cs, the rest Ds": 4 passes
+    counted = sum(GRADE_COUNT_WORDS.get(match.group(1)) or int(match.group(1))
+                  for match in COUNTED_PASSES.finditer(text))
+    if count is None and counted >= 5 and not NEGATION.search(text):
+        return YES  # "think I got about 6 Cs", "3 Bs and 2 Cs": five passes or more, grade by grade
     leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|has|passed|with|so|think so)\s*,?\s+(\d+)\b",
                         text)
     if count is None and leading:
@@ -2105,6 +2204,7 @@ def parse_gcses(text: str) -> str | None:
 SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
                          r"matura|cambridge pre-?u|european baccalaureate|"
                          r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
+                         r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
                          r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
 # School-leaving qualifications abroad at about GCSE level or above: those read as Level 3 (see
 # SCHOOL_LEAVING_ABROAD), the International Baccalaureate, West Africa's WAEC/WASSCE and South Asia's
@@ -2146,6 +2246,9 @@ def _grades_listed(text: str) -> int | None:
 
 
 PASSING_GRADES = frozenset({"a*", "a", "b", "c", "9", "8", "7", "6", "5", "4"})
+# Grades alone, four or more, as the whole answer: "5,4,4,3,3", "A*, A, B, C, C", "9 8 7 7 6 5"
+GRADES_ONLY = re.compile(r"\s?(?:[1-9]|a\*|[a-gu])(?:\s?[,/]?\s?(?:[1-9]|a\*|[a-gu])(?![\w*])){3,11}"
+                         r"\s?[.!]?\s?")
 FAILING_GRADES = frozenset({"d", "e", "f", "g", "u", "3", "2", "1"})
 
 
@@ -2188,7 +2291,7 @@ def _only_wanted(text: str) -> bool:
 
 
 def parse_level3(text: str) -> str | None:
-    text = normalise(text)
+    text = respelt_qualifications(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
     if _only_wanted(text):
@@ -2347,7 +2450,7 @@ RELEVANT_JOBS = re.compile(
     # ("it" the pronoun is no job: "it involves...", "it's admin")
     r"\b(analyst|business analysis|it(?!'|\s(?:is|was|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
     r"involves?|includes?|means|might|may|would|should|could|can|counts?)\b)|ict|tech|technology|digital|data|software|developer|"
-    r"cyber|security (operations|analyst|team)|soc|infosec|information security|service desk|"
+    r"devs?|cyber|security (operations|analyst|team)|soc|infosec|information security|service desk|"
     r"helpdesk|help desk|it support|tech support|infrastructure|network\w*|systems|devops|"
     r"project (support|officer|manager)|product|change team|transformation|testing|tester|qa|"
     r"requirements (gathering|analysis|capture)|process (improvement|mapping|analysis|design)|"
@@ -2355,7 +2458,9 @@ RELEVANT_JOBS = re.compile(
 )
 # A relevant job named as the whole answer, or with where it is: "IT support at a school".
 ROLE_NAMED = re.compile(
-    r"(?:i do |doing |in |working in |work in )?(?:it|ict|tech|technical|desktop|network|infrastructure)"
+    # ("I'm IT support for the NHS trust": the job said as what they are)
+    r"(?:(?:i'?m|im|i am) )?(?:i do |doing |in |working in |work in )?"
+    r"(?:it|ict|tech|technical|desktop|network|infrastructure)"
     r"\s(?:support|helpdesk|help desk|service desk|technician|operations)|"
     r"(?:i do |doing |in |working in |work in )?(?:service desk|helpdesk|help desk|infosec|"
     r"information security|cyber security|cybersecurity|devops|software development|web development|"
@@ -2378,7 +2483,7 @@ BA_TITLE = re.compile(r"\b(?:i'?m|i am|im|work(?:ing)? as|job as|role as|employe
 PART_OF_THE_JOB = re.compile(r"\b(?:a bit of|a little(?: bit of)?|bits of|some|occasional\w*|the odd|"
                              r"a touch of)\s(?:\w+\s)?$")
 # A job title of digital work ("an office administrator" is an admin job, not a systems one)
-DIGITAL_JOB_TITLE = re.compile(r"\b(analyst|engineer|developer|technician|"
+DIGITAL_JOB_TITLE = re.compile(r"\b(analyst|engineer|developer|dev|technician|"
                                r"(?<!office )(?<!school )(?<!practice )(?<!medical )(?<!team )administrator|"
                                r"tester|architect)\b")
 # Whether their job counts, asked after describing it: "is that relevant?", "would that count?"
@@ -2470,6 +2575,11 @@ def parse_employed_relevant(text: str) -> str | None:
 # Most of the working time, said a little before the place: "most of my time would be in Leeds"
 MOST_OF_THE_TIME = re.compile(r"\bmost of (?:my |the |our )?(?:time|week|weeks|days|hours|working (?:time|"
                               r"week|days|hours))\b")
+# Work in no one place: "all over the place", "I travel a lot for work", "it varies", "no fixed base"
+NO_FIXED_PLACE = re.compile(r"\ball over(?: the place| the shop)?\b|\btravel\w* (?:a lot|loads|around|about|"
+                            r"all the time|constantly|everywhere)\b|\b(?:it )?varies\b|\bno fixed "
+                            r"(?:place|base|location|office|site)\b|\b(?:different|various) (?:places|sites|"
+                            r"locations|clients)\b|\ball sorts of places\b")
 # Where they will work not chosen yet: "not decided", "either ... or", "could be"
 UNDECIDED_PLACE = re.compile(r"\b(not decided|undecided|haven'?t decided|not (?:been )?decided yet|"
                              r"yet to decide|still deciding|either|could be|might be|one of|whichever|tbc|"
@@ -2507,6 +2617,9 @@ def parse_works_in_england(text: str) -> str | None:
         return NOT_SURE
     if NOT_DECIDED.search(text) and not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):
         return NOT_SURE  # "not decided yet": no place chosen (not a "not")
+    if NO_FIXED_PLACE.search(text) and not NEGATION.search(text) and \
+            not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):
+        return NOT_SURE  # "all over the place, I travel a lot for work": where most of it is, not said
     split = EVEN_SPLIT.search(text)
     if split and not NEGATION.search(text):
         # "split evenly between Bristol and Newport": half in England, wherever the other half is
@@ -2797,7 +2910,7 @@ def parse_residence_years(text: str) -> float | str | None:
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
     from bot.eligibility.numbers import words_to_digits
 
-    text = normalise(text)
+    text = _others_born_here_left_out(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
     digits = words_to_digits(text)
@@ -2846,6 +2959,26 @@ def parse_residence_years(text: str) -> float | str | None:
     if bred and NAMES.get(bred.group(1)) == "uk" and not NEGATION.search(text):
         return "all_my_life"  # "a born and bred Geordie": born here, and here since
     return parse_duration_years(text, rule_years=RULES.residence_years)
+
+
+# Some of a family, said before them: "both my kids", "all three of my children"
+SOME_OF = re.compile(r"^\s*(?:both|all|(?:all\s)?(?:two|three|four|2|3|4))\s(?:of\s)?(?=(?:my|our)\b)")
+
+
+def _others_born_here_left_out(text: str) -> str:
+    """ "8 years, my kids were born here": a birth said of someone else (their children too) is not
+    their own time here, so it is left out when the rest still gives a count ("my son was born
+    here" by itself is a parent answering for their child, and stays)."""
+    from bot.eligibility.numbers import words_to_digits
+
+    parts = [part.strip() for clause in clauses(text) for part in re.split(r"\band\b", clause)
+             if part.strip()]
+    others = [part for part in parts if re.search(r"\bborn\b", part) and
+              _about_someone_else(SOME_OF.sub("", part), children_too=True)]
+    kept = [part for part in parts if part not in others]
+    if others and kept and re.search(r"\d", words_to_digits(" ".join(kept))):
+        return ", ".join(kept)
+    return text
 
 
 # Not here yet: "haven't moved yet", "not arrived yet", "haven't come over yet"
@@ -3066,6 +3199,9 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))
     asked_back = asked_back or TAG_QUESTION.search(normalise(text)) or NOT_UNDERSTOOD.search(normalise(text))
     if ASKED_BACK.search(normalise(text)) or asked_back:
+        doubt = DOUBT_AFTER_QUESTION.search(normalise(text))
+        if doubt and is_not_sure(doubt.group(1)) and not QUESTION_BACK.search(doubt.group(1)):
+            return NOT_SURE  # "does a diploma from Poland count? not sure": asked, and unsure of it
         return None  # "what's level 3?": a question back, answered by the hint when asked again
     lowered = normalise(text)
     corrected = list(SELF_CORRECTION.finditer(lowered))
@@ -3115,6 +3251,8 @@ def _year_corrected(head: str, tail: str) -> str:
 TAG_QUESTION = re.compile(r"[,-]\s*(?:do|does|did|is|are|am|have|has|will|would|should|can|don'?t|doesn'?t|"
                           r"isn'?t|aren'?t|haven'?t|hasn'?t|won'?t|wouldn'?t|shouldn'?t|can'?t)\s"
                           r"(?:i|it|they|you|we|he|she)(?:\snot)?\s*\?+\s*$")
+# What is said after a question back, to its end: "does a diploma from Poland count? Not sure"
+DOUBT_AFTER_QUESTION = re.compile(r"\?\s?([^?]{1,40})$")
 # A number said with doubt before a question mark: "I think 5?", "maybe 30?"
 HEDGED_NUMBER = re.compile(r"^\s*(?:i think|i guess|i reckon|i believe|maybe|probably|possibly|perhaps|"
                            r"about|around|roughly)\b[^?\d]{0,15}\d")
@@ -3215,8 +3353,8 @@ def _status_before_a_check(question_id: str, text: str) -> str | None:
 
 
 # "probably," with more said after it (a bare "probably" stays not sure, "probably not" is a no)
-LEANING_YES = re.compile(r"^\s*(?:(?:probably|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)|"
-                         r"(?:probably|most likely|very likely|likely)\s+(?=(?:yes|yeah|yep|yh)\b)|"
+LEANING_YES = re.compile(r"^\s*(?:(?:probably|probs?|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)|"
+                         r"(?:probably|probs?|most likely|very likely|likely)\s+(?=(?:yes|yeah|yep|yh)\b)|"
                          r"i (?:think|believe|reckon) (?:so|i (?:do|have|am|will))\s*[,.;!:-]+\s*(?=\S))")
 # How they would show it: "I'd have to find my certificates", "need to dig out the paperwork" (a check
 # of the paperwork is a doubt: "probably, I'd need to check my documents" is not sure)
@@ -3233,7 +3371,9 @@ APPLICANT_SAID = re.compile(r"\b(?:i'?m|i am|im) the one (?:applying|who'?s appl
                             r"\b(?:i'?m|i am|im) the applicant\b|\bthe application is (?:for )?me\b")
 
 
-NOT_A_NO = (["problem"], ["problems"], ["worries"], ["doubt"], ["issue"], ["issues"], ["question"])
+NOT_A_NO = (["problem"], ["problems"], ["worries"], ["doubt"], ["issue"], ["issues"], ["question"],
+            # "yes it's ILR so no expiry": a "no" of what the yes has no end of
+            ["expiry"], ["end"], ["limit"], ["restrictions"], ["conditions"])
 
 
 def _child_set_against_themselves(text: str) -> bool:
@@ -3247,12 +3387,12 @@ def _child_set_against_themselves(text: str) -> bool:
 
 def _yes_and_no(text: str) -> bool:
     """ "yes and no", "yes no maybe", "no/yes": a yes and a no given together as the answer."""
-    words = re.sub(r"[^\w' ]", " ", text).split()[:5]
-    said = {YES if word in AFFIRMING else NO for index, word in enumerate(words)
+    words = re.sub(r"[^\w' ]", " ", text).split()
+    said = {YES if word in AFFIRMING else NO for index, word in enumerate(words[:5])
             if word in AFFIRMING | DENYING and not (  # "yes, no problem" is a yes
                 word == "no" and words[index + 1:index + 2] in NOT_A_NO)}
     # ("yes - sorry, no" is read from its correction first; "no but yes" turns)
-    return len(said) == 2 and not any(word in ("but", "though", "however") for word in words)
+    return len(said) == 2 and not any(word in ("but", "though", "however") for word in words[:5])
 
 
 # Someone else whose situation is not the applicant's ("he", "she" and "my daughter" often are the

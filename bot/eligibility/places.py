@@ -17,7 +17,7 @@ ENGLAND: tuple[str, ...] = (
     "yorkshire", "lancashire", "cumbria", "northumberland", "the north east", "the north west",
     "the midlands", "midlands", "the south west", "the south east", "east anglia", "whitehall",
     "westminster", "canary wharf", "shipley", "newport pagnell", "telford", "berwick-upon-tweed",
-    "berwick upon tweed", "berwick",
+    "berwick upon tweed", "berwick", "gateshead",
 )
 OUTSIDE_ENGLAND: tuple[str, ...] = (
     "wales", "welsh", "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "scotland",

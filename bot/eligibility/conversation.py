@@ -232,7 +232,7 @@ def read_answer(
     question_aside = aside and bool(QUESTION_LIKE.search(lowered))
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
-        if doubted(pending, text, value, entities):
+        if doubted(pending, text, value, entities, answers):
             return AnswerReading(to_confirm={pending: value})
         return answered_with_facts(pending, value, text, answers, entities)
     if asks_to_change or CORRECTION.search(lowered):
@@ -240,7 +240,7 @@ def read_answer(
         if correction is not None:
             return correction
     if value is not None and not question_aside:
-        if doubted(pending, text, value, entities):
+        if doubted(pending, text, value, entities, answers):
             return AnswerReading(to_confirm={pending: value})
         return answered_with_facts(pending, value, text, answers, entities)
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:

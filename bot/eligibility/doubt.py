@@ -3,7 +3,9 @@
 A reading is doubted when the words around it pull another way: a hedge ("I think", "probably"),
 a question whether it counts ("does that count?"), or a part of the message that, read alone, gives
 a different answer ("4 in total, 3 on the student visa and 1 on the graduate one"), or a part said of
-someone else ("my daughter has a student loan": a parent answering for their child, or not). "Not sure" and
+someone else ("my daughter has a student loan": a parent answering for their child, or not), or years
+abroad where they don't count for the person's group ("4 years in Germany then 1 here" from someone
+not from the EEA: the parser can't tell which group asks). "Not sure" and
 "undecided" are never doubted: they decide nothing by themselves. A pressed button is not either.
 
 Chosen on the typed-answer sets already looked at, each read with the parser it was first measured
@@ -14,12 +16,14 @@ readings that were wrong, at the cost of a confirmation for about one answer in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from bot.eligibility.nationalities import GROUPS
 from bot.eligibility.parsing import (
     RESTATED_AFTER_NO,
     SELF_CORRECTION,
     clauses,
+    mentions,
     normalise,
     own_clauses,
     parse_answer,
@@ -30,16 +34,27 @@ from bot.eligibility.questions import NOT_SURE, ROLE_UNDECIDED
 NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
 HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
                    r"perhaps|possibly|i suppose|not certain|don'?t remember|can'?t remember|not 100)\b")
+# Places in Europe whose years count only for some groups: Ireland for Irish and EU/EEA citizens, the
+# EEA and Switzerland for EU/EEA citizens (docs/source/eligibility-nuances.md).
+IRELAND = (*GROUPS["irish"][0], "dublin", "cork", "galway", "limerick")
+EEA = (*GROUPS["eu_eea"][0], "paris", "berlin", "madrid", "barcelona", "rome", "milan", "lisbon",
+       "warsaw", "krakow", "bucharest", "sofia", "budapest", "prague", "vienna", "amsterdam",
+       "brussels", "zurich", "geneva", "stockholm", "oslo", "copenhagen", "helsinki", "athens",
+       "vilnius", "riga", "tallinn", "munich", "hamburg", "frankfurt")
 # Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"
 COUNTS_QUESTION = re.compile(r"\b(?:count|counts|relevant|similar|enough|qualify|valid|accepted|"
                              r"equivalent|same)\b[^?]{0,60}\?")
 
 
-def doubted(question: str, text: str, value: object, entities: Sequence[tuple[str, str]] = ()) -> bool:
-    """Whether `value`, read from `text` as the answer to `question`, should be confirmed first."""
+def doubted(question: str, text: str, value: object, entities: Sequence[tuple[str, str]] = (),
+            answers: Mapping[str, object] | None = None) -> bool:
+    """Whether `value`, read from `text` as the answer to `question`, should be confirmed first.
+    `answers` are those given so far (the nationality decides which years abroad count)."""
     if value is None or value in NEVER_DOUBTED or parse_choice_by_label(question, text) is not None:
         return False
     lowered = normalise(text)
+    if question == "residence_years" and abroad_not_counted(lowered, (answers or {}).get("nationality")):
+        return True
     if HEDGE.search(lowered) or COUNTS_QUESTION.search(lowered):
         return True
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
@@ -55,3 +70,12 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         if reading is not None and reading != value:
             return True
     return False
+
+
+def abroad_not_counted(text: str, nationality: object) -> bool:
+    """Whether an answer about years lived here names a place in Europe whose years don't count for
+    their group ("4 years in Germany then 1 here" from someone neither Irish nor from the EEA)."""
+    if nationality == "eu_eea":
+        return False  # the UK, Ireland and the EEA all count
+    places = EEA if nationality == "irish" else (*EEA, *IRELAND)
+    return bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))  # (Northern Ireland is UK)

@@ -599,3 +599,11 @@ def test_why_while_an_answer_is_asked_back_says_why_it_is() -> None:
     messages, _ = run(ActionExplainQuestion(), text="why are you asking me again?", pending="residence_years",
                       unconfirmed=YEARS_ASKED_BACK)
     assert messages[0]["text"].startswith("I'd like to be sure I read your answer right")
+
+
+def test_years_in_europe_that_do_not_count_for_a_british_citizen_are_asked_back() -> None:
+    events = validate("worked in Germany 4 years then came to the UK 1 year ago", "residence_years",
+                      answers=BEFORE["residence_years"])
+    asked_back = next(e for e in events if e.get("name") == check.UNCONFIRMED_SLOT)
+    assert asked_back["value"]["question"] == "residence_years"
+    assert not any(event.get("name") == "elig_residence_years" for event in events)

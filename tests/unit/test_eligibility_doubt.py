@@ -54,5 +54,20 @@ def test_not_sure_and_undecided_are_never_asked_back(question: str, text: str) -
     assert value in ("not_sure", "undecided") and not asked_back
 
 
+@pytest.mark.parametrize(("text", "nationality", "asked_back"), [
+    # the parser adds the years abroad: right for an EU citizen (the UK and the EEA count), not for
+    # others (an exploratory tester's wrong verdicts came from years abroad counted as here)
+    ("worked in Germany 4 years then came to the UK 1 year ago", "other", True),
+    ("worked in Germany 4 years then came to the UK 1 year ago", "eu_eea", False),
+    ("5 years in Dublin and 2 in Leeds", "irish", False),
+    ("5 years in Dublin and 2 in Leeds", "uk", True),
+    ("5 years in Northern Ireland and 2 in Leeds", "uk", False),
+])
+def test_years_abroad_that_do_not_count_for_the_group_are_asked_back(text: str, nationality: str,
+                                                                     asked_back: bool) -> None:
+    value = parse_answer("residence_years", text)
+    assert doubted("residence_years", text, value, answers={"nationality": nationality}) is asked_back
+
+
 def test_no_reading_is_not_asked_back() -> None:
     assert not doubted("age", "purple", None)

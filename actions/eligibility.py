@@ -194,7 +194,7 @@ class ActionEligibilityNextSteps(Action):
 
 
 class ActionChangeAnswer(Action):
-    """After the verdict: "change my nationality answer" or "actually I'm 17"."""
+    """After the verdict: "change my nationality answer", "actually I'm 17" or "go back"."""
 
     def name(self) -> str:
         return "action_change_answer"
@@ -205,6 +205,8 @@ class ActionChangeAnswer(Action):
         before = answers(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
         understood = check.read_correction(text, before, None)
+        if latest_intent(tracker)[0] == "go_back" or check.asks_to_go_back(text):
+            understood = check.went_back_after_verdict(before)  # the last question asked, again
         if understood is None or not understood.updates:
             send(dispatcher, check.which_answer())
             return []

@@ -188,6 +188,18 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
     return None
 
 
+def asks_to_go_back(text: str) -> bool:
+    return bool(GO_BACK.search(normalise(text)))
+
+
+def went_back_after_verdict(answers: Mapping[str, Any]) -> AnswerReading | None:
+    """ "Go back" after the verdict: the last question answered is asked again."""
+    previous = previous_question(answers, None)
+    if previous is None:
+        return None
+    return AnswerReading(updates={previous: None}, acknowledgement=say("went_back"))
+
+
 def corrects_an_answer(text: str, answers: Mapping[str, Any]) -> bool:
     """After the verdict: a statement that corrects an answer given ("actually I've only lived here
     1 year"), which the classifier may take for an FAQ; a question ("actually, how long...?") is not."""

@@ -607,3 +607,12 @@ def test_years_in_europe_that_do_not_count_for_a_british_citizen_are_asked_back(
     asked_back = next(e for e in events if e.get("name") == check.UNCONFIRMED_SLOT)
     assert asked_back["value"]["question"] == "residence_years"
     assert not any(event.get("name") == "elig_residence_years" for event in events)
+
+
+def test_go_back_after_the_verdict_asks_the_last_question_again() -> None:
+    """An exploratory tester's "go back" after the verdict got "I don't know the answer to that"."""
+    answers = {**BEFORE["works_in_england"], "works_in_england": "no"}
+    messages, events = run(ActionChangeAnswer(), text="go back", intent="go_back", answers=answers)
+    assert messages[0]["text"] == "OK, back to the previous question."
+    assert events == [SlotSet("elig_works_in_england", None),
+                      SlotSet("requested_slot", "elig_works_in_england"), FollowupAction("eligibility_form")]

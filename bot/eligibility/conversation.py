@@ -14,6 +14,7 @@ from bot.eligibility.doubt import doubted
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import (
+    clauses,
     mentions,
     normalise,
     parse_answer,
@@ -74,7 +75,9 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "it_qualification": ("it qualification",),
 }
 CORRECTION = re.compile(r"\b(actually|sorry|i meant|i mean|correction|wait|oops|change|wrong|"
-                        r"update|instead)\b")
+                        r"update|instead|forgot)\b")
+# Something said of themselves: "I'm not on another programme", "I do have a student loan"
+STATEMENT = re.compile(r"\bi(?:'m| am| do| have| don'?t| haven'?t| get| work| live)\b")
 CHANGE_REQUEST = re.compile(r"\b(change|update|correct|fix|edit|redo|wrong)\b")
 GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last question|undo|"
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
@@ -175,6 +178,12 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
         question = named[0]
         rest = re.split(r"\b(to|is|should be|=|:)\b", lowered, maxsplit=1)
         value = parse_answer(question, rest[-1]) if len(rest) > 1 else None
+        stated = [part for part in clauses(lowered) if STATEMENT.search(part)]
+        if value is None and stated:
+            # "sorry I was wrong, I'm not on another programme": the new answer, said as a statement
+            # (the last one: "I was wrong" comes first)
+            value = parse_answer(question, CORRECTION.sub(" ", stated[-1]))
+            value = None if value == NOT_SURE else value
         if value is not None:
             return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
         return AnswerReading(updates={question: None}, acknowledgement=acknowledge(question, None))

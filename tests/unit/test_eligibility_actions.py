@@ -616,3 +616,17 @@ def test_go_back_after_the_verdict_asks_the_last_question_again() -> None:
     assert messages[0]["text"] == "OK, back to the previous question."
     assert events == [SlotSet("elig_works_in_england", None),
                       SlotSet("requested_slot", "elig_works_in_england"), FollowupAction("eligibility_form")]
+
+
+@pytest.mark.parametrize(("text", "question", "value"), [
+    # an exploratory tester's, after the verdict: it was "not something I can help with"
+    ("oh I forgot, I get a student loan for the fees", "student_loan", "yes"),
+    # and during the check it cleared the answer to ask again, instead of taking the "no"
+    ("sorry i was wrong, i am not on other programme", "other_programme", "no"),
+    ("actually I do have a student loan", "student_loan", "yes"),
+])
+def test_a_correction_said_as_a_statement_takes_the_new_answer(text: str, question: str, value: str) -> None:
+    answers = {**BEFORE["works_in_england"], "student_loan": "no", "other_programme": "yes"}
+    assert check.corrects_an_answer(text, answers)
+    _, events = run(ActionChangeAnswer(), text=text, intent="change_answer", answers=answers)
+    assert SlotSet(slot_for(question), value) in events

@@ -346,6 +346,24 @@ def age_from_birth_date(text: str, today: date | None = None) -> int | None:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+# Two ages a year or two apart, said as either: "61 or 62", "I'm 30 or 31", "45/46", "sixty one or two"
+TWO_AGES = re.compile(r"(?<![\d.])(\d{2,3})\s?(?:or|/)\s?(?:maybe\s|possibly\s)?(\d{1,3})(?![\d.])"
+                      r"(?!\s?(?:years?|yrs?|months?)\s(?!old\b))")
+
+
+def either_of_two_ages(text: str) -> tuple[int, int] | None:
+    """ "61 or 62, can't remember": the lower and the higher of two ages a year or two apart, the only
+    numbers said ("61 or 2" is 61 or 62); None otherwise."""
+    text = words_to_digits(text)
+    said = TWO_AGES.search(text)
+    if not said or len(NUMBER.findall(text)) != 2:
+        return None
+    low, high = int(said.group(1)), int(said.group(2))
+    if high < 10:
+        high = low // 10 * 10 + high  # "61 or 2"
+    return (low, high) if 0 < high - low <= 2 and high <= 100 else None
+
+
 MONTH_NUMBERS = {name: index for index, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),

@@ -17,12 +17,15 @@ from typing import Any, Literal
 
 from bot.eligibility.nationalities import NAMES, unaccented
 from bot.eligibility.numbers import (
+    ALL_LIFE,
+    BREAK,
     MONTH_NUMBERS,
     MONTHS,
     age_a_year_below,
     age_decade,
     age_from_birth_date,
     ages_in_words,
+    either_of_two_ages,
     numbers,
     one_slip,
     parse_age_bound,
@@ -30,7 +33,17 @@ from bot.eligibility.numbers import (
     parse_duration_years,
     respell_number_words,
 )
-from bot.eligibility.places import AMBIGUOUS, ENGLAND, OUTSIDE_ENGLAND
+from bot.eligibility.places import (
+    AMBIGUOUS,
+    CROWN_DEPENDENCIES,
+    EEA,
+    ENGLAND,
+    FAR_AWAY,
+    IRELAND,
+    OUTSIDE_ENGLAND,
+    OVERSEAS_TERRITORIES,
+    UK_OUTSIDE_ENGLAND,
+)
 from bot.eligibility.questions import NO, NOT_SURE, QUESTIONS, ROLE_UNDECIDED, YES
 from bot.eligibility.wording import RULES
 from bot.roles import find_roles
@@ -507,6 +520,9 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
     text = ages_in_words(respell_number_words(normalise(text)))
+    either = either_of_two_ages(text)
+    if either and either[0] >= RULES.min_age and not NEGATION.search(text):
+        return either[0]  # "61 or 62, can't remember": either passes the rule; the lower is taken
     if is_not_sure(text):
         return NOT_SURE
     born = age_from_birth_date(text, today)
@@ -2104,6 +2120,8 @@ def parse_gcses(text: str) -> str | None:
         return NOT_SURE
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
+    if _school_leaving_abroad_held(text):
+        return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
     listed = _grades_listed(text)
     if listed is not None and listed >= 5:
         return YES  # "maths 6, english 5, science 5 5, art 4": five passes or more, subject by subject
@@ -2202,7 +2220,7 @@ def parse_gcses(text: str) -> str | None:
 # too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
 # Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
 SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
-                         r"matura|cambridge pre-?u|european baccalaureate|"
+                         r"matura|cambridge pre-?u|european baccalaureate|gaokao|bachillerato|"
                          r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
                          r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
                          r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
@@ -2212,6 +2230,29 @@ SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+a
 GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce|ssc|sslc|"
                                     r"(?:10th|tenth) (?:standard|std|class)|class (?:10|x)|"
                                     r"secondary school (?:leaving )?certificate|matric\w*)\b")
+# One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
+SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|"
+                                  r"bac+al+au?r[a-zé]{2,6}|abitur|matura|gaokao|bachillerato|"
+                                  r"european baccalaureate|waec|wassce|"
+                                  r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
+
+
+def _school_leaving_abroad_held(text: str) -> bool:
+    """ "I did gaokao in China, no GCSEs", "no GCSEs but I have the matura": a school-leaving
+    qualification from abroad named in a clause of its own with no "not" (nor failed or still being
+    studied), beside GCSEs said not to be held: an equivalent of them counts."""
+    parts = clauses(text)
+    return len(parts) >= 2 and any(
+        SCHOOL_LEAVING_NAMED.search(part) and not NEGATION.search(part) and not NOT_PASSED.search(part) and
+        not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part) and not WANTED.search(part)
+        for part in parts) and \
+        any(GCSES_NOT_HELD.search(part) for part in parts)
+
+
+# GCSEs said not to be held: "no GCSEs", "didn't do GCSEs", "never sat any GCSEs", "without GCSEs"
+GCSES_NOT_HELD = re.compile(r"\b(?:no|none|never (?:did|took|sat|had)|didn'?t (?:do|take|sit|get|have)|"
+                            r"did not (?:do|take|sit|get|have)|haven'?t(?: got)?|without)\s"
+                            r"(?:any\s)?(?:uk\s|british\s|english\s)?gcses?\b")
 # A qualification taken since that may stand for the GCSEs missing: "but then did an access course"
 EQUIVALENT_SINCE = re.compile(r"\baccess (?:to he |to higher education )?(?:course|diploma)\b|"
                               r"\bequivalen(?:cy|ce|t) (?:test|exam|course)s?\b")
@@ -2916,6 +2957,14 @@ def parse_residence_years(text: str) -> float | str | None:
     digits = words_to_digits(text)
     if NOT_CONTINUOUS.search(digits):
         return None  # "on and off for 10 years": not one continuous stay, so not its length
+    away = _far_periods_left_out(digits)
+    if away != digits:
+        text = digits = away  # "Canada for 8 years, came home 18 months ago": years no group counts, left out
+    if AGE_LEFT_AT.search(digits):
+        # "lived in dublin til i was 14": an age then, not a length of time
+        text = digits = " ".join(AGE_LEFT_AT.sub(" ", digits).split())
+    if _counted_stay_of_unsaid_length(digits):
+        return None  # "grew up in Jersey, moved to Southampton a year ago": the years in Jersey count too
     if NEVER_ELSEWHERE.search(text) and not re.search(r"\d|\b(came|moved|arrived|got here|since|when|"
                                                       r"until|till|apart from|except)\b", digits):
         return "all_my_life"  # "never lived anywhere else", no arrival said: here all their life
@@ -2958,7 +3007,145 @@ def parse_residence_years(text: str) -> float | str | None:
     bred = re.search(r"\bborn and (?:bred|raised) ([a-z]+)\b", text)
     if bred and NAMES.get(bred.group(1)) == "uk" and not NEGATION.search(text):
         return "all_my_life"  # "a born and bred Geordie": born here, and here since
+    if _far_stay_beside_lengths(digits):
+        return None  # "5 years India, 3 years UK": which length is whose is not plain
     return parse_duration_years(text, rule_years=RULES.residence_years)
+
+
+# A length of time: "8 years", "about 4 yrs", "18 months", "a year", "a couple of years"
+PERIOD = (r"(?:(?:about|around|nearly|almost|over|just over|roughly|another)\s)?"
+          r"(?:\d{1,3}(?:\.\d{1,2})?|a|an|one|a couple of|a few|several|many)\s?(?:\+\s?)?"
+          r"(?:years?|yrs?|months?|mths?|decades?)\b")
+WHOLE_LIFE = r"all my life|my whole life|whole life|my entire life|all of my life"
+# A length of time said after a place: "Canada for 8 years", "Dubai 4 years", "India my whole life"
+# (not "from Lagos 3 years ago": that is when they came)
+PERIOD_AFTER_PLACE = re.compile(r"(?:\s(?:for\s)?|\s?[-:(]\s?)(?:" + PERIOD + r"|" + WHOLE_LIFE + r")"
+                                r"(?!\s(?:ago|back|before now)\b)")
+# A length of time said before a place: "10 years in India", "4 yrs living and working in Dubai", "5
+# in the USA" (the end of the text before the place)
+PERIOD_BEFORE_PLACE = re.compile(r"(?<![\d.])(?:" + PERIOD + r"|\d{1,2}(?:\.\d{1,2})?|" + WHOLE_LIFE + r")\s"
+                                 r"(?:(?:out|over|living|working|studying|teaching|abroad|away|and)\s){0,3}"
+                                 r"(?:in|at)\s(?:the\s)?$")
+# A length of time said of the place named last: "after 10 yrs there", "8 years out there", "was there
+# 7 years"
+PERIOD_THERE = re.compile(r"(?<![\d.])(?:" + PERIOD + r"|\d{1,2}(?:\.\d{1,2})?)\s(?:(?:out|over|living|"
+                          r"working|studying)\s)?there\b|\bthere\s(?:for\s)?" + PERIOD)
+# The words that put a place where they were: "in", "out in", "from", "over in the" (before the place)
+PLACE_PREPOSITION = re.compile(r"\b(?:(?:out|over|back)\s)?(?:in|at|from)\s(?:the\s)?$")
+FROM_PLACE = re.compile(r"\bfrom\s(?:the\s)?$")
+# UK places said in a residence answer, besides the towns and nations in places.py
+UK_SAID = ("the uk", "uk", "britain", "great britain", "here", "home")
+
+
+def _far_periods_left_out(text: str) -> str:
+    """The answer without the time lived in a country or city outside the UK, its Crown Dependencies
+    and Overseas Territories, Ireland and the EEA (no group counts it): "Canada for 8 years, came home
+    18 months ago" is ", came home 18 months ago", "worked in Dubai 4 years then came to UK 1 year
+    ago" is "worked then came to UK 1 year ago", and "came back from australia last year after 10 yrs
+    there" is "came back last year after" (where they came from is taken out too, once a time there
+    is). Time in Germany or Jersey stays: it counts for some groups."""
+    far = set(FAR_AWAY)
+    places = mentions(text, [*FAR_AWAY, *CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES, *IRELAND, *EEA,
+                             *ENGLAND, *OUTSIDE_ENGLAND, *UK_SAID])
+    spans = []
+    for position, name in places:
+        if name not in far:
+            continue
+        end = position + len(name)
+        before = text[max(0, position - 60):position]
+        after = PERIOD_AFTER_PLACE.match(text, end)
+        said_before = PERIOD_BEFORE_PLACE.search(before)
+        if after:
+            preposition = PLACE_PREPOSITION.search(text[max(0, position - 15):position])
+            spans.append((position - len(preposition.group(0)) if preposition else position, after.end()))
+        elif said_before:
+            spans.append((position - len(before) + said_before.start(), end))
+    for there in PERIOD_THERE.finditer(text):
+        named = [name for position, name in places if position < there.start()]
+        if named and named[-1] in far:
+            spans.append(there.span())
+    if not spans:
+        return text
+    for position, name in places:
+        origin = FROM_PLACE.search(text[max(0, position - 10):position])
+        if name in far and origin:
+            spans.append((position - len(origin.group(0)), position + len(name)))
+    kept, cut_to = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[cut_to:max(start, cut_to)])
+        cut_to = max(cut_to, end)
+    return " ".join(" ".join([*kept, text[cut_to:]]).split())
+
+
+# A number that may be a length of time (not a year, nor weeks or days): "5", "3.5"
+LENGTH_NUMBER = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?(?![\d.])(?!\s?(?:weeks?|days?|%))")
+
+
+def _far_stay_beside_lengths(text: str) -> bool:
+    """ "5 years India, 3 years UK": a far place (one named as where they came from aside) said beside
+    two lengths of time or more, which of them is its not plain (those that are plain were taken out:
+    see `_far_periods_left_out`)."""
+    return len(LENGTH_NUMBER.findall(text)) >= 2 and any(
+        not FROM_PLACE.search(text[max(0, position - 10):position])
+        for position, _ in mentions(text, FAR_AWAY))
+
+
+# An age said as when a stay ended, not a length of time: "til i was 14", "until the age of 18",
+# "till 16", "left when I was 12"
+AGE_LEFT_AT = re.compile(r"\b(?:until|till|til|untill|up to|up until)\s(?:i\s(?:was|were|turned)\s|"
+                         r"(?:the\s)?age\s(?:of\s)?|aged\s)?\d{1,2}\b(?!\s?(?:years?|yrs?|months?|mths?|%|"
+                         r"weeks?|days?))|"
+                         r"\bleft\s[^,.;]{0,30}?\b(?:when i was|at age|at the age of|aged|at)\s\d{1,2}\b"
+                         r"(?!\s?(?:years?|yrs?|months?))")
+# A stay said before a place: "grew up in", "was raised in", "lived in", "went to school in", "grew up"
+# (here) (not "I've lived in": a stay still going on)
+STAY_BEFORE_PLACE = re.compile(r"(?<!'ve )(?<!have )(?<!has )\b(?:grew up|raised|brought up|spent my "
+                               r"(?:childhood|teens|school years|early years)|went to school|lived|"
+                               r"was living|were living|used to live|was based)\s(?:(?:in|on)\s)?(?:the\s)?$")
+# What says how long a stay was: a length, a year, a number, or the whole of their life ("always",
+# "since birth": see ALL_LIFE)
+STAY_LENGTH = re.compile(PERIOD + r"|\d|" + ALL_LIFE.pattern)
+# Where a clause ends: at punctuation, "then", "before", "until", or an "and" before a new verb ("grew
+# up in Guernsey and have been in Bristol 5 years")
+CLAUSE_BREAK = re.compile(r"[,;.]|\b(?:then|before|after|until|till|til|but|when)\b|"
+                          r"\band\s(?:i\s|i'?ve\s|have\s|been\s|moved\s|came\s|now\s|since\s|spent\s)")
+BORN = re.compile(r"\bborn\b")
+# Time away said without a place: "went away for 4", "was abroad for a while"
+WENT_AWAY = re.compile(r"\b(?:went|been|was|were|moved|lived|living|spent \w+)\s(?:away|abroad|overseas)\b")
+# The UK by its places, for a stay there ("grew up in Leeds", "lived here")
+UK_STAY_PLACES = (*ENGLAND, *UK_OUTSIDE_ENGLAND, "the uk", "uk", "britain", "great britain", "here")
+
+
+def _counted_stay_of_unsaid_length(text: str) -> bool:
+    """ "grew up in Jersey, moved to Southampton a year ago": a stay in a place whose years count for
+    some group (the UK, a Crown Dependency or Overseas Territory, Ireland, the EEA), how long not said,
+    so the years that count are not plain ("10 years in Jersey then 1 in Southampton" says it: 11; so
+    does a total, "lived in Dublin then London, 8 years in total"). A stay in the UK followed by a time
+    abroad is read from the return ("grew up here, lived in Dubai from 2019, came back in 2022")."""
+    if WHOLE_SAID.search(text):
+        return False  # "lived in Dublin then London, 8 years in total": the length of the whole said
+    abroad = set(OUTSIDE_ENGLAND) - set(UK_OUTSIDE_ENGLAND) | set(FAR_AWAY) | set(IRELAND) | set(EEA)
+    counted = {*CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES, *IRELAND, *EEA, *UK_STAY_PLACES}
+    places = mentions(text, [*counted, *abroad])
+    for index, (position, name) in enumerate(places):
+        if name not in counted or name in ("europe", "the eu") or (name in UK_STAY_PLACES and (
+                any(other in abroad - counted for _, other in places[index + 1:]) or
+                BREAK.search(text) or WENT_AWAY.search(text))):
+            continue  # (a stay here, then time away: counted from the return)
+        stay = STAY_BEFORE_PLACE.search(text[max(0, position - 40):position])
+        if not stay:
+            continue
+        stay_start = max(0, position - 40) + stay.start()
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, stay_start)), default=0)
+        rest = text[position + len(name):]
+        clause_end = CLAUSE_BREAK.search(rest)
+        clause = text[clause_start:position + len(name) + (clause_end.start() if clause_end else len(rest))]
+        later = places[index + 1][0] - position - len(name) if index + 1 < len(places) else len(rest)
+        if name in UK_STAY_PLACES and BORN.search(clause) and not STAY_LENGTH.search(text):
+            continue  # "born and raised in Leeds": here all their life (read as such later)
+        if not STAY_LENGTH.search(clause) and not PERIOD_THERE.search(rest[:later]):
+            return True  # ("grew up in Jersey, 10 years there, then ...": its length said after)
+    return False
 
 
 # Some of a family, said before them: "both my kids", "all three of my children"

@@ -19,7 +19,8 @@ ENGLAND: tuple[str, ...] = (
     "westminster", "canary wharf", "shipley", "newport pagnell", "telford", "berwick-upon-tweed",
     "berwick upon tweed", "berwick", "gateshead",
 )
-OUTSIDE_ENGLAND: tuple[str, ...] = (
+# Places in the UK outside England: Wales, Scotland, Northern Ireland
+UK_OUTSIDE_ENGLAND: tuple[str, ...] = (
     "wales", "welsh", "cardiff", "swansea", "wrexham", "bangor", "aberystwyth", "scotland",
     "scottish", "edinburgh", "glasgow", "aberdeen", "dundee", "inverness", "stirling",
     "northern ireland", "belfast", "derry", "londonderry", "lisburn", "newry", "armagh", "omagh",
@@ -28,6 +29,9 @@ OUTSIDE_ENGLAND: tuple[str, ...] = (
     "llandudno", "rhyl", "paisley", "livingston", "falkirk", "kilmarnock", "dunfermline", "kirkcaldy",
     "motherwell", "east kilbride", "dumfries", "gretna", "lockerbie", "annan", "hawick", "galashiels",
     "kelso", "stranraer", "ayr", "monmouth", "chepstow", "abergavenny", "welshpool", "llangollen",
+)
+OUTSIDE_ENGLAND: tuple[str, ...] = (
+    *UK_OUTSIDE_ENGLAND,
     "ireland", "dublin", "isle of man",
     "jersey", "guernsey", "abroad", "overseas", "spain", "france", "germany", "india", "the eu",
     "europe",
@@ -46,3 +50,70 @@ OUTSIDE_ENGLAND: tuple[str, ...] = (
 # Names of places both in England and outside it ("Newport" is in Wales, and on the Isle of Wight
 # and in Shropshire): where someone works there is asked again, never guessed.
 AMBIGUOUS: tuple[str, ...] = ("newport",)
+
+# --- where years of residence count (the residence question) ---------------------------------------
+# Places outside the UK whose years count for some group: the Crown Dependencies and the British
+# Overseas Territories (as the UK, for UK citizens), Ireland (for Irish and EU/EEA citizens) and the
+# EEA and Switzerland (for EU/EEA citizens). The parser doesn't know the group.
+CROWN_DEPENDENCIES: tuple[str, ...] = (
+    "jersey", "guernsey", "isle of man", "alderney", "sark", "st helier", "st peter port",
+)
+OVERSEAS_TERRITORIES: tuple[str, ...] = (
+    "gibraltar", "falklands", "falkland islands", "bermuda", "cayman islands", "the caymans",
+    "montserrat", "anguilla", "st helena", "saint helena", "british virgin islands", "turks and caicos",
+)
+IRELAND: tuple[str, ...] = (
+    "ireland", "republic of ireland", "eire", "dublin", "cork", "galway", "limerick", "waterford",
+    "kilkenny", "sligo", "dundalk", "drogheda", "wexford", "athlone", "killarney",
+)
+EEA: tuple[str, ...] = (
+    "austria", "belgium", "bulgaria", "croatia", "cyprus", "czech republic", "czechia", "denmark",
+    "estonia", "finland", "france", "germany", "greece", "hungary", "italy", "latvia", "lithuania",
+    "luxembourg", "malta", "netherlands", "the netherlands", "holland", "poland", "portugal", "romania",
+    "slovakia", "slovenia", "spain", "sweden", "iceland", "liechtenstein", "norway", "switzerland",
+    "the eu", "europe",
+    "lisbon", "porto", "madrid", "barcelona", "valencia", "seville", "malaga", "paris", "lyon",
+    "marseille", "berlin", "munich", "hamburg", "frankfurt", "cologne", "amsterdam", "rotterdam",
+    "brussels", "antwerp", "rome", "milan", "naples", "turin", "florence", "athens", "warsaw", "krakow",
+    "wroclaw", "gdansk", "bucharest", "sofia", "vienna", "prague", "budapest", "stockholm",
+    "gothenburg", "copenhagen", "oslo", "helsinki", "zurich", "geneva", "vilnius", "riga", "tallinn",
+    "ljubljana", "zagreb", "bratislava", "valletta", "reykjavik",
+)
+# Countries, and big cities, where no group's years count: all but the UK, its Crown Dependencies and
+# Overseas Territories, Ireland and the EEA. Names that are also people's or places' in the UK are
+# left out ("Jordan", "Chad", "Georgia", "Perth", "Boston", "Hamilton", "Wellington", "Kingston").
+FAR_COUNTRIES: tuple[str, ...] = (
+    # Europe outside the EEA
+    "ukraine", "russia", "belarus", "turkey", "turkiye", "serbia", "albania", "bosnia", "kosovo",
+    "north macedonia", "macedonia", "montenegro", "moldova", "armenia", "azerbaijan",
+    # the Americas
+    "usa", "the usa", "the us", "the u.s.", "the states", "united states", "america", "canada", "mexico",
+    "brazil", "argentina", "colombia", "venezuela", "chile", "peru", "ecuador", "bolivia", "cuba",
+    "jamaica", "trinidad", "trinidad and tobago", "barbados", "guyana", "the caribbean",
+    # Asia and the Middle East
+    "india", "pakistan", "bangladesh", "sri lanka", "nepal", "china", "hong kong", "taiwan", "japan",
+    "south korea", "korea", "vietnam", "thailand", "malaysia", "indonesia", "singapore", "philippines",
+    "myanmar", "cambodia", "mongolia", "kazakhstan", "uzbekistan", "afghanistan", "iran", "iraq",
+    "syria", "lebanon", "israel", "palestine", "saudi arabia", "saudi", "yemen", "kuwait", "qatar",
+    "oman", "bahrain", "united arab emirates", "the uae", "uae", "the emirates", "the middle east",
+    # Africa
+    "nigeria", "ghana", "kenya", "south africa", "zimbabwe", "uganda", "somalia", "somaliland",
+    "ethiopia", "eritrea", "sudan", "egypt", "morocco", "algeria", "tunisia", "libya", "cameroon",
+    "senegal", "ivory coast", "sierra leone", "gambia", "the gambia", "liberia", "rwanda", "tanzania",
+    "malawi", "zambia", "botswana", "namibia", "mozambique", "angola", "congo", "burundi", "mauritius",
+    "africa",
+    # Oceania
+    "australia", "new zealand", "fiji", "asia",
+)
+FAR_CITIES: tuple[str, ...] = (
+    "new york", "los angeles", "chicago", "san francisco", "miami", "houston", "toronto", "vancouver",
+    "montreal", "mexico city", "sao paulo", "rio de janeiro", "buenos aires", "bogota", "lima",
+    "sydney", "melbourne", "brisbane", "adelaide", "auckland", "mumbai", "bombay", "delhi", "new delhi",
+    "bangalore", "bengaluru", "chennai", "hyderabad", "kolkata", "karachi", "lahore", "islamabad",
+    "dhaka", "colombo", "kathmandu", "beijing", "shanghai", "shenzhen", "guangzhou", "tokyo", "seoul",
+    "kuala lumpur", "bangkok", "manila", "jakarta", "hanoi", "ho chi minh city", "taipei", "dubai",
+    "abu dhabi", "doha", "riyadh", "jeddah", "tehran", "baghdad", "kabul", "istanbul", "ankara",
+    "moscow", "kyiv", "kiev", "lagos", "abuja", "accra", "nairobi", "johannesburg", "cape town", "cairo",
+    "casablanca", "harare", "kampala", "addis ababa", "mogadishu", "khartoum",
+)
+FAR_AWAY: tuple[str, ...] = (*FAR_COUNTRIES, *FAR_CITIES)

@@ -1897,3 +1897,109 @@ def test_findings_of_a_second_exploratory_tester() -> None:
                           ("applied in May, not been granted yet", "pending")])
     _each("employed_relevant", [("I'm an office administrator, I do some MI reporting", "not_sure"),
                                 ("I'm an admin assistant", "no")])
+
+
+# --- exploratory tester's findings ------------------------------------------------------------------
+# Each read wrongly changed a verdict: years in Australia or Dubai added to those in the UK, a stay in
+# Jersey of unsaid length left out, an age (14, when they left Dublin) read as years, "61 or 62" not
+# taken, and a gaokao or a matura beside "no GCSEs" read as no GCSEs at all.
+
+
+def test_time_outside_the_uk_ireland_and_the_eea_is_never_added() -> None:
+    year = date.today().year
+    _each("residence_years", [
+        ("came back from australia last year after 10 yrs there", 1.0),
+        ("Canada for 8 years, came home 18 months ago", 1.5),
+        ("Sydney for 6 years, moved to London last spring", None),  # no convention for a season gone by
+        ("worked in Dubai 4 years then came to UK 1 year ago", 1.0),
+        # variants: the far place's years after it, before it, "there", or its whole life
+        ("Came back from Canada last year after 10 years there", 1.0),
+        ("back from dubai 2 years ago, was there 7 years", 2.0),
+        ("lived in new york for 12 years, came home 2 years ago", 2.0),
+        ("worked in Qatar 5 years then came to the uk 2 years ago", 2.0),
+        ("5 years in India and 3 in the UK", 3.0),
+        ("3 in the uk after 5 in india", 3.0),
+        ("lived in nigeria 10 years, here 4", 4.0),
+        ("I was in China for 3 yrs and then here 4 yrs", 4.0),
+        ("10 years living and working in Dubai, back in the UK since 2023", float(year - 2023)),
+        (f"in the usa for 6 years then moved here in {year - 3}", 3.0),
+        ("lived in Mumbai my whole life, moved to London 2 years ago", 2.0),
+        ("lived in India my whole life, moved here 2 years ago", 2.0),
+        ("5 years India, 3 years UK", None),  # which length is whose, not plain: asked again
+        ("6 years in Sydney", None),  # no time in the UK said
+        # near misses: where they came from is no time there; the EEA and Ireland count for some
+        ("came over from India 6 years ago", 6.0),
+        ("came to the uk from india 4 years ago", 4.0),
+        (f"moved here from Pakistan in {year - 7}", 7.0),
+        ("8 years, went home to Lagos most summers for a few weeks", 8.0),
+        ("worked in Germany 4 years then came to UK 1 year ago", 5.0),  # asked back for other groups
+        ("worked in Poland 4 years then came to UK 1 year ago", 5.0),
+        ("2 years in Spain and 1 in the UK", 3.0),
+    ])
+
+
+def test_a_stay_that_counts_of_unsaid_length_is_asked_again() -> None:
+    _each("residence_years", [
+        ("grew up in Jersey, moved to Southampton a year ago", None),
+        ("10 years in Jersey then 1 in Southampton", 11.0),
+        # variants: other Crown Dependencies and Overseas Territories, Ireland, the EEA, the UK itself
+        ("grew up on the Isle of Man, moved to Liverpool 3 years ago", None),
+        ("grew up in Guernsey and have been in Bristol 5 years", None),
+        ("born and raised in Jersey, moved to Southampton a year ago", None),
+        ("grew up in Gibraltar, moved to London 2 years ago", None),
+        ("grew up in Poland, moved to Leeds 2 years ago", None),
+        ("grew up in Leeds, moved to London 2 years ago", None),
+        ("grew up here, moved to London a year ago", None),
+        # near misses: its length said, after it or as a total; or all their life here
+        ("grew up in Guernsey, 18 years there, then Bristol for 2", 20.0),
+        ("lived in Jersey for 4 years then moved to Bristol 3 years ago", 7.0),
+        ("lived in Dublin then London, 8 years in total", 8.0),
+        ("born and raised in Leeds", "all_my_life"),
+        ("I've always lived here", "all_my_life"),
+        ("grew up in India, moved to Leeds 2 years ago", 2.0),  # India's years count for no one
+        ("lived here years ago, went away for 4 and returned 3 years ago", 3.0),  # counted from the return
+    ])
+
+
+def test_an_age_when_a_stay_ended_is_not_a_length_of_time() -> None:
+    _each("residence_years", [
+        ("lived in dublin til i was 14 then moved to liverpool", None),
+        ("lived in Dublin till I was 14", None),
+        ("in spain till i was 20 then moved here", None),
+        ("in Cork until the age of 16, then Manchester", None),
+        ("left ireland when i was 12", None),
+        # near misses: a length, or an age on coming here with their age now
+        ("lived in dublin for 14 years then moved to liverpool 2 years ago", 16.0),
+        ("I came here when I was 10, I'm 18 now", 8.0),
+    ])
+
+
+def test_two_close_ages_both_over_the_minimum_are_the_lower() -> None:
+    _each("age", [
+        ("61 or 62, can't remember", 61),
+        ("15 or 16", None),  # either side of the minimum: it decides the rule
+        # variants
+        ("sixty one or sixty two i think", 61), ("about 61 or 62 i think", 61), ("45/46", 45),
+        ("16 or 17", 16), ("60 or 61 years old", 60),
+        # near misses: far apart, either side of the minimum, or said not to be
+        ("15 or 16, can't remember", "not_sure"), ("61 or 65", None), ("not 61 or 62", None),
+        ("born in 2010", None),  # 15 or 16: it decides nothing
+    ])
+
+
+def test_a_school_leaving_qualification_from_abroad_beside_no_gcses_is_a_yes() -> None:
+    _each("gcses", [
+        ("I did gaokao in China, no GCSEs", "yes"),
+        ("no GCSEs but I have the matura", "yes"),
+        # variants
+        ("didn't do GCSEs, I have the Leaving Cert", "yes"),
+        ("no GCSEs, did the baccalaureate in France", "yes"),
+        ("haven't got any GCSEs but I did the Abitur", "yes"),
+        ("never sat GCSEs, I have the Irish Leaving Certificate", "yes"),
+        ("gaokao", "yes"),
+        # near misses: none of either, failed, still studying for it, or only wanted
+        ("no GCSEs and no matura", "no"), ("no GCSEs, I failed the abitur", "no"),
+        ("no GCSEs, I'm doing the abitur", "no"), ("no GCSEs", "no"),
+        ("no GCSEs, I want to do the matura", None),
+    ])
+    _each("level3", [("I did gaokao in China", "yes")])

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.eligibility.nationalities import GROUPS
 from bot.eligibility.parsing import (
     RESTATED_AFTER_NO,
     SELF_CORRECTION,
@@ -29,18 +28,12 @@ from bot.eligibility.parsing import (
     parse_answer,
     parse_choice_by_label,
 )
+from bot.eligibility.places import EEA, IRELAND
 from bot.eligibility.questions import NOT_SURE, ROLE_UNDECIDED
 
 NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
 HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
                    r"perhaps|possibly|i suppose|not certain|don'?t remember|can'?t remember|not 100)\b")
-# Places in Europe whose years count only for some groups: Ireland for Irish and EU/EEA citizens, the
-# EEA and Switzerland for EU/EEA citizens (docs/source/eligibility-nuances.md).
-IRELAND = (*GROUPS["irish"][0], "dublin", "cork", "galway", "limerick")
-EEA = (*GROUPS["eu_eea"][0], "paris", "berlin", "madrid", "barcelona", "rome", "milan", "lisbon",
-       "warsaw", "krakow", "bucharest", "sofia", "budapest", "prague", "vienna", "amsterdam",
-       "brussels", "zurich", "geneva", "stockholm", "oslo", "copenhagen", "helsinki", "athens",
-       "vilnius", "riga", "tallinn", "munich", "hamburg", "frankfurt")
 # Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"
 COUNTS_QUESTION = re.compile(r"\b(?:count|counts|relevant|similar|enough|qualify|valid|accepted|"
                              r"equivalent|same)\b[^?]{0,60}\?")
@@ -74,7 +67,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
 
 def abroad_not_counted(text: str, nationality: object) -> bool:
     """Whether an answer about years lived here names a place in Europe whose years don't count for
-    their group ("4 years in Germany then 1 here" from someone neither Irish nor from the EEA)."""
+    their group ("4 years in Germany then 1 here" from someone neither Irish nor from the EEA): Ireland
+    counts for Irish and EU/EEA citizens, the EEA and Switzerland for EU/EEA citizens."""
     if nationality == "eu_eea":
         return False  # the UK, Ireland and the EEA all count
     places = EEA if nationality == "irish" else (*EEA, *IRELAND)

@@ -139,6 +139,10 @@ FUTURE_AGE = re.compile(r"\b(turn|turning|will be|i'?ll be|be)\s+(\d{1,3})\b|"
 # A length of time, or a count of the years of the age itself ("44, in the job for 20 of them")
 DURATION_AFTER = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?\s{0,3}(?:(?:years?|yrs?|months?|weeks?)\b"
                             r"(?!\s{0,3}(?:old|of age))|of (?:them|those|which)\b)")
+# A count of other things is no age: "45, got 2 kids at uni", "38 with 3 children", "50, 2 grown up sons"
+COUNTED_THINGS = re.compile(r"(?<![\d.])\d{1,2}\s(?:(?:grown[\s-]up|little|young|small|teenage|adult|older|"
+                            r"younger)\s)?(?:kids|children|grandkids|grandchildren|sons|daughters|boys|girls|"
+                            r"teenagers|siblings|brothers|sisters|dogs|cats|pets|jobs|grandsons|granddaughters)\b")
 # A length of time said with "for", its unit left out: "45, in the police for 20"
 FOR_A_LENGTH = re.compile(r"\bfor\s(?:about\s|around\s|nearly\s|almost\s|over\s|the last\s|the past\s)?$")
 LATER_AGE = re.compile(r"^\s*(next|in|on|soon|by|this|later|when|after)\b")
@@ -163,7 +167,8 @@ def parse_age_number(text: str, rough_margin_from: int | None = None) -> int | N
     if len(values) > 1:
         # "61, retired after 30 years", "35 with 15 years' experience": a length of time is no age
         found = [(v, s) for v, s in found
-                 if not DURATION_AFTER.match(text, s) and not FOR_A_LENGTH.search(text[max(0, s - 20):s])]
+                 if not DURATION_AFTER.match(text, s) and not COUNTED_THINGS.match(text, s)
+                 and not FOR_A_LENGTH.search(text[max(0, s - 20):s])]
         values = {value for value, _ in found if value < 1000}
     if len(values) > 1:
         now = AGE_NOW.search(text)
@@ -404,10 +409,14 @@ def _at_another_time(text: str, start: int) -> bool:
 BREAK = re.compile(r"\b(moved away|moved abroad|lived abroad|lived overseas|left (the uk|britain|england|"
                    r"scotland|wales|when|at|for|aged)|came back|moved back|returned|back in the uk|"
                    r"back here|apart from|except)\b")
-# Holidays and short trips away are temporary absences: residence goes on through them.
+# Holidays, short trips and a gap year away are temporary absences: residence goes on through them
+# ("all my life except a gap year in Australia", "apart from my year abroad at uni")
 TEMPORARY_ABSENCE = re.compile(r"\b(apart from|except( for)?|other than|besides|not counting)\s+"
-                               r"(the odd |a few |some |short |family |summer |the )?(holidays?|trips?|"
-                               r"travel(ling)?|visits?|vacations?)\b")
+                               r"(the odd |a few |some |short |family |summer |the |a |my |one )?"
+                               r"(holidays?|trips?|travel(ling)?|visits?|vacations?|"
+                               r"gap year|year abroad|year out|"
+                               r"(?:semester|term|year) (?:abroad|on exchange)|"
+                               r"exchange (?:year|semester|term))\b")
 UK_PLACES = ("the uk", "uk", "britain", "great britain", "england", "scotland", "wales",
              "northern ireland")
 
@@ -434,7 +443,10 @@ def _born_in_the_uk(text: str) -> bool:
 
 
 # Said of themselves, or by a parent of their child ("since she was 5, she's 17 now").
-ARRIVED_AT_AGE = re.compile(r"\b(?:since|from when)\s+(?:i|she|he|they)\s+(?:was|were)\s+(\d{1,2})\b|"
+# (also a birthday said as the time they came: "since my 18th birthday", "since I turned 18")
+ARRIVED_AT_AGE = re.compile(r"\b(?:since|from when)\s+(?:i|she|he|they)\s+(?:was|were|turned)\s+(\d{1,2})\b|"
+                            r"\b(?:since|from|after)\s+(?:my|her|his|their)\s+(\d{1,2})(?:st|nd|rd|th)\b"
+                            r"\s+(?:birthday|bday|b-day)\b|"
                             r"\b(?:since|from)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,2})\b|"
                             r"\b(?:came|moved|arrived|got here|been here)\b[^.,;]{0,25}?"
                             r"\b(?:when (?:i|she|he|they) (?:was|were)|"

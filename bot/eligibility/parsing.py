@@ -91,7 +91,10 @@ YES_WORDS = re.compile(
     r"totally|for sure|defo|deffo|def|defin[ai]te?ly|definatly|definetly|deff?inately|absolutly)\b|"
     # "I do", "I have one": a yes only when little else is said ("I'm a student" is not a yes)
     r"^\s*(i do|i have|i am|i will|i did|i'?ve got one|i have one|i do have|i am indeed)"
-    r"( (one|it|them|that|indeed|actually|though|yes))?\s*[.!]*\s*$"
+    r"( (one|it|them|that|indeed|actually|though|yes))?\s*[.!]*\s*$|"
+    # the "do" said for emphasis, its verb kept: "I do get it yes", "i do have one", "I do receive it"
+    r"^\s*i do (?:get|have|receive|hold|need|own)(?: (?:one|it|them|that))?(?:,? (?:yes|yeah|yep|yh))?"
+    r"\s*[.!]*\s*$"
 )
 NO_WORDS = re.compile(
     r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
@@ -348,9 +351,11 @@ EXCLUDED_ROLE = re.compile(r"\b(?:anything|any(?: of them| one| role)?|all(?: of
                            r"(?:for\s)?(?:the\s)?$")
 # Someone else's opinion, reported in its own clause: "my lad says devops is dull", "my mum thinks BA
 # would suit me", "my mate reckons cyber's the one"
+# (the opinion ends at a "but" that turns to their own choice: "my son reckons I should do DevOps but I
+# want the software developer one")
 OTHERS_OPINION = re.compile(r"\b(?:my|our|the)\s[a-z]+(?:\s[a-z]+)?\s(?:says?|said|thinks?|thought|reckons?|"
                             r"reckoned|told me|tells me|suggests?|suggested|recommends?|recommended|"
-                            r"keeps saying)\b[^,.;!?]*")
+                            r"keeps saying)\b(?:(?!\s(?:but|though|although|whereas)\b)[^,.;!?])*")
 
 
 def undotted(text: str) -> str:
@@ -484,7 +489,9 @@ def _close_word_by_word(span: str, phrases: Sequence[str]) -> list[str]:
 # How people describe a role without naming it (the role question only: in FAQ questions these
 # words mean other things).
 ROLE_HINTS = (
-    (re.compile(r"\b(coding|coder|programmer|programming|(write|writes|writing) (the )?code|"
+    (re.compile(r"\b(coding|coder|programmer|programming|"
+                # "write code", "writing the actual code"
+                r"(write|writes|writing) (?:(?:the|actual|real|proper|some|all) ){0,2}code|"
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
                 r"websites)|app development|swe|sde|"
                 # "web development", "front end", "full-stack"
@@ -516,6 +523,11 @@ SCHOOL_YEAR = re.compile(r"\b(?:i'?m |i am |im |she'?s |he'?s )?(?:in |at )?(?:y
 YOUNG_SCHOOL_YEAR = re.compile(r"\b(?:year|yr) (?:[7-9]|10)\b")
 
 
+# An age said to be exact: "50 on the dot", "30 exactly", "40 bang on", "21 precisely"
+EXACTLY_AFTER = re.compile(r"(?<![\d.])(\d{1,3})\s(?:on the dot|on the nose|exactly|precisely|bang on|"
+                           r"flat)\b")
+
+
 def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
@@ -539,6 +551,7 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
                   r"(?:months?|mths?)(?: old)?\b",
                   r"\1", text)
     text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
+    text = EXACTLY_AFTER.sub(r"\1", text)  # "50 on the dot": 50 exactly ("on" is no birthday's day here)
     age = parse_age_number(text, rough_margin_from=RULES.min_age)
     if age is not None:
         return age
@@ -1162,6 +1175,8 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
             lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
             not NEGATION.search(text[:lasting.start()])):
         return YES  # ("not settled yet" is no such status)
+    if UNLESS_GRANTED.search(text):
+        return NOT_SURE  # "only if my extension gets approved": lasting hangs on a decision to come
     renewal = RENEWAL_PLANNED.search(text)
     if renewal and EXPECTED_FINE.search(text):
         return NOT_SURE  # "I'll renew it halfway through, should be fine": for the team to check
@@ -1185,6 +1200,8 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         # "valid 3 more years", "another two years on it"
         match = re.search(r"(?:^|\s)()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve)\s+more\s+(months?|years?|weeks?)\b", text)
+    if not match:
+        match = TIME_ON_IT.search(text)  # "pre-settled still has 3 years on it"
     if match:
         amount_text = match.group(2)
         amount = float({"a": 1, "an": 1}.get(amount_text, 0) or
@@ -1214,6 +1231,19 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     return parse_yes_no(text)
 
 
+# Lasting only if a decision to come goes their way: "only if my extension gets approved", "if the
+# renewal goes through", "if they extend it"
+UNLESS_GRANTED = re.compile(r"\bif\s(?:my\s|the\s|our\s)?(?:extension|renewal|application|new visa|visa|"
+                            r"leave|it|settled status|upgrade)\s(?:\w+\s)?(?:gets?|is|goes|comes|will be)\s"
+                            r"(?:approved|granted|accepted|through|renewed|extended|back)\b|"
+                            r"\bif\s(?:they|the home office)\s(?:extend|renew|approve|grant)\b")
+# Time left on a permission, said as what it still has: "pre-settled still has 3 years on it", "my visa
+# has got 2 years on it", "there's 30 months on the card" (the unit after the amount)
+TIME_ON_IT = re.compile(r"\b(?:has|have|got|still|there'?s|there is)\s(?:got\s)?"
+                        r"(?:about |around |only |just |roughly |another |over )?"
+                        r"()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve)\s(months?|years?|weeks?)\s(?:left\s)?on\s"
+                        r"(?:it|the\s\w+|my\s\w+|mine)\b")
 # A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then", "I'll
 # be applying for an extension"), or open to them ("I can extend it", "it can be renewed")
 RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
@@ -1302,7 +1332,9 @@ def parse_student_loan(text: str) -> str | None:
     if is_not_sure(text):
         return NOT_SURE
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
-                 r"paid (it |mine |them |that |my loan )?off|still paying|finished|graduated|old loan|"
+                 r"paid (it |mine |them |that |my loan )?(?:all |fully |completely |in full )?off|"
+                 r"paid (it |mine |them |that |my loan )?off in full|"
+                 r"still paying|finished|graduated|old loan|"
                  r"pay (it |them |mine )?back|course ended|ended in|"
                  r"from uni|years ago|(loan|finance|funding) (has )?(stopped|ended|finished)|"
                  r"(left|dropped out of|quit|finished) (uni|university|college|my course|my degree)|"
@@ -1513,6 +1545,13 @@ WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUM
 # "an overlap of about a fortnight", "overlapping for 3 weeks": how long it runs into the apprenticeship
 OVERLAP_OF = re.compile(r"\boverlap\w*\s(?:of|by|for)\s(?:about\s|around\s|roughly\s|only\s|just\s|maybe\s)?"
                         r"(?:(" + NUMBER_WORDS + r"|few|a few)\s(weeks?|days?)|a fortnight|fortnight)\b")
+# "only for like 3 more weeks after it starts", "for 2 weeks into the apprenticeship", "another fortnight
+# after techtrack begins": how long it goes on after the start
+ON_AFTER_START = re.compile(r"\bfor\s(?:like\s|about\s|around\s|roughly\s|maybe\s|only\s|just\s|another\s)?"
+                            r"(?:(" + NUMBER_WORDS + r"|few|a few)\s(?:more\s|extra\s|other\s)?"
+                            r"(weeks?|days?|months?)|(?:a\s|another\s)?fortnight)\s(?:after|into|past)\s"
+                            r"(?:the start|(?:it|techtrack|the apprenticeship|yours|this|that)"
+                            r"(?:\s(?:starts?|begins?|kicks off))?)\b")
 # "it wraps up within a month of the start": ends no later than that after the start
 WITHIN_OF_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\s(?:\w+\s)?"
                              r"within\s(?:about\s|around\s)?(?:(" + NUMBER_WORDS + r"|few|a few)\s"
@@ -1581,7 +1620,7 @@ def parse_other_programme(text: str) -> str | None:
         # "maybe 2 or 3 weeks overlap", "it overlaps by about 3 weeks then ends": the longer is the test
         amount = (overlap.group(2) or overlap.group(1)) if overlap.group(1) else overlap.group(3)
         return "ending_soon" if _within_end_weeks(amount, "weeks") else YES
-    overlap_of = OVERLAP_OF.search(text) or WITHIN_OF_START.search(text)
+    overlap_of = OVERLAP_OF.search(text) or WITHIN_OF_START.search(text) or ON_AFTER_START.search(text)
     if overlap_of and not NEGATION.search(text[:overlap_of.start()]):
         # "an overlap of about a fortnight", "it wraps up within a month of the start": ending that
         # long after the start ("within 6 weeks of the start" may be sooner or later than the rule's)
@@ -1589,7 +1628,7 @@ def parse_other_programme(text: str) -> str | None:
         if amount in ("few", "a few"):
             return None
         within = _within_end_weeks(amount, unit)
-        return "ending_soon" if within else YES if overlap_of.re is OVERLAP_OF else None
+        return "ending_soon" if within else YES if overlap_of.re in (OVERLAP_OF, ON_AFTER_START) else None
     first_weeks = FIRST_WEEKS.search(text)
     if first_weeks and (OVERLAP_SAID.search(text) or ENDING_SAID.search(text)) and \
             not _a_date_follows(text, first_weeks.end()):
@@ -1809,6 +1848,17 @@ CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|"
                             # a business master's or bachelor's by its letters; business by itself
                             # ("an HND in business"), not the start of a computing subject
                             r"mba|bba|business(?!\s(?:analysis|information|computing|it|ict)\b))\b")
+# Subjects far from computing, read when named alone: "sports science", "history", "nursing and
+# midwifery", "psychology" (not "technology": information technology is computing)
+UNRELATED_SUBJECTS = re.compile(
+    r"\b(?:(?:sports?|exercise|social|political|environmental|food|animal|biomedical|biological|forensic|"
+    r"marine|earth|health|medical)\s(?:science|sciences|studies)|(?!techn)[a-z]+ology|[a-z]+\sstudies|"
+    r"history|geography|english(?: literature| language)?|law|nursing|midwifery|(?:fine\s)?art|music|drama|"
+    r"dance|film|media|journalism|philosophy|politics|theology|languages|french|spanish|german|italian|"
+    r"chemistry|biology|physics|medicine|pharmacy|architecture|accounting|accountancy|finance|economics|"
+    r"marketing|fashion|(?:graphic\s)?design|photography|hospitality|tourism|education|teaching|"
+    r"social work|childcare|hairdressing|catering|construction|nutrition|physiotherapy|dentistry|"
+    r"agriculture|classics|anthropology|linguistics|(?:creative\s)?writing)\b")
 # Business subjects: close to the Business Analyst role only, so similar or not depending on the role
 BUSINESS_SUBJECTS = re.compile(r"\bbusiness(?: (?:management|studies|administration|analytics))?\b|"
                                r"\bmanagement studies\b")
@@ -1934,10 +1984,14 @@ def parse_prior_qualification(text: str) -> str | None:
     if level4 and not NEGATION.search(text[:level4.start()]) and _names_a_subject(text):
         return NO  # a subject is named and it isn't a similar one ("a degree in history")
     if BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and \
-            all(_negated(text, m.start(), verbs=True) for m in LEVEL4_PLUS.finditer(text)):
+            all(_negated(text, m.start(), verbs=True) or
+                NO_BEFORE.search(text[max(0, m.start() - 20):m.start()])  # ("A levels only, no degree")
+                for m in LEVEL4_PLUS.finditer(text)):
         return NO  # "only A levels, never went to uni": below Level 4 (and a degree said only to deny it)
     if not level4 and _only_subjects_named(text):
         return NOT_SURE  # "mathematics and statistics": a close subject, at what level not said
+    if not level4 and _only_unrelated_subjects(text):
+        return NO  # "sports science": a subject far from computing, named alone (at any level, not similar)
     answer = parse_yes_no(text)
     subject = next((m for m in SUBJECT_AFTER_YES.finditer(text) if m.group(1) not in NOT_SUBJECTS and
                     not mentions(m.group(1), [*ENGLAND, *OUTSIDE_ENGLAND, *NAMES])), None)
@@ -1951,6 +2005,19 @@ def parse_prior_qualification(text: str) -> str | None:
         return YES if named <= {"degree", "hnd", "hnc", "masters", "master", "bsc", "ba", "msc", "phd"} and \
             not NEGATION.search(text) else None
     return answer
+
+
+# A "no" said of the word after it: "no degree", "no uni degree" ("A levels only, no degree")
+NO_BEFORE = re.compile(r"\bno\s(?:[a-z]+\s)?$")
+
+
+def _only_unrelated_subjects(text: str) -> bool:
+    """ "sports science", "history and politics": nothing but subjects far from computing (one close to
+    it, or a business one, is read by `_only_subjects_named` or asked again)."""
+    if SIMILAR_SUBJECTS.search(text) or CLOSE_SUBJECTS.search(text) or BUSINESS_SUBJECTS.search(text) or \
+            BORDERLINE_SUBJECTS.search(text) or not UNRELATED_SUBJECTS.search(text):
+        return False
+    return not SUBJECT_JOINERS.sub("", UNRELATED_SUBJECTS.sub(" ", text))
 
 
 # What is left of an answer of subjects alone: "and", "&", commas ("maths and statistics")
@@ -2343,6 +2410,8 @@ def parse_level3(text: str) -> str | None:
                  text) and not re.search(r"\b(but|though|then|later)\b.{0,30}\b(got|have|did|passed|finished|"
                                          r"completed)\b", text):
         return NO  # sixth form or college left before its Level 3 was finished
+    if FAILED_ALL.search(text):
+        return NO  # "I did sixth form but failed everything": there, and left with nothing passed
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         # studying for it now: not held yet. Said so ("finishing in June", "doing them now"), a no;
         # otherwise asked again
@@ -2369,6 +2438,13 @@ def parse_level3(text: str) -> str | None:
         answer = parse_yes_no(text)
         return answer if answer in (NO, NOT_SURE) else None  # which level?
     return parse_yes_no(text)
+
+
+# Sixth form or college done, every exam failed: "did sixth form but failed everything", "went to college,
+# failed the lot", "sixth form, didn't pass any of them"
+FAILED_ALL = re.compile(r"\b(?:sixth form|6th form|college)\b[^.;]{0,30}?\b(?:failed|flunked|didn'?t pass|"
+                        r"did not pass)\s(?:everything|all of (?:it|them|my exams)|them all|it all|the lot|"
+                        r"any of (?:it|them)|anything|all (?:my |the )?(?:exams|subjects|a[- ]?levels))\b")
 
 
 QUALIFICATION_NAMES = (
@@ -2621,6 +2697,19 @@ NO_FIXED_PLACE = re.compile(r"\ball over(?: the place| the shop)?\b|\btravel\w* 
                             r"all the time|constantly|everywhere)\b|\b(?:it )?varies\b|\bno fixed "
                             r"(?:place|base|location|office|site)\b|\b(?:different|various) (?:places|sites|"
                             r"locations|clients)\b|\ball sorts of places\b")
+# Hybrid working, from a home: "hybrid from my flat in Croydon", "hybrid, working from my house in Leeds"
+HYBRID_FROM_HOME = re.compile(r"\bhybrid\b[^,.;]{0,25}?\bfrom (?:my|our|the) (?:flat|house|home|place|"
+                              r"apartment)\b|\bhybrid\b[^.;]{0,40}?\b(?:i |we )?(?:live|living)\b")
+# Said to stay where they live: "wouldn't want to move or commute", "won't relocate", "not willing to
+# travel", "can't commute"
+STAYING_PUT = re.compile(r"\b(?:wouldn'?t|won'?t|will not|would not|don'?t|do not|can'?t|cannot|couldn'?t|"
+                         r"not)\s(?:really\s)?(?:want to\s|be able to\s|be willing to\s|willing to\s|"
+                         r"able to\s|planning to\s|going to\s|looking to\s|prepared to\s)?"
+                         r"(?:move|relocate|commute|travel)\b|"
+                         r"\bnot (?:moving|relocating|commuting)\b")
+# The working time said to be shared between places: "I split my time between Glasgow and Carlisle"
+TIME_SPLIT = re.compile(r"\b(?:split|divide|share)\w*\s(?:my\s|the\s|our\s)?(?:time\s|week\s|days\s|"
+                        r"working (?:time|week)\s)?between\s")
 # Where they will work not chosen yet: "not decided", "either ... or", "could be"
 UNDECIDED_PLACE = re.compile(r"\b(not decided|undecided|haven'?t decided|not (?:been )?decided yet|"
                              r"yet to decide|still deciding|either|could be|might be|one of|whichever|tbc|"
@@ -2710,6 +2799,9 @@ def parse_works_in_england(text: str) -> str | None:
     home += [p for p in places if p not in work and p not in home and re.search(
         r"\b(i|we) (live|living|'m living|am living|reside)\b", _clause_before(text, p[0], 45))]
     remote = re.search(r"\b(remote\w*|wfh|work(ing)? from home|home[- ]based|from my home)\b", text)
+    hybrid = HYBRID_FROM_HOME.search(text)
+    if hybrid and not remote and home and all(p[2] for p in home):
+        remote = hybrid  # "hybrid from my flat in Croydon": the home days in England (the office's unsaid)
     if remote and not work and home and not NEGATION.search(text[:remote.end()]):
         # "remote, I live in Lisbon": working from home, so the work is where home is
         work, home = home, []
@@ -2730,8 +2822,9 @@ def parse_works_in_england(text: str) -> str | None:
         in_england = {p[2] for p in chosen}
         if len(in_england) == 1:
             return YES if in_england.pop() else NO
-        if not (mostly or moving) and UNDECIDED_PLACE.search(text) and \
-                PLACES_AS_ALTERNATIVES.search(text[chosen[0][0]:chosen[-1][0]]):
+        if not (mostly or moving) and UNDECIDED_PLACE.search(text) and (
+                PLACES_AS_ALTERNATIVES.search(text[chosen[0][0]:chosen[-1][0]]) or
+                TIME_SPLIT.search(text[:chosen[0][0]])):
             # "haven't decided, Bristol or Cardiff", "could be Cardiff could be Bristol": in England or
             # not, as it turns out
             return NOT_SURE
@@ -2742,6 +2835,9 @@ def parse_works_in_england(text: str) -> str | None:
             return said
         lives_now = [p for p in home if re.search(r"\b(live|living|home|house|reside\w*)\b",
                                                   _clause_before(text, p[0], 25))]
+        if lives_now and not any(p[2] for p in places) and STAYING_PUT.search(text):
+            # "I live in Swansea and wouldn't want to move or commute": working there, outside England
+            return NO
         if re.search(r"\b(work|works|working|job|office|based)\s(?:in|at)\s[a-z]", text):
             return None  # "I live in Carlisle but work in Dumfries": where they work decides, unknown here
         if lives_now and lives_now == places and all(p[2] for p in places):
@@ -3461,13 +3557,14 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     yes_no = YES in QUESTIONS[question_id].option_values
     partly = PARTLY.search(lowered)
     described = lowered[partly.end():] if partly else ""
-    some = re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of)\b", described)
+    some = re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of|"
+                     r"help(?:s|ing)?(?: out)? with)\b", described)
     if yes_no and some and (re.search(r"\b(job|work|role|employer|office|team|position|"
                                       r"department|in (?:finance|hr|sales|marketing|accounts|"
                                       r"operations|admin))\b", described) or
                             NOT_RELEVANT_JOBS.search(described[:some.start()])) and \
             not re.search(r"\b(mostly|mainly|main)\b", described) and \
-            not re.search(r"\b(but|though|although)\b", described[some.end():]):
+            not re.search(r"\b(but|though|although)\b", UNOFFICIAL.sub(" ", described[some.end():])):
         # "sort of, I do some data work in my job", "kind of? I'm a receptionist but do a bit of
         # data entry": a part of their job, for the team to check ("sort of, I fix laptops for
         # friends" is no job, and "some data work but mostly sales" leans no)
@@ -3515,6 +3612,13 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     return PARSERS[question_id](text)
 
 
+# The part of the job said to be unofficial: "but it's not my official job", "though it's unofficial"
+# (a doubt agreeing with "kind of", not a turn to a no)
+UNOFFICIAL = re.compile(r"\b(?:but|though|although)\s(?:it'?s\s|its\s|it is\s|that'?s\s)?"
+                        r"(?:not (?:really )?(?:my|part of my|in my|an?) "
+                        r"(?:official|actual|real|main|proper|formal) "
+                        r"(?:job|role|title|job title|duties|position)|unofficial\w*|informal\w*|"
+                        r"not official\w*)\b")
 # Someone close passing on the answer: "my mum says yes", "my husband said no"
 REPORTED_ANSWER = re.compile(r"^\s*(?:my|our)\s+[a-z]+\s+(?:says?|said)\s*[,:-]?\s*(?=(?:yes|yeah|yep|yup|no|"
                              r"nope|nah)\b)")

@@ -2003,3 +2003,88 @@ def test_a_school_leaving_qualification_from_abroad_beside_no_gcses_is_a_yes() -
         ("no GCSEs, I want to do the matura", None),
     ])
     _each("level3", [("I did gaokao in China", "yes")])
+
+
+# held-out set v23's misses, each with a variant or two and near misses that must not fire
+def test_held_out_v23_misses() -> None:
+    _each("role", [
+        ("the one where u write the actual code i guess", "software_developer"),  # a role described
+        ("writing the real code, that one", "software_developer"),
+        ("my son reckons I should do DevOps but I want the software developer one myself",
+         "software_developer"),  # someone else's opinion, ended by the "but" of their own choice
+        ("my mum thinks BA would suit me but I'd rather do cyber", "cyber_security_technologist"),
+        ("my dad says devops is dull though I like the cyber one", "cyber_security_technologist"),
+        # near misses: no choice of their own said after the opinion
+        ("my son reckons devops is good and cyber is too", "undecided"),
+    ])
+    _each("age", [
+        ("45 years old, got 2 kids at uni myself", 45),  # a count of other things is no age
+        ("38 with 3 children", 38), ("50, 2 grown up sons", 50),
+        ("50 on the dot", 50),  # an age said to be exact
+        ("30 exactly", 30), ("40 bang on", 40),
+        # near misses: a count alone, a birthday on a day, two ages
+        ("I have 2 kids", None), ("16 on the 3rd of march", "<16"), ("45 or 46, 2 kids", None),
+    ])
+    _each("residence_years", [
+        ("since my 18th birthday and I'm 22 now", 4.0),  # an age now less an age on coming
+        ("since I turned 18, I'm 25 now", 7.0), ("since her 5th birthday, she's 17 now", 12.0),
+        # near misses: their age now not said, or an ordinal that is no birthday
+        ("since my 18th birthday", None), ("since my 2nd year at uni, I'm 22 now", None),
+        ("all my life except a gap year in Australia", "all_my_life"),  # a temporary absence
+        ("all my life apart from my year abroad at uni", "all_my_life"),
+        # near misses: years away that are no gap year
+        ("all my life except 2 years in Australia", None), ("all my life except a year in Australia", None),
+    ])
+    _each("permission_lasts", [
+        ("pre-settled still has 3 years on it", "yes"),  # years left, against the apprenticeship's length
+        ("there's 30 months on the card", "yes"), ("my visa has got 1 year on it", "no"),
+        ("my visa still has 2 years on it", "not_sure"),  # just the apprenticeship's length
+        ("Only if my extension gets approved", "not_sure"),  # lasting hangs on a decision to come
+        ("if the renewal goes through yes", "not_sure"),
+        # near miss: the extension already granted
+        ("yes, my extension got approved", "yes"),
+    ])
+    _each("student_loan", [
+        ("I do get it yes", "yes"), ("i do have one", "yes"),  # "do" said for emphasis
+        ("i paid it all off last year thank god", "no"),  # a loan paid off is no loan now
+        ("paid mine off in full", "no"),
+        # near misses: more said than the short answer, or a "not"
+        ("I do get it but only the maintenance part", None), ("I do not get it", "no"),
+    ])
+    _each("other_programme", [
+        ("yeah but only for like 3 more weeks after it starts", "ending_soon"),  # within the rule's weeks
+        ("yes for about 2 weeks into the apprenticeship", "ending_soon"),
+        ("for another fortnight after techtrack begins", "ending_soon"),
+        # near misses: longer than the rule's weeks, or how long not said
+        ("yes, for 3 months after it starts", "yes"), ("for a few weeks after it starts", None),
+    ])
+    _each("prior_qualification", [
+        ("A levels only, no degree", "no"), ("GCSEs only, no uni degree", "no"),  # a degree said with "no"
+        ("sports science", "no"), ("history and politics", "no"), ("psychology", "no"),  # bare, unrelated
+        # near misses: a degree held, subjects close to computing, or computing itself
+        ("A levels, and a degree", None), ("maths", "not_sure"), ("business studies", "not_sure"),
+        ("technology", None), ("physics and computing", None),
+    ])
+    _each("works_in_england", [
+        ("hybrid from my flat in Croydon", "yes"),  # the home days in England
+        ("hybrid, I live in Leeds", "yes"),
+        ("I live in Swansea and wouldn't want to move or commute", "no"),  # outside England, staying put
+        ("I live in Glasgow, not willing to relocate", "no"),
+        ("could be either, I split my time between Glasgow and Carlisle", "not_sure"),
+        # near misses: a home outside England alone, a split said without doubt, hybrid from Wales
+        ("I live in Swansea", None), ("I split my time between Glasgow and Carlisle", None),
+        ("hybrid from my flat in Cardiff", None), ("I live in Leeds and won't move", "yes"),
+    ])
+    _each("employed_relevant", [
+        ("kind of? I help with IT stuff at my office but it's not my official job", "not_sure"),
+        ("sort of, I help out with the IT at work though it's unofficial", "not_sure"),
+        # near misses: mostly something else, or no job
+        ("kind of, I help with IT at my office but mostly I do sales", None),
+        ("kind of, I help with IT stuff for friends", None),
+    ])
+    _each("level3", [
+        ("I did sixth form but failed everything", "no"),  # there, and nothing passed
+        ("went to college, failed the lot", "no"), ("did sixth form, didn't pass any of them", "no"),
+        # near misses: only some failed, or all passed
+        ("I did sixth form but failed one subject", None), ("did college, passed everything", None),
+    ])

@@ -521,11 +521,12 @@ def parse_duration_years(text: str, today: date | None = None,
     text = re.sub(r"(?<![\w'])'(\d\d)\b",
                   lambda m: ("20" if int(m.group(1)) <= today.year % 100 else "19") + m.group(1), text)
     whole_life = bool(ALL_LIFE.search(text) or _born_in_the_uk(text))
-    if whole_life and not BREAK.search(TEMPORARY_ABSENCE.sub(" ", text)):
-        return "all_my_life"
+    # ("nearly all my life, I came when I was 2 and I'm 30 now": the ages say how long)
     by_age = _years_from_ages(text)
     if by_age is not None:
         return by_age
+    if whole_life and not BREAK.search(TEMPORARY_ABSENCE.sub(" ", text)):
+        return "all_my_life"
     if ARRIVED_AT_AGE.search(text):
         return None  # "since I was 5": an age on arriving, and their age now not said
     if re.search(r"\b(of them|of those|of which|out of)\b", text):

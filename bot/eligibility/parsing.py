@@ -70,22 +70,32 @@ NOT_SURE_PATTERN = re.compile(
 # sure it does", "don't think so" ("not sure" stays not sure).
 SURE_PREFIX = re.compile(r"^\s*(?:i'?m\s+|im\s+|i am\s+)?(?:pretty|fairly|quite|almost|reasonably|very|"
                          r"99%?)\s+(?:sure|certain|confident)\s*,?\s*(?:that\s+)?(?=\S)")
-DOUBTED_NO = re.compile(r"^\s*(?:i\s+)?(?:don'?t|dont|do not)\s+(?:think|believe|reckon|expect)\s+so\b|"
+# ("don't think I have": the short answer doubted)
+DOUBTED_NO = re.compile(r"^\s*(?:i\s+)?(?:don'?t|dont|do not)\s+(?:think|believe|reckon|expect)\s+"
+                        r"(?:so|i (?:do|have|am|will|did))\b|"
                         r"^\s*i\s+doubt\s+(?:it|that|so)\b|^\s*(?:i\s+)?(?:think|guess|reckon)\s+not\b|"
-                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|^\s*(?:probably|probs?|likely)\s+not\b")
+                        r"^\s*(?:i'?d|i would)\s+say\s+no\b|"
+                        r"^\s*(?:probably|probly|prolly|probs?|likely)\s+not\b")
 # ("probs", "prob": probably, in text speak)
-HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|probs?|hopefully|i hope so)\b")
+# ("probly", "prolly": probably, typed short)
+HEDGE = re.compile(r"^\s*(maybe|possibly|perhaps|probably not|probably|probly|prolly|probs?|hopefully|"
+                   r"i hope so)\b")
 # "kind of", "sort of": half a yes, to a yes/no question; asked again.
 PARTLY = re.compile(r"^\s*(kind of|kinda|sort of|sorta|partly|in a way|a bit|a little|ish)\b")
+# Emoji code points: "🤔", "👍🏽"
+EMOJI_CHARS = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
 # A yes said with a little doubt is still the answer they give ("I think so", "should do").
-HEDGED_YES = re.compile(r"^\s*(i think so|i believe so|i reckon so|i expect so|i'?d think so|i guess so|"
+# ("think so", its "I" left out; "i think so tbf", "I think I do 🤔": a word or emoji of filler after it)
+HEDGED_YES = re.compile(r"^\s*((?:i )?think so|i believe so|i reckon so|i expect so|i'?d think so|i guess so|"
                         r"i should think so|should do|it should( do)?|should be( fine| ok| okay)?|"
                         r"i think it (does|will|is)|i believe it (does|will|is)|"
                         # "I think I will", "i think i do": the short answer, believed
                         r"i (?:think|believe|reckon) i (?:do|will|am|have|did))"
-                        r"(?:,?\s(?:yes|yeah|yep|yh))?\s*([,.!;]|\?(?=\s*\w)|$)")  # ("I think so yeah")
+                        r"(?:,?\s(?:yes|yeah|yep|yh))?(?:,?\s(?:tbf|tbh|ngl|mate|lol|haha|honestly))?"
+                        r"\s*(?:[" + EMOJI_CHARS + r"]+\s*)?([,.!;]|\?(?=\s*\w)|$)")  # ("I think so yeah")
 YES_WORDS = re.compile(
-    r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|sure|correct|right|true|affirmative|"
+    # ("ja": the yes of German, Dutch and the Nordic languages)
+    r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|ja|sure|correct|right|true|affirmative|"
     r"of course|ofc|obviously|obvs|naturally|definitely|absolutely|certainly|indeed|that'?s right|"
     r"that'?s correct|ok|okay|"
     r"totally|for sure|defo|deffo|def|defin[ai]te?ly|definatly|definetly|deff?inately|absolutly)\b|"
@@ -140,7 +150,7 @@ def normalise(text: str) -> str:
 
 
 # Emoji said before the answer: "💯 yes", "🙅 no", "👍🏽 yeah"
-EMOJI = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
+EMOJI = EMOJI_CHARS
 LEADING_EMOJI = re.compile(r"^[" + EMOJI + r"][" + EMOJI + r"\s]*")
 
 
@@ -159,7 +169,7 @@ TIME_FIRST = re.compile(r"^\s*(?:currently|at the moment|at present|presently|(?
 
 
 def is_not_sure(text: str) -> bool:
-    if re.search(r"^(?:probably|probs?) not\b", text) or CANT_SAY_NO.search(text):
+    if re.search(r"^(?:probably|probly|prolly|probs?) not\b", text) or CANT_SAY_NO.search(text):
         return False  # a no, said gently
     return bool(NOT_SURE_PATTERN.search(text)) or bool(HEDGE.search(text)) or bool(MAYBE_AFTER.search(text))
 
@@ -233,7 +243,7 @@ NEGATED_AUXILIARIES = frozenset({"don't", "dont", "doesn't", "doesnt", "didn't",
                                  "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "hasn't", "hasnt",
                                  "haven't", "havent", "can't", "cant", "cannot", "wouldn't", "wouldnt",
                                  "shouldn't", "shan't", "'m not", "ain't"})
-AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye"})
+AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye", "ja"})
 DENYING = frozenset({"no", "nope", "nah"})
 ADVERBS = frozenset({"indeed", "actually", "definitely", "certainly", "though", "really", "not", "still",
                      "be", "have", "do"})  # ("she will be", "I should have": the verb left as said)
@@ -528,10 +538,15 @@ EXACTLY_AFTER = re.compile(r"(?<![\d.])(\d{1,3})\s(?:on the dot|on the nose|exac
                            r"flat)\b")
 
 
+# A slang word said after the answer: "43 m8", "29 mate", "35 bro", "22 lol", "40 innit"
+TRAILING_SLANG = re.compile(r"(?<=\w)[\s,.!]{1,3}(?:m8|mate|bro|bruv|fam|pal|lol|haha|innit|x{1,3})"
+                            r"[\s.!]{0,3}$")
+
+
 def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
-    text = ages_in_words(respell_number_words(normalise(text)))
+    text = ages_in_words(respell_number_words(TRAILING_SLANG.sub("", normalise(text))))
     either = either_of_two_ages(text)
     if either and either[0] >= RULES.min_age and not NEGATION.search(text):
         return either[0]  # "61 or 62, can't remember": either passes the rule; the lower is taken
@@ -590,6 +605,20 @@ BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start
                           r"worst luck|lol|haha)\s*([.!,]|$))")
 
 
+# A yes, or a leaning to one, said with the age they reach in a month: "probably, I turn 16 in February",
+# "my son will be, yes, he's 16 in January" (the month is what they base the yes on)
+LEANING_WITH_AGE = re.compile(r"^\s?(?:probably|probs?|most likely|likely|yes|yeah|yep)\b|"
+                              r",\s?(?:yes|yeah|yep)\s?,")
+AGE_IN_A_MONTH = re.compile(r"\b(?:turn|turns|turning|be|is|'s|am|'m)\s(\d{1,3})\s(?:in|by)\s"
+                            r"(?:early |late )?" + MONTHS + r"\b")
+
+
+def _leaning_with_age_in_a_month(text: str) -> bool:
+    ages = [int(match.group(1)) for match in AGE_IN_A_MONTH.finditer(text)]
+    return bool(LEANING_WITH_AGE.search(text)) and bool(ages) and min(ages) >= RULES.min_age and \
+        not NEGATION.search(text) and "?" not in text
+
+
 def parse_age_at_start(text: str) -> str | None:
     """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
     sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
@@ -597,6 +626,8 @@ def parse_age_at_start(text: str) -> str | None:
     from bot.eligibility.numbers import words_to_digits
 
     text = normalise(text)
+    if _leaning_with_age_in_a_month(words_to_digits(text)):
+        return YES  # "probably, I turn 16 in February"
     if is_not_sure(text) or START_ASKED.search(text):
         return NOT_SURE  # "I'll be 16 in September, is that before the start?"
     answer = parse_yes_no(text)
@@ -1088,6 +1119,12 @@ def _respelt_visas(text: str) -> str:
     return re.sub(r"\b[a-z]{5,14}\b", respell, text)
 
 
+# A student, said by itself as the status: "student", "I'm an international student", "here as a student"
+STUDENT_ALONE = re.compile(r"(?:i'?m |i am |im )?(?:(?:just |only )?(?:here|in the uk|over here) as )?"
+                           r"(?:an? |on an? )?(?:international |overseas |foreign |child )?"
+                           r"(?:student|students)(?: one| status)?[.!]*")
+
+
 def _status_in(clause: str) -> str | None:
     if re.search(r"\b(asylum seeker|seeking asylum|claimed asylum|claim(ing)? asylum|applied for "
                  r"asylum|asylum (claim|application|case|interview|hearing|appeal)|"
@@ -1114,9 +1151,8 @@ def _status_in(clause: str) -> str | None:
     if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause) or \
             BNO.search(clause):
         return "other_permission"
-    if re.fullmatch(r"(?:i'?m |i am |im )?(?:an? |on an? )?(?:international |overseas |foreign |child )?"
-                    r"(?:student|students)(?: one| status)?[.!]*", clause):
-        return "study"  # the status named by itself, as the option says it: "student"
+    if STUDENT_ALONE.fullmatch(clause):
+        return "study"  # the status named by itself, as the option says it: "student", "here as a student"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
                  r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause) or \
             STUDYING_ON_A_VISA.search(clause):
@@ -1211,7 +1247,8 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         if months == 24 and " more " not in match.group(0) and not renewal and \
                 not re.search(r"\b(over|more than)\s*$", text[:match.start(2)]):
             return NOT_SURE  # "2 years left": just the apprenticeship's length, which is up to two years
-    if months is None and re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text):
+    if months is None and (re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text) or
+                           DOCUMENT_SAYS.search(text)):
         months = _months_to_expiry(text, today)
     if months is None and re.search(r"\b(next year|this year|soon|few months|(next|this|in the) "
                                     r"(spring|summer|autumn|winter|month)|next (january|february|march|"
@@ -1236,7 +1273,11 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
 UNLESS_GRANTED = re.compile(r"\bif\s(?:my\s|the\s|our\s)?(?:extension|renewal|application|new visa|visa|"
                             r"leave|it|settled status|upgrade)\s(?:\w+\s)?(?:gets?|is|goes|comes|will be)\s"
                             r"(?:approved|granted|accepted|through|renewed|extended|back)\b|"
-                            r"\bif\s(?:they|the home office)\s(?:extend|renew|approve|grant)\b")
+                            r"\bif\s(?:they|the home office)\s(?:extend|renew|approve|grant)\b|"
+                            # "unless I get settled by then", "unless we're granted ILR"
+                            r"\bunless\s(?:i|we|she|he)\s(?:get|am granted|'?m granted|'?re granted|"
+                            r"are granted|upgrade to|switch to|move to)\s(?:full\s|my\s|an?\s)?"
+                            r"(?:settled|ilr|indefinite leave|extension|renewal|new visa)\b")
 # Time left on a permission, said as what it still has: "pre-settled still has 3 years on it", "my visa
 # has got 2 years on it", "there's 30 months on the card" (the unit after the amount)
 TIME_ON_IT = re.compile(r"\b(?:has|have|got|still|there'?s|there is)\s(?:got\s)?"
@@ -1254,6 +1295,8 @@ RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'
                              r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
                              r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"
                              r"\b(?:renewable|extendable)\b")
+# A document showing the expiry: "my BRP says 2030", "the card shows march 2028"
+DOCUMENT_SAYS = re.compile(r"\b(?:brp|card|visa|permit|e-?visa|it)\s(?:says|shows|reads)\b")
 # An expiry's year, its month perhaps named before it: "expires in 2028", "ends march 2027"
 EXPIRY_YEAR = re.compile(r"\b(?:(" + MONTHS + r")\.?\s)?(20\d\d)\b")
 
@@ -1329,6 +1372,13 @@ def parse_student_loan(text: str) -> str | None:
     text = normalise(text)
     if _doubted_loan_held(text):
         return YES  # "not sure if a master's loan counts, I'm getting one": student finance, held now
+    doubt = LOAN_COUNT_DOUBTED.search(text)
+    if doubt and REPAYING.search(doubt.group(1)) and REPAYING.search(text[doubt.end():]) and \
+            not LOAN_HELD_AFTER.search(text[doubt.end():]):
+        return NO  # "not sure if repaying counts... I'm repaying mine": one paid back is no loan now
+    held = LOAN_FOR_A_COURSE.search(text)
+    if held and STUDYING_ON_A_LOAN.search(text) and not NEGATION.search(text):
+        return YES  # "got one for my nursing degree, still studying"
     if is_not_sure(text):
         return NOT_SURE
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
@@ -1342,6 +1392,8 @@ def parse_student_loan(text: str) -> str | None:
                  r"not (a )?(uni |university )?student|not studying|"
                  r"(?:haven'?t|have not|havent|hasn'?t|wasn'?t|was not) been (?:a |an )?(?:uni |university |"
                  r"college |mature )?student|"
+                 r"(?:stopped|withdrew from|quit|left|dropped) (?:my |the )?(?:uni |university |college )?"
+                 r"(?:course|degree|studies)|cancel\w* (?:the |my )?(?:loan|finance|funding)|"
                  r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year|still)\b.{0,20}"
                                                                r"\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
@@ -1428,6 +1480,16 @@ def _doubted_loan_held(text: str) -> bool:
     return said == YES or bool(LOAN_HELD_AFTER.search(rest))
 
 
+# Paying a loan back: "repaying", "paying it back", "paying mine off"
+REPAYING = re.compile(r"\b(?:repay\w*|paying (?:it |that |mine |one |my loan )?(?:back|off))\b")
+# A loan had for a course: "got one for my nursing degree", "I have a loan for my course"
+LOAN_FOR_A_COURSE = re.compile(r"^(?:i\s|i'?ve\s)?(?:got|get|have|getting|receive)\s"
+                               r"(?:one|a loan|it|the loan)\sfor\s(?:my|the)\s(?:[a-z]+\s){0,2}?"
+                               r"(?:degree|course|studies|masters|uni\w*|diploma|foundation year)\b")
+# Studying now: "still studying", "currently at uni", "in my second year"
+STUDYING_ON_A_LOAN = re.compile(r"\b(?:still|currently|now)\s(?:studying|at uni\w*|at college|doing it|"
+                                r"on the course|in (?:uni|university|college))\b|"
+                                r"\bin my (?:first|second|third|final|last|\d(?:st|nd|rd|th)) year\b")
 # A yes said straight after the loan it is to: "postgrad loan yes", "maintenance loan - yeah"
 LOAN_AFFIRMED = re.compile(r"\s?[:,=-]?\s?(?:yes|yeah|yep|yup|yh|aye)\b")
 # Jobseeker's Allowance, claimed while looking for work (not by students on student finance)
@@ -1587,6 +1649,14 @@ def _a_date_follows(text: str, position: int) -> bool:
     return bool(re.match(r"\s*(?:of|in)\s+" + MONTHS, text[position:position + 20]))
 
 
+# Only a little more of it to go: "for another fortnight", "for another 2 weeks", "for 3 more weeks"
+FOR_A_LITTLE_MORE = re.compile(r"\bfor\s(?:(?:just|only)\s)?(?:another|a further)\s"
+                               r"(?:(\d+|a|one|two|three|four|five|six|a couple of)\s)?"
+                               r"(weeks?|days?|fortnight)\b|"
+                               r"\bfor\s(?:(?:just|only)\s)?(\d+|one|two|three|four|five|six)\smore\s"
+                               r"(weeks?|days?)\b")
+
+
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
     # "a week or two after it starts": the longer of the two ("the first week or two" is read below)
@@ -1705,6 +1775,12 @@ def parse_other_programme(text: str) -> str | None:
                             r"(after|into)\b", text)
     if after_start:
         return "ending_soon" if _within_end_weeks(after_start.group(2), after_start.group(3)) else YES
+    more = FOR_A_LITTLE_MORE.search(text)
+    if more and not NEGATION.search(text[:more.start()]):
+        amount = "2" if more.group(2) == "fortnight" else more.group(1) or more.group(3) or "a"
+        unit = more.group(2) or more.group(4)
+        if _within_end_weeks(amount, "weeks" if unit == "fortnight" else unit):
+            return "ending_soon"  # "yes but only for another fortnight": it ends about the start
     weeks_in = re.search(r"\b(until|till|til|for|to|about|around|ends?|ending|finish\w*|overlaps?( by)?)\s+"
                          r"(?:about |around |roughly |only |just )?(\d+|a|one|two|three|four|five|six|"
                          r"a couple of|a few)\s+(weeks?|days?)"
@@ -1920,6 +1996,11 @@ BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?(?! ?\d)|btec|nvq|t[- ]?level
                           r"college|sixth form|access course|diploma)\b")
 
 
+# A subject said alone, then a graduation: "Sociology, graduated 2015", "history - graduated in 2019"
+SUBJECT_GRADUATED = re.compile(r"^([a-z][a-z &]{1,40}?)\s?[,;-]?\s(?:i\s)?graduated"
+                               r"(?:\s(?:in\s)?(?:19|20)\d\d)?\s?[.!]*$")
+
+
 def parse_prior_qualification(text: str) -> str | None:
     """Yes only for a Level 4+ qualification in a similar subject; an unrelated subject, or only
     qualifications below Level 4, is no; a degree with no subject given is asked again, unless said
@@ -1927,6 +2008,7 @@ def parse_prior_qualification(text: str) -> str | None:
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
     text = respelt_qualifications(undotted(normalise(text)))
+    text = SUBJECT_GRADUATED.sub(r"\1 degree", text)  # "sociology, graduated 2015": a sociology degree
     if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
         return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
     if re.search(r"\b(unrelated|not related|nothing (related|in|to do with)|not in (computing|it|"
@@ -2642,6 +2724,19 @@ def _work_by_part(text: str) -> str | None:
     return YES if said.get("relevant") == YES else None
 
 
+# Away from the job on leave: "I'm on maternity leave from a project support role", "off on sick leave"
+ON_LEAVE_FROM = re.compile(r"\b(?:on|off on|currently on)\s(?:long[- ]term\s)?(?:maternity|paternity|"
+                           r"parental|adoption|shared parental|sick|long[- ]term sick|career|unpaid)\s"
+                           r"(?:leave|break)\b")
+# The employer's word that the role counts: "my employer said my role would count", "my manager says
+# it qualifies", "HR confirmed my job is relevant"
+EMPLOYER_SAYS_IT_COUNTS = re.compile(r"\b(?:employer|manager|line manager|boss|company|hr)\s"
+                                     r"(?:said|says|told me|confirmed|reckons|thinks)\s(?:that\s)?"
+                                     r"(?:my (?:role|job|position)|it|i|the role)\s"
+                                     r"(?:(?:would|will|does|should|is|'d|'ll)\s(?:be\s)?)?"
+                                     r"(?:count|counts|qualify|qualifies|relevant|eligible)\b")
+
+
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
     by_part = _work_by_part(text)
@@ -2658,6 +2753,11 @@ def parse_employed_relevant(text: str) -> str | None:
         text = ", ".join(current)
     if EMPLOYED_NO.search(text):
         return NO
+    if ON_LEAVE_FROM.search(text) and not NEGATION.search(text):
+        return NOT_SURE  # "on maternity leave from a project support role": employed, not at work now
+    counts = EMPLOYER_SAYS_IT_COUNTS.search(text)
+    if counts and not NEGATION.search(text) and not is_not_sure(text[counts.end():]):
+        return YES  # "my employer said my role would count": their employer's word on it
     if NOT_RELEVANT_SAID.search(text) and not re.search(r"\b(analyst|engineer|developer|technician|"
                                                          r"administrator|tester|architect)\b", text):
         return NO  # "employed, but not in tech", "an admin role, not really relevant"
@@ -3053,6 +3153,8 @@ def parse_residence_years(text: str) -> float | str | None:
     digits = words_to_digits(text)
     if NOT_CONTINUOUS.search(digits):
         return None  # "on and off for 10 years": not one continuous stay, so not its length
+    if AWAY_FOR_WORK.search(digits):
+        return None  # "7 years, with a year in Canada in the middle for work": a long absence, ask again
     away = _far_periods_left_out(digits)
     if away != digits:
         text = digits = away  # "Canada for 8 years, came home 18 months ago": years no group counts, left out
@@ -3108,6 +3210,11 @@ def parse_residence_years(text: str) -> float | str | None:
     return parse_duration_years(text, rule_years=RULES.residence_years)
 
 
+# A year or more away for work, said within the count: "with a year in Canada in the middle for work",
+# "a year abroad working", "2 years away with my job" (a holiday or gap year is a short absence)
+AWAY_FOR_WORK = re.compile(r"\b(?:a|one|\d{1,2})\s(?:years?|yrs?)\s(?:away|abroad|overseas|out of the uk|"
+                           r"in\s(?:the\s)?[a-z]+)\b[^,.;]{0,30}?\b(?:for\s(?:work|a job|my job|the job|"
+                           r"a contract)|working|with\s(?:work|my job|my company))\b")
 # A length of time: "8 years", "about 4 yrs", "18 months", "a year", "a couple of years"
 PERIOD = (r"(?:(?:about|around|nearly|almost|over|just over|roughly|another)\s)?"
           r"(?:\d{1,3}(?:\.\d{1,2})?|a|an|one|a couple of|a few|several|many)\s?(?:\+\s?)?"
@@ -3331,6 +3438,8 @@ SWITCH_SAID = re.compile(r"\b(switch\w*|changed|moved (?:on)?to|got|granted|give
                          r"indefinite|dependa\w*|health and care|care worker)\s"
                          r"(visa|permit|route|status|leave)\b")
 A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A month said before a year: "in Jan 2023", "september 2021"
+MONTH_BEFORE_YEAR = re.compile(r"\b(" + MONTHS + r")\.?,?\s((?:19|20)\d\d)\b")
 
 
 def _years_since_leaving_study(text: str, today: date | None = None) -> float | Literal[False] | None:
@@ -3356,6 +3465,11 @@ def _years_since_leaving_study(text: str, today: date | None = None) -> float | 
              SWITCH_SAID.search(part)]
     if not later or not 1900 < later[0][1] <= today.year:
         return False
+    month = MONTH_BEFORE_YEAR.search(later[0][0])
+    if month and int(month.group(2)) == later[0][1]:
+        # "switched to skilled worker in Jan 2023": whole months since the switch, in years
+        months = (today.year - later[0][1]) * 12 + today.month - MONTH_NUMBERS[month.group(1)]
+        return round(months / 12, 2) if months >= 0 else False
     return float(today.year - later[0][1])
 
 
@@ -3371,6 +3485,12 @@ BACK_SINCE_THEN = re.compile(r"\b(?:to|until|till|til|-)\s?((?:19|20)\d\d)[,;]?\
 # ("been back in Sheffield since 2021": back in a place named)
 BACK_SINCE_YEAR = re.compile(r"\b(?:came back|moved back|returned|got back|been back|back)(?:\shere|"
                              r"\sin the uk|\sin\s[a-z]+)?\s(?:ever\s)?since\s((?:19|20)\d\d)\b")
+# Back for a length of time said: "back in the UK for the last 4 years", "been back here 3 years"
+# (not "went back home for 2 years": time away)
+BACK_FOR_A_LENGTH = re.compile(r"(?<!went )(?<!go )(?<!going )(?<!moved )"
+                               r"\b(?:been back|back|came back|moved back)(?:\shere|\sin the uk|"
+                               r"\sin england|\sin britain|\sin [a-z]+)?\s(?:for\s)?(?:the\s(?:last|past)\s)?"
+                               r"(\d{1,2}(?:\.\d{1,2})?)\s(?:years?|yrs?)\b(?!\s(?:ago|before|later))")
 SHORT_AWAY = re.compile(r"\b(holidays?|trips?|visits?|weeks?|days?|months?|summer|christmas)\b")
 
 
@@ -3378,6 +3498,9 @@ def _years_since_coming_back(text: str, today: date | None = None) -> float | st
     """ "went back to Poland for 2, and came back last year": the years since the return (1); None
     when no return is said, or the time away was a trip."""
     today = today or date.today()
+    back_for = BACK_FOR_A_LENGTH.search(text)
+    if back_for and not SHORT_AWAY.search(text[:back_for.start()]):
+        return float(back_for.group(1))  # "moved to Australia at 10, back in the UK for the last 4 years"
     back = CAME_BACK.search(text)
     since_then = BACK_SINCE_THEN.search(text)
     back_since = BACK_SINCE_YEAR.search(text)
@@ -3492,14 +3615,18 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         # "4 years, sorry, 5 actually": a word of correction said after the value it corrects
         lowered = lowered[:corrected[-1].start()].rstrip(" ,.;!-")
         corrected = corrected[:-1]
-    if corrected and corrected[-1].end() < len(lowered):
+    restated = list(RESTATED_AFTER_NO.finditer(lowered)) if YES not in QUESTIONS[question_id].option_values \
+        else []
+    # ("DevOps. Actually no wait, software developer. No, DevOps": a "no" said after the last correction
+    # takes it back in turn)
+    if corrected and corrected[-1].end() < len(lowered) and \
+            not (restated and restated[-1].start() >= corrected[-1].end()):
         # "yes - sorry, no", "British, I mean Irish": what they said last is what they meant
         tail = lowered[corrected[-1].end():]
         value = _parse_one(question_id, _year_corrected(lowered[:corrected[-1].start()], tail), entities)
         if value is not None:
             return value
-    restated = list(RESTATED_AFTER_NO.finditer(lowered))
-    if restated and YES not in QUESTIONS[question_id].option_values:
+    if restated:
         # "six, no, seven years", "DevOps or maybe software... no, DevOps": to a question a "no" does
         # not answer, a "no" between two answers takes back the first one
         tail = lowered[restated[-1].end():]
@@ -3559,6 +3686,8 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     described = lowered[partly.end():] if partly else ""
     some = re.search(r"\b(some|a bit of|a little|bits of|occasional\w*|sometimes|part of|"
                      r"help(?:s|ing)?(?: out)? with)\b", described)
+    if question_id == "employed_relevant" and not some:
+        some = DUTY_DESCRIBED.match(described)  # "kind of? I do data reporting in a finance team"
     if yes_no and some and (re.search(r"\b(job|work|role|employer|office|team|position|"
                                       r"department|in (?:finance|hr|sales|marketing|accounts|"
                                       r"operations|admin))\b", described) or
@@ -3612,6 +3741,9 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     return PARSERS[question_id](text)
 
 
+# A duty of theirs described after "kind of": "? I do data reporting", ", I handle the reports"
+DUTY_DESCRIBED = re.compile(r"[\s?,.!:;-]{0,4}(?:i\s(?:do|handle|look after|run|deal with|help with|work on)|"
+                            r"i'?m\sdoing)\b")
 # The part of the job said to be unofficial: "but it's not my official job", "though it's unofficial"
 # (a doubt agreeing with "kind of", not a turn to a no)
 UNOFFICIAL = re.compile(r"\b(?:but|though|although)\s(?:it'?s\s|its\s|it is\s|that'?s\s)?"
@@ -3644,8 +3776,10 @@ def _status_before_a_check(question_id: str, text: str) -> str | None:
 
 
 # "probably," with more said after it (a bare "probably" stays not sure, "probably not" is a no)
-LEANING_YES = re.compile(r"^\s*(?:(?:probably|probs?|most likely|very likely|likely)\s*[,.;!:-]+\s*(?=\S)|"
-                         r"(?:probably|probs?|most likely|very likely|likely)\s+(?=(?:yes|yeah|yep|yh)\b)|"
+LEANING_YES = re.compile(r"^\s*(?:(?:probably|probly|prolly|probs?|most likely|very likely|likely)"
+                         r"\s*[,.;!:-]+\s*(?=\S)|"
+                         r"(?:probably|probly|prolly|probs?|most likely|very likely|likely)\s+"
+                         r"(?=(?:yes|yeah|yep|yh)\b)|"
                          r"i (?:think|believe|reckon) (?:so|i (?:do|have|am|will))\s*[,.;!:-]+\s*(?=\S))")
 # How they would show it: "I'd have to find my certificates", "need to dig out the paperwork" (a check
 # of the paperwork is a doubt: "probably, I'd need to check my documents" is not sure)

@@ -29,6 +29,9 @@ UK_OUTSIDE_ENGLAND: tuple[str, ...] = (
     "llandudno", "rhyl", "paisley", "livingston", "falkirk", "kilmarnock", "dunfermline", "kirkcaldy",
     "motherwell", "east kilbride", "dumfries", "gretna", "lockerbie", "annan", "hawick", "galashiels",
     "kelso", "stranraer", "ayr", "monmouth", "chepstow", "abergavenny", "welshpool", "llangollen",
+    # Scotland's regions and islands, said as where they live ("I live in the Highlands")
+    "highlands", "scottish highlands", "the highlands", "hebrides", "outer hebrides", "orkney", "shetland",
+    "isle of skye", "fort william", "oban",
 )
 OUTSIDE_ENGLAND: tuple[str, ...] = (
     *UK_OUTSIDE_ENGLAND,

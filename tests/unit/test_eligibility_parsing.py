@@ -2088,3 +2088,105 @@ def test_held_out_v23_misses() -> None:
         # near misses: only some failed, or all passed
         ("I did sixth form but failed one subject", None), ("did college, passed everything", None),
     ])
+
+
+# held-out set v24's misses, each with a variant and a near miss that must not fire
+def test_held_out_v24_misses() -> None:
+    from bot.eligibility.parsing import _years_since_leaving_study
+
+    _each("role", [
+        # several self-corrections: the last one said is meant
+        ("I'd say DevOps. Actually no wait, software developer. No, DevOps, final answer", "devops_engineer"),
+        ("Software developer. Actually no wait, DevOps. No, business analyst, final answer",
+         "business_analyst"),
+        ("DevOps. No wait, software developer", "software_developer"),  # near miss: one correction
+    ])
+    _each("age", [
+        ("43 m8", 43), ("29 mate", 29),  # a slang word after the age
+        ("m8", None),  # near miss: the slang word alone
+    ])
+    _each("age_at_start", [
+        ("probably, I turn 16 in February", "yes"),  # a leaning yes, and the birthday it rests on
+        ("my son will be, yes, he's 16 in January", "yes"), ("yeah, I turn 16 in March", "yes"),
+        # near misses: too young in that month, or the month without a yes
+        ("probably, I turn 15 in February", "not_sure"), ("I turn 16 in February", None),
+    ])
+    for question in ("works_in_england", "student_loan", "permission_lasts", "employed_relevant"):
+        _each(question, [
+            ("think so", "yes"), ("think so, yeah", "yes"), ("i think so tbf", "yes"),  # "I" left out, filler
+            ("i think so mate", "yes"), ("I think I do 🤔", "yes"), ("I think so", "yes"),
+            ("don't think I have", "no"), ("don't think so", "no"),
+            ("think so? not sure", "not_sure"),  # near miss: doubted after
+        ])
+    _each("immigration_status", [
+        ("here as a student", "study"), ("I'm here as an international student", "study"),
+        ("here as a student's husband", None),  # near miss: someone else's route
+    ])
+    _each("residence_years", [
+        ("just over two years", 2.0), ("just over 4 years", ">4"),  # (item 6 left as is: see the report)
+        ("4 and a bit", ">4"), ("4 odd years", ">4"),
+        # back here for a length said, after time away
+        ("Born in Manchester, moved to Australia at 10, back in the UK for the last 4 years", 4.0),
+        ("grew up in Leeds, lived in Dubai, been back here for 3 years", 3.0),
+        # near miss: "went back home" is time away
+        ("9 years altogether but I went back home for 2 years in the middle and came back in 2023",
+         float(date.today().year - 2023)),
+        # an age now less an age on coming, said after "nearly all my life"
+        ("nearly all my life, I came when I was 2 and I'm 30 now", 28.0),
+        ("almost my whole life, moved here when I was 5 and I'm 40 now", 35.0),
+        ("all my life", "all_my_life"),  # near miss: no ages said
+        # a year away for work in the middle: asked again (a gap year stays as read)
+        ("7 years, with a year in Canada in the middle for work", None),
+        ("8 years, with a year abroad working", None),
+        ("7 years, with a gap year in Canada in the middle", 7.0),
+    ])
+    # the switch from a student visa starts the count, to the month
+    text = "i came on a student visa in jan 2021 and then switched to skilled worker in jan 2023"
+    assert _years_since_leaving_study(text, date(2026, 12, 3)) == 3.92
+    assert _years_since_leaving_study("came as a student in march 2020, got my work visa in june 2024",
+                                      date(2026, 12, 3)) == 2.5
+    assert _years_since_leaving_study("came as a student in 2020, got my work visa in 2024",
+                                      date(2026, 12, 3)) == 2.0  # near miss: no month said
+    _each("permission_lasts", [
+        ("probably, my BRP says 2030", "yes"), ("my BRP says 2030", "yes"),  # a supporting fact
+        ("probably, my BRP says 2027", "not_sure"),  # near miss: the fact does not support it
+        ("my pre-settled ends next summer unless I get settled by then", "not_sure"),
+        ("my visa ends next spring unless I get an extension", "not_sure"),
+        ("my pre-settled ends next summer", "no"),  # near miss: no "unless"
+    ])
+    _each("student_loan", [
+        ("Got one for my nursing degree, still studying", "yes"),
+        ("I have a loan for my course, in my second year", "yes"),
+        ("got one for my degree, graduated in 2019", "no"),  # near miss: study ended
+        ("I'm not sure if repaying counts... I'm repaying mine", "no"),  # repaying is no loan now
+        ("not sure whether paying it back counts, I'm paying it back", "no"),
+        ("I'm not sure if repaying counts... I'm getting one now", "not_sure"),  # near miss
+        ("I stopped my uni course last year and cancelled the loan", "no"),
+        ("I quit my degree in 2024", "no"),
+        ("ja, student finance", "yes"), ("ja", "yes"),
+        ("nein", None),  # near miss: only "ja" is read
+    ])
+    _each("other_programme", [
+        ("yes but only for another fortnight", "ending_soon"), ("yes, for 2 more weeks", "ending_soon"),
+        ("yes, for another 8 weeks", "yes"),  # near miss: beyond the rule's weeks
+    ])
+    _each("prior_qualification", [
+        ("Sociology, graduated 2015", "no"), ("history - graduated in 2019", "no"),
+        ("computer science, graduated 2015", "yes"),  # near miss: a similar subject
+    ])
+    _each("works_in_england", [
+        ("probly", "not_sure"), ("prolly", "not_sure"), ("probly not", "no"),
+        ("only if it's remote, I live in the Highlands", "no"),
+        ("only if it's remote, I live in Orkney", "no"),
+        ("only if it's remote, I live in Cornwall", "yes"),  # near miss: in England
+    ])
+    _each("employed_relevant", [
+        ("kind of? I do data reporting in a finance team", "not_sure"),
+        ("sort of, I handle the reporting for my team", "not_sure"),
+        ("kind of, I fix laptops for friends", None),  # near miss: no job
+        ("my employer said my role would count", "yes"), ("my manager says it qualifies", "yes"),
+        ("my employer said my role wouldn't count", None),  # near miss
+        ("I'm on maternity leave from a project support role", "not_sure"),
+        ("off on sick leave from my analyst job", "not_sure"),
+        ("I'm a project support officer", "yes"),  # near miss: at work
+    ])

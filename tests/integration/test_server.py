@@ -17,6 +17,7 @@ import pytest
 from bot.channels.rest import NO_REPLY
 from bot.corpus import FaqEntry
 from bot.dev.serve import ServeConfig, Servers
+from bot.eligibility.questions import QUESTIONS
 from bot.paths import ROOT
 from tests.helpers.support import Conversation, free_port, local_config, running_servers
 
@@ -173,9 +174,11 @@ def test_a_business_analyst_without_gcses_is_offered_another_role(chat: Conversa
     assert "five GCSEs at grade A–C (9–4)" in verdict
     assert "Software Developer and DevOps Engineer need no prior qualifications" in verdict
     # the button re-runs the check for Software Developer, keeping every answer that still applies
+    # but whether a qualification is in a similar subject, which depends on the role
     restart = chat.reply('/check_eligibility{"role": "software_developer"}')
     assert "Updated your answer: Role: Software Developer." in restart
-    assert "you meet the TechTrack eligibility criteria" in restart
+    assert restart.endswith(QUESTIONS["prior_qualification"].prompt)
+    assert "you meet the TechTrack eligibility criteria" in chat.reply("no")
 
 
 def test_a_question_mid_check_is_answered_then_the_question_asked_again(
@@ -349,7 +352,8 @@ def test_another_role_instead_after_the_verdict_asks_which_and_keeps_the_answers
     assert '/check_eligibility{"role": "software_developer"}' in payloads
     rerun = chat.reply('/check_eligibility{"role": "software_developer"}')
     assert "How old are you?" not in rerun
-    assert "you meet the TechTrack eligibility criteria" in rerun
+    assert rerun.endswith(QUESTIONS["prior_qualification"].prompt)  # similar to the new role?
+    assert "you meet the TechTrack eligibility criteria" in chat.reply("no")
 
 
 def test_a_correction_said_as_a_statement_after_the_verdict_is_a_correction(chat: Conversation) -> None:

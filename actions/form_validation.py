@@ -21,7 +21,8 @@ class RoutedFormValidation(FormValidationAction, ABC):
     understood and which slot comes next. This class handles the rest the same way for every such
     form: a message is interpreted only when the person has just spoken to the form (not when it
     resumes after an interruption, nor when it starts); an interruption is rejected so that rules
-    can answer it and the form then asks again; an answer that doesn't fit is counted in
+    can answer it and the form then asks again; an answer read with doubt waits in
+    `unconfirmed_slot` to be asked back; an answer that doesn't fit is counted in
     `failures_slot`, which the ask actions read to add a hint; and `requested_slot` is set from
     the routing, None ending the form.
     """
@@ -89,12 +90,12 @@ class RoutedFormValidation(FormValidationAction, ABC):
             return [SlotSet(self.failures_slot, 0),
                     SlotSet(self.unconfirmed_slot, {"question": question, "value": value}),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
-        # A reply to "is that right?" that is understood settles it, whatever it was.
-        settled = [SlotSet(self.unconfirmed_slot, None)] if tracker.get_slot(self.unconfirmed_slot) else []
         if not understood.understood:
             failures = int(tracker.get_slot(self.failures_slot) or 0) + 1
             # (an answer asked back stays asked back: "what?" to "is that right?" doesn't drop it)
             return [SlotSet(self.failures_slot, failures),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
+        # A reply to "is that right?" that is understood settles it, whatever it was.
+        settled = [SlotSet(self.unconfirmed_slot, None)] if tracker.get_slot(self.unconfirmed_slot) else []
         after = self.apply(before, understood.updates)
         return [SlotSet(self.failures_slot, 0), *settled, *self.events(before, after, understood.cleared)]

@@ -1,12 +1,15 @@
 """When a typed answer is read with doubt, so the bot asks "is that right?" before it counts.
 
-A reading is doubted when the words around it pull another way: a hedge ("I think", "probably"),
-a question whether it counts ("does that count?"), or a part of the message that, read alone, gives
-a different answer ("4 in total, 3 on the student visa and 1 on the graduate one"), or a part said of
-someone else ("my daughter has a student loan": a parent answering for their child, or not), or years
-abroad where they don't count for the person's group ("4 years in Germany then 1 here" from someone
-not from the EEA: the parser can't tell which group asks). "Not sure" and
-"undecided" are never doubted: they decide nothing by themselves. A pressed button is not either.
+A reading is doubted when the words around it pull another way:
+- a hedge ("I think", "probably") or a question whether it counts ("does that count?");
+- a part of the message that, read alone, gives a different answer ("4 in total, 3 on the student
+  visa and 1 on the graduate one");
+- a part said of someone else ("my daughter has a student loan": a parent answering for their
+  child, or not);
+- years in Europe that don't count for the person's group ("4 years in Germany then 1 here" from
+  someone not from the EEA: the parser can't tell which group asks).
+"Not sure" and "undecided" are never doubted (they decide nothing by themselves), nor is a pressed
+button or an answer the person corrected themselves.
 
 Chosen on the typed-answer sets already looked at, each read with the parser it was first measured
 with (docs/design/eligibility-check.md has the figures): the signal caught about a third of the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.eligibility.nationalities import GROUPS
+
 ENGLAND: tuple[str, ...] = (
     "england", "english", "london", "manchester", "birmingham", "leeds", "bristol", "sheffield",
     "newcastle", "liverpool", "nottingham", "leicester", "york", "brighton", "oxford", "cambridge",
@@ -65,16 +67,13 @@ OVERSEAS_TERRITORIES: tuple[str, ...] = (
     "gibraltar", "falklands", "falkland islands", "bermuda", "cayman islands", "the caymans",
     "montserrat", "anguilla", "st helena", "saint helena", "british virgin islands", "turks and caicos",
 )
+# The countries are the nationality groups' (nationalities.py); the towns and cities are added here.
 IRELAND: tuple[str, ...] = (
-    "ireland", "republic of ireland", "eire", "dublin", "cork", "galway", "limerick", "waterford",
+    *GROUPS["irish"][0], "dublin", "cork", "galway", "limerick", "waterford",
     "kilkenny", "sligo", "dundalk", "drogheda", "wexford", "athlone", "killarney",
 )
 EEA: tuple[str, ...] = (
-    "austria", "belgium", "bulgaria", "croatia", "cyprus", "czech republic", "czechia", "denmark",
-    "estonia", "finland", "france", "germany", "greece", "hungary", "italy", "latvia", "lithuania",
-    "luxembourg", "malta", "netherlands", "the netherlands", "holland", "poland", "portugal", "romania",
-    "slovakia", "slovenia", "spain", "sweden", "iceland", "liechtenstein", "norway", "switzerland",
-    "the eu", "europe",
+    *GROUPS["eu_eea"][0], "the eu", "europe",
     "lisbon", "porto", "madrid", "barcelona", "valencia", "seville", "malaga", "paris", "lyon",
     "marseille", "berlin", "munich", "hamburg", "frankfurt", "cologne", "amsterdam", "rotterdam",
     "brussels", "antwerp", "rome", "milan", "naples", "turin", "florence", "athens", "warsaw", "krakow",

@@ -168,10 +168,10 @@ class ActionExplainQuestion(Action):
         if verdict_given(tracker):
             send(dispatcher, check.verdict_reasons(answers(tracker)))
         else:
+            pending = pending_question(tracker)
             asked_back = (tracker.get_slot(check.UNCONFIRMED_SLOT) or {}).get("question")
-            send(dispatcher, check.explain(pending_question(tracker), latest_text(tracker),
-                                           asked_back=asked_back is not None and
-                                           asked_back == pending_question(tracker)))
+            send(dispatcher, check.explain(pending, latest_text(tracker),
+                                           asked_back=pending is not None and asked_back == pending))
         return []
 
 

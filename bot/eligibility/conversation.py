@@ -234,15 +234,14 @@ def read_answer(
         return AnswerReading(updates={previous: None}, acknowledgement=say("went_back"))
     if intent in COMMANDS or (intent == "distress" and in_distress(text)):
         return AnswerReading(interrupt=True)
+    value = parse_answer(pending, text, entities) if pending else None
     if pending and unconfirmed and unconfirmed.get("question") == pending:
         confirmed = read_confirmation(text, pending, unconfirmed.get("value"), entities)
         if confirmed is not None:
             return confirmed
-        if parse_answer(pending, text, entities) is None and len(lowered.split()) <= 3 and \
-                not CHANGE_REQUEST.search(lowered):
+        if value is None and len(lowered.split()) <= 3 and not CHANGE_REQUEST.search(lowered):
             # "what?", "sorry?", "huh": the answer asked back is asked again, not dropped
             return AnswerReading(understood=False)
-    value = parse_answer(pending, text, entities) if pending else None
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"
@@ -253,17 +252,13 @@ def read_answer(
     question_aside = aside and bool(QUESTION_LIKE.search(lowered))
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
-        if doubted(pending, text, value, entities, answers):
-            return AnswerReading(to_confirm={pending: value})
-        return answered_with_facts(pending, value, text, answers, entities)
+        return answered_or_asked_back(pending, value, text, answers, entities)
     if asks_to_change or CORRECTION.search(lowered):
         correction = read_correction(text, answers, pending)
         if correction is not None:
             return correction
     if value is not None and not question_aside:
-        if doubted(pending, text, value, entities, answers):
-            return AnswerReading(to_confirm={pending: value})
-        return answered_with_facts(pending, value, text, answers, entities)
+        return answered_or_asked_back(pending, value, text, answers, entities)
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))
@@ -325,6 +320,14 @@ def answered(question: str, value: object, text: str) -> AnswerReading:
                          acknowledgement=say("noted", summary=spec.summary, value=label))
 
 
+def answered_or_asked_back(question: str, value: object, text: str, answers: Mapping[str, Any],
+                           entities: Sequence[tuple[str, str]] = ()) -> AnswerReading:
+    """The pending question answered, or, when the reading is doubted, asked back first."""
+    if doubted(question, text, value, entities, answers):
+        return AnswerReading(to_confirm={question: value})
+    return answered_with_facts(question, value, text, answers, entities)
+
+
 def answered_with_facts(question: str, value: object, text: str, answers: Mapping[str, Any],
                         entities: Sequence[tuple[str, str]] = ()) -> AnswerReading:
     """The pending question answered, with what the same message says of questions not yet asked
@@ -352,7 +355,7 @@ def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dic
     """The answers after `updates`, without those that no longer apply (a new role clears the
     answers that depend on it, to be asked again)."""
     merged = {**answers, **updates}
-    if answers.get("role") not in (None, updates.get("role", answers.get("role"))):
+    if "role" in updates and answers.get("role") not in (None, updates["role"]):
         merged = {q: a for q, a in merged.items() if q not in ROLE_RELATIVE or q in updates}
     return relevant_answers({q: a for q, a in merged.items() if a is not None})
 

@@ -165,13 +165,7 @@ def scripted(texts: tuple[str, ...]) -> Conversation:
 def eligibility_check(persona: dict[str, Any], sender: str | None = None) -> Conversation:
     """Ours: a whole eligibility check, typed, answering whatever is asked, to its verdict. A failed
     request, or a check that does not end in the persona's expected verdict, is an error."""
-    from bot.dev.evaluate_eligibility import (
-        MAX_TURNS,
-        asked_back,
-        asked_question,
-        reply_to_asked_back,
-        verdict_in,
-    )
+    from bot.dev.evaluate_eligibility import drive_check
 
     def run(url: str) -> Outcome:
         who, outcome = sender or f"bench-{uuid.uuid4().hex}", Outcome()
@@ -183,24 +177,7 @@ def eligibility_check(persona: dict[str, Any], sender: str | None = None) -> Con
                 return None
             return "\n\n".join(str(r.get("text") or "") for r in replies)
 
-        reply = say("am I eligible?")
-        for _ in range(MAX_TURNS):
-            if reply is None:
-                break
-            verdict = next((verdict_in(part) for part in reply.split("\n\n") if verdict_in(part)), None)
-            if verdict is not None:
-                outcome.errors += verdict != persona["expected_verdict"]
-                return outcome
-            back = asked_back(reply)
-            if back is not None:
-                reply = say(reply_to_asked_back(persona, *back))
-                continue
-            question = asked_question(reply)
-            answer = (persona.get("answers") or {}).get(question or "")
-            if answer is None:
-                break
-            reply = say(str(answer))
-        outcome.errors += 1
+        outcome.errors += drive_check(say, persona) != persona["expected_verdict"]
         return outcome
 
     return run

@@ -13,7 +13,7 @@ import json
 import urllib.request
 import uuid
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -226,6 +226,41 @@ def _button_text(question: str, value: object) -> str:
     return next((o.label for o in spec.choices() if o.value == value), str(value))
 
 
+def drive_check(say: Callable[[str], str | None], persona: Mapping[str, Any], mode: str = "typed") -> str:
+    """Drive one eligibility check as the persona would, typing its answers or pressing the buttons
+    for its values, and saying yes to an answer asked back only when it is the value meant. say:
+    sends a message and returns the bot's replies joined by blank lines (None: the request failed).
+    Returns the verdict ("eligible", "not_eligible", "check") or why it stopped without one."""
+    reply = say("am I eligible?" if mode == "typed" else "/check_eligibility")
+    asked: Counter[str] = Counter()
+    for _ in range(MAX_TURNS):
+        if reply is None:
+            return "request failed"
+        parts = reply.split("\n\n")
+        found = verdict_in(parts[-1]) or next((verdict_in(part) for part in parts if verdict_in(part)), None)
+        if found:
+            return found
+        back = asked_back(reply)
+        if back is not None:
+            reply = say(reply_to_asked_back(persona, *back))
+            continue
+        question = asked_question(reply)
+        if question is None:
+            return "no question"
+        asked[question] += 1
+        if asked[question] > 2:
+            return f"stuck at {question}"
+        if mode == "typed":
+            answer = (persona.get("answers") or {}).get(question)
+        else:
+            value = (persona.get("values") or {}).get(question)
+            answer = None if value is None else _button_text(question, value)
+        if answer is None:
+            return f"not in persona: {question}"
+        reply = say(str(answer))
+    return "too many turns"
+
+
 def run_persona(url: str, persona: Mapping[str, Any], mode: str) -> PersonaRun:
     sender = f"persona-{uuid.uuid4()}"
     run = PersonaRun(persona["id"], mode, persona["expected_verdict"], None)
@@ -239,36 +274,7 @@ def run_persona(url: str, persona: Mapping[str, Any], mode: str) -> PersonaRun:
         run.transcript.append((text, reply))
         return reply
 
-    reply = say("am I eligible?" if mode == "typed" else "/check_eligibility")
-    asked: Counter[str] = Counter()
-    for _ in range(MAX_TURNS):
-        found = verdict_in(reply.split("\n\n")[-1]) or next(
-            (verdict_in(part) for part in reply.split("\n\n") if verdict_in(part)), None)
-        if found:
-            run.got = found
-            return run
-        back = asked_back(reply)
-        if back is not None:
-            reply = say(reply_to_asked_back(persona, *back))
-            continue
-        question = asked_question(reply)
-        if question is None:
-            run.got = "no question"
-            return run
-        asked[question] += 1
-        if asked[question] > 2:
-            run.got = f"stuck at {question}"
-            return run
-        if mode == "typed":
-            answer = (persona.get("answers") or {}).get(question)
-        else:
-            value = (persona.get("values") or {}).get(question)
-            answer = None if value is None else _button_text(question, value)
-        if answer is None:
-            run.got = f"not in persona: {question}"
-            return run
-        reply = say(str(answer))
-    run.got = "too many turns"
+    run.got = drive_check(say, persona, mode)
     return run
 
 

@@ -10,11 +10,13 @@ from bot.dev.evaluate_eligibility import (
     LAST_UNSEEN,
     LOOKED_AT,
     asked_back,
+    drive_check,
     judge_answer,
     judge_reading,
     reply_to_asked_back,
 )
 from bot.eligibility.conversation import ask
+from bot.eligibility.wording import texts
 
 
 @pytest.mark.parametrize(("expected", "got", "verdict"), [
@@ -68,3 +70,28 @@ def test_a_persona_agrees_only_to_the_value_it_meant() -> None:
     assert reply_to_asked_back({"values": {"residence_years": 9}}, question, label) == "yes"
     assert reply_to_asked_back({"values": {"residence_years": 4}}, question, label) == "no"
     assert asked_back(ask("residence_years", {}).text) is None
+
+
+def test_the_check_driver_answers_as_the_persona_and_refuses_a_wrong_reading() -> None:
+    persona = {"answers": {"age": "about 30", "residence_years": "nine years"},
+               "values": {"age": 30, "residence_years": 9}}
+    sent: list[str] = []
+    replies = iter([
+        ask("age", {}).text,
+        ask("residence_years", {}, unconfirmed={"question": "residence_years", "value": 4.0}).text,
+        ask("residence_years", {}).text,
+        texts()["headlines"]["eligible"] + "\n\nWhat to do next: apply.",
+    ])
+
+    def say(text: str) -> str:
+        sent.append(text)
+        return next(replies)
+
+    assert drive_check(say, persona) == "eligible"
+    assert sent == ["am I eligible?", "about 30", "no", "nine years"]
+
+
+def test_the_check_driver_says_why_it_stopped_without_a_verdict() -> None:
+    assert drive_check(lambda text: ask("age", {}).text, {"answers": {"age": "thirty"}}) == "stuck at age"
+    assert drive_check(lambda text: ask("age", {}).text, {"answers": {}}) == "not in persona: age"
+    assert drive_check(lambda text: None, {}) == "request failed"

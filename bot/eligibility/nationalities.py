@@ -84,6 +84,8 @@ OTHER: tuple[str, ...] = (
     "mozambique", "angola", "angolan", "congo", "congolese", "burundi", "mauritius", "mauritian",
     "myanmar", "burmese", "cambodia", "cambodian", "laos", "mongolia", "mongolian", "taiwan",
     "taiwanese", "new zealand", "fiji", "fijian", "tongan", "samoan",
+    # nicknames people use of themselves
+    "aussie",
 )
 NAMES.update({name: "other" for name in OTHER})
 

@@ -252,13 +252,19 @@ JUST_BELOW = re.compile(r"\b(?:nearly|almost|not quite|just under|coming up to|a
 # are left out: they may be that age already).
 MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+# A day of the year by its name: "on Christmas Day", "at new year", "on Valentine's" (a birthday on it,
+# still to come when said with "I'll be")
+HOLIDAYS = (r"(?:christmas|xmas|crimbo)(?: day| eve)?|boxing day|new year'?s?(?: day| eve)?|"
+            r"valentine'?s(?: day)?|hallowe'?en|bonfire night|guy fawkes(?: night)?|"
+            r"(?:st |saint )?patrick'?s day|easter(?: sunday| monday| day)?|may day|"
+            r"(?:the )?(?:first|last) day of (?:the )?(?:year|" + MONTHS + r")")
 BIRTHDAY_SOON = re.compile(
     r"(?:\b(?:i'?m|im|i am|i'?ll be|i will be|will be|i turn|turn|turning|be)\s+|^\s*)(\d{1,3})\s+"
     r"(?:next (?:week|month|year)|(?:(?:on|at) (?:my|his|her|their) )?next (?:birthday|bday)|tomorrow|"
     r"soon|later this (?:week|month|year)|in (?:a|one|two|three|four|five|six|a few|a couple of|"
     r"\d{1,2}) (?:days?|weeks?|months?)|in (?:a|one|two) fortnights?|in " + MONTHS +
     r"|on (?:the )?\d{1,2}|(?:this )?coming (?:spring|summer|autumn|winter|month|week|" + MONTHS + r")|"
-    r"this (?:spring|summer|autumn|winter))\b")
+    r"this (?:spring|summer|autumn|winter)|(?:on|at) (?:" + HOLIDAYS + r"))(?!\w)")
 
 
 def age_a_year_below(text: str) -> int | None:
@@ -374,10 +380,13 @@ MONTH_NUMBERS = {name: index for index, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
      ("nov", "november"), ("dec", "december")), start=1) for name in names}
 # "since June 2024", "since 2020 march", "moved in september 2025", "arrived dec 2024"
-SINCE_MONTH = re.compile(r"\b(?:since|from|in|moved(?: here)?(?: in)?|came(?: here)?(?: in)?|"
+# (a day may be said with the month: "since 2nd of Feb 2022", "from feb 2nd, 2022", "since 14 march 2019")
+SINCE_MONTH = re.compile(r"\b(?:since|from|in|on|moved(?: here)?(?: in| on)?|came(?: here)?(?: in| on)?|"
                          r"arrived(?: here)?"
-                         r"(?: in)?)\s(?:(" + MONTHS + r")\.?,?\s((?:19|20)\d\d)|((?:19|20)\d\d),?\s(" +
-                         MONTHS + r"))\b")
+                         r"(?: in| on)?)\s(?:(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?)?"
+                         r"(?:(" + MONTHS + r")\.?,?\s(?:(?:the\s)?\d{1,2}(?:st|nd|rd|th)?,?\s)?"
+                         r"((?:19|20)\d\d)|"
+                         r"((?:19|20)\d\d),?\s(" + MONTHS + r"))\b")
 
 
 def _years_since_month(text: str, today: date) -> float | None:
@@ -409,11 +418,18 @@ def _at_another_time(text: str, start: int) -> bool:
 BREAK = re.compile(r"\b(moved away|moved abroad|lived abroad|lived overseas|left (the uk|britain|england|"
                    r"scotland|wales|when|at|for|aged)|came back|moved back|returned|back in the uk|"
                    r"back here|apart from|except)\b")
+# A length of time away short enough not to break a stay: up to six months, or some weeks or days
+SHORT_LENGTH = (r"(?:(?:a|an|one|two|three|four|five|six|[1-6]|a few|a couple of|couple of)\s"
+                r"(?:months?|mths?)|"
+                r"(?:a|an|one|two|three|four|five|six|\d{1,2}|a few|a couple of|couple of)\s(?:weeks?|days?)|"
+                r"a fortnight)")
 # Holidays, short trips and a gap year away are temporary absences: residence goes on through them
 # ("all my life except a gap year in Australia", "apart from my year abroad at uni")
 TEMPORARY_ABSENCE = re.compile(r"\b(apart from|except( for)?|other than|besides|not counting)\s+"
-                               r"(the odd |a few |some |short |family |summer |the |a |my |one )?"
-                               r"(holidays?|trips?|travel(ling)?|visits?|vacations?|"
+                               r"(the odd |a few |some |short |family |summer |the |a |my |one |"
+                               # ("apart from 6 months travelling", "except a month visiting family")
+                               r"" + SHORT_LENGTH + r"\s(?:of\s|on\s)?(?:[a-z]+\s)?)?"
+                               r"(holidays?|trips?|travel(ling)?|visits?|visiting|backpacking|vacations?|"
                                r"gap year|year abroad|year out|"
                                r"(?:semester|term|year) (?:abroad|on exchange)|"
                                r"exchange (?:year|semester|term))\b")
@@ -453,12 +469,15 @@ ARRIVED_AT_AGE = re.compile(r"\b(?:since|from when)\s+(?:i|she|he|they)\s+(?:was
                             r"at|aged|at age|at the age of)\s+(\d{1,2})\b")
 AGE_NOW_STATED = re.compile(r"\b(?:i'?m|i am|im|she'?s|he'?s|they'?re|she is|he is)\s+(?:now\s+)?(\d{1,3})\b"
                             r"(?!\s*(?:years?|yrs?|months?)\s+"
-                            r"(?:in|here|living|now))|\b(\d{1,3})\s+(?:now|today)\b")
+                            r"(?:in|here|living|now))|\b(\d{1,3})\s+(?:now|today)\b|"
+                            # "came here when i was 10, now 34": the age said after "now" (not a length)
+                            r"[,;]\s?(?:and\s)?now\s(?:aged?\s)?(\d{1,3})\b(?!\s?(?:years?|yrs?|months?|mths?|"
+                            r"weeks?|days?)\b)")
 STATED_TOTAL = re.compile(r"\b(?:so|that'?s|which is|that is|making it|=)\s+(?:about\s+|around\s+)?"
                           r"(\d{1,3})\s*(?:years?|yrs?)\b")
 
 
-def _years_from_ages(text: str) -> float | None:
+def years_from_ages(text: str) -> float | None:
     """ "moved here when I was 5 and I'm 30 now": their age now less their age on arriving. A sum
     they give themselves ("so 25 years") must agree with it."""
     arrived = ARRIVED_AT_AGE.search(text)
@@ -473,6 +492,37 @@ def _years_from_ages(text: str) -> float | None:
     if stated and int(stated.group(1)) != now_age - then_age:
         return None  # their sum and their ages disagree: ask again
     return float(now_age - then_age)
+
+
+# A part of their life, and their age: "half my life lol, I'm 30", "a third of my life, I'm 36"
+SHARE_OF_LIFE = re.compile(r"(?<![\w-])(?:(?:about|around|roughly)\s)?(half|a third|a quarter|two thirds|"
+                           r"three quarters)\s(?:of\s)?my\s(?:whole\s|entire\s)?life\b")
+SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
+
+
+def _years_as_a_share_of_life(text: str) -> float | None:
+    """ "half my life, I'm 30": that share of their age now (15); None with a bound said ("over half
+    my life", "nearly half my life") or no age."""
+    share = SHARE_OF_LIFE.search(text)
+    now = AGE_NOW_STATED.search(text)
+    if not share or not now or BELOW.search(text[:share.start()]) or ABOVE.search(text[:share.start()]) or \
+            re.search(r"\b(?:at least|most of)\s$", text[:share.start()]):
+        return None
+    age = int(next(g for g in now.groups() if g))
+    return round(age * SHARES[share.group(1)], 2) if 0 < age <= 100 else None
+
+
+# A number that is a day of a month, not a length: "2nd of Feb", "since the 14th", "march 3"
+DAY_OF_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)\b|\s(?:of\s)?" + MONTHS + r"\b")
+DAY_OF_MONTH_BEFORE = re.compile(MONTHS + r"\.?\s$")
+
+
+def _day_of_a_month(text: str, quantity: re.Match[str]) -> bool:
+    """Whether a number found as a quantity is the day of a month ("2nd of Feb 2022": never years)."""
+    if quantity.group(3) or quantity.group(4):
+        return False  # "2 years", "3 months": a unit said
+    return bool(DAY_OF_MONTH_AFTER.match(text, quantity.end(1)) or
+                DAY_OF_MONTH_BEFORE.search(text[max(0, quantity.start() - 12):quantity.start()]))
 
 
 # A length said as the whole, before its parts: "4 years, ...", "5 years in total: ..."
@@ -522,9 +572,12 @@ def parse_duration_years(text: str, today: date | None = None,
                   lambda m: ("20" if int(m.group(1)) <= today.year % 100 else "19") + m.group(1), text)
     whole_life = bool(ALL_LIFE.search(text) or _born_in_the_uk(text))
     # ("nearly all my life, I came when I was 2 and I'm 30 now": the ages say how long)
-    by_age = _years_from_ages(text)
+    by_age = years_from_ages(text)
     if by_age is not None:
         return by_age
+    by_share = _years_as_a_share_of_life(text)
+    if by_share is not None:
+        return by_share
     if whole_life and not BREAK.search(TEMPORARY_ABSENCE.sub(" ", text)):
         return "all_my_life"
     if ARRIVED_AT_AGE.search(text):
@@ -564,7 +617,7 @@ def parse_duration_years(text: str, today: date | None = None,
     quantities = list(re.finditer(
         r"(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s*(\+)?\s*(?:(" + YEAR_UNIT[1:-1] + r")|(" +
         MONTH_UNIT[1:-1] + r"))?(?![\d.])", text))
-    quantities = [q for q in quantities if float(q.group(1)) <= 100]
+    quantities = [q for q in quantities if float(q.group(1)) <= 100 and not _day_of_a_month(text, q)]
     if not quantities:
         return None
     first = quantities[0]

@@ -21,6 +21,7 @@ from bot.eligibility.numbers import (
     BREAK,
     MONTH_NUMBERS,
     MONTHS,
+    SHORT_LENGTH,
     age_a_year_below,
     age_decade,
     age_from_birth_date,
@@ -32,10 +33,12 @@ from bot.eligibility.numbers import (
     parse_age_number,
     parse_duration_years,
     respell_number_words,
+    years_from_ages,
 )
 from bot.eligibility.places import (
     AMBIGUOUS,
     CROWN_DEPENDENCIES,
+    DEMONYMS,
     EEA,
     ENGLAND,
     FAR_AWAY,
@@ -110,7 +113,7 @@ NO_WORDS = re.compile(
     r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
     r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i'?ve never|i have never|i ain'?t|not me|"
-    r"nothing)\b"
+    r"nothing|nowt)\b"  # ("nowt": nothing, in the north of England)
 )
 NEGATION = re.compile(
     r"\b(no|not|never|don'?t|dont|do not|doesn'?t|haven'?t|havent|have not|hasn'?t|isn'?t|"
@@ -146,7 +149,15 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
     text = THINK_TYPED.sub("think", text)  # "i thnk so"
-    return FILLERS.sub("", LEADING_EMOJI.sub("", " ".join(text.split())))
+    text = LEADING_EMOJI.sub("", " ".join(text.split()))
+    text = YES_SOUND.sub("yes", NO_SOUND.sub("no", text))  # "uh huh", "mhm": a yes said as a sound
+    return FILLERS.sub("", text)
+
+
+# A yes or a no said as a sound, at the start ("uh huh", "mm-hmm", "mhm"; "uh-uh", "nuh uh"), before
+# fillers ("uh", "mm") are taken off
+YES_SOUND = re.compile(r"^(?:uh[- ]?huh|mhm+|mm+[- ]?hm+)(?![\w'-])")
+NO_SOUND = re.compile(r"^(?:uh[- ]?uh|nuh[- ]?uh)(?![\w'-])")
 
 
 # Emoji said before the answer: "💯 yes", "🙅 no", "👍🏽 yeah"
@@ -714,6 +725,11 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return NOT_SURE
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
         return "other"
+    # "came over on the BN(O) visa": British National (Overseas) status is no British citizenship (its
+    # "British" is not read as one), so other unless a nationality is named besides
+    bno = BNO.search(text)
+    if bno:
+        text = " ".join(BNO.sub(" ", text).split())
     if re.search(r"\bstateless\b|\b(?:no|without a|without any|don'?t have a|haven'?t got a) "
                  r"(?:nationality|citizenship)\b", text) and not mentions(text, list(NAMES)):
         return "other"  # no nationality at all: not British, Irish or EU
@@ -736,7 +752,7 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
     for group in ("uk", "irish", "eu_eea"):
         if group in groups:
             return group
-    if "other" in groups:
+    if "other" in groups or bno:
         return "other"
     if re.search(r"\b(another|other|none of (those|these)|something else|different)\b", text):
         return "other"
@@ -777,7 +793,7 @@ RELATIVES = frozenset({"mum", "mom", "mother", "dad", "father", "parents", "pare
                        "partner", "family", "grandparents", "grandmother", "grandfather", "gran", "nan",
                        "grandad", "granddad", "grandma", "grandpa", "side", "relatives", "spouse",
                        "boyfriend", "girlfriend", "brother", "sister", "kids", "children", "son",
-                       "daughter"})
+                       "daughter", "hubby", "wifey", "missus"})
 LINKING = frozenset({"is", "was", "are", "were", "both", "also", "originally", "a", "an"})
 # Married to someone of that nationality: "married to a Brit", "engaged to an Irishman"
 SPOUSE_BEFORE = re.compile(r"\b(?:married|engaged|wed)\s(?:to\s)?(?:a\s|an\s)?$")
@@ -880,7 +896,7 @@ def parse_euss_status(text: str) -> str | None:
         if FUTURE.search(clause) or HYPOTHETICAL.search(clause):
             continue  # "applying for settled next year": not the status they have
         status = ("pre_settled" if re.search(r"\bpre[- ]?settled\b|\bpresettled\b|\blimited leave\b",
-                                               clause) else
+                                               clause) or TEMPORARY_STATUS.search(clause) else
                   "settled" if re.search(r"\bsettled\b|\bindefinite leave\b|\bilr\b|\bpermanent\b",
                                          clause) else None)
         if status and NEGATION.search(clause.split("settled")[0].split("status")[0] + " "):
@@ -907,6 +923,10 @@ def parse_euss_status(text: str) -> str | None:
     return None
 
 
+# Pre-settled status by what it is, the temporary one of the two (settled is the permanent one): "the
+# temporary one", "temporary status" (not "a temporary work visa")
+TEMPORARY_STATUS = re.compile(r"\b(?:the|my|a|got|have)\s(?:temporary|temp)\s(?:one|status|version|kind|type|"
+                              r"thing|leave)\b|\btemporary (?:status|leave)\b")
 UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
 # Pre-settled status by its length: "the 5 year one", "got five years", "a five-year status"
 FIVE_YEAR_GRANT = re.compile(r"\b(?:the|a|my)\s(?:5|five)[\s-]?(?:years?|yrs?)\s(?:one|status|leave|grant|"
@@ -1135,7 +1155,9 @@ def _status_in(clause: str) -> str | None:
     if re.search(r"\b(refugee|refuge status|humanitarian protection|hp|granted asylum|got asylum|"
                  r"asylum granted)\b",
                  clause) or (re.search(r"\basylum\b", clause) and re.search(
-                     r"\b(granted|accepted|approved|successful)\b", clause) and not NEGATION.search(clause)):
+                     r"\b(granted|accepted|approved|successful)\b", clause) and not NEGATION.search(clause)
+                                 and not ASYLUM_REFUSED.search(clause)):
+        # ("granted after my asylum claim was refused": what was granted is some other leave)
         return "protection"
     # ("DLR": discretionary leave to remain, by its letters)
     if re.search(r"\b(stateless|ukrain\w*|homes for ukraine|afghan\w*|arap|acrs|discretionary leave|dlr|"
@@ -1175,6 +1197,11 @@ def _status_in(clause: str) -> str | None:
     return None
 
 
+# An asylum claim refused, and no appeal said to have won it: "after my asylum claim was refused"
+ASYLUM_REFUSED = re.compile(r"\basylum\b(?:\s(?:claim|application|case))?\s(?:was\s|got\s|been\s|"
+                            r"had been\s)?(?:refused|rejected|denied|turned down|unsuccessful)\b"
+                            r"(?![^,.;]{0,40}\bappeal)|"
+                            r"\b(?:refused|rejected|denied)\s(?:my\s|me\s)?asylum\b(?![^,.;]{0,40}\bappeal)")
 # Studying here on a visa whose kind is not named, so the study one: "studying at uni here on a visa",
 # "at college on a visa", "here on a visa for my degree"
 STUDYING_ON_A_VISA = re.compile(r"\b(?:studying|student|at uni\w*|at college|doing (?:a|my) "
@@ -1207,6 +1234,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         return NOT_SURE
     lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
                         r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
+    hoped = [match.span() for match in RENEWAL_PLANNED.finditer(text)]
+    if lasting and any(start <= lasting.start() < end for start, end in hoped):
+        lasting = None  # "hopefully I'll have settled before then": an upgrade to come, not held
     if lasting and not re.search(r"\bpre[- ]?settled\b", text) and (
             lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
             not NEGATION.search(text[:lasting.start()])):
@@ -1216,6 +1246,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     renewal = RENEWAL_PLANNED.search(text)
     if renewal and EXPECTED_FINE.search(text):
         return NOT_SURE  # "I'll renew it halfway through, should be fine": for the team to check
+    if renewal and RENEWED_DURING.search(text) and not re.search(
+            r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
+        return NO  # "I'd have to renew it halfway through": it runs out during the apprenticeship
     before_the_end = EXPIRES_BEFORE.search(text)
     if before_the_end and not _negated(text, before_the_end.start(), verbs=True) and not re.search(
             r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
@@ -1294,7 +1327,17 @@ RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'
                              r"apply(?:ing)? for (?:full )?settled|"
                              r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
                              r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"
-                             r"\b(?:renewable|extendable)\b")
+                             r"\b(?:renewable|extendable)\b|"
+                             # "hopefully I'll have settled before then": the upgrade, hoped for
+                             r"\b(?:i'?ll|i will|i should|i'?d|hopefully)\s(?:hopefully\s)?(?:have|get|be)\s"
+                             r"(?:got\s|been granted\s|upgraded to\s|moved to\s|switched to\s)?(?:full\s)?"
+                             r"(?:settled|ilr|indefinite leave)\b")
+# A renewal said to fall within the apprenticeship: "halfway through", "partway through", "during it"
+RENEWED_DURING = re.compile(r"\b(?:halfway|half way|half-way|partway|part way|part-way|midway|mid-way|"
+                            r"mid way)(?:\sthrough)?\b|\bin the middle(?:\sof (?:it|the apprenticeship|"
+                            r"the course|the programme|techtrack))?\b|"
+                            r"\b(?:during|before the end of)\s(?:it|the apprenticeship|the course|"
+                            r"the programme|techtrack)\b")
 # A document showing the expiry: "my BRP says 2030", "the card shows march 2028"
 DOCUMENT_SAYS = re.compile(r"\b(?:brp|card|visa|permit|e-?visa|it)\s(?:says|shows|reads)\b")
 # An expiry's year, its month perhaps named before it: "expires in 2028", "ends march 2027"
@@ -1421,6 +1464,8 @@ def parse_student_loan(text: str) -> str | None:
     if named and LOAN_AFFIRMED.match(text, named.end()) and not NEGATION.search(text) and \
             not PAST_JOB.search(text):
         return YES  # "postgrad loan yes, doing my MSc part time": the loan named, then a yes to it
+    if LOAN_HELD_SHORT.search(text):
+        return YES  # "currently receiving one, yes"
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -1471,13 +1516,28 @@ def _doubted_loan_held(text: str) -> bool:
     """ "not sure if a postgraduate loan counts, I'm halfway through a masters and getting one": a
     doubt whether a kind of student finance counts (it does), then that they get it now."""
     doubt = LOAN_COUNT_DOUBTED.search(text)
-    if not doubt or not STUDY_LOAN.search(doubt.group(1)):
+    if not doubt:
         return False
     rest = text[doubt.end():]
+    if not STUDY_LOAN.search(doubt.group(1)):
+        # "not sure if my course counts, ... student finance pays the fees": a doubt about the course,
+        # then student finance said to pay for it (a tuition fee loan, held now)
+        return bool(COURSE_DOUBTED.search(doubt.group(1))) and bool(STUDY_LOAN.search(rest)) and \
+            not NEGATION.search(rest) and not LOAN_CONSIDERED.search(rest) and parse_student_loan(rest) == YES
     said = parse_student_loan(rest)
     if said in (NO, NOT_SURE) or NEGATION.search(rest) or LOAN_CONSIDERED.search(rest):
         return False  # ("..., I might get one", "..., I used to get one", "..., I don't get it yet")
     return said == YES or bool(LOAN_HELD_AFTER.search(rest))
+
+
+# A course whose counting is doubted: "my course", "a HND", "the access course"
+COURSE_DOUBTED = re.compile(r"\b(?:course|degree|hnd|hnc|foundation\w*|access|masters?|diploma|studies|"
+                            r"qualification|uni\w*|college|apprenticeship|nursing|pgce)\b")
+# Held now, said short: "currently receiving one, yes", "getting one now", "I'm on one at the moment"
+LOAN_HELD_SHORT = re.compile(r"^(?:(?:i'?m|i am|im|i)\s)?(?:currently\s|still\s|now\s|at the moment\s)?"
+                             r"(?:getting|receiving|get|receive|on|have|got)\s(?:one|it|that|that one)"
+                             r"(?:\s(?:now|currently|at the moment|atm|this year))?"
+                             r"(?:\s?[,.!-]?\s?(?:yes|yeah|yep|yh|aye))?\s?[.!]*$")
 
 
 # Paying a loan back: "repaying", "paying it back", "paying mine off"
@@ -2036,6 +2096,9 @@ def parse_prior_qualification(text: str) -> str | None:
             len([m for m in LEVEL4_PLUS.finditer(text) if m.group(1) not in ("uni", "university")]) <= 1:
         # ("left uni before finishing my degree": the place and the degree are one course)
         return NO  # a course left unfinished is no qualification held
+    if level4 and BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and \
+            _level4_only_denied(text):
+        return NO  # "A level computer science, no degree": the subject's qualification is below Level 4
     # A similar subject counts when it is said of the qualification ("a computing degree"), not
     # anywhere in the message ("a music degree, and a bit of coding on the side").
     similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not _negated(text, m.start()) and
@@ -2065,10 +2128,7 @@ def parse_prior_qualification(text: str) -> str | None:
         return YES
     if level4 and not NEGATION.search(text[:level4.start()]) and _names_a_subject(text):
         return NO  # a subject is named and it isn't a similar one ("a degree in history")
-    if BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and \
-            all(_negated(text, m.start(), verbs=True) or
-                NO_BEFORE.search(text[max(0, m.start() - 20):m.start()])  # ("A levels only, no degree")
-                for m in LEVEL4_PLUS.finditer(text)):
+    if BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and _level4_only_denied(text):
         return NO  # "only A levels, never went to uni": below Level 4 (and a degree said only to deny it)
     if not level4 and _only_subjects_named(text):
         return NOT_SURE  # "mathematics and statistics": a close subject, at what level not said
@@ -2091,6 +2151,13 @@ def parse_prior_qualification(text: str) -> str | None:
 
 # A "no" said of the word after it: "no degree", "no uni degree" ("A levels only, no degree")
 NO_BEFORE = re.compile(r"\bno\s(?:[a-z]+\s)?$")
+
+
+def _level4_only_denied(text: str) -> bool:
+    """Whether every Level 4+ word is said with "not" or "no" ("A levels only, no degree", "never went
+    to uni"), or none is said."""
+    return all(_negated(text, m.start(), verbs=True) or
+               NO_BEFORE.search(text[max(0, m.start() - 20):m.start()]) for m in LEVEL4_PLUS.finditer(text))
 
 
 def _only_unrelated_subjects(text: str) -> bool:
@@ -2737,6 +2804,13 @@ EMPLOYER_SAYS_IT_COUNTS = re.compile(r"\b(?:employer|manager|line manager|boss|c
                                      r"(?:count|counts|qualify|qualifies|relevant|eligible)\b")
 
 
+# A qualification said not to be held yet, beside the job: "just not qualified", "not certified yet"
+NOT_QUALIFIED = re.compile(r"\b(?:not|un)\s?(?:yet\s|formally\s|officially\s|properly\s|fully\s)?"
+                           r"(?:qualified|certified|accredited|chartered)(?:\syet)?\b|"
+                           r"\b(?:no|without\s(?:any|a))\s(?:formal\s)?(?:qualifications?|certifications?|"
+                           r"certificates?)(?:\syet)?\b")
+
+
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
     by_part = _work_by_part(text)
@@ -2764,9 +2838,11 @@ def parse_employed_relevant(text: str) -> str | None:
     relevant = RELEVANT_JOBS.search(text)
     if RELEVANCE_ASKED.search(text) and not (NOT_RELEVANT_JOBS.search(text) and not relevant):
         return NOT_SURE  # "I work in IT, on the helpdesk, is that relevant?": they are not sure it counts
-    if ROLE_NAMED.match(text) and not NEGATION.search(text):
+    # ("I'm a BA already, just not qualified": the "not" is the qualification's, not the job's)
+    unqualified = NOT_QUALIFIED.sub(" ", text)
+    if ROLE_NAMED.match(text) and not NEGATION.search(unqualified):
         return YES  # "IT support at a school", "service desk for the council": the job, named
-    if BA_TITLE.search(text) and not NEGATION.search(text):
+    if BA_TITLE.search(text) and not NEGATION.search(unqualified):
         return YES  # "I'm a junior BA at the council": a business analyst, by the role's initials
     job_title = DIGITAL_JOB_TITLE.search(text)
     if relevant and not job_title and all(
@@ -2839,12 +2915,18 @@ WORK_THERE = re.compile(r"\b(?:work|working|based)\s(?:from|in|out of)\s(?:there
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
 
 
+LIVES_BY_DEMONYM = re.compile(r"\b(?:i'?m|im|i am)\s(?:a\s)?(?:proper\s|proud\s|true\s|real\s|"
+                              r"born and bred\s|born and raised\s)?(" + "|".join(DEMONYMS) + r")\b")
+
+
 def parse_works_in_england(text: str) -> str | None:
     """Where they will work: yes when at least the rule's share of working time is in England
     ("3 days in Bristol, 2 in Cardiff" is 60%); where they live is not the test."""
     text = normalise(text)
     if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
         return NOT_SURE
+    # "I'm a Londoner": where they live, by the name its people go by ("I live in London")
+    text = LIVES_BY_DEMONYM.sub(lambda match: "i live in " + DEMONYMS[match.group(1)], text)
     if NOT_DECIDED.search(text) and not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):
         return NOT_SURE  # "not decided yet": no place chosen (not a "not")
     if NO_FIXED_PLACE.search(text) and not NEGATION.search(text) and \
@@ -2909,6 +2991,9 @@ def parse_works_in_england(text: str) -> str | None:
         r"\b(i'?m|i am|im) (in|at)\s*$", text[max(0, p[0] - 25):p[0]])]
     if WORK_THERE.search(text) and not work and len({p[2] for p in home + present}) == 1:
         work, home, present = home + present, [], []  # "I'm in Belfast and would work from there"
+    if remote and not work and present and not home and not NEGATION.search(text[:remote.end()]) and \
+            "?" not in text[remote.start():] and len({p[2] for p in present}) == 1:
+        work, present = present, []  # "I'm in Swansea, fully remote from home": working where they are
     live = home + present
     if present and not (mostly or moving or work or home) and all(p[2] for p in present):
         # "i'm in darlington": where they are, said as the answer, is where they are based. Not for
@@ -3155,6 +3240,9 @@ def parse_residence_years(text: str) -> float | str | None:
         return None  # "on and off for 10 years": not one continuous stay, so not its length
     if AWAY_FOR_WORK.search(digits):
         return None  # "7 years, with a year in Canada in the middle for work": a long absence, ask again
+    trips_out = _short_trips_left_out(digits)
+    if trips_out != digits:
+        text = digits = trips_out  # "..., went back to Lagos for a month in 2022": a trip breaks no stay
     away = _far_periods_left_out(digits)
     if away != digits:
         text = digits = away  # "Canada for 8 years, came home 18 months ago": years no group counts, left out
@@ -3208,6 +3296,36 @@ def parse_residence_years(text: str) -> float | str | None:
     if _far_stay_beside_lengths(digits):
         return None  # "5 years India, 3 years UK": which length is whose is not plain
     return parse_duration_years(text, rule_years=RULES.residence_years)
+
+
+# A trip away, said in a clause of its own: "went back to Lagos for a month", "apart from 6 months
+# travelling", "visited family in Poland for 3 weeks"
+TRIP_AWAY = re.compile(r"\b(?:went|gone|go|going|travel\w*|flew|flown|popped|nipped|visit\w*|trips?|"
+                       r"holidays?|backpack\w*|away|abroad|overseas|back home)\b")
+SHORT_TRIP_LENGTH = re.compile(r"(?<![\d.])" + SHORT_LENGTH + r"\b")
+YEARS_SAID = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?\s?(?:years?|yrs?)\b|\b(?:a|an)\s(?:year|decade)\b")
+# Coming here, not going away: "travelled here 3 months ago", "came over for 2 weeks and stayed"
+ARRIVAL_SAID = re.compile(r"\b(?:here|over here|to the uk|to england|to britain|came|come|moved|arrived|"
+                          r"stayed|ago)\b")
+# Where an answer's clauses end, the marks kept (not a decimal point: "3.5 years")
+CLAUSE_MARKS = re.compile(r"([,;]|\.(?!\d)|\bbut\b)")
+
+
+def _short_trips_left_out(text: str) -> str:
+    """ "lived here 15 years, went back to Lagos for a month in 2022 for my dad's funeral": a clause
+    that only tells of a trip away of up to six months is left out (short trips don't break a stay,
+    and its year is not when they came), when the rest still says how long ("15 years", "since
+    birth")."""
+    parts = CLAUSE_MARKS.split(text)
+    kept = [part for part in parts if not (TRIP_AWAY.search(part) and SHORT_TRIP_LENGTH.search(part) and
+                                           not YEARS_SAID.search(part) and not ARRIVAL_SAID.search(part))]
+    if len(kept) == len(parts):
+        return text
+    rest = re.sub(r"[,;](?:\s?[,;])+", ",", " ".join("".join(kept).split()))  # (", ,": one mark)
+    rest = rest.strip(" ,;.")
+    while rest.endswith(" but"):
+        rest = rest[:-4].rstrip(" ,;.")  # ("8 years, but": "8 years")
+    return rest if re.search(r"\d", rest) or ALL_LIFE.search(rest) else text
 
 
 # A year or more away for work, said within the count: "with a year in Canada in the middle for work",
@@ -3288,6 +3406,8 @@ def _far_stay_beside_lengths(text: str) -> bool:
     """ "5 years India, 3 years UK": a far place (one named as where they came from aside) said beside
     two lengths of time or more, which of them is its not plain (those that are plain were taken out:
     see `_far_periods_left_out`)."""
+    if years_from_ages(text) is not None:
+        return False  # "born in Pakistan, came here when I was 10, now 34": the numbers are ages
     return len(LENGTH_NUMBER.findall(text)) >= 2 and any(
         not FROM_PLACE.search(text[max(0, position - 10):position])
         for position, _ in mentions(text, FAR_AWAY))
@@ -3569,8 +3689,9 @@ NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|dont|do not|didn'?t|did not)\s(?:reall
 # A reply that is only a question ("would an access course count?", "can I work from home?"): the
 # answer comes after the hint. "I got 5, is that enough?" answers first and is read as usual; so
 # does "can I do the DevOps one?" to the role question.
+# ("wots", "wat's", "whats": "what's" typed as said; "??": the question mark doubled)
 QUESTION_BACK = re.compile(r"^\s*(does|do|did|would|will|can|could|is|are|should|shall|must|what|which|"
-                           r"how|why|when|where|who|have i|has|may i|might)\b[^?]*\?\s*$")
+                           r"how|why|when|where|who|have i|has|may i|might|whats|wots?|wats?)\b[^?]*\?+\s*$")
 
 
 # "can I do the DevOps one?", "could I go for cyber?": asking to take a role answers the role question
@@ -3610,6 +3731,12 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
             return NOT_SURE  # "does a diploma from Poland count? not sure": asked, and unsure of it
         return None  # "what's level 3?": a question back, answered by the hint when asked again
     lowered = normalise(text)
+    joke = list(JOKE_TAKEN_BACK.finditer(lowered))
+    if joke and joke[-1].end() < len(lowered):
+        # "lol 21 forever... ok fine, 28", "18 jk, 34": a joke answer, then the real one
+        value = _parse_one(question_id, lowered[joke[-1].end():], entities)
+        if value is not None:
+            return value
     corrected = list(SELF_CORRECTION.finditer(lowered))
     if corrected and corrected[-1].end() == len(lowered):
         # "4 years, sorry, 5 actually": a word of correction said after the value it corrects
@@ -3672,6 +3799,11 @@ ECHOED_QUESTION = re.compile(r"^\s*([\w' -]{1,30})\?\s*(?=\S)")
 
 # A "no" set between two things said: "British, no, Irish", "5... no, 6", "36 I think, no 35"
 RESTATED_AFTER_NO = re.compile(r"(?<=\S)\s*(?:[,;!-]|\.{1,3})\s*no(?:\s*[,.;!-]+\s*(?=\S)|\s+(?=\d))")
+# A joke answer taken back before the real one: "jk", "only joking", "ok fine", "ok really", "but seriously"
+JOKE_TAKEN_BACK = re.compile(r"(?:^|[\s,.;!-])(?:jk|jks|just kidding|just joking|only joking|only kidding|"
+                             r"joking aside|kidding aside|"
+                             r"(?:ok|okay|alright)\s?,?\s?(?:fine|really|seriously)|"
+                             r"but seriously|seriously though|in all seriousness)\b[\s,.:;!-]*")
 SELF_CORRECTION = re.compile(r"(?:^|[\s,.;!-])(?:sorry|i mean|i meant|no wait|wait|correction|scratch that|"
                              r"oops|my mistake|actually)\b[\s,.:;!-]*")
 
@@ -3698,8 +3830,8 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         # data entry": a part of their job, for the team to check ("sort of, I fix laptops for
         # friends" is no job, and "some data work but mostly sales" leans no)
         return NOT_SURE
-    if yes_no and partly and is_not_sure(described):
-        return NOT_SURE  # "sort of? not sure it counts"
+    if yes_no and partly and (is_not_sure(described) or re.fullmatch(r"\s?\?[?!.\s]*", described)):
+        return NOT_SURE  # "sort of? not sure it counts", "kind of?": a half yes, doubted
     by_part = _work_by_part(lowered) if question_id == "employed_relevant" else None
     if by_part is not None:
         return by_part  # "employed yes, relevant no": each part answered, not a "yes and no"

@@ -52,6 +52,13 @@ OUTSIDE_ENGLAND: tuple[str, ...] = (
     "helsinki", "zurich", "geneva", "new york", "toronto", "sydney", "melbourne", "mumbai", "delhi",
     "lagos",
 )
+# The people of a city, by the name they go by, and the place ("I'm a Londoner": living in London)
+DEMONYMS: dict[str, str] = {
+    "londoner": "london", "mancunian": "manchester", "scouser": "liverpool", "liverpudlian": "liverpool",
+    "brummie": "birmingham", "geordie": "newcastle", "bristolian": "bristol", "glaswegian": "glasgow",
+    "yorkshireman": "yorkshire", "yorkshirewoman": "yorkshire", "cornishman": "cornwall",
+    "cornishwoman": "cornwall",
+}
 # Names of places both in England and outside it ("Newport" is in Wales, and on the Isle of Wight
 # and in Shropshire): where someone works there is asked again, never guessed.
 AMBIGUOUS: tuple[str, ...] = ("newport",)

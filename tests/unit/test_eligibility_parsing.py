@@ -2190,3 +2190,150 @@ def test_held_out_v24_misses() -> None:
         ("off on sick leave from my analyst job", "not_sure"),
         ("I'm a project support officer", "yes"),  # near miss: at work
     ])
+
+
+def test_a_question_back_with_its_question_mark_doubled_or_what_typed_as_said() -> None:
+    _each("role", [
+        ("wots the diff between devops n software dev??", None),
+        ("whats the difference between BA and cyber??", None),
+        ("which is better, cyber or BA??", None),
+        ("either devops or software, can't decide", "undecided"),  # near miss: no question asked
+    ])
+
+
+def test_an_age_on_a_named_day_still_to_come_is_a_year_younger_now() -> None:
+    _each("age", [
+        ("I'll be 36 on Christmas Day", 35), ("turning 40 on christmas eve", 39),
+        ("I'll be 30 on New Year's Day", 29),
+        ("I turned 36 on christmas day", 36),  # near miss: the birthday has been
+    ])
+
+
+def test_a_joke_age_then_the_real_one() -> None:
+    _each("age", [
+        ("lol 21 forever... ok fine, 28", 28), ("18 lol jk, I'm 34", 34),
+        ("21 again haha. ok really, 45", 45), ("100 only joking, 52", 52),
+        ("ok fine, 28", 28),  # the words at the start: no joke before them
+    ])
+
+
+def test_a_yes_or_no_said_as_a_sound() -> None:
+    _each("age_at_start", [
+        ("uh huh", "yes"), ("mhm", "yes"), ("mm-hmm", "yes"), ("uh-uh", "no"),
+        ("hmm", None),  # near miss: a sound of thinking
+    ])
+
+
+def test_a_nickname_nationality_and_the_bno_route() -> None:
+    _each("nationality", [
+        ("Aussie mate", "other"), ("I'm an Aussie", "other"),
+        ("born in Hong Kong, came over on the BN(O) visa", "other"),
+        ("came on the british national overseas visa from hong kong", "other"),  # not "British"
+        ("British citizen now, originally came on BN(O)", "uk"),  # near miss: citizenship named
+        ("born in Hong Kong", None),  # near miss: a birthplace alone
+    ])
+
+
+def test_pre_settled_status_as_the_temporary_one() -> None:
+    _each("euss_status", [
+        ("the temporary one, 5 years", "pre_settled"), ("I've got temporary status", "pre_settled"),
+        ("not the temporary one, the permanent one", "settled"),
+        ("temporary work visa", None),  # near miss: a visa, not the scheme's status
+    ])
+
+
+def test_leave_granted_after_an_asylum_claim_was_refused_is_that_leave() -> None:
+    _each("immigration_status", [
+        ("discretionary leave, granted after my asylum claim was refused", "exempt_leave"),
+        ("I got DLR after they refused my asylum", "exempt_leave"),
+        ("my asylum was granted", "protection"),  # near miss: the asylum itself granted
+    ])
+
+
+def test_a_short_trip_away_does_not_break_the_years_of_residence() -> None:
+    _each("residence_years", [
+        ("lived here 15 years, went back to Lagos for a month in 2022 for my dad's funeral", 15.0),
+        ("8 years, but I went home to Poland for 3 weeks last summer", 8.0),
+        ("Since birth, apart from 6 months travelling round South America", "all_my_life"),
+        ("all my life apart from 3 weeks backpacking in thailand", "all_my_life"),
+        ("7 years, with a year in Canada in the middle for work", None),  # near miss: a long absence
+    ])
+
+
+def test_years_of_residence_from_ages_with_now_said_before_the_age() -> None:
+    _each("residence_years", [
+        ("i was born in pakistan and came here when i was 10, now 34", 24.0),
+        ("born in india, moved here at 12, I'm 40 now", 28.0),
+        ("came here when i was 10, now 3 years later", None),  # near miss: "now" before a length
+    ])
+
+
+def test_a_day_of_the_month_is_never_a_number_of_years() -> None:
+    from bot.eligibility.numbers import parse_duration_years
+
+    today = date(2026, 12, 3)
+    assert parse_duration_years("since 2nd of feb 2022", today) == 4.83
+    assert parse_duration_years("since feb 2nd 2022", today) == 4.83
+    assert parse_duration_years("from 14 march 2019", today) == 7.75
+    assert parse_duration_years("since the 2nd of feb", today) is None  # no year: asked again
+    assert parse_duration_years("since 2 feb", today) is None
+    assert parse_duration_years("2 years", today) == 2.0  # near miss: a length
+
+
+def test_years_of_residence_as_a_share_of_their_life() -> None:
+    _each("residence_years", [
+        ("half my life lol, I'm 30", 15.0), ("about a third of my life, I'm 36", 12.0),
+        ("over half my life, I'm 30", None),  # near miss: a bound
+        ("half my life", None),  # near miss: no age
+    ])
+
+
+def test_an_upgrade_hoped_for_or_a_renewal_during_the_apprenticeship() -> None:
+    _each("permission_lasts", [
+        ("pre-settled expires in 2027 but hopefully I'll have settled before then", "not_sure"),
+        ("my pre-settled runs out next year, I should have settled by then", "not_sure"),
+        ("I'd have to renew it halfway through", "no"),
+        ("I'll need to renew it partway through the apprenticeship", "no"),
+        ("I'll renew it halfway through, should be fine", "not_sure"),  # near miss: expected to be fine
+        ("I'd have to renew it", None),  # near miss: when not said
+        ("I have settled status", "yes"),
+    ])
+
+
+def test_student_finance_paying_fees_doubts_of_the_course_and_short_answers() -> None:
+    _each("student_loan", [
+        ("not sure if my course counts, it's a hnd at college and student finance pays the fees", "yes"),
+        ("not sure if my access course counts, student finance covers my fees", "yes"),
+        ("not sure if my course counts", "not_sure"),  # near miss: nothing said of the fees
+        ("nowt like that", "no"), ("nowt", "no"),
+        ("currently receiving one, yes", "yes"), ("getting one now", "yes"),
+        ("i'm on one at the moment", "yes"),
+    ])
+
+
+def test_a_level_3_subject_with_the_degree_denied_is_below_level_4() -> None:
+    _each("prior_qualification", [
+        ("A level computer science, no degree", "no"), ("computing A level but no degree", "no"),
+        ("computer science degree", "yes"),  # near miss: the degree held
+        ("no degree, but a HND in computing", "yes"),  # near miss: another Level 4 held
+    ])
+
+
+def test_working_remotely_where_they_are_a_city_by_its_people_and_a_partners_job() -> None:
+    _each("works_in_england", [
+        ("tidy, I'm in Swansea, fully remote from home", "no"), ("I'm in Glasgow, working remotely", "no"),
+        ("I'm in Leeds, fully remote", "yes"),
+        ("I'm in Cardiff, is it remote?", None),  # near miss: asking
+        ("I'm a Londoner", "yes"), ("I'm a born and bred Geordie", "yes"),
+        ("I'm a Londoner but I'd work in Cardiff", "no"),
+        ("my hubby works in Leeds", None), ("my wife works in Leeds", None),  # someone else's job
+    ])
+
+
+def test_a_half_yes_doubted_and_a_job_held_without_its_qualification() -> None:
+    _each("employed_relevant", [
+        ("kind of?", "not_sure"), ("kinda??", "not_sure"),
+        ("kind of", None),  # near miss: a half yes, not doubted
+        ("I'm a BA already, just not qualified", "yes"), ("I'm a junior BA, not certified yet", "yes"),
+        ("I'm not a BA", "no"),  # near miss: the job denied
+    ])

@@ -13,7 +13,7 @@ from typing import Any
 from bot.eligibility import parsing
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import parse_duration_years
-from bot.roles import find_role
+from bot.roles import find_role, find_roles
 
 AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(\d{2})\b(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
@@ -23,8 +23,10 @@ RESIDENCE = re.compile(
     r"(\.\d+)? (years?|months?)|(\d+) (years?|months?))"
 )
 NATIONALITY_CUES = re.compile(r"\b(i'?m|i am|im|as an?|citizen|national|nationality|passport)\b")
+# A scheme by name, not the nationality alone: "Afghan" answers the nationality question.
 STATUS_CUES = re.compile(r"\b(visa|refugee|asylum|settled|pre-?settled|leave to remain|ilr|"
-                         r"humanitarian|stateless|ukraine|afghan|permit)\b")
+                         r"humanitarian|stateless|permit|arap|acrs|homes for ukraine)\b|"
+                         r"\b(ukraine|ukrainian|afghan|afghanistan)\b[^.;?!]{0,30}\b(scheme|resettlement|relocation)")
 
 
 # Time spent somewhere else, said beside the years: which years are in the UK is for the residence
@@ -102,8 +104,36 @@ ASKS_TO_APPLY = re.compile(
     r"\b(can|could|may) i (apply|do (this|it|techtrack|the apprenticeship)(?=\s*(?:[?.!]|$|please\b)))|"
     r"\b(am i|would i be) (able|allowed) to apply\b"
 )
+# Asking for the check for one role: "can i apply for the business analyst role?", "can i do the
+# software dev apprenticeship", "I'd like to know if I am eligible for devops".
+ASKS_FOR_A_ROLE = re.compile(
+    r"\b(can|could|may) i (apply|do|go for|try for|join|sign up)\b|"
+    r"\b(if|whether) i(?:'?m| am| would be| could be| can be| qualify| can| could| may)\b"
+)
 # "...if I already hold a qualification?", "what are the rules?": a question about one rule.
-ABOUT_A_RULE = re.compile(r"\b(if|unless|rules?|criteria|requirements?)\b")
+# ("I'd like to know if I'm eligible": that "if" asks for the check.)
+ABOUT_A_RULE = re.compile(r"\b((?<!know )(?<!see )(?<!out )(?<!check )(?<!wondering )if|unless|rules?|"
+                          r"criteria|requirements?)\b")
+
+
+# What may follow the role's name in a request for the check ("...the BA role please?").
+AFTER_THE_ROLE = re.compile(r"^(?:\s|[?.!]|\b(?:role|roles|apprenticeship|apprenticeships|position|job|one|"
+                            r"programme|course|scheme|pathway|please|pls|then|instead|too|as well)\b)*$")
+
+
+# What may come before "can I apply": a greeting or a polite lead-in, not a situation ("I did a
+# level 2 apprenticeship, can I do the devops one?" is the FAQ's to answer).
+PREAMBLE = re.compile(
+    r"^(?:\s|[,.!]|\b(?:hi|hello|hey|hiya|bonjour|salam|yo|ok|okay|so|um|hmm|please)\b)*"
+    r"(?:(?:(?:i'?d|i would|i want|i wanna|just want|i wanted)(?: like)? to (?:know|check|see|find out)|"
+    r"(?:i'?m |i was |just )?wondering|can you (?:tell me|check)|tell me)[\s,]*)?$")
+
+
+def ends_with_the_role(text: str) -> bool:
+    """Whether nothing but filler follows the last role named: "can i do the software dev
+    apprenticeship" asks for the check, "can i do devops from wales" asks about a rule."""
+    roles = find_roles(text)
+    return bool(roles) and bool(AFTER_THE_ROLE.match(text[roles[-1][1]:]))
 
 
 def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
@@ -119,4 +149,8 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
         # A situation the check's questions don't cover ("finished my L2 IT apprenticeship, am I
         # eligible?") gets the FAQ's specific answer; facts the check asks for start it.
         return short or bool(facts)
+    asked = ASKS_FOR_A_ROLE.search(lowered)
+    if set(facts) == {"role"} and asked and ends_with_the_role(lowered) and \
+            PREAMBLE.match(lowered[:asked.start()]):
+        return True  # nothing but the role they would apply for
     return bool(ASKS_TO_APPLY.search(lowered)) and not facts and short

@@ -51,3 +51,26 @@ def test_can_i_do_it_starts_the_check_only_when_nothing_follows() -> None:
     assert asks_to_check("can I do it?", {}) and asks_to_check("could I do this please", {})
     assert not asks_to_check("can I do it part time?", {})
     assert not asks_to_check("can i do it from home", {})
+
+
+def test_asking_to_apply_for_one_role_starts_the_check() -> None:
+    from bot.eligibility.facts import asks_to_check
+
+    # An exploratory tester's requests got "Did you mean...?", and their answers then FAQ replies.
+    for text in ("can i apply for cyber security technologist",
+                 "bonjour, can i apply for the business analyst role?",
+                 "yo can i do the software dev apprenticeship",
+                 "I would like to know if I am eligible for the software developer apprenticeship"):
+        assert asks_to_check(text, prefilled(text)), text
+    for text in ("can i do the devops apprenticeship part time?", "can i do devops from wales",
+                 "can i apply for devops if i have a degree?", "what does a business analyst do"):
+        assert not asks_to_check(text, prefilled(text)), text
+
+
+def test_a_nationality_alone_is_no_resettlement_scheme() -> None:
+    # An exploratory tester's "Afghan", typed as the nationality, was noted as the Afghan scheme.
+    assert "immigration_status" not in prefilled("Afghan")
+    assert "immigration_status" not in prefilled("I'm Ukrainian", [("NORP", "Ukrainian")])
+    facts = prefilled("I'm Afghan, here on the afghan relocation scheme")
+    assert facts["immigration_status"] == "exempt_leave"
+    assert prefilled("I came on the homes for ukraine scheme")["immigration_status"] == "exempt_leave"

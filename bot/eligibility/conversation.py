@@ -336,14 +336,19 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
     reading = answered(question, value, text)
     if parse_choice_by_label(question, text) is not None:
         return reading  # a button pressed: its label ("...indefinite leave)") says nothing more
-    extra = {q: v for q, v in prefilled(text, entities).items() if q != question and q not in answers}
+    facts = prefilled(text, entities)
+    extra = {q: v for q, v in facts.items() if q != question and q not in answers}
+    # "actually I'm 24 not 42, typo. I'm on a skilled worker visa": an earlier answer corrected too
+    corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v} \
+        if CORRECTION.search(normalise(text)) else {}
     if question == "immigration_status" and value == "other_permission" and \
             INDEFINITE_LEAVE.search(normalise(text)):
         extra["permission_lasts"] = "yes"
-    if not extra:
+    if not extra and not corrected:
         return reading
-    said = " ".join(part for part in (reading.acknowledgement, noted(extra)) if part)
-    return AnswerReading(updates={**reading.updates, **extra}, acknowledgement=said)
+    said = " ".join(part for part in (*(acknowledge(q, v) for q, v in corrected.items()),
+                                      reading.acknowledgement, noted(extra) if extra else None) if part)
+    return AnswerReading(updates={**corrected, **reading.updates, **extra}, acknowledgement=said)
 
 
 # Answers that depend on the role: whether a subject is "similar" to the apprenticeship (a computer

@@ -15,7 +15,8 @@ from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import parse_duration_years
 from bot.roles import find_role, find_roles
 
-AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(\d{2})\b(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
+AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|only\s+|just\s+)?(\d{2})\b"
+                 r"(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
 RESIDENCE = re.compile(
     r"\b(lived|living|been|resident|here)\b[^.;?!]{0,40}?\b(all my life|my whole life|since (i was )?born|"

@@ -192,6 +192,25 @@ def test_a_correction_is_acknowledged() -> None:
     assert SlotSet("elig_age", 44) in events
 
 
+def test_an_answer_with_a_correction_of_an_earlier_one_takes_both() -> None:
+    # An exploratory tester's "actually I'm 24 not 42, typo. I'm on a skilled worker visa" kept the
+    # visa and dropped the age: the summary still said "Age: 42".
+    answers = {"role": "devops_engineer", "age": 42, "nationality": "other"}
+    text = "actually I'm 24 not 42, typo. I'm on a skilled worker visa, came over as a nurse"
+    messages, events = run(ValidateEligibilityForm(), text=text, intent="inform",
+                           pending="immigration_status", answers=answers)
+    assert SlotSet("elig_age", 24) in events
+    assert SlotSet("elig_immigration_status", "other_permission") in events
+    assert messages[0]["text"].startswith("Updated your answer: Age: 24.")
+    events = validate("oh wait sorry i'm actually 24 not 42. british btw", "nationality", intent="inform",
+                      answers={"role": "business_analyst", "age": 42})
+    assert SlotSet("elig_age", 24) in events and SlotSet("elig_nationality", "uk") in events
+    # Without a word of correction, an age said again is no correction ("I'm 24 and British").
+    events = validate("I'm 25 and British", "nationality", intent="inform",
+                      answers={"role": "business_analyst", "age": 42})
+    assert SlotSet("elig_age", 25) not in events
+
+
 def test_sorry_two_years_answers_the_pending_question_not_the_age() -> None:
     answers = {"role": "software_developer", "age": 23, "nationality": "uk"}
     events = validate("sorry, 2 years", "residence_years", intent="change_answer", answers=answers)

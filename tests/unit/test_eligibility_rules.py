@@ -299,6 +299,8 @@ def test_the_residence_question_is_worded_for_each_group() -> None:
     assert "UK or Ireland" in spec.prompt_for({"nationality": "irish"})
     assert "EEA" in spec.prompt_for({"nationality": "eu_eea"})
     assert "not counting time on a student visa" in spec.prompt_for({"nationality": "other"})
+    # (an exploratory tester, on a spouse visa after a student one, answered with the date they came)
+    assert "count from when your student visa ended" in spec.prompt_for({"nationality": "other"})
     assert "Crown Dependencies" in spec.prompt_for({"nationality": "uk"})
 
 

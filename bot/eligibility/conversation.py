@@ -60,10 +60,11 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "other_permission": ("other permission",),
     "immigration_status": ("visa", "permission", "immigration", "refugee", "status"),
     "residence_years": ("years", "residence", "lived", "living here", "how long"),
-    "permission_lasts": ("expire", "expires", "expiry", "last", "permission lasts", "lasts the whole",
-                         "whole apprenticeship"),
+    "permission_lasts": ("expire", "expires", "expiry", "end date", "last", "permission lasts",
+                         "lasts the whole", "whole apprenticeship"),
     "student_loan": ("loan", "student finance"),
-    "other_programme": ("other apprenticeship", "programme", "course", "training"),
+    "other_programme": ("other apprenticeship", "programme", "course", "training", "end date",
+                        "finish date", "apprenticeship ends", "course ends"),
     "prior_qualification": ("degree", "prior qualification", "hnd", "level 4", "my qualification",
                             "qualification answer", "similar qualification", "similar subject"),
     "works_in_england": ("england", "where i work", "where i'll work", "where i will work",
@@ -183,6 +184,11 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
             # "sorry I was wrong, I'm not on another programme": the new answer, said as a statement
             # (the last one: "I was wrong" comes first)
             value = parse_answer(question, CORRECTION.sub(" ", stated[-1]))
+            value = None if value == NOT_SURE else value
+        if value is None and not CHANGE_REQUEST.search(lowered):
+            # "oh wait i just checked my end date, it's only 2 weeks after the start": the new
+            # answer, said about the thing the answer was about
+            value = parse_answer(question, CORRECTION.sub(" ", lowered))
             value = None if value == NOT_SURE else value
         if value is not None:
             return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))

@@ -649,3 +649,16 @@ def test_a_correction_said_as_a_statement_takes_the_new_answer(text: str, questi
     assert check.corrects_an_answer(text, answers)
     _, events = run(ActionChangeAnswer(), text=text, intent="change_answer", answers=answers)
     assert SlotSet(slot_for(question), value) in events
+
+
+def test_a_correction_after_the_verdict_said_about_a_date_takes_the_new_answer() -> None:
+    from bot.eligibility.conversation import corrects_an_answer, read_correction
+
+    # An exploratory tester's correction after the verdict got "Sorry, I don't know the answer to that".
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "no", "other_programme": "yes"}
+    text = "oh wait i just checked my end date, it's actually only 2 weeks after the start date"
+    assert corrects_an_answer(text, answers)
+    assert read_correction(text, answers, None).updates == {"other_programme": "ending_soon"}
+    # With the permission's end date answered too, which end date is meant is asked.
+    assert read_correction(text, {**answers, "permission_lasts": "yes"}, None).interrupt

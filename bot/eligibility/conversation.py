@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.eligibility.doubt import doubted
+from bot.eligibility.doubt import doubted, years_counted
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import (
@@ -330,6 +330,10 @@ def answered_or_asked_back(question: str, value: object, text: str, answers: Map
                            entities: Sequence[tuple[str, str]] = ()) -> AnswerReading:
     """The pending question answered, or, when the reading is doubted, asked back first."""
     if doubted(question, text, value, entities, answers):
+        if question == "residence_years":
+            # (asked back as the years that count for their group, when the answer names others)
+            counted = years_counted(text, answers.get("nationality"), entities)
+            value = value if counted is None else counted
         return AnswerReading(to_confirm={question: value})
     return answered_with_facts(question, value, text, answers, entities)
 

@@ -7,7 +7,8 @@ A reading is doubted when the words around it pull another way:
 - a part said of someone else ("my daughter has a student loan": a parent answering for their
   child, or not);
 - years in Europe that don't count for the person's group ("4 years in Germany then 1 here" from
-  someone not from the EEA: the parser can't tell which group asks).
+  someone not from the EEA: the parser can't tell which group asks); what is asked back is then the
+  years the other parts of the answer give (`years_counted`).
 "Not sure" and "undecided" are never doubted (they decide nothing by themselves), nor is a pressed
 button or an answer the person corrected themselves.
 
@@ -68,11 +69,28 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
     return False
 
 
+def _places_not_counted(nationality: object) -> tuple[str, ...]:
+    if nationality == "eu_eea":
+        return ()  # the UK, Ireland and the EEA all count
+    return EEA if nationality == "irish" else (*EEA, *IRELAND)
+
+
+def years_counted(text: str, nationality: object, entities: Sequence[tuple[str, str]] = ()) -> object:
+    """The years lived here read from the parts of the answer that name no place whose years don't
+    count for their group ("Madrid for 2 years, then moved to Manchester 1 year ago" from an Irish
+    citizen: 1), or None when no part is left or it says no length."""
+    places = _places_not_counted(nationality)
+    parts = clauses(normalise(text))
+    kept = [part for part in parts if not mentions(re.sub(r"\bnorthern ireland\b", " ", part), places)]
+    if not places or not kept or len(kept) == len(parts):
+        return None
+    named = [entity for entity in entities if any(entity[1].lower() in part for part in kept)]
+    return parse_answer("residence_years", ", ".join(kept), named)
+
+
 def abroad_not_counted(text: str, nationality: object) -> bool:
     """Whether an answer about years lived here names a place in Europe whose years don't count for
     their group ("4 years in Germany then 1 here" from someone neither Irish nor from the EEA): Ireland
     counts for Irish and EU/EEA citizens, the EEA and Switzerland for EU/EEA citizens."""
-    if nationality == "eu_eea":
-        return False  # the UK, Ireland and the EEA all count
-    places = EEA if nationality == "irish" else (*EEA, *IRELAND)
-    return bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))  # (Northern Ireland is UK)
+    places = _places_not_counted(nationality)
+    return bool(places) and bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))  # (NI is UK)

@@ -71,3 +71,17 @@ def test_years_abroad_that_do_not_count_for_the_group_are_asked_back(text: str, 
 
 def test_no_reading_is_not_asked_back() -> None:
     assert not doubted("age", "purple", None)
+
+
+def test_years_asked_back_are_those_that_count_for_the_group() -> None:
+    from bot.eligibility.conversation import read_answer
+
+    # An exploratory tester, Irish, was asked back "Years living here: 3 years" (Madrid's 2 added).
+    text = ("Madrid for 2 years teaching english, then moved to Manchester 1 year ago. "
+            "Before Madrid I was in Cork")
+    answers = {"role": "undecided", "age": 36, "nationality": "irish"}
+    assert read_answer(text, "inform", 0.5, answers, "residence_years").to_confirm == {"residence_years": 1.0}
+    # For an EU citizen the EEA's years count: all of them, as the parser read them.
+    eu = read_answer("2 years in Madrid, then moved to Manchester 1 year ago", "inform", 0.5,
+                     {**answers, "nationality": "eu_eea"}, "residence_years")
+    assert eu.updates.get("residence_years", eu.to_confirm.get("residence_years")) == 3.0

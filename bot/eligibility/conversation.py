@@ -348,6 +348,9 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
         return reading  # a button pressed: its label ("...indefinite leave)") says nothing more
     facts = prefilled(text, entities)
     extra = {q: v for q, v in facts.items() if q != question and q not in answers}
+    # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
+    applies = relevant_answers({**answers, **facts, **answers, question: value})
+    extra = {q: v for q, v in extra.items() if q in applies}
     # "actually I'm 24 not 42, typo. I'm on a skilled worker visa": an earlier answer corrected too
     corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v} \
         if CORRECTION.search(normalise(text)) else {}

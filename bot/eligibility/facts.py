@@ -81,7 +81,8 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
         if years is not None:
             facts["residence_years"] = years
     if STATUS_CUES.search(lowered):
-        if facts.get("nationality") == "eu_eea" or re.search(r"\bpre-?settled|\bsettled status\b", lowered):
+        if facts.get("nationality") == "eu_eea" or \
+                re.search(r"\bpre[- ]?settled|\bsettled status\b", lowered):
             status = parsing.parse_euss_status(lowered)
             if status not in (None, parsing.NOT_SURE) and status != "none":
                 facts["euss_status"] = status

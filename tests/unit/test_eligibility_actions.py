@@ -662,3 +662,13 @@ def test_a_correction_after_the_verdict_said_about_a_date_takes_the_new_answer()
     assert read_correction(text, answers, None).updates == {"other_programme": "ending_soon"}
     # With the permission's end date answered too, which end date is meant is asked.
     assert read_correction(text, {**answers, "permission_lasts": "yes"}, None).interrupt
+
+
+def test_a_settlement_status_answer_notes_no_visa_besides() -> None:
+    # An exploratory tester's "pre settled, got it last year..." was also noted as "Permission to live
+    # in the UK: Another visa or leave", a question EU citizens with a status are never asked.
+    events = validate("pre settled, got it last year when i moved over from Krakow", "euss_status",
+                      intent="inform",
+                      answers={"role": "devops_engineer", "age": 27, "nationality": "eu_eea"})
+    assert SlotSet("elig_euss_status", "pre_settled") in events
+    assert not any(e.get("name") == "elig_immigration_status" for e in events)

@@ -389,8 +389,16 @@ SINCE_MONTH = re.compile(r"\b(?:since|from|in|on|moved(?: here)?(?: in| on)?|cam
                          r"((?:19|20)\d\d),?\s(" + MONTHS + r"))\b")
 
 
+# A season and its year: "spring 2024", "the summer of 2019" (read as a month: see SEASON_MONTHS)
+SEASON_YEAR = re.compile(r"\b(?:the\s)?(spring|summer|autumn|fall|winter)(?:\sof)?\s((?:19|20)\d\d)\b")
+SEASON_MONTHS = {"spring": "april", "summer": "july", "autumn": "october", "fall": "october",
+                 "winter": "january"}
+
+
 def _years_since_month(text: str, today: date) -> float | None:
-    """Whole months from a month and year to today, in years (2 decimals)."""
+    """Whole months from a month and year to today, in years (2 decimals); a season said with its
+    year ("we arrived in spring 2024") is read as its month (April; July, October, January)."""
+    text = SEASON_YEAR.sub(lambda season: f"{SEASON_MONTHS[season.group(1)]} {season.group(2)}", text)
     match = SINCE_MONTH.search(text)
     if not match:
         return None

@@ -1060,6 +1060,10 @@ def parse_immigration_status(text: str) -> str | None:
         # "graduate visa now, I was on a student one before": the status held now, not the one before
         said = [(clause, value) for clause, value in said if not HELD_BEFORE.search(clause)]
     found = [value for _, value in said]
+    if re.search(r"\b(?:ukrain\w*|afghan\w*)\b", text) and \
+            any(SCHEME_NAMED.search(clause) and not FUTURE.search(clause) for clause in clauses(text)) and \
+            not any(SCHEME_NAMED.search(clause) for clause, _ in said):
+        found.append("exempt_leave")  # "Ukrainian, came over in 2022 on the sponsorship scheme"
     if not found and ENDED.search(text) and not STILL_LEAVE.search(unrenewed(text)):
         # "my visa expired", "it ran out and I haven't renewed", "... haven't got a new one": no
         # permission now
@@ -1160,9 +1164,11 @@ def _status_in(clause: str) -> str | None:
         # ("granted after my asylum claim was refused": what was granted is some other leave)
         return "protection"
     # ("DLR": discretionary leave to remain, by its letters)
-    if re.search(r"\b(stateless|ukrain\w*|homes for ukraine|afghan\w*|arap|acrs|discretionary leave|dlr|"
+    if re.search(r"\b(stateless|homes for ukraine|arap|acrs|discretionary leave|dlr|"
                  r"calais|section 67|"
-                 r"leave outside (the )?(immigration )?rules|lotr)\b", clause):
+                 r"leave outside (the )?(immigration )?rules|lotr)\b", clause) or \
+            NATIONAL_SCHEME.search(clause):
+        # ("Ukrainian", "Afghan" by themselves are a nationality, not the scheme)
         return "exempt_leave"
     if re.search(r"\b(visa|leave|permission|permit|status)\b[^,;]{0,25}\b(ran out|run out|runs out|"
                  r"expired|lapsed|ended|was cancelled|was revoked|was curtailed)\b|\bexpired (visa|leave)\b",
@@ -1197,6 +1203,12 @@ def _status_in(clause: str) -> str | None:
     return None
 
 
+# Ukraine's and Afghanistan's schemes by the nation's name: "Ukraine scheme", "Ukraine Permission
+# Extension", "Afghan citizens resettlement scheme" (the nationality alone, "Afghan", names none)
+NATIONAL_SCHEME = re.compile(r"\b(?:ukrain\w*|afghan\w*)\s(?:[a-z]+\s){0,2}?(?:scheme|visa|route|permission|"
+                             r"leave|extension|sponsorship|relocation\w*|resettlement|family)\b")
+# A scheme named without its nation: "the sponsorship scheme", "came on the resettlement scheme"
+SCHEME_NAMED = re.compile(r"\b(?:scheme|sponsorship|relocation\w*|resettlement)\b")
 # An asylum claim refused, and no appeal said to have won it: "after my asylum claim was refused"
 ASYLUM_REFUSED = re.compile(r"\basylum\b(?:\s(?:claim|application|case))?\s(?:was\s|got\s|been\s|"
                             r"had been\s)?(?:refused|rejected|denied|turned down|unsuccessful)\b"
@@ -1291,10 +1303,14 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         if renewal and re.search(r"\bnext year\b", text):
             return NOT_SURE  # "ends next year, I'll apply to extend": a rough date and an extension to come
         months = 6
+    if months is None and renewal and re.search(r"\b(expir\w*|ends?|runs? out|running out)\b", text):
+        months = _months_to_a_month(text, today)  # "it runs out in june": the next June to come
     if months is not None and months < 24 and renewal and (
-            months >= 12 or re.search(r"\bpre[- ]?settled\b", text)):
-        # "pre-settled ends in 2027, I'll apply for settled before", "expires in 2028, I'll renew it":
-        # upgraded or renewed in time? (one running out within the year is a no)
+            months >= 12 or re.search(r"\bpre[- ]?settled\b", text) or
+            LASTING_UPGRADE.search(renewal.group(0))):
+        # "pre-settled ends in 2027, I'll apply for settled before", "expires in 2028, I'll renew it",
+        # "runs out in June, I'll be applying for ILR before then": upgraded or renewed in time? (one
+        # running out within the year, only renewed, is a no)
         return NOT_SURE
     if months is not None:
         return YES if months >= 24 else NO
@@ -1324,7 +1340,8 @@ RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'
                              r"planning to|plan to|i can|i could|i'?m able to|i am able to)\s(?:be\s)?"
                              r"(?:have to\s|need to\s)?(?:apply to\s)?"
                              r"(?:renew(?:ing)?|extend(?:ing)?|"
-                             r"apply(?:ing)? for (?:full )?settled|"
+                             r"apply(?:ing)? for (?:full )?(?:settled|settlement|ilr|indefinite leave|"
+                             r"(?:british )?citizenship|naturali[sz]ation)|"
                              r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
                              r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"
                              r"\b(?:renewable|extendable)\b|"
@@ -1342,6 +1359,23 @@ RENEWED_DURING = re.compile(r"\b(?:halfway|half way|half-way|partway|part way|pa
 DOCUMENT_SAYS = re.compile(r"\b(?:brp|card|visa|permit|e-?visa|it)\s(?:says|shows|reads)\b")
 # An expiry's year, its month perhaps named before it: "expires in 2028", "ends march 2027"
 EXPIRY_YEAR = re.compile(r"\b(?:(" + MONTHS + r")\.?\s)?(20\d\d)\b")
+
+
+# An upgrade to a status with no end: "apply for ILR", "have settled", "apply for citizenship"
+LASTING_UPGRADE = re.compile(r"\b(?:settled|settlement|ilr|indefinite leave|citizenship|naturali[sz]ation)\b")
+# An expiry said by its month alone: "runs out in june", "expires at the end of march"
+EXPIRY_MONTH = re.compile(r"\b(?:expir\w*|ends?|runs? out|running out)\s(?:in\s|on\s|at the end of\s|"
+                          r"the end of\s|end of\s)?(" + MONTHS + r")\b"
+                          r"(?!\.?,?\s(?:\d{1,2}(?:st|nd|rd|th)?,?\s)?(?:19|20)\d\d)")
+
+
+def _months_to_a_month(text: str, today: date) -> int | None:
+    """Months from now to an expiry said by its month alone ("it runs out in june"): the next such
+    month to come (within the year)."""
+    expiry = EXPIRY_MONTH.search(text)
+    if not expiry or re.search(r"\b(?:19|20)\d\d\b", text):
+        return None
+    return (MONTH_NUMBERS[expiry.group(1)] - today.month) % 12 or 12
 
 
 def _months_to_expiry(text: str, today: date) -> int | None:
@@ -1424,6 +1458,16 @@ def parse_student_loan(text: str) -> str | None:
         return YES  # "got one for my nursing degree, still studying"
     if is_not_sure(text):
         return NOT_SURE
+    if (STUDY_LOAN.search(text) or re.search(r"\b(?:loans?|finance|funding)\b", text)) and \
+            not NEGATION.search(text) and \
+            (COURSE_OVER_BEFORE_START.search(text) or
+             (LEAVING_FOR_THIS.search(text) and not LOAN_NOW_AFFIRMED.search(text))):
+        # "final year, got a maintenance loan, but I graduate in June before it starts", "a loan for
+        # my degree but I'd drop out to do this": a loan now, for a course that ends (or would be
+        # left) before the start: whether it still runs then is the admissions team's to check (a
+        # yes said to the question, "I'd drop out to do this but yes I'm getting the loan right
+        # now", answers it as asked)
+        return NOT_SURE
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
                  r"paid (it |mine |them |that |my loan )?(?:all |fully |completely |in full )?off|"
                  r"paid (it |mine |them |that |my loan )?off in full|"
@@ -1437,8 +1481,11 @@ def parse_student_loan(text: str) -> str | None:
                  r"college |mature )?student|"
                  r"(?:stopped|withdrew from|quit|left|dropped) (?:my |the )?(?:uni |university |college )?"
                  r"(?:course|degree|studies)|cancel\w* (?:the |my )?(?:loan|finance|funding)|"
-                 r"previous|used to)\b", text) and not re.search(r"\b(currently|now|this year|still)\b.{0,20}"
-                                                               r"\b(get|getting|receiv\w*|have|on)\b", text):
+                 r"previous|used to|" + FROM_PAY + r")\b", text) and not re.search(
+                     # ("yes I still have a student loan, paying it back": the debt, still had)
+                     r"\b(currently|now|this year)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b|"
+                     r"\bstill\b.{0,20}\b(get|getting|receiv\w*)\b" if REPAYING.search(text) else
+                     r"\b(currently|now|this year|still)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
     ended = LOAN_ENDED.search(text)
     if ended and not NEGATION.search(ended.group(0)) and \
@@ -1540,8 +1587,23 @@ LOAN_HELD_SHORT = re.compile(r"^(?:(?:i'?m|i am|im|i)\s)?(?:currently\s|still\s|
                              r"(?:\s?[,.!-]?\s?(?:yes|yeah|yep|yh|aye))?\s?[.!]*$")
 
 
+# A course said to end before the apprenticeship starts: "I graduate in June before it starts", "I'll
+# have finished my degree before this begins"
+COURSE_OVER_BEFORE_START = re.compile(r"\b(?:graduat\w*|finish\w*|complet\w*|done|over|ends?|ending)\b"
+                                      r"[^.;]{0,30}?\bbefore\s(?:it|this|that|techtrack|the apprenticeship|"
+                                      r"you|yours|then)\b(?:\s(?:starts?|begins?|kicks off))?")
+# Leaving the course to take up the apprenticeship: "I'd drop out to do this", "would quit uni for it"
+LEAVING_FOR_THIS = re.compile(r"\b(?:i'?d|i would|i'?ll|i will|i'?m going to|i am going to|going to|gonna|"
+                              r"happy to|willing to|planning to|plan to|prepared to|would)\s(?:just\s)?"
+                              r"(?:drop out|leave|quit|withdraw|stop)\b")
+# Repayments taken from their pay: "it comes out of my wages", "through PAYE"
+FROM_PAY = (r"(?:comes?|coming|taken|deducted|goes) (?:straight )?(?:out of|from|off) (?:my )?"
+            r"(?:wages|salary|pay|payslip|paycheque|paycheck)|(?:through|via|on) paye")
+# The loan affirmed as held now: "yes", "right now", "currently", "at the moment"
+LOAN_NOW_AFFIRMED = re.compile(r"\b(?:yes|yeah|yep|yup|yh|aye|right now|currently|at the moment|atm)\b")
 # Paying a loan back: "repaying", "paying it back", "paying mine off"
-REPAYING = re.compile(r"\b(?:repay\w*|paying (?:it |that |mine |one |my loan )?(?:back|off))\b")
+REPAYING = re.compile(r"\b(?:repay\w*|paying (?:it |that |mine |one |my loan )?(?:back|off)|" + FROM_PAY +
+                      r")\b")
 # A loan had for a course: "got one for my nursing degree", "I have a loan for my course"
 LOAN_FOR_A_COURSE = re.compile(r"^(?:i\s|i'?ve\s)?(?:got|get|have|getting|receive)\s"
                                r"(?:one|a loan|it|the loan)\sfor\s(?:my|the)\s(?:[a-z]+\s){0,2}?"
@@ -1888,6 +1950,10 @@ def parse_other_programme(text: str) -> str | None:
                  r"(?:be|been) (?:finished|completed))\b.{0,20}\b(next year|in \d+ months|"
                  r"soon|(?:in|by|over) the (?:spring|summer|autumn|winter)|next (?:spring|summer|autumn|"
                  r"winter)|this year)\b", text):
+        if HEDGED_CONCLUSION.search(text):
+            # "it finishes next spring, so probably not?": a rough end, and a doubtful conclusion
+            # drawn from it: the admissions team checks
+            return NOT_SURE
         return None  # whether it ends before TechTrack starts is not clear: ask again
     ended = re.search(r"\b(ended|finished|completed|done|left)\s(?:in\s)?(?:" + MONTHS + r"\s)?"
                       r"((?:19|20)\d\d)\b", text)
@@ -1928,6 +1994,9 @@ def parse_other_programme(text: str) -> str | None:
     return None
 
 
+# A conclusion drawn with doubt: "so probably not?", ", i guess not", "so maybe yes"
+HEDGED_CONCLUSION = re.compile(r"(?:[,;]|\bso)\s?(?:probably|prob|probs|prolly|maybe|possibly|perhaps|"
+                               r"i guess|i think|i reckon|i suppose)\s(?:not|no|yes|yeah|fine|ok|okay)\b")
 # Time left on a programme, perhaps at the start: "3 weeks left on my course when it starts", "a
 # couple of weeks to go by then", "2 months remaining at the start"
 TIME_LEFT = re.compile(r"\b(\d{1,2}|a|an|one|two|three|four|five|six|a couple of)\s(weeks?|days?|months?)"
@@ -1972,7 +2041,8 @@ SIMILAR_SUBJECTS = re.compile(
     r"(?<=in )it|(?<=an )it|it(?= (degree|hnd|hnc|qualification|course|diploma|support|systems))|"
     r"cybersecurity|cyber security|networking|networks?|data science|programming|coding|digital|"
     r"(?:information|network|computer|data) security|info ?sec|digital forensics|ethical hacking|"
-    r"informatics|information systems|business information|business analysis|devops|web "
+    r"informatics|inform[aá]tica|informatique|information systems|business information|business analysis|"
+    r"devops|web "
     r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
 )
 # Subjects close to computing (or, business ones, to the Business Analyst role) without being it:
@@ -1983,7 +2053,10 @@ CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|"
                             r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering|"
                             # a business master's or bachelor's by its letters; business by itself
                             # ("an HND in business"), not the start of a computing subject
-                            r"mba|bba|business(?!\s(?:analysis|information|computing|it|ict)\b))\b")
+                            r"mba|bba|business(?!\s(?:analysis|information|computing|it|ict)\b)|"
+                            # Italy's and Spain's "economia" takes in business and management too
+                            # (economics by its English name stays unrelated)
+                            r"econom[ií]a(?:\s(?:aziendale|e commercio|y empresa|de empresas))?)\b")
 # Subjects far from computing, read when named alone: "sports science", "history", "nursing and
 # midwifery", "psychology" (not "technology": information technology is computing)
 UNRELATED_SUBJECTS = re.compile(
@@ -2016,6 +2089,9 @@ LEVEL4_PLUS = re.compile(
     r"higher national (?:diploma|certificate)|"
     r"foundation degree|level [4-8]|diploma of higher education|dip ?he|cert ?he|undergrad\w*|"
     r"postgrad\w*|graduated|graduate|grads?|uni(versity)?|"
+    # a degree by its name abroad: Spain's "grado" and "licenciatura", Italy's "laurea", France's
+    # "licence" (said with its subject: "a licence in law", not a driving licence)
+    r"grado|licenciatura|laurea|licence(?=\s(?:in|en|de|d')\b)|"
     # a degree by its class: "a 2:1 in history", "first class honours"
     r"2:1|2:2|2\.1|2\.2|first class|1st class)\b"
 )
@@ -2283,7 +2359,9 @@ NOT_SUBJECTS = {"a", "an", "the", "my", "uni", "university", "at", "for", "in", 
                 "here", "hard", "it", "this", "that", "college", "school",
                 "first", "second", "third", "2:1", "2",
                 "1", "undergraduate", "bachelors", "bachelor's", "masters", "master's", "honours",
-                "hons", "level", "foundation", "full", "part", "online", "proper", "related", "some"}
+                "hons", "level", "foundation", "full", "part", "online", "proper", "related", "some",
+                # "yes same degree", "the one i mentioned": the degree said before, not a subject
+                "same", "mentioned", "said"}
 
 
 def _business_degree(text: str) -> bool:
@@ -2310,7 +2388,7 @@ SCHOOL_LEVEL_AFTER = re.compile(r"^\s{1,3}(?:at\s{1,3})?(?:gcse|a[- ]?level|as[-
 def _names_a_subject(text: str) -> bool:
     """ "a degree in history", "a history degree", "BA English": a subject is named."""
     # Each form on its own: "BSc in Sports Science" is "bsc in" (no subject) and "in sports".
-    for pattern in (r"\b(?:in|of|studied|did)\s+([a-z]+)",
+    for pattern in (r"\b(?:in|of|studied|did|en)\s+([a-z]+)",
                     r"\b([a-z]+) (?:degree|masters?|" + DEGREE_LETTERS + r")\b",
                     r"\b(?:" + DEGREE_LETTERS + r")(?:\s?\(?hons\)?)?\s+([a-z]+)"):
         for match in re.finditer(pattern, text):
@@ -2413,6 +2491,14 @@ def parse_gcses(text: str) -> str | None:
             not re.search(r"\b(?:no|not|never|didn'?t|haven'?t|without)\b[^,.;]{0,15}$",
                           text[:equivalent.start()]):
         return NOT_SURE  # "got 3 GCSEs but then did an access course": the admissions team weighs it
+    functional = FUNCTIONAL_SKILLS_L2.search(text)
+    if count is not None and count < 5 and functional and not NEGATION.search(functional.group(0)) and \
+            not re.search(r"\b(?:no|not|never|didn'?t|haven'?t|without|failed)\b[^,.;]{0,15}$",
+                          text[:functional.start()]) and \
+            count + max(1, len(set(re.findall(r"\b(?:maths|math|english)\b", functional.group(0))))) >= 5:
+        # "4 GCSEs at C and a D in maths, but I did functional skills maths level 2 later": the
+        # missing pass made up by its equivalent: the admissions team weighs it
+        return NOT_SURE
     if count is not None and count < 20:
         return YES if count >= 5 else NO
     if re.search(r"\bfailed (all|most|the lot|loads)\b", text) or LEFT_WITH_NOTHING.search(text):
@@ -2472,6 +2558,12 @@ GCSES_NOT_HELD = re.compile(r"\b(?:no|none|never (?:did|took|sat|had)|didn'?t (?
 # A qualification taken since that may stand for the GCSEs missing: "but then did an access course"
 EQUIVALENT_SINCE = re.compile(r"\baccess (?:to he |to higher education )?(?:course|diploma)\b|"
                               r"\bequivalen(?:cy|ce|t) (?:test|exam|course)s?\b")
+# Functional Skills at Level 2, a GCSE pass's equivalent in its subject: "functional skills maths level
+# 2", "level 2 functional skills in english and maths", "FS maths L2"
+FUNCTIONAL_SKILLS_L2 = re.compile(r"\b(?:functional skills|fs)\s(?:(?:in\s)?(?:maths|math|english)\s(?:and\s"
+                                  r"(?:maths|math|english)\s)?)?(?:at\s)?(?:level|l)\s?2\b|"
+                                  r"\b(?:level|l)\s?2\s(?:functional skills|fs)\b(?:\s(?:in\s)?(?:maths|math|"
+                                  r"english)(?:\s(?:and|&)\s(?:maths|math|english))?)?")
 # A qualification not passed or not finished: "failed my Abitur", "didn't finish the matura"
 NOT_PASSED = re.compile(r"\b(?:failed|fail|didn'?t (?:pass|finish|complete|get)|did not (?:pass|finish|"
                         r"complete|get)|dropped out|unfinished)\b")
@@ -2989,6 +3081,12 @@ def parse_works_in_england(text: str) -> str | None:
         work, home = home, []
     present = [p for p in places if p not in work and p not in home and re.search(
         r"\b(i'?m|i am|im) (in|at)\s*$", text[max(0, p[0] - 25):p[0]])]
+    if remote and work and (home or present) and not NEGATION.search(text[:remote.end()]) and \
+            "?" not in text[remote.start():] and not PART_OF_THE_WEEK.search(text) and \
+            all(_employers_place(text, p) for p in work) and len({p[2] for p in home + present}) == 1:
+        # "I'm in Cardiff, the team is based in Manchester but I'd be working remotely from home":
+        # the team's (or office's, or employer's) place is not where they work; home is
+        work, home, present = home + present, [], []
     if WORK_THERE.search(text) and not work and len({p[2] for p in home + present}) == 1:
         work, home, present = home + present, [], []  # "I'm in Belfast and would work from there"
     if remote and not work and present and not home and not NEGATION.search(text[:remote.end()]) and \
@@ -3032,6 +3130,34 @@ def parse_works_in_england(text: str) -> str | None:
             return YES
         return None  # where they live is not the test
     return parse_yes_no(text)
+
+
+# Time in a place besides home, or home only part of the week: "hybrid", "2 days", "once a month",
+# "mostly", "the odd trip" (a remote job said so is not wholly from home)
+PART_OF_THE_WEEK = re.compile(r"\d|\b(?:hybrid|once|twice|days?|weekly|monthly|fortnight\w*|a week|"
+                              r"a month|trips?|visits?|visiting|commut\w*|travel\w*|go(?:ing)? in(?:to)?|"
+                              r"com(?:e|ing) in|pop(?:ping)? in|mostly|mainly|partly|part of|sometimes|"
+                              r"occasional\w*|odd|half|most of|some of|rest)\b")
+# Whose a place is: the employer's ("the team is based in Manchester", "a London department", "the
+# company's in Leeds"), said with no "I" in its clause
+EMPLOYER_BEFORE = re.compile(r"\b(?:team|teams|department|dept|office|company|employer|firm|organi[sz]ation|"
+                             r"business|hq|head office|headquarters|client|boss|manager|colleagues|they|"
+                             r"it'?s|its)\b")
+EMPLOYER_AFTER = re.compile(r"[\s-]{0,3}(?:based\s)?(?:team|department|dept|office|company|employer|firm|"
+                            r"organi[sz]ation|business|hq|head office|headquarters|client)\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|im|me|we|we'?d|we'?ll|we'?re)\b")
+
+
+def _employers_place(text: str, place: tuple[int, str, bool]) -> bool:
+    """ "the team is based in Manchester", "for a London department": a place said as the employer's
+    (its team, office, department), not as where they themselves would be."""
+    position, name, _ = place
+    before = _clause_before(text, position, 40)
+    if EMPLOYER_AFTER.match(text, position + len(name)):
+        # ("I'd be in the Bristol office": their own place of work)
+        return not (FIRST_PERSON.search(before) and
+                    re.search(r"\b(?:in|at|into|to)\s(?:the\s|our\s)?$", before))
+    return bool(EMPLOYER_BEFORE.search(before)) and not FIRST_PERSON.search(before)
 
 
 def _share_either_way(text: str) -> str | None:

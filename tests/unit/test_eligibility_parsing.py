@@ -2337,3 +2337,131 @@ def test_a_half_yes_doubted_and_a_job_held_without_its_qualification() -> None:
         ("I'm a BA already, just not qualified", "yes"), ("I'm a junior BA, not certified yet", "yes"),
         ("I'm not a BA", "no"),  # near miss: the job denied
     ])
+
+
+def test_an_employers_place_is_not_where_someone_working_remotely_from_home_works() -> None:
+    _each("works_in_england", [
+        ("I'm in Cardiff, the team is based in Manchester but I'd be working remotely from home", "no"),
+        ("I live in Glasgow, the job would be for a London department but I'd be fully remote from home",
+         "no"),
+        ("I live in Swansea, the company's head office is in London but I'd work from home", "no"),
+        ("the office is in Leeds but I'm fully remote, I live in Edinburgh", "no"),
+        ("I live in Leeds, the team's in Glasgow but I'd be remote", "yes"),  # home in England
+        ("remote, I work from home in Aberdeen", "no"),
+        ("2 days Newcastle, 3 at home in Edinburgh", "no"),
+        # near misses: a hybrid week mostly in an English office, or time in the office said
+        ("I live in Wales, hybrid, mostly in the Bristol office", "yes"),
+        ("3 days in the Leeds office, 2 at home", "yes"),
+        ("I'm in Cardiff, I'd be based in Manchester and work remotely sometimes", "yes"),
+        ("I live in Cardiff, I'd work remotely for a Bristol company", "no"),
+        ("I live in Cardiff, I'll be in the Bristol office, remote", "yes"),  # near miss: their own office
+    ])
+
+
+def test_a_yes_to_the_same_degree_said_before() -> None:
+    _each("prior_qualification", [
+        ("yes same degree", "yes"), ("yes same degree i mentioned, computing", "yes"),
+        ("yes, the same degree", "yes"), ("yeah same degree as i said", "yes"),
+        ("yes the degree i mentioned", "yes"),
+        ("yes, but it's in music", "no"),  # near miss: another subject named
+    ])
+
+
+def test_a_degree_by_its_name_abroad_in_an_unrelated_close_or_similar_subject() -> None:
+    _each("prior_qualification", [
+        ("I did a grado in Biology", "no"), ("grado en historia", "no"), ("licenciatura in law", "no"),
+        ("a laurea in chemistry", "no"), ("licence in history from a french university", "no"),
+        ("bachelor in biology", "no"),
+        ("laurea in economia (economics)", "not_sure"), ("grado en economía", "not_sure"),
+        ("laurea in informatica", "yes"), ("grado in computer science", "yes"),
+        # near misses: economics by its English name stays unrelated; a driving licence is no degree
+        ("Bachelor of Economics", "no"), ("economics degree", "no"),
+        ("I have a driving licence", None),
+    ])
+
+
+def test_a_loan_still_being_repaid_is_no_loan_now() -> None:
+    _each("student_loan", [
+        ("yes i still have a student loan, paying it back through PAYE", "no"),
+        ("yeah still have the loan, it comes out of my wages", "no"),
+        ("yes I still have one, repaying it now", "no"),
+        ("still have my student loan but I'm repaying it", "no"),
+        # near miss: a new loan held now besides the one repaid
+        ("I'm still repaying my undergrad loan but currently getting a masters loan", "yes"),
+    ])
+
+
+def test_a_loan_for_a_course_ending_or_left_before_the_start_is_for_admissions_to_check() -> None:
+    _each("student_loan", [
+        ("i'm in my final year of uni, got maintenance loan, but I graduate in June before it starts",
+         "not_sure"),
+        ("got a maintenance loan for my degree but i'd drop out to do this", "not_sure"),
+        ("on student finance now but I'll have finished my course before the apprenticeship starts",
+         "not_sure"),
+        ("I get a tuition fee loan, I'd leave uni if I got a place", "not_sure"),
+        # near misses: no loan; a yes said to the question as asked; a loan held with no end said
+        ("no loan, I'd drop out to do this", "no"),
+        ("I'd drop out of uni to do this but yes I'm getting the loan right now", "yes"),
+        ("I'm on a maintenance loan this term", "yes"),
+    ])
+
+
+def test_a_permission_ending_during_the_apprenticeship_with_settlement_only_planned() -> None:
+    _each("permission_lasts", [
+        ("it runs out in june but I'll be applying for ILR before then", "not_sure"),
+        ("it's 5 years so it expires in 2027, but I'll apply for settled before then", "not_sure"),
+        ("expires in march, I'm going to apply for indefinite leave before that", "not_sure"),
+        ("my visa ends in 2027 but I'll apply for citizenship", "not_sure"),
+        # near misses: lasting status held; a plain renewal within the year
+        ("I have ILR", "yes"), ("expires in 2027, I'll renew it", "no"),
+    ])
+
+
+def test_a_missing_gcse_made_up_by_functional_skills_at_level_2() -> None:
+    _each("gcses", [
+        ("I got 4 GCSEs at C and a D in maths, but I did functional skills maths level 2 later", "not_sure"),
+        ("4 GCSEs, failed english but passed functional skills english level 2 after", "not_sure"),
+        ("four gcses at 4 or above, plus level 2 functional skills maths", "not_sure"),
+        ("3 GCSEs and level 2 functional skills in maths and english", "not_sure"),
+        # near misses: still short of five, a level 1, or failed
+        ("3 GCSEs and functional skills maths level 2", "no"),
+        ("4 GCSEs, did functional skills maths level 1", "no"),
+        ("4 GCSEs, failed functional skills maths level 2", "no"),
+    ])
+
+
+def test_a_nationality_alone_is_not_its_countrys_scheme() -> None:
+    _each("immigration_status", [
+        ("Afghan", None), ("I'm Afghan", None), ("Ukrainian", None), ("i'm ukrainian", None),
+        ("afghan relocation scheme", "exempt_leave"), ("ARAP", "exempt_leave"), ("ACRS", "exempt_leave"),
+        ("Ukraine scheme", "exempt_leave"), ("homes for ukraine", "exempt_leave"),
+        ("Ukrainian, came over in 2022 on the sponsorship scheme", "exempt_leave"),
+        ("ukraine permission extension", "exempt_leave"),
+        ("Afghan citizens resettlement scheme", "exempt_leave"),
+        ("Afghan, I'm on a student visa", "study"),  # near miss: the nationality beside another status
+        ("I'm Ukrainian, I'll apply for the sponsorship scheme", None),  # near miss: a scheme to come
+    ])
+
+
+def _years_since(year: int, month: int) -> float:
+    today = date.today()
+    return round(((today.year - year) * 12 + today.month - month) / 12, 2)
+
+
+def test_an_arrival_in_a_season_of_a_year() -> None:
+    _each("residence_years", [
+        ("we arrived in spring 2024", _years_since(2024, 4)),
+        ("came in summer 2019", _years_since(2019, 7)),
+        ("moved here in the autumn of 2022", _years_since(2022, 10)),
+        ("since winter 2025", _years_since(2025, 1)),
+        ("since spring", None),  # near miss: no year
+    ])
+
+
+def test_a_rough_end_of_a_programme_then_a_doubtful_conclusion() -> None:
+    _each("other_programme", [
+        ("like I said it finishes next spring, so probably not?", "not_sure"),
+        ("it finishes next spring, so probably not", "not_sure"),
+        ("my course ends in the summer, so i guess not?", "not_sure"),
+        ("it finishes next spring", None),  # near miss: no conclusion drawn
+    ])

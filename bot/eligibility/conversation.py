@@ -10,17 +10,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.doubt import doubted, years_counted
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
-from bot.eligibility.parsing import (
-    clauses,
-    mentions,
-    normalise,
-    parse_answer,
-    parse_choice_by_label,
-    parse_yes_no,
-)
+from bot.eligibility.parsing import parse_answer, parse_choice_by_label
 from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import (

@@ -22,16 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.eligibility.parsing import (
-    RESTATED_AFTER_NO,
-    SELF_CORRECTION,
-    clauses,
-    mentions,
-    normalise,
-    own_clauses,
-    parse_answer,
-    parse_choice_by_label,
-)
+from bot.eligibility.answers.text import clauses, mentions, normalise, own_clauses
+from bot.eligibility.parsing import RESTATED_AFTER_NO, SELF_CORRECTION, parse_answer, parse_choice_by_label
 from bot.eligibility.places import EEA, IRELAND
 from bot.eligibility.questions import NOT_SURE, ROLE_UNDECIDED
 

@@ -10,9 +10,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bot.eligibility import parsing
+from bot.eligibility.answers.nationality import nationalities_named, parse_nationality
+from bot.eligibility.answers.status import parse_euss_status, parse_immigration_status
+from bot.eligibility.answers.text import clauses, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import parse_duration_years
+from bot.eligibility.questions import NOT_SURE
 from bot.roles import find_role, find_roles
 
 AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|only\s+|just\s+)?(\d{2})\b"
@@ -50,9 +53,9 @@ def said_of_themselves(text: str, entities: Sequence[tuple[str, str]]) -> bool:
 
 
 def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
-    lowered = parsing.normalise(text)
-    own = parsing.own_clauses(lowered)
-    if len(own) < len(parsing.clauses(lowered)):
+    lowered = normalise(text)
+    own = own_clauses(lowered)
+    if len(own) < len(clauses(lowered)):
         # "my husband has settled status, I'm 30": what is said of someone else is no fact of theirs
         lowered = ", ".join(own)
     facts: dict[str, Any] = {}
@@ -64,14 +67,14 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
         value = int(age.group(1) or age.group(2))
         if 10 <= value <= 100:
             facts["age"] = value
-    groups = {NAMES[name] for _, name in parsing.nationalities_named(lowered)}  # not "in the UK"
+    groups = {NAMES[name] for _, name in nationalities_named(lowered)}  # not "in the UK"
     named = groups or any(label == "NORP" for label, _ in entities)
     if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups) <= 1:
         # Only a nationality by name: "I'm on another apprenticeship" is no nationality. Two groups
         # named ("Portuguese, came back to the UK", "on a spouse visa, married to a British
         # citizen") are left for the nationality question to settle.
-        nationality = parsing.parse_nationality(lowered, entities)
-        if nationality not in (None, parsing.NOT_SURE) and not (
+        nationality = parse_nationality(lowered, entities)
+        if nationality not in (None, NOT_SURE) and not (
                 nationality == "uk" and STATUS_CUES.search(lowered)) and (  # no visa for the British
                 groups or said_of_themselves(lowered, entities)):
             facts["nationality"] = nationality
@@ -83,12 +86,12 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
     if STATUS_CUES.search(lowered):
         if facts.get("nationality") == "eu_eea" or \
                 re.search(r"\bpre[- ]?settled|\bsettled status\b", lowered):
-            status = parsing.parse_euss_status(lowered)
-            if status not in (None, parsing.NOT_SURE) and status != "none":
+            status = parse_euss_status(lowered)
+            if status not in (None, NOT_SURE) and status != "none":
                 facts["euss_status"] = status
         else:
-            status = parsing.parse_immigration_status(lowered)
-            if status not in (None, parsing.NOT_SURE):
+            status = parse_immigration_status(lowered)
+            if status not in (None, NOT_SURE):
                 facts["immigration_status"] = status
                 if "nationality" not in facts and status not in ("none",):
                     facts["nationality"] = "other"
@@ -143,7 +146,7 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
     British...", "do I qualify?", or a bare "can I apply?". A question that gives a situation
     ("I'm an EU citizen with pre-settled status, can I apply?") or names a rule ("can I apply if I
     have a student loan?") is the FAQ's to answer; the check is then offered with the facts."""
-    lowered = parsing.normalise(text)
+    lowered = normalise(text)
     if ABOUT_A_RULE.search(lowered):
         return False
     short = len(lowered.split()) <= 6

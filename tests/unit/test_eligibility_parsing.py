@@ -976,7 +976,7 @@ def test_years_of_residence_from_a_month_and_year() -> None:
 
 
 def test_age_from_years_and_months_a_birth_date_and_a_birthday_on_a_day() -> None:
-    from bot.eligibility.parsing import parse_age
+    from bot.eligibility.answers.age import parse_age
 
     today = date(2026, 12, 2)
     assert parse_age("31 years 2 months", today) == 31
@@ -1035,12 +1035,12 @@ def test_another_programme_ending_in_a_month_before_the_start_or_running_on_past
     _each("other_programme", [("I'm on a level 2 course but it ends in May, before TechTrack begins", "no"),
                               ("my apprenticeship won't finish until next summer", "yes"),
                               ("my daughter isn't on any other course", "no")])
-    from bot.eligibility.parsing import _ends_months_before
+    from bot.eligibility.answers.funding import ends_months_before
 
     # each month the next one to come: from December, May comes before September; from June it doesn't
     text = "bootcamp until may and techtrack starts in september"
-    assert _ends_months_before(text, date(2026, 12, 2)) is True
-    assert _ends_months_before(text, date(2026, 6, 2)) is False
+    assert ends_months_before(text, date(2026, 12, 2)) is True
+    assert ends_months_before(text, date(2026, 6, 2)) is False
 
 
 def test_a_similar_subject_doubted_a_subject_after_a_yes_and_a_degree_not_yet_held() -> None:
@@ -1135,7 +1135,7 @@ def test_residence_said_as_a_number_and_a_bit() -> None:
 
 
 def test_what_is_left_of_a_permission_granted_for_a_length_at_a_time() -> None:
-    from bot.eligibility.parsing import parse_permission_lasts
+    from bot.eligibility.answers.status import parse_permission_lasts
 
     today = date(2026, 12, 3)
     assert parse_permission_lasts("humanitarian protection, granted 5 years in 2025", today) == "yes"
@@ -1373,7 +1373,7 @@ def test_a_permission_renewed_or_upgraded_or_lasting_just_the_two_years() -> Non
         ("two years remaining", "not_sure"), ("over 2 years left", "yes"), ("3 years to go", "yes"),
     ])
     today = date(2026, 12, 3)
-    from bot.eligibility.parsing import parse_permission_lasts
+    from bot.eligibility.answers.status import parse_permission_lasts
 
     assert parse_permission_lasts("humanitarian protection, 5 years starting 2026", today) == "yes"
     assert parse_permission_lasts("3 years from 2023", today) == "no"
@@ -1820,7 +1820,7 @@ def test_a_year_of_arrival_without_in_and_months_counted_after_just_moving() -> 
 
 
 def test_an_expiry_year_counts_from_its_start_and_a_renewal_planned_is_not_sure() -> None:
-    from bot.eligibility.parsing import parse_permission_lasts
+    from bot.eligibility.answers.status import parse_permission_lasts
 
     today = date(2026, 12, 3)
     # held-out set v21: an expiry they can extend or renew is for the admissions team
@@ -2092,7 +2092,7 @@ def test_held_out_v23_misses() -> None:
 
 # held-out set v24's misses, each with a variant and a near miss that must not fire
 def test_held_out_v24_misses() -> None:
-    from bot.eligibility.parsing import _years_since_leaving_study
+    from bot.eligibility.answers.residence import years_since_leaving_study
 
     _each("role", [
         # several self-corrections: the last one said is meant
@@ -2142,10 +2142,10 @@ def test_held_out_v24_misses() -> None:
     ])
     # the switch from a student visa starts the count, to the month
     text = "i came on a student visa in jan 2021 and then switched to skilled worker in jan 2023"
-    assert _years_since_leaving_study(text, date(2026, 12, 3)) == 3.92
-    assert _years_since_leaving_study("came as a student in march 2020, got my work visa in june 2024",
+    assert years_since_leaving_study(text, date(2026, 12, 3)) == 3.92
+    assert years_since_leaving_study("came as a student in march 2020, got my work visa in june 2024",
                                       date(2026, 12, 3)) == 2.5
-    assert _years_since_leaving_study("came as a student in 2020, got my work visa in 2024",
+    assert years_since_leaving_study("came as a student in 2020, got my work visa in 2024",
                                       date(2026, 12, 3)) == 2.0  # near miss: no month said
     _each("permission_lasts", [
         ("probably, my BRP says 2030", "yes"), ("my BRP says 2030", "yes"),  # a supporting fact

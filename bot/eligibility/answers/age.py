@@ -1,0 +1,157 @@
+"""The age questions: an age, or a bound that decides the rule ("over 25", "nearly 16"), and the age
+they will have by the start ("I'll be 17 by then").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.eligibility.answers.text import NEGATION, is_not_sure, normalise, parse_yes_no
+from bot.eligibility.numbers import (
+    MONTHS,
+    age_a_year_below,
+    age_decade,
+    age_from_birth_date,
+    ages_in_words,
+    either_of_two_ages,
+    numbers,
+    parse_age_bound,
+    parse_age_number,
+    respell_number_words,
+)
+from bot.eligibility.questions import NO, NOT_SURE, YES
+from bot.eligibility.wording import RULES
+
+# A school year in England and Wales ("year 11", "yr 10"), said beside an age
+SCHOOL_YEAR = re.compile(r"\b(?:i'?m |i am |im |she'?s |he'?s )?(?:in |at )?(?:year|yr) (?:[7-9]|1[0-3])\b")
+# A school year whose pupils are all under 16: "I'm in year 10 at school", "year 9" (year 11 may be 16)
+YOUNG_SCHOOL_YEAR = re.compile(r"\b(?:year|yr) (?:[7-9]|10)\b")
+
+
+# An age said to be exact: "50 on the dot", "30 exactly", "40 bang on", "21 precisely"
+EXACTLY_AFTER = re.compile(r"(?<![\d.])(\d{1,3})\s(?:on the dot|on the nose|exactly|precisely|bang on|"
+                           r"flat)\b")
+
+
+# A slang word said after the answer: "43 m8", "29 mate", "35 bro", "22 lol", "40 innit"
+TRAILING_SLANG = re.compile(r"(?<=\w)[\s,.!]{1,3}(?:m8|mate|bro|bruv|fam|pal|lol|haha|innit|x{1,3})"
+                            r"[\s.!]{0,3}$")
+
+
+def parse_age(text: str, today: date | None = None) -> int | str | None:
+    """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
+    a bound that doesn't ("under 30") is asked again."""
+    text = ages_in_words(respell_number_words(TRAILING_SLANG.sub("", normalise(text))))
+    either = either_of_two_ages(text)
+    if either and either[0] >= RULES.min_age and not NEGATION.search(text):
+        return either[0]  # "61 or 62, can't remember": either passes the rule; the lower is taken
+    if is_not_sure(text):
+        return NOT_SURE
+    born = age_from_birth_date(text, today)
+    if born is not None:
+        return born if 10 <= born <= 100 else None
+    young = YOUNG_SCHOOL_YEAR.search(text)
+    if young and not numbers(text[:young.start()] + text[young.end():]) and not NEGATION.search(text) and \
+            RULES.min_age >= 16:
+        return "<16"  # "I'm in year 10 at school": years 7 to 10 are all under 16
+    if SCHOOL_YEAR.search(text) and not SCHOOL_YEAR.fullmatch(text.strip(" .!")):
+        text = SCHOOL_YEAR.sub(" ", text)  # "under 16, I'm in year 11": a school year is not an age
+    # "25 yrs 4 months": the years are the age; "20 on the 3rd of jan": a birthday in that month
+    text = re.sub(r"\b(\d{1,3})\s?(?:years?|yrs?)(?: old)?,?\s(?:and\s)?\d{1,2}\s?"
+                  r"(?:months?|mths?)(?: old)?\b",
+                  r"\1", text)
+    text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
+    text = EXACTLY_AFTER.sub(r"\1", text)  # "50 on the dot": 50 exactly ("on" is no birthday's day here)
+    age = parse_age_number(text, rough_margin_from=RULES.min_age)
+    if age is not None:
+        return age
+    above = age_a_year_below(text)
+    if above is not None and RULES.min_age <= above - 1 <= 100:
+        return above - 1  # "nearly 17", "I'm 21 next month": a year younger now
+    if above is not None and 10 <= above <= RULES.min_age:
+        return f"<{above}"  # "I'm 16 next month": under 16 now, as "I'll be 16 in March" is
+    decade = age_decade(text)
+    if decade is not None and decade - 1 >= RULES.min_age and not NEGATION.search(text):
+        return f">{decade - 1}"  # "in my forties": 40 or more
+    bound = parse_age_bound(text)
+    if bound and ((bound[0] == ">" and int(bound[1:]) >= RULES.min_age) or
+                  (bound[0] == "<" and int(bound[1:]) <= RULES.min_age)):
+        return bound
+    return None
+
+
+# An age or birthday at a time said, then a question whether that is before the start, or when it
+# starts: "I'll be 16 in July, is that in time?", "16 in May, does it start before then?"
+START_ASKED = re.compile(r"\b(?:be|turn|turning|birthday)\b[^?]{0,40}[,;.-]\s*(?:(?:is|will|would|does) "
+                         r"(?:that|it|this) (?:be )?(?:before|in time|early enough|count)\b|"
+                         r"(?:so |but |and )?(?:when )?(?:does|will|would|is) (?:it|this|techtrack|the "
+                         r"(?:course|apprenticeship|programme|start)) (?:start|begin|be starting|kick off)\b)"
+                         r"[^?]{0,30}\?")
+BY_A_MONTH = re.compile(r"^\s*(by|before|in time for)\s+(the\s+)?(january|february|march|april|may|june|july|"
+                        r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
+                        r"oct|nov|dec|spring|summer|autumn|winter|intake|course|programme)\b")
+BY_THE_START = re.compile(r"^\s*(by then|by that (time|point)|by the (time|start)|"
+                          r"(?:just |well |long |way )?before (it|then|the start)|"
+                          r"(?:well |long |way |just )?before\s*(?:[.!,]|$)|"
+                          r"when it starts|at the start|already|now|[.!,]|$|"
+                          r"(?:yes|yeah|yep|yh|aye)\s*(?:[.!,]|$)|"  # "I will be 16 yes"
+                          # a feeling about it said after the age: "I'll only be 15 sadly"
+                          r"(unfortunately|sadly|though|tho|i'?m afraid|annoyingly|at most|at best|"
+                          r"worst luck|lol|haha)\s*([.!,]|$))")
+
+
+# A yes, or a leaning to one, said with the age they reach in a month: "probably, I turn 16 in February",
+# "my son will be, yes, he's 16 in January" (the month is what they base the yes on)
+LEANING_WITH_AGE = re.compile(r"^\s?(?:probably|probs?|most likely|likely|yes|yeah|yep)\b|"
+                              r",\s?(?:yes|yeah|yep)\s?,")
+AGE_IN_A_MONTH = re.compile(r"\b(?:turn|turns|turning|be|is|'s|am|'m)\s(\d{1,3})\s(?:in|by)\s"
+                            r"(?:early |late )?" + MONTHS + r"\b")
+
+
+def _leaning_with_age_in_a_month(text: str) -> bool:
+    ages = [int(match.group(1)) for match in AGE_IN_A_MONTH.finditer(text)]
+    return bool(LEANING_WITH_AGE.search(text)) and bool(ages) and min(ages) >= RULES.min_age and \
+        not NEGATION.search(text) and "?" not in text
+
+
+def parse_age_at_start(text: str) -> str | None:
+    """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
+    sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
+    again: when the apprenticeship starts is not in the answer."""
+    from bot.eligibility.numbers import words_to_digits
+
+    text = normalise(text)
+    if _leaning_with_age_in_a_month(words_to_digits(text)):
+        return YES  # "probably, I turn 16 in February"
+    if is_not_sure(text) or START_ASKED.search(text):
+        return NOT_SURE  # "I'll be 16 in September, is that before the start?"
+    answer = parse_yes_no(text)
+    if answer is not None:
+        return answer
+    text = words_to_digits(text)
+    ages = []
+    for match in re.finditer(r"\b(will|'ll|shall) (?:\w+ )?(not |never )?(be|have turned|have reached|"
+                             r"turn|be turning)\s+(\d{1,3})\b|\b(won'?t|will not) (?:\w+ )?"
+                             r"(be|have turned|turn)\s+(\d{1,3})\b", text):
+        age = int(match.group(4) or match.group(7))
+        negated = bool(match.group(2) or match.group(5))
+        after = text[match.end():]
+        # "I'll be 16 by September": a yes said for the start they expect (which then only leads to
+        # a check with the admissions team); a no needs the start itself ("won't be 16 by then").
+        by_month = not negated and age >= RULES.min_age and BY_A_MONTH.search(after)
+        if not 10 <= age <= 100 or not (BY_THE_START.search(after) or by_month):
+            return None
+        ages.append(NO if negated and age <= RULES.min_age else
+                    None if negated else YES if age >= RULES.min_age else NO)
+    if len(set(ages)) == 1 and ages[0] is not None:
+        return ages[0]
+    older = re.search(r"\b(over|older than|above|more than)\s+(\d{1,3})\b", text)
+    if not ages and older and not NEGATION.search(text[:older.start()]) and \
+            int(older.group(2)) >= RULES.min_age:
+        return YES  # "I'm over 16 already"
+    if not ages:
+        now = parse_age_number(text)
+        if now is not None and now >= RULES.min_age:
+            return YES  # "I'm 20": old enough already; a younger age now leaves the start date open
+    return None

@@ -1,0 +1,764 @@
+"""The qualification questions: a Level 4 or higher qualification in a similar subject, GCSEs
+(grades and counts, school-leaving certificates from abroad), Level 3, and an IT qualification.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.eligibility.answers.text import (
+    MAX_ANSWER,
+    NEGATION,
+    NO_WORDS,
+    WANTED,
+    YES_WORDS,
+    clauses,
+    is_negated,
+    is_not_sure,
+    mentions,
+    normalise,
+    parse_yes_no,
+    undotted,
+)
+from bot.eligibility.nationalities import NAMES
+from bot.eligibility.numbers import one_slip
+from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
+from bot.eligibility.questions import NO, NOT_SURE, YES
+
+SIMILAR_SUBJECTS = re.compile(
+    r"\b(computer science|comp ?sci|cs|computing|computers?|software|information technology|ict|cyber|"
+    r"(?<=in )it|(?<=an )it|it(?= (degree|hnd|hnc|qualification|course|diploma|support|systems))|"
+    r"cybersecurity|cyber security|networking|networks?|data science|programming|coding|digital|"
+    r"(?:information|network|computer|data) security|info ?sec|digital forensics|ethical hacking|"
+    r"informatics|inform[aá]tica|informatique|information systems|business information|business analysis|"
+    r"devops|web "
+    r"development|games development|artificial intelligence|ai|machine learning|tech)\b"
+)
+# Subjects close to computing (or, business ones, to the Business Analyst role) without being it:
+# whether they are "similar" is the admissions team's call
+CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|"
+                            r"business (?:(?:and|&) )?(?:it|ict|computing)|"
+                            r"business (?:management|studies|administration)|electronics|"
+                            r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering|"
+                            # a business master's or bachelor's by its letters; business by itself
+                            # ("an HND in business"), not the start of a computing subject
+                            r"mba|bba|business(?!\s(?:analysis|information|computing|it|ict)\b)|"
+                            # Italy's and Spain's "economia" takes in business and management too
+                            # (economics by its English name stays unrelated)
+                            r"econom[ií]a(?:\s(?:aziendale|e commercio|y empresa|de empresas))?)\b")
+# Subjects far from computing, read when named alone: "sports science", "history", "nursing and
+# midwifery", "psychology" (not "technology": information technology is computing)
+UNRELATED_SUBJECTS = re.compile(
+    r"\b(?:(?:sports?|exercise|social|political|environmental|food|animal|biomedical|biological|forensic|"
+    r"marine|earth|health|medical)\s(?:science|sciences|studies)|(?!techn)[a-z]+ology|[a-z]+\sstudies|"
+    r"history|geography|english(?: literature| language)?|law|nursing|midwifery|(?:fine\s)?art|music|drama|"
+    r"dance|film|media|journalism|philosophy|politics|theology|languages|french|spanish|german|italian|"
+    r"chemistry|biology|physics|medicine|pharmacy|architecture|accounting|accountancy|finance|economics|"
+    r"marketing|fashion|(?:graphic\s)?design|photography|hospitality|tourism|education|teaching|"
+    r"social work|childcare|hairdressing|catering|construction|nutrition|physiotherapy|dentistry|"
+    r"agriculture|classics|anthropology|linguistics|(?:creative\s)?writing)\b")
+# Business subjects: close to the Business Analyst role only, so similar or not depending on the role
+BUSINESS_SUBJECTS = re.compile(r"\bbusiness(?: (?:management|studies|administration|analytics))?\b|"
+                               r"\bmanagement studies\b")
+# Whether what they hold counts, asked about: "would that count?", "is it relevant for the BA one?"
+COUNT_ASKED = re.compile(r"\b(?:would|does|will|could|can|is|might)\s(?:that|it|this|mine)\s(?:count|"
+                         r"be (?:similar|relevant|related|close enough|ok|okay|enough)|qualify|"
+                         r"similar|relevant|related|close enough)\b[^.?!]{0,40}\?")
+# No formal qualification: "not a formal qualification", "nothing formal", "no formal quals"
+NOT_FORMAL = re.compile(r"\b(?:not (?:a |an )?(?:formal|proper|real|recognised|accredited) (?:qualification|"
+                        r"degree|one)|nothing formal|no formal (?:qualifications?|quals?|degree))\b")
+# Subjects between computing and something else, similar or not depending on the course
+BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
+# Degrees by their letters: "BEng", "LLB", "BBA", "MPhil", "B.Ed" ("bed" only before a subject or
+# "hons": said alone it is a bed)
+DEGREE_LETTERS = (r"bsc|ba|b\.sc|beng|meng|bed(?=\s(?:\(?hons|in\b|primary|secondary))|b\.ed|llb|llm|bba|"
+                  r"msc|ma|mba|mphil|mres|phd|hnd|hnc")
+LEVEL4_PLUS = re.compile(
+    r"\b(degree|studied|" + DEGREE_LETTERS + r"|masters?|master'?s|bachelor'?s?|"
+    r"higher national (?:diploma|certificate)|"
+    r"foundation degree|level [4-8]|diploma of higher education|dip ?he|cert ?he|undergrad\w*|"
+    r"postgrad\w*|graduated|graduate|grads?|uni(versity)?|"
+    # a degree by its name abroad: Spain's "grado" and "licenciatura", Italy's "laurea", France's
+    # "licence" (said with its subject: "a licence in law", not a driving licence)
+    r"grado|licenciatura|laurea|licence(?=\s(?:in|en|de|d')\b)|"
+    # a degree by its class: "a 2:1 in history", "first class honours"
+    r"2:1|2:2|2\.1|2\.2|first class|1st class)\b"
+)
+NOT_SIMILAR_SAID = re.compile(
+    r"\b(?:nothing|not|non|none of it|no)[\s-]{1,2}(?:(?:in|to do with|at all|really|remotely)\s)?"
+    r"(?:tech\w*|it|ict|computing|computer\w*|digital|cs|software|cyber|programming|coding)"
+    r"(?:[\s-]related)?\b(?!\s(?:experience|jobs?|work|roles?|skills|background|knowledge))")
+IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studying|taking|in the middle of|"
+                         r"halfway through|part way through|working towards|in (?:my |the )?(first|second|"
+                         r"third|final|last) year (?:of|at)|in year (1|2|3|one|two|three) of)\b|"
+                         r"\b(doing|studying|taking) (my|them|it) "
+                         r"(now|at the moment|currently)\b|^\s*(?:still )?in progress\b|"
+                         # ("working towards a degree", "halfway through my A levels": said first)
+                         r"^\s*(?:working|studying) towards\b|^\s*(?:half ?way|part ?way|midway) through\b")
+# Said to be under way now: "I'm doing my A levels now", "in my final year of a degree"
+STUDYING_NOW = re.compile(r"\b(now|right now|currently|at the moment|atm|this year|in progress|"
+                          r"(?:half ?way|part ?way|midway) through|"
+                          r"(?:first|second|third|final|last) year (?:of|at))\b")
+# None held, said before the study under way: "no I haven't got one but I'm studying for one", "not yet"
+NONE_HELD_YET = re.compile(r"^\s*(?:no|nope|nah|not yet)\b|\b(?:haven'?t|have not|havent|don'?t|do not|"
+                           r"dont)\s(?:got|have|hold)\s(?:one|it|any|them)\b|\bnot got (?:one|it|any|them)\b")
+HELD_VERBS = re.compile(r"\b(have|got|hold|passed|did|completed|finished|gained|achieved|already)\b")
+
+
+def _still_studying(text: str) -> str | None:
+    """For a question about a qualification held: NO when the answer says it is being studied for
+    now and names nothing already held ("I'm doing my A levels now", "in progress, I finish next
+    summer"); None (asked again) when it is studied for with no time said, or with something held
+    besides ("I have GCSEs and I'm doing A levels now": which counts is for the hint to ask)."""
+    if not (NOT_YET_DONE.search(text) or STUDYING_NOW.search(text) or NONE_HELD_YET.search(text)):
+        return None
+    others = [part for part in re.split(r"[,.;]|\band\b|\bbut\b", text)
+              if part.strip() and not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part)]
+    held = [part for part in others if HELD_VERBS.search(part) and not NEGATION.search(part) and
+            not NOT_YET_DONE.search(part)]  # ("not finished" holds nothing)
+    return None if held else NO
+BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?(?! ?\d)|btec|nvq|t[- ]?levels?|highers?|level [1-3]|"
+                          r"college|sixth form|access course|diploma)\b")
+
+
+# A subject said alone, then a graduation: "Sociology, graduated 2015", "history - graduated in 2019"
+SUBJECT_GRADUATED = re.compile(r"^([a-z][a-z &]{1,40}?)\s?[,;-]?\s(?:i\s)?graduated"
+                               r"(?:\s(?:in\s)?(?:19|20)\d\d)?\s?[.!]*$")
+
+
+def parse_prior_qualification(text: str) -> str | None:
+    """Yes only for a Level 4+ qualification in a similar subject; an unrelated subject, or only
+    qualifications below Level 4, is no; a degree with no subject given is asked again, unless said
+    with a yes to the question ("yes, a degree": the subject is the question's)."""
+    # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
+    studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
+    text = respelt_qualifications(undotted(normalise(text)))
+    text = SUBJECT_GRADUATED.sub(r"\1 degree", text)  # "sociology, graduated 2015": a sociology degree
+    if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
+        return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
+    if re.search(r"\b(unrelated|not related|nothing (related|in|to do with)|not in (computing|it|"
+                 r"tech|a similar|anything similar|a related)|different subject|nothing similar|"
+                 r"not similar|not relevant|irrelevant)\b", text):
+        return NO
+    if NOT_SIMILAR_SAID.search(text):
+        # "an English degree, nothing tech", "history, non-computing": a similar subject said only to
+        # deny it; one named as well ("computing HND, nothing else tech") leaves it unclear
+        said = [m for m in SIMILAR_SUBJECTS.finditer(NOT_SIMILAR_SAID.sub(" ", text))]
+        return None if said else NO
+    level4 = LEVEL4_PLUS.search(text)
+    if NOT_FORMAL.search(text) and not (level4 and not is_negated(text, level4.start(), verbs=True)):
+        return NO  # "just a bootcamp certificate, nothing formal": no qualification at Level 4
+    studying = IN_PROGRESS.search(text)
+    if studying and (level4 or SIMILAR_SUBJECTS.search(text, studying.end())) and \
+            not re.search(r"\b(already|also) (have|got)\b", text):
+        # studying for a degree now: not held yet. Said so ("not finished yet", "finishing in
+        # June", "in my final year"), a no; otherwise asked again (they may mean one they have)
+        return _still_studying(text)
+    if (level4 or SIMILAR_SUBJECTS.search(text)) and re.search(
+            r"\b(dropped out|drop out|didn'?t (finish|complete|graduate)|never (finished|"
+            r"completed|graduated)|did not (finish|complete|graduate)|quit|left (it|uni|"
+            r"university|the course) (after|before|in))\b", text) and \
+            len([m for m in LEVEL4_PLUS.finditer(text) if m.group(1) not in ("uni", "university")]) <= 1:
+        # ("left uni before finishing my degree": the place and the degree are one course)
+        return NO  # a course left unfinished is no qualification held
+    if level4 and BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and \
+            _level4_only_denied(text):
+        return NO  # "A level computer science, no degree": the subject's qualification is below Level 4
+    # A similar subject counts when it is said of the qualification ("a computing degree"), not
+    # anywhere in the message ("a music degree, and a bit of coding on the side").
+    similar = next((m for m in SIMILAR_SUBJECTS.finditer(text) if not is_negated(text, m.start()) and
+                    not SHORT_COURSE.match(text, m.end()) and not _learnt_outside_study(text, m) and (
+        # ("a coding bootcamp", "taught myself coding": not the degree's)
+        not level4 or any(abs(m.start() - q.start()) <= 35 for q in LEVEL4_PLUS.finditer(text)) or
+        _studied_beside_a_bare_degree(text, m))), None)
+    in_part = _without_similar_parts(text)
+    if level4 and similar and in_part is not None and _names_a_subject(in_part) and \
+            not NEGATION.search(text[:level4.start()]):
+        return NOT_SURE  # "a physics degree with some coding in it": another subject, part computing
+    if level4 and not similar and COUNT_ASKED.search(text) and _business_degree(text) and \
+            not NEGATION.search(text[:level4.start()]):
+        return NOT_SURE  # "a business degree, would that count?": close to the BA role; the team decides
+    if level4 and _close_subject_degree(text) and not NEGATION.search(text[:level4.start()]) and \
+            not any(not is_negated(text, m.start())
+                    for m in SIMILAR_SUBJECTS.finditer(CLOSE_SUBJECTS.sub(" ", text))):
+        return NOT_SURE  # "BSc Maths", "Business and IT degree": close to computing; the team decides
+    if level4 and similar:
+        unmixed = BORDERLINE_SUBJECTS.sub(" ", text)
+        if BORDERLINE_SUBJECTS.search(text) and not SIMILAR_SUBJECTS.search(unmixed) and \
+                parse_yes_no(text) != YES:
+            return NOT_SURE  # "an information systems degree": part business, part computing; the team
+            # decides (said with a yes, "yes, BSc Business Information Systems", it is theirs to say)
+        return YES
+    if level4 and studied_it and not NEGATION.search(text[:level4.start()]):
+        return YES
+    if level4 and not NEGATION.search(text[:level4.start()]) and _names_a_subject(text):
+        return NO  # a subject is named and it isn't a similar one ("a degree in history")
+    if BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and _level4_only_denied(text):
+        return NO  # "only A levels, never went to uni": below Level 4 (and a degree said only to deny it)
+    if not level4 and _only_subjects_named(text):
+        return NOT_SURE  # "mathematics and statistics": a close subject, at what level not said
+    if not level4 and _only_unrelated_subjects(text):
+        return NO  # "sports science": a subject far from computing, named alone (at any level, not similar)
+    answer = parse_yes_no(text)
+    subject = next((m for m in SUBJECT_AFTER_YES.finditer(text) if m.group(1) not in NOT_SUBJECTS and
+                    not mentions(m.group(1), [*ENGLAND, *OUTSIDE_ENGLAND, *NAMES])), None)
+    if answer == YES and not similar and subject:
+        return NO  # "yes, but it's in music": a subject named, and not a similar one
+    named = set(re.findall(r"\b(degree|diploma|hnd|hnc|qualification|course|certificate|masters?|bsc|ba|msc|"
+                           r"phd|uni|university)\b", text))
+    if answer == YES and not similar and named:
+        # "yes, a degree": the level said, the subject the question's; "yes, a diploma": at what
+        # level? Ask again.
+        return YES if named <= {"degree", "hnd", "hnc", "masters", "master", "bsc", "ba", "msc", "phd"} and \
+            not NEGATION.search(text) else None
+    return answer
+
+
+# A "no" said of the word after it: "no degree", "no uni degree" ("A levels only, no degree")
+NO_BEFORE = re.compile(r"\bno\s(?:[a-z]+\s)?$")
+
+
+def _level4_only_denied(text: str) -> bool:
+    """Whether every Level 4+ word is said with "not" or "no" ("A levels only, no degree", "never went
+    to uni"), or none is said."""
+    return all(is_negated(text, m.start(), verbs=True) or
+               NO_BEFORE.search(text[max(0, m.start() - 20):m.start()]) for m in LEVEL4_PLUS.finditer(text))
+
+
+def _only_unrelated_subjects(text: str) -> bool:
+    """ "sports science", "history and politics": nothing but subjects far from computing (one close to
+    it, or a business one, is read by `_only_subjects_named` or asked again)."""
+    if SIMILAR_SUBJECTS.search(text) or CLOSE_SUBJECTS.search(text) or BUSINESS_SUBJECTS.search(text) or \
+            BORDERLINE_SUBJECTS.search(text) or not UNRELATED_SUBJECTS.search(text):
+        return False
+    return not SUBJECT_JOINERS.sub("", UNRELATED_SUBJECTS.sub(" ", text))
+
+
+# What is left of an answer of subjects alone: "and", "&", commas ("maths and statistics")
+SUBJECT_JOINERS = re.compile(r"[\s,&/+.!]+|\b(?:and|with|plus)\b")
+
+
+def _only_subjects_named(text: str) -> bool:
+    """ "Business Information Systems", "mathematics and statistics": nothing but subject names, one of
+    them close to computing or between it and business (how similar, and at what level, is not said)."""
+    close = BORDERLINE_SUBJECTS.search(text) or CLOSE_SUBJECTS.search(text)
+    rest = CLOSE_SUBJECTS.sub(" ", SIMILAR_SUBJECTS.sub(" ", BORDERLINE_SUBJECTS.sub(" ", text)))
+    return bool(close) and not SUBJECT_JOINERS.sub("", rest)
+
+
+# Qualification words typed a slip away ("degre", "diplomma", "extendid"), and real words a slip away
+# from one that are left alone
+QUALIFICATION_WORDS = ("degree", "diploma", "extended", "bachelors", "masters")
+NOT_QUALIFICATION_WORDS = frozenset({"decree", "degrees", "agree", "diplomat", "matters", "master", "mastery",
+                                     "extender", "bachelor",
+                                     "diplom"})  # (Germany's Diplom is a degree, not a diploma)
+
+
+def respelt_qualifications(text: str) -> str:
+    """ "degre in pyschology" -> "degree in pyschology": a word one slip from a qualification's word."""
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in QUALIFICATION_WORDS or word in NOT_QUALIFICATION_WORDS:
+            return word
+        return next((target for target in QUALIFICATION_WORDS if one_slip(word, target)), word)
+
+    return re.sub(r"(?<![\w'])[a-z]{5,10}(?![\w'])", respell, text)
+
+
+# A subject picked up outside any course: "taught myself coding", "a bit of coding on the side"
+SELF_TAUGHT_BEFORE = re.compile(r"\b(?:taught myself|teaching myself|self[- ]taught|self[- ]learn\w*|"
+                                r"learn(?:ed|t|ing)? (?:some|a bit of)|dabbled? in|dabbling in|hobby)"
+                                r"\s(?:[a-z]+\s)?$")
+SELF_TAUGHT_AFTER = re.compile(r"\s(?:[a-z]+\s)?(?:on the side|as a hobby|in my (?:spare|free|own) time|"
+                               r"for fun|by myself|myself)\b")
+
+
+def _learnt_outside_study(text: str, subject: re.Match[str]) -> bool:
+    """ "history degree but I taught myself coding", "a music degree, and a bit of coding on the
+    side": the similar subject is not the qualification's."""
+    return bool(SELF_TAUGHT_BEFORE.search(text[max(0, subject.start() - 30):subject.start()]) or
+                SELF_TAUGHT_AFTER.match(text, subject.end()))
+
+
+def _studied_beside_a_bare_degree(text: str, subject: re.Match[str]) -> bool:
+    """ "I did computing back home, a 3 year bachelors": a subject said to be studied in one clause,
+    the degree in another that names no subject, and no other subject said."""
+    if not re.search(r"\b(?:did|studied|read|took|majored in)\s+(?:a\s+|an\s+)?$", text[:subject.start()]):
+        return False
+    parts = clauses(text)
+    own = next((part for part in parts if subject.group(0) in part), "")
+    if BELOW_LEVEL4.search(own) or re.search(r"\bschool\b", own):
+        return False  # "did computing at sixth form": not the degree's subject
+    others = [part for part in parts if part != own]
+    return any(LEVEL4_PLUS.search(part) for part in others) and \
+        not any(_names_a_subject(part) or SIMILAR_SUBJECTS.search(part) for part in others)
+
+
+# Some of a similar subject within a course of another: "did some coding in it", "with a bit of
+# programming", "a couple of computing modules"
+PART_OF_COURSE = re.compile(r"\b(some|a bit of|a little(?: bit of)?|bits of|a few|a couple of|a|an|one)\s"
+                            r"(?:[a-z]+\s)?$")
+WITHIN_IT = (r"\s(?:in it|as part of it|in the (?:degree|course)|on the (?:degree|course)|within it|"
+             r"in there)\b")
+IN_THE_COURSE = re.compile(r"\s(?:modules?|units?|classes|lectures|papers)\b(?:" + WITHIN_IT + r")?|" +
+                           WITHIN_IT)
+
+
+def _without_similar_parts(text: str, subjects: re.Pattern[str] = SIMILAR_SUBJECTS) -> str | None:
+    """The text less the similar subjects it names only as a part of a course ("Physics degree, did
+    some coding in it", "a chemistry degree with a bit of programming", "one computing module");
+    None when a similar subject is named any other way ("a computing degree") or none is."""
+    said = [m for m in subjects.finditer(text) if not is_negated(text, m.start())]
+    spans = []
+    for subject in said:
+        if spans and subject.start() < spans[-1][1]:
+            continue  # ("some coding in it": "in it" is not IT)
+        before = text[max(0, subject.start() - 25):subject.start()]
+        part = PART_OF_COURSE.search(before)
+        in_course = IN_THE_COURSE.match(text, subject.end())
+        if not part or not (in_course or (part.group(1) not in ("a", "an", "one") and
+                                          re.search(r"\bwith\s$", before[:part.start()]))):
+            return None
+        spans.append((subject.start() - len(before) + part.start(),
+                      in_course.end() if in_course else subject.end()))
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text if spans else None
+
+
+# A subject said of a course below Level 4, not of the degree: "a coding bootcamp certificate"
+SHORT_COURSE = re.compile(r"\s(?:boot ?camp|short course|online course|certificate|certification|"
+                          r"cert|ticket|badge)s?\b")
+# Doubt about whether the subject is similar: "might be similar?", "not sure if it's related"
+SIMILARITY_HEDGED = re.compile(r"\b(?:might|may|could|possibly|maybe|perhaps)\s(?:be\s|count as\s)?"
+                               r"(?:similar|related|relevant|close enough|the same)\b|"
+                               r"\b(?:not sure|unsure|don'?t know) (?:if|whether) "
+                               r"(?:it'?s|it is|that'?s|it)?\s?(?:similar|related|relevant|close enough)\b")
+# "yes, but it's in music", "yes it was in law": the subject, said after the yes
+SUBJECT_AFTER_YES = re.compile(r"\b(?:it'?s|its|it is|it was|mine is|mine'?s|mine was|that'?s|but)\s"
+                               r"(?:in|on)\s([a-z]+)")
+# Studying for it and saying it is not held yet: "not finished yet", "finishing in June"
+NOT_YET_DONE = re.compile(r"\b(?:not|haven'?t|have not|hasn'?t|not yet) (?:yet )?(?:finished|completed|done|"
+                          r"graduated|passed)\b|\b(?:finish|finishing|finishes|graduate|graduating|"
+                          r"complete|completing|will (?:finish|graduate|complete)) (?:it |them )?"
+                          r"(?:in|next|at the end of|this)\b")
+
+
+NOT_SUBJECTS = {"a", "an", "the", "my", "uni", "university", "at", "for", "in", "abroad", "there",
+                "here", "hard", "it", "this", "that", "college", "school",
+                "first", "second", "third", "2:1", "2",
+                "1", "undergraduate", "bachelors", "bachelor's", "masters", "master's", "honours",
+                "hons", "level", "foundation", "full", "part", "online", "proper", "related", "some",
+                # "yes same degree", "the one i mentioned": the degree said before, not a subject
+                "same", "mentioned", "said"}
+
+
+def _business_degree(text: str) -> bool:
+    """A business subject said of the Level 4+ qualification: "a degree in business management"."""
+    level4 = [m.start() for m in LEVEL4_PLUS.finditer(text)]
+    return any(abs(m.start() - q) <= 25 for m in BUSINESS_SUBJECTS.finditer(text) for q in level4)
+
+
+def _close_subject_degree(text: str) -> bool:
+    """A close subject said of the Level 4+ qualification ("BSc Maths"), not of a school one ("maths
+    at A level and a history degree")."""
+    level4 = [m.start() for m in LEVEL4_PLUS.finditer(text)]
+    return any(
+        any(abs(m.start() - q) <= 25 for q in level4)
+        and not SCHOOL_LEVEL_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+        and not SCHOOL_LEVEL_AFTER.match(text[m.end():])
+        for m in CLOSE_SUBJECTS.finditer(text))
+
+
+SCHOOL_LEVEL_BEFORE = re.compile(r"\b(?:gcse|a[- ]?level|as[- ]?level|btec|higher)s?\s*$")
+SCHOOL_LEVEL_AFTER = re.compile(r"^\s{1,3}(?:at\s{1,3})?(?:gcse|a[- ]?level|as[- ]?level|btec|higher)")
+
+
+def _names_a_subject(text: str) -> bool:
+    """ "a degree in history", "a history degree", "BA English": a subject is named."""
+    # Each form on its own: "BSc in Sports Science" is "bsc in" (no subject) and "in sports".
+    for pattern in (r"\b(?:in|of|studied|did|en)\s+([a-z]+)",
+                    r"\b([a-z]+) (?:degree|masters?|" + DEGREE_LETTERS + r")\b",
+                    r"\b(?:" + DEGREE_LETTERS + r")(?:\s?\(?hons\)?)?\s+([a-z]+)"):
+        for match in re.finditer(pattern, text):
+            word = match.group(1)
+            if word not in NOT_SUBJECTS and not LEVEL4_PLUS.fullmatch(word):
+                return True
+    return False
+
+
+def _count_before(text: str, noun: str) -> int | None:
+    match = re.search(r"(\d+)\s+(?:\w+\s+){0,3}?" + noun, text)
+    return int(match.group(1)) if match else None
+
+
+def parse_gcses(text: str) -> str | None:
+    text = normalise(re.sub(r"(\d)\s*-\s*(\d)", r"\1 to \2", text))
+    # Scotland's National 5s are the GCSE equivalent: "National 5s", "nat 5s" are nationals
+    text = re.sub(r"\b(?:national|nat)\s*5'?s?\b", "nationals", text)
+    from bot.eligibility.numbers import words_to_digits
+
+    text = words_to_digits(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    if _only_wanted(text):
+        return None  # "I'd need 5 GCSEs for that?"
+    if _school_leaving_abroad_held(text):
+        return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
+    listed = _grades_listed(text)
+    if listed is not None and listed >= 5:
+        return YES  # "maths 6, english 5, science 5 5, art 4": five passes or more, subject by subject
+    grades = GRADES_ONLY.fullmatch(text)
+    if grades:
+        # "5,4,4,3,3": the grades alone, one a subject; five passes (4 or C and above) or not
+        passed = sum(grade in PASSING_GRADES for grade in re.findall(r"a\*|[1-9]|[a-gu]", text))
+        return YES if passed >= 5 else NO
+    span = re.search(r"\b(\d+)\s*(?:or|to)\s*(\d+)\b", text)
+    if span and (re.search(r"\b(at|grades?|between)\s*$", text[max(0, span.start() - 10):span.start()]) or
+                 re.search(r"\b\d{1,2}\b", text[:span.start()])):
+        # "at 9 to 4", "seven GCSEs, 5 to 8": grades (after the count), not a count
+        if int(span.group(1)) < 4 or int(span.group(2)) < 4:
+            return None  # some of them may be below a pass: how many passed is not said
+        span = None
+    if span and (int(span.group(1)) >= 5) != (int(span.group(2)) >= 5):
+        return None  # "4 or 5": either side of five
+    doubted = DOUBTED_COUNT.search(text)
+    if doubted and any((int(number) >= 5) != (int(doubted.group(1) or doubted.group(2)) >= 5)
+                       for number in re.findall(r"\b\d{1,2}\b", text[:doubted.start()])):
+        return NOT_SURE  # "I think 6? might have only been 4": a count given, then doubted
+    count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
+                                r"at grade|at grades|grade [a-c4-9]|at [a-c4-9]|at (c|4) or above)")
+    passes = _passes_before_failed_rest(text)
+    if passes is not None:
+        return YES if passes >= 5 else NO  # "2 Bs, a couple of Cs, the rest Ds": 4 passes
+    counted = sum(GRADE_COUNT_WORDS.get(match.group(1)) or int(match.group(1))
+                  for match in COUNTED_PASSES.finditer(text))
+    if count is None and counted >= 5 and not NEGATION.search(text):
+        return YES  # "think I got about 6 Cs", "3 Bs and 2 Cs": five passes or more, grade by grade
+    leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|has|passed|with|so|think so)\s*,?\s+(\d+)\b",
+                        text)
+    if count is None and leading:
+        count = int(leading.group(1) or leading.group(3))
+    after = re.search(r"\b(?:gcses|o[- ]?levels|passes)\b[\s,:;-]*(?:(?:yes|yeah|yep|i have|i got|got|about|"
+                      r"around|roughly)\b[\s,:;-]*)?(\d+)\b(?!\s*(?:years?|months?))", text)
+    if count is None and after:
+        count = int(after.group(1))  # "GCSEs: 6", "gcses - yes, 7"
+    of_them = re.search(r"\b(?:gcses?|o[- ]?levels?|nationals|standard grades)\b[^.;]{0,20}?"
+                        r"\b(\d+) of them\b",
+                        text)
+    if count is None and of_them:
+        count = int(of_them.group(1))  # "Nationals, 6 of them"
+    failed = re.search(r"\b(\d+)(?:'s\s+|\s+(?:of them\s+|of those\s+)?(?:were|was|are|is|at|got|graded)\s+)"
+                       r"(?:a\s+|an\s+)?(?:grade\s+)?(?:[1-3]|[d-gu])s?\b|"
+                       r"\b(\d+)\s+(?:of them\s+)?(?:were\s+)?(?:fails|failed|below (?:a\s+)?(?:c|4))\b",
+                       text)
+    if count is not None and failed:
+        below = int(failed.group(1) or failed.group(2))
+        # "6 GCSEs but two were grade 3": those below C (4) are not passes
+        if below >= count or count >= 20:
+            return None
+        return YES if count - below >= 5 else NO
+    if _only_failing_grades(text):
+        # "mostly Ds and Es", "all 3s": grades below C (4); with a count, how many passed is unclear
+        return NO if count is None or count < 5 else None
+    rest_failed = re.search(r"\b(?:failed|didn'?t pass|did not pass)\s(?:the rest|everything else|"
+                            r"all the others|the others|all the rest|all the other ones)\b|"
+                            r"\b(?:the rest|everything else|all the others|the others)\s(?:were|was)\s"
+                            r"(?:fails|failed|below|under|us|u'?s)\b", text)
+    if count is None and re.search(r"\b(only|just)\b", text) and \
+            re.search(r"\bfunctional skills\b", text) and \
+            not re.search(r"\b(gcses?|o[- ]?levels?|nationals|standard grades?)\b", text):
+        return NO  # "functional skills maths only": not five GCSEs
+    if count is None and (re.search(r"\b(only|just)\b", text) or rest_failed):
+        # "only maths and English", "maths and English at 4, failed the rest": fewer than five passes
+        subjects = re.findall(r"\b(maths|english|science|history|geography|art|music|french|spanish|"
+                              r"german|biology|chemistry|physics|ict|pe|re|drama|business)\b", text)
+        if 0 < len(subjects) < 5:
+            return NO
+    equivalent = EQUIVALENT_SINCE.search(text)
+    if count is not None and count < 5 and equivalent and \
+            not re.search(r"\b(?:no|not|never|didn'?t|haven'?t|without)\b[^,.;]{0,15}$",
+                          text[:equivalent.start()]):
+        return NOT_SURE  # "got 3 GCSEs but then did an access course": the admissions team weighs it
+    functional = FUNCTIONAL_SKILLS_L2.search(text)
+    if count is not None and count < 5 and functional and not NEGATION.search(functional.group(0)) and \
+            not re.search(r"\b(?:no|not|never|didn'?t|haven'?t|without|failed)\b[^,.;]{0,15}$",
+                          text[:functional.start()]) and \
+            count + max(1, len(set(re.findall(r"\b(?:maths|math|english)\b", functional.group(0))))) >= 5:
+        # "4 GCSEs at C and a D in maths, but I did functional skills maths level 2 later": the
+        # missing pass made up by its equivalent: the admissions team weighs it
+        return NOT_SURE
+    if count is not None and count < 20:
+        return YES if count >= 5 else NO
+    if re.search(r"\bfailed (all|most|the lot|loads)\b", text) or LEFT_WITH_NOTHING.search(text):
+        return NO  # ("left school with nothing": no passes at all)
+    if re.search(r"\b(no|none|never (did|took|sat)|didn'?t (do|take|sit|get)|failed (all|most))\b"
+                 r".{0,15}\b(gcses?|exams|any)\b|\bno gcses\b|\bwithout (any|gcses|qualifications)\b|"
+                 r"\bno qualifications\b", text):
+        return NO
+    if GCSE_EQUIVALENT_ABROAD.search(text) and not NEGATION.search(text) and \
+            not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):
+        return YES  # "Abitur from Germany", "WASSCE": a school-leaving qualification from abroad
+    if re.search(r"\b(nationals|standard grades?|o[- ]?levels?|equivalent|loads|lots|all of them|"
+                 r"plenty)\b", text) and not NEGATION.search(text):
+        return YES
+    # "GCSEs: yes, all good grades", "my gcses - no": the subject said first, then the answer
+    return parse_yes_no(re.sub(r"^(?:my |the )?(?:gcses?|o[- ]?levels?)\s*[:,;-]?\s*"
+                               r"(?=(?:yes|yeah|yep|yup|no|nope|nah)\b)", "", text))
+
+
+# School-leaving qualifications elsewhere, at Level 3 or its equivalent (so five GCSEs' equivalent
+# too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
+# Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
+SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
+                         r"matura|cambridge pre-?u|european baccalaureate|gaokao|bachillerato|"
+                         r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
+                         r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
+                         r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
+# School-leaving qualifications abroad at about GCSE level or above: those read as Level 3 (see
+# SCHOOL_LEAVING_ABROAD), the International Baccalaureate, West Africa's WAEC/WASSCE and South Asia's
+# Secondary School Certificate ("10th standard", "SSC", "class 10", "matric")
+GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce|ssc|sslc|"
+                                    r"(?:10th|tenth) (?:standard|std|class)|class (?:10|x)|"
+                                    r"secondary school (?:leaving )?certificate|matric\w*)\b")
+# One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
+SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|"
+                                  r"bac+al+au?r[a-zé]{2,6}|abitur|matura|gaokao|bachillerato|"
+                                  r"european baccalaureate|waec|wassce|"
+                                  r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
+
+
+def _school_leaving_abroad_held(text: str) -> bool:
+    """ "I did gaokao in China, no GCSEs", "no GCSEs but I have the matura": a school-leaving
+    qualification from abroad named in a clause of its own with no "not" (nor failed or still being
+    studied), beside GCSEs said not to be held: an equivalent of them counts."""
+    parts = clauses(text)
+    return len(parts) >= 2 and any(
+        SCHOOL_LEAVING_NAMED.search(part) and not NEGATION.search(part) and not NOT_PASSED.search(part) and
+        not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part) and not WANTED.search(part)
+        for part in parts) and \
+        any(GCSES_NOT_HELD.search(part) for part in parts)
+
+
+# GCSEs said not to be held: "no GCSEs", "didn't do GCSEs", "never sat any GCSEs", "without GCSEs"
+GCSES_NOT_HELD = re.compile(r"\b(?:no|none|never (?:did|took|sat|had)|didn'?t (?:do|take|sit|get|have)|"
+                            r"did not (?:do|take|sit|get|have)|haven'?t(?: got)?|without)\s"
+                            r"(?:any\s)?(?:uk\s|british\s|english\s)?gcses?\b")
+# A qualification taken since that may stand for the GCSEs missing: "but then did an access course"
+EQUIVALENT_SINCE = re.compile(r"\baccess (?:to he |to higher education )?(?:course|diploma)\b|"
+                              r"\bequivalen(?:cy|ce|t) (?:test|exam|course)s?\b")
+# Functional Skills at Level 2, a GCSE pass's equivalent in its subject: "functional skills maths level
+# 2", "level 2 functional skills in english and maths", "FS maths L2"
+FUNCTIONAL_SKILLS_L2 = re.compile(r"\b(?:functional skills|fs)\s(?:(?:in\s)?(?:maths|math|english)\s(?:and\s"
+                                  r"(?:maths|math|english)\s)?)?(?:at\s)?(?:level|l)\s?2\b|"
+                                  r"\b(?:level|l)\s?2\s(?:functional skills|fs)\b(?:\s(?:in\s)?(?:maths|math|"
+                                  r"english)(?:\s(?:and|&)\s(?:maths|math|english))?)?")
+# A qualification not passed or not finished: "failed my Abitur", "didn't finish the matura"
+NOT_PASSED = re.compile(r"\b(?:failed|fail|didn'?t (?:pass|finish|complete|get)|did not (?:pass|finish|"
+                        r"complete|get)|dropped out|unfinished)\b")
+# A count said again with doubt: "might have only been 4", "could've been 3", "or maybe only 4"
+DOUBTED_COUNT = re.compile(r"\b(?:might|may|could|must)(?:\s?have|'ve)?\s(?:only\s|just\s)?be(?:en)?\s"
+                           r"(?:only\s|just\s)?(\d{1,2})\b|\bor (?:maybe|possibly|perhaps) (?:only |just )?"
+                           r"(\d{1,2})\b")
+# School left without a qualification: "left school with nothing", "came out of school with no exams"
+LEFT_WITH_NOTHING = re.compile(r"\b(?:left|leaving|came out of|finished|quit)\s(?:school|education|college)\s"
+                               r"(?:at \d{2}\s)?with\s(?:nothing|none|zero|no (?:qualifications|quals|exams|"
+                               r"gcses|grades|passes))\b")
+GCSE_SUBJECTS = (r"maths|math|mathematics|english(?: language| lang| literature| lit)?|science|"
+                 r"(?:combined|double|triple) science|biology|chemistry|physics|history|geography|art|"
+                 r"music|french|spanish|german|ict|computing|computer science|pe|re|rs|drama|business|"
+                 r"media|d&t|dt|design and technology|food tech\w*|statistics|economics|psychology|"
+                 r"sociology|citizenship|latin|welsh|textiles|photography")
+GRADED_SUBJECT = re.compile(r"\b(?:" + GCSE_SUBJECTS + r")\b\s{0,2}[:=-]?\s{0,2}"
+                            r"((?:[1-9]|a\*|[a-gu])(?:\s{0,2}[,/]?\s{0,2}(?:[1-9]|a\*)\b){0,2})\b")
+
+
+def _grades_listed(text: str) -> int | None:
+    """The passes in a list of subjects with their grades ("maths 5, english 4, science 4 4"), or
+    None when fewer than three subjects are given with a grade."""
+    found = list(GRADED_SUBJECT.finditer(text))
+    if len(found) < 3:
+        return None
+    grades = [grade for match in found for grade in re.findall(r"a\*|[1-9]|[a-gu]", match.group(1))]
+    return sum(grade in PASSING_GRADES for grade in grades)
+
+
+PASSING_GRADES = frozenset({"a*", "a", "b", "c", "9", "8", "7", "6", "5", "4"})
+# Grades alone, four or more, as the whole answer: "5,4,4,3,3", "A*, A, B, C, C", "9 8 7 7 6 5"
+GRADES_ONLY = re.compile(r"\s?(?:[1-9]|a\*|[a-gu])(?:\s?[,/]?\s?(?:[1-9]|a\*|[a-gu])(?![\w*])){3,11}"
+                         r"\s?[.!]?\s?")
+FAILING_GRADES = frozenset({"d", "e", "f", "g", "u", "3", "2", "1"})
+
+
+# Passes counted by grade ("a couple of Cs", "3 Bs"), and the rest said to be below a pass
+COUNTED_PASSES = re.compile(r"\b(\d|a couple of|couple of|a few|a pair of)\s(?:grade\s)?"
+                            r"(?:a\*|[a-c]|[4-9])'?s\b")
+REST_BELOW_A_PASS = re.compile(r"\b(?:the rest|everything else|all the others|the others)\s"
+                               r"(?:were\s|was\s|are\s|at\s|got\s)?(?:all\s)?(?:grade\s)?(?:[d-g]|u|[1-3])'?s?\b")
+GRADE_COUNT_WORDS = {"a couple of": 2, "couple of": 2, "a pair of": 2, "a few": 3}
+
+
+def _passes_before_failed_rest(text: str) -> int | None:
+    """ "a couple of Cs and the rest Ds": the passes counted grade by grade, when the rest are said
+    to be below a pass; None otherwise."""
+    rest = REST_BELOW_A_PASS.search(text)
+    counted = list(COUNTED_PASSES.finditer(text, 0, rest.start())) if rest else []
+    if not counted:
+        return None
+    return sum(GRADE_COUNT_WORDS.get(match.group(1)) or int(match.group(1)) for match in counted)
+
+
+def _only_failing_grades(text: str) -> bool:
+    """Grades named as a plural ("Ds and Es", "3s") or after "grade(s)", all below C (4)."""
+    grades = set(re.findall(r"\b([a-g]|[1-9])'?s\b", text))  # not "us": a word
+    grades |= set(re.findall(r"\bgrades?\s+([a-gu]|[1-9])\b", text))
+    # "most were D and E", "all were 3": grades said after "were", one or two of them
+    for said in re.finditer(r"\b(?:were|was|all|mostly)\s+(?:grade\s+|grades\s+)?([d-gu]|[1-3])"
+                            r"(?:\s*(?:and|,|or|&)\s*([a-gu]|[1-9]))?\b", text):
+        grades |= {grade for grade in said.groups() if grade}
+    if re.search(r"\b(a\*|a stars?)\b", text):
+        grades.add("a*")
+    return bool(grades) and grades <= FAILING_GRADES
+
+
+def _only_wanted(text: str) -> bool:
+    """ "I'd need A levels", "hoping to do a BTEC": a qualification wanted, none said to be held."""
+    return bool(WANTED.search(text)) and not re.search(
+        r"\b(i have|i'?ve|ive|i got|got|i hold|passed|i did|did|completed|finished|have got|have)\b",
+        WANTED.sub(" ", text))
+
+
+def parse_level3(text: str) -> str | None:
+    text = respelt_qualifications(normalise(text))
+    if is_not_sure(text):
+        return NOT_SURE
+    if _only_wanted(text):
+        return None
+    if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b|"
+                 r"\b(dropped out of|left|quit|didn'?t finish|never finished) "
+                 r"(sixth form|college|my a[- ]?levels)\b",
+                 text) and not re.search(r"\b(but|though|then|later)\b.{0,30}\b(got|have|did|passed|finished|"
+                                         r"completed)\b", text):
+        return NO  # sixth form or college left before its Level 3 was finished
+    if FAILED_ALL.search(text):
+        return NO  # "I did sixth form but failed everything": there, and left with nothing passed
+    if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+        # studying for it now: not held yet. Said so ("finishing in June", "doing them now"), a no;
+        # otherwise asked again
+        return _still_studying(text)
+    if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
+                 r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
+        return NO
+    qualification = QUALIFICATION.search(text)
+    # "passed A level maths but failed the rest": one passed is a Level 3 held (the rest failed
+    # takes nothing from it)
+    passed_one = re.search(r"\b(?:passed|got|have|did)\b[^,.;]{0,15}\b(?:" + QUALIFICATION_NAMES +
+                           r")\b[^.;]{0,40}\bfailed (?:the rest|the others|everything else|all the others|"
+                           r"the other (?:ones?|two|three|subjects?))\b", text)
+    unfinished = re.search(r"\b(didn'?t|did not|never) (finish|complete|pass|get)|\b(dropped out|failed|"
+                           r"quit|left)\b", text) and not passed_one
+    if qualification and not unfinished and any(
+            not _qualification_negated(text, match) for match in QUALIFICATION.finditer(text)):
+        return YES
+    if qualification:
+        return NO
+    if re.search(r"\blevel [12]\b|\bl[12]\b", text) and not NEGATION.search(text):
+        return NO  # "a level 2 NVQ": below level 3 ("a level 2" is not an A level)
+    if re.search(r"\bbtec\b|\bnvq\b|\bdiploma\b", text) and not re.search(r"\b(level [123]|l[123])\b", text):
+        answer = parse_yes_no(text)
+        return answer if answer in (NO, NOT_SURE) else None  # which level?
+    return parse_yes_no(text)
+
+
+# Sixth form or college done, every exam failed: "did sixth form but failed everything", "went to college,
+# failed the lot", "sixth form, didn't pass any of them"
+FAILED_ALL = re.compile(r"\b(?:sixth form|6th form|college)\b[^.;]{0,30}?\b(?:failed|flunked|didn'?t pass|"
+                        r"did not pass)\s(?:everything|all of (?:it|them|my exams)|them all|it all|the lot|"
+                        r"any of (?:it|them)|anything|all (?:my |the )?(?:exams|subjects|a[- ]?levels))\b")
+
+
+QUALIFICATION_NAMES = (
+    r"a[- ]?levels?(?! ?\d)|as levels?|btec (level 3|l3|extended|national|diploma)|level 3|l3|"
+    r"cambridge technicals?(?! (?:level )?[12]\b)|(?:national )?extended (?:certificate|diploma)|"
+    r"nvq (level )?3|t[- ]?levels?|highers?|advanced highers?|international baccalaureate|ib|"
+    r"access (to he |to higher education )?(course|diploma)|access course|advanced apprenticeship|"
+    r"extended diploma|hnd|hnc|degree|foundation degree|masters?|bsc|ba hons|university|"
+    # above Level 3: a bachelor's or master's ("a bachelor's from a uni in Pakistan"); OND and ONC, the
+    # Ordinary National Diploma and Certificate, were Level 3
+    r"bachelor'?s|bachelor (?:degree|of)|master'?s|msc|mba|phd|doctorate|"
+    r"ond|onc|ordinary national (?:diploma|certificate)|"
+    # school-leaving qualifications elsewhere, at Level 3 or its equivalent
+    + SCHOOL_LEAVING_ABROAD)
+QUALIFICATION = re.compile(r"\b(" + QUALIFICATION_NAMES + r")\b")
+# "didn't do A levels", "never did a BTEC", "no A levels", "haven't got a degree": a qualification
+# said as not held
+QUALIFICATION_NEGATED = re.compile(r"\b(?:didn'?t|did not|never|haven'?t|havent|have not|hasn'?t|don'?t|dont|"
+                                   r"do not|no|not|without|nope|nah)(?:[\s-]{1,3}[\w']{1,15}){0,3}[\s-]*$")
+
+
+def _qualification_negated(text: str, match: re.Match[str]) -> bool:
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in (",", ".", ";", " but ", " and "))
+    before = text[clause_start + 1:match.start()][-40:]
+    return bool(QUALIFICATION_NEGATED.search(before)) or is_negated(text, match.start())
+
+
+# "Information and Creative Technology", "Information & Communication Technology": IT by its full
+# name, with a word between
+IT_SUBJECT = re.compile(r"\b(it(?!'|\s(?:is|was|were|isn'?t|wasn'?t|will|does|did|doesn'?t|didn'?t|has|had|"
+                        r"covers?|counts?|includes?|might|may|would|should|could|can)\b)|"
+                        r"ict|computing|computer science|computers?|information technology|cyber|"
+                        r"information (?:and|&) [a-z]{3,15} technolog\w*|"
+                        r"networking|networks|software|digital|ecdl|imedia|icdl)\b")
+# A certificate from a vendor or an online course, whose level is not plain from its name
+VENDOR_CERTIFICATE = re.compile(r"\b(google|comptia|microsoft|cisco|ccna|aws|amazon|azure|coursera|udemy|"
+                                r"linkedin learning|codecademy|free ?code ?camp|online)\b")
+# Vendors whose certificates are all in IT: naming one names the subject
+IT_VENDOR = re.compile(r"\b(comptia|cisco|ccna|ccnp|aws|azure)\b")
+LEVEL_NAMED = re.compile(r"\b(btec|nvq|gcses?|a[- ]?levels?(?! ?\d)|level [1-8]|l[1-8]|nationals?|"
+                         r"highers?|cambridge technical|t[- ]?levels?|degree|hnd|hnc|diploma)\b")
+
+
+# Qualifications said to be only in school subjects: "only in maths and english", "just science"
+ONLY_OTHER_SUBJECTS = re.compile(r"\b(?:only|just|mainly|all)\s(?:in\s)?(?:" + GCSE_SUBJECTS + r")\b")
+
+
+def parse_it_qualification(text: str) -> str | None:
+    text = normalise(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    if _only_wanted(text):
+        return None
+    if re.search(r"\b(only got|got) an? [1-3u]\b|\bfailed\b", text):
+        return NO  # a grade below a pass
+    if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+        return _still_studying(text)  # "I'm doing a level 3 IT course now": not held yet
+    it = IT_SUBJECT.search(text)
+    level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"
+                      r"nationals?|national [45]s?|(scottish |advanced )?highers?|cambridge technical|"
+                      r"t[- ]?level|degree|hnd|hnc|certificate)\b", text)
+    below = re.search(r"\b(level 1|l1|entry level|entry 3)\b", text)
+    if it and below and not re.search(r"\b(level [2-8]|l[2-8]|gcses?|a[- ]?levels?(?! ?\d)|nationals?|"
+                                      r"national [45]s?|highers?|cambridge technical|t[- ]?level|degree|"
+                                      r"hnd|hnc)\b", text):
+        return NO  # "just a level 1 IT certificate": below the level asked for
+    if NOT_SIMILAR_SAID.search(text) and not IT_SUBJECT.search(NOT_SIMILAR_SAID.sub(" ", text)):
+        return NO  # "A level maths, nothing in IT": IT named only to deny it
+    if (it or IT_VENDOR.search(text)) and VENDOR_CERTIFICATE.search(text) and not LEVEL_NAMED.search(text):
+        return NOT_SURE  # "a Google IT support certificate", "CompTIA A+": at what level is for the team
+    in_part = _without_similar_parts(text, IT_SUBJECT) if it else None
+    if in_part is not None and LEVEL_NAMED.search(in_part):
+        return NOT_SURE  # "some IT modules in my business diploma": IT a part of another course
+    if it and level and not is_negated(text, it.start()) and not NO_WORDS.search(text):
+        return YES
+    if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
+                 r"\btaught myself\b", text):
+        return NO
+    if level and not it and re.search(r"\b(were|was|in|are)\b", text) and not YES_WORDS.search(text):
+        return NO  # qualifications named, none of them in IT
+    if not it and re.search(r"\bqualifications?\b[^.;]{0,20}\b(all |only |just |mainly )?in\s+[a-z]",
+                            text) and \
+            not YES_WORDS.search(text):
+        return NO  # "my qualifications are all in business": in a subject, not IT
+    if not it and ONLY_OTHER_SUBJECTS.search(text) and not YES_WORDS.search(text):
+        return NO  # "just in history and French": subjects named, none of them IT
+    return parse_yes_no(text)

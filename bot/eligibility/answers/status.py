@@ -1,0 +1,616 @@
+"""The status and permission questions: EU Settlement Scheme status, other permission to be in the
+UK, the immigration status held, and whether it lasts the whole apprenticeship ("my visa runs out in
+8 months").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.eligibility.answers.text import (
+    BNO,
+    NEGATION,
+    clauses,
+    is_negated,
+    is_not_sure,
+    normalise,
+    parse_yes_no,
+)
+from bot.eligibility.numbers import MONTH_NUMBERS, MONTHS, numbers
+from bot.eligibility.questions import NO, NOT_SURE, YES
+
+FUTURE = re.compile(r"\b(going to|gonna|will|soon|planning|plan to|hope to|hopefully|hoping|want to|"
+                    r"switch(ing)? to|"
+                    r"apply(ing)? for|next year|in future|eligible (for|to)|be able to|can apply|"
+                    r"could (get|apply)|would|in (\d+|a|one|two) (months?|years?)|"
+                    # "should turn into settled next spring": a change expected, not held yet
+                    r"should (?:turn|become|get|change|convert|switch|upgrade|move|go)|turns? into|"
+                    r"next (?:spring|summer|autumn|winter|month|" + MONTHS + r"))\b")
+
+
+def parse_euss_status(text: str) -> str | None:
+    text = normalise(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    if re.search(r"\b(haven'?t|have not|never|didn'?t|did not|not) (yet )?(applied|apply)\b", text):
+        return "none"
+    text = _respelt_status(text)
+    if REFUSED.search(text) and not re.search(r"\b(appeal\w*|review|reapplied|re-?applied|applied again|"
+                                              r"reapplying|waiting|pending|awaiting)\b|settled", text):
+        return "none"  # "applied but was refused": no status, and no application waiting either
+    # "pre-settled, applied to upgrade it to settled": the upgrade waited on is not the status held
+    parts = [part.strip() for clause in clauses(text) for part in re.split(r"\band\b", clause)
+             if part.strip()]
+    upgrading = [clause for clause in parts if PENDING.search(clause) and UPGRADE.search(clause)]
+    if upgrading and any(re.search(r"\bpre[- ]?settled\b", clause) and not PENDING.search(clause) and
+                         not NEGATION.search(clause) and not FUTURE.search(clause) for clause in parts):
+        # ("..., applied to upgrade to settled, waiting": a bare wait said with it is the upgrade's too)
+        text = ", ".join(clause for clause in parts if clause not in upgrading and not _bare_wait(clause))
+    waiting = [clause for clause in clauses(text)
+               if PENDING.search(clause) and not HYPOTHETICAL.search(clause)]
+    # "applied years ago and got something by email": an application answered long since, no wait
+    # ("applied back in 2019 and was granted settled status": the application's outcome, no wait)
+    answered = [clause for clause in waiting
+                if (_past_application(clause) and OUTCOME_RECEIVED.search(clause))
+                or (GRANTED.search(clause) and not NEGATION.search(clause))]
+    waiting = [clause for clause in waiting if clause not in answered]
+    named = [clause for clause in clauses(text) if re.search(
+        r"\b(have|got|'ve|has|hold|granted|given|received)\b.{0,25}settled\b", clause)]
+    if waiting and not (named and all(_past_application(clause) for clause in waiting)):
+        return "pending"  # unless the application was how they got the status they name
+    upgraded = any(re.search(r"\bfrom pre[- ]?settled (status )?to (full )?settled\b|\bto settled\b|"
+                             r"\bnow (i have |got |have )?(full )?settled\b|"
+                             # "pre-settled in 2021 and then settled this year": the later one held now
+                             r"\bpre[- ]?settled\b[^.;]{0,60}?\b(?:then|later|since)\s(?:i\s)?(?:got\s|"
+                             r"received\s|was given\s|was granted\s)?(?:full\s)?settled\b", clause)
+                   for clause in [text, *clauses(text)] if not FUTURE.search(clause))
+    if upgraded:
+        return "settled"
+    value: str | None = None
+    for clause in clauses(text):
+        if FUTURE.search(clause) or HYPOTHETICAL.search(clause):
+            continue  # "applying for settled next year": not the status they have
+        status = ("pre_settled" if re.search(r"\bpre[- ]?settled\b|\bpresettled\b|\blimited leave\b",
+                                               clause) or TEMPORARY_STATUS.search(clause) else
+                  "settled" if re.search(r"\bsettled\b|\bindefinite leave\b|\bilr\b|\bpermanent\b",
+                                         clause) else None)
+        if status and NEGATION.search(clause.split("settled")[0].split("status")[0] + " "):
+            value = value or "none"
+            continue
+        if status:
+            value = status
+    if value:
+        return value
+    five_years = FIVE_YEAR_GRANT.search(text)
+    if five_years and not NEGATION.search(text) and not FUTURE.search(text):
+        return "pre_settled"  # "I got the 5 year one": pre-settled status is granted for five years
+    if answered:
+        return NOT_SURE  # an outcome received, the status it gave not named
+    if re.search(r"\b(neither|none|no status|nothing|not got (one|either|any))\b", text):
+        return "none"
+    if re.search(r"\b(?:missed|past|after|too late for) the (?:deadline|cut[- ]?off)\b|"
+                 r"\b(?:didn'?t|did not|never) apply (?:in time|before the deadline)\b|\btoo late to apply\b",
+                 text):
+        return "none"  # the scheme's deadline passed without an application (one made late is pending)
+    yes_no = parse_yes_no(text)
+    if yes_no == NO:
+        return "none"
+    return None
+
+
+# Pre-settled status by what it is, the temporary one of the two (settled is the permanent one): "the
+# temporary one", "temporary status" (not "a temporary work visa")
+TEMPORARY_STATUS = re.compile(r"\b(?:the|my|a|got|have)\s(?:temporary|temp)\s(?:one|status|version|kind|type|"
+                              r"thing|leave)\b|\btemporary (?:status|leave)\b")
+UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
+# Pre-settled status by its length: "the 5 year one", "got five years", "a five-year status"
+FIVE_YEAR_GRANT = re.compile(r"\b(?:the|a|my)\s(?:5|five)[\s-]?(?:years?|yrs?)\s(?:one|status|leave|grant|"
+                             r"thing|version|kind|type|permission)\b|"
+                             r"\b(?:got|given|granted|gave me|awarded)\s(?:the\s|a\s)?(?:5|five)\s"
+                             r"(?:years?|yrs?)\b")
+# A decision received: "was granted", "got given", "been awarded"
+GRANTED = re.compile(r"\b(?:was|were|been|got|have been|has been)\s(?:granted|given|awarded|approved)\b")
+REFUSED = re.compile(r"\b(refused|rejected|denied|turned down|declined|unsuccessful)\b")
+# "if I'd applied", "I would have": what would be, not what is.
+HYPOTHETICAL = re.compile(r"\b(would|could|might|if i'?d|if i had|i'?d have|should have)\b")
+PENDING = re.compile(r"\b(applied|waiting|pending|awaiting|application|in progress|not heard|submitted|"
+                     r"sent (?:it|mine|my \w+) off|no (?:answer|reply|response|word) (?:yet|back)|"
+                     r"certificate of application|still processing|being processed|no decision)\b")
+# An answer to an application received: "got something by email", "heard back", "got a letter"
+OUTCOME_RECEIVED = re.compile(r"\b(?:got|received|had|heard)\s(?:back|something|an? (?:email|e-mail|letter|"
+                              r"decision|reply|response|answer|grant)|my (?:decision|letter|email|grant)|"
+                              r"it|one)\b")
+STATUS_SPELLINGS = {"settled": "settled", "presettled": "pre-settled", "pre-settled": "pre-settled"}
+REAL_WORDS = frozenset({"settle", "settler", "settlers", "settles", "settling", "startled", "shuttled"})
+
+
+def _bare_wait(clause: str) -> bool:
+    """ "waiting", "still pending", "no decision yet": a wait that names no status of its own."""
+    return bool(PENDING.search(clause)) and not re.search(r"settled|\bstatus\b|\beuss\b|\bscheme\b", clause)
+
+
+def _past_application(clause: str) -> bool:
+    """ "I applied in 2021", "applied years ago": how they got a status they name, not a wait."""
+    return bool(re.search(r"\bapplied\b.{0,20}\b((?:19|20)\d\d|ago|last year|back in)\b", clause)) and \
+        not re.search(r"\b(waiting|pending|awaiting|not heard|no decision|in progress|still|for)\b",
+                      clause)
+
+
+def _respelt_status(text: str) -> str:
+    """ "setled", "presetled": a word one slip away from a status name, spelt right."""
+    import difflib
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in STATUS_SPELLINGS or word in REAL_WORDS or word[0] not in "sp":
+            return word
+        close = difflib.get_close_matches(word, list(STATUS_SPELLINGS), n=1, cutoff=0.85)
+        return STATUS_SPELLINGS[close[0]] if close else word
+
+    return re.sub(r"[a-z][a-z-]{4,14}", respell, text)
+
+
+VISA_WORDS = (r"\b(visa|work permit|tier (1|2|5|one|two|five)|skilled worker|spouse|family|partner|"
+              r"dependa[nt]+|graduate|"
+              r"ilr|indefinite leave|leave to remain|permanent residen\w*|brp|residence permit|"
+              r"health and care|care worker|youth mobility|ancestry|global talent|settled|"
+              r"settlement|right to work|british citizen|naturali[sz]ed)\b")
+
+
+# A visit visa (or a visit without one) is no permission to live here.
+VISIT_VISA = re.compile(r"\b(visit|visitor|visitors|tourist|holiday)\s(visa|permit|leave)\b|\bvisa[- ]free\b|"
+                        r"\bon an? (e-?)?visa waiver\b")
+
+
+ENDED_PERMISSION = re.compile(r"\b(?:it|that|mine|which|visa|permission|leave|permit|one)\s+"
+                              r"(?:has\s+|had\s+|'s\s+)?(?:expired|ran out|run out|lapsed|ended|"
+                              r"ran its course|was cancelled|was revoked|was curtailed|isn'?t valid|"
+                              r"is no longer valid)\b")
+
+
+def parse_other_permission(text: str) -> str | None:
+    text = normalise(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    if re.search(r"\b(no|not|don'?t|haven'?t|without)\b[^,.;]{0,20}\b(visa|permission|leave)\b|"
+                 r"^(i )?(don'?t|do not|haven'?t|have not) (have|got) (one|any|it)\b|^(i have )?none\b",
+                 text):
+        return NO
+    text = _respelt_visas(text)
+    if ENDED_PERMISSION.search(text) and not re.search(
+            r"\b(now|new|renewed|another|extended|extension|currently|still|applied|applying|pending|"
+            r"waiting|awaiting|i have|i'?ve got)\b", unrenewed(text)):
+        return NO  # "I had one but it ran out": not one they hold (nor a new one, nor one applied for)
+    if VISIT_VISA.search(text) and not NEGATION.search(text) and not re.search(r"\b(also|and|now)\b", text):
+        return NO  # "on a visitor visa": no permission to live here
+    if _only_an_identity_document(text):
+        return NO  # "just my Italian ID card": a citizen's own document is no other permission
+    answer = parse_yes_no(text)
+    if answer is not None:
+        return answer
+    if re.search(VISA_WORDS, text) or BNO.search(text) or OTHER_PERMISSION_NAMED.search(text):
+        return YES
+    return None
+
+
+# Permissions named without a visa word: "refugee", "Homes for Ukraine", "ARAP"
+OTHER_PERMISSION_NAMED = re.compile(r"\b(refugee|humanitarian|asylum granted|granted asylum|ukrain\w*|"
+                                    r"afghan\w*|arap|acrs|stateless|discretionary leave|dlr)\b")
+# A citizen's own document: "my Italian ID card", "national identity card", "Polish passport"
+ID_DOCUMENT = re.compile(r"\b(?:(?:national\s)?(?:id|identity|identification)(?:\s(?:card|document))?|"
+                         r"passport)s?\b")
+# Said to be all they have: "just", "only", "nothing else", "that's it"
+ONLY_THAT = re.compile(r"\b(?:just|only|nothing else|nothing more|that'?s (?:it|all)|no other)\b")
+# Words of a permission, or of one on its way, besides the document
+PERMISSION_BESIDES = re.compile(r"\b(?:residen\w*|permit|permission|leave|status|applied|applying|pending|"
+                                r"waiting|awaiting|sponsor\w*|euss|scheme)\b")
+
+
+def _only_an_identity_document(text: str) -> bool:
+    """ "just my Italian ID card", "only my passport, that's it": a national ID card or passport,
+    said as all they hold (or as the whole answer), and no permission named besides."""
+    if not ID_DOCUMENT.search(text) or re.search(VISA_WORDS, text) or BNO.search(text) or \
+            OTHER_PERMISSION_NAMED.search(text) or PERMISSION_BESIDES.search(text):
+        return False
+    return bool(ONLY_THAT.search(text)) or (len(text.split()) <= 5 and "?" not in text and
+                                            not NEGATION.search(text))
+
+
+def parse_immigration_status(text: str) -> str | None:
+    text = normalise(text)
+    if is_not_sure(text):
+        return NOT_SURE
+    if re.search(r"\basylum\b", text) and re.search(r"\b(waiting|wait|pending|awaiting|no (decision|answer)|"
+                                                   r"for (an? |my )?(answer|decision))\b", text) and \
+            not re.search(r"\b(granted|accepted|approved|successful|got)\b", text):
+        return "asylum_seeker"  # "asylum, still waiting for an answer"
+    if re.search(r"\basylum\b", text) and APPEALING.search(text) and not APPEAL_ENDED.search(text):
+        return "asylum_seeker"  # "refused asylum, appealing now": the claim is still open
+    text = _respelt_visas(unquoted(text))
+    # a status they may have later is not the one they have ("no new visa" names none held)
+    said = [(clause, _status_in(NO_NEW_ONE.sub(" ", clause))) for clause in clauses(text) or [text]
+            if not FUTURE.search(clause)]
+    said = [(clause, value) for clause, value in said if value is not None]
+    if any(not HELD_BEFORE.search(clause) for clause, _ in said):
+        # "graduate visa now, I was on a student one before": the status held now, not the one before
+        said = [(clause, value) for clause, value in said if not HELD_BEFORE.search(clause)]
+    found = [value for _, value in said]
+    if re.search(r"\b(?:ukrain\w*|afghan\w*)\b", text) and \
+            any(SCHEME_NAMED.search(clause) and not FUTURE.search(clause) for clause in clauses(text)) and \
+            not any(SCHEME_NAMED.search(clause) for clause, _ in said):
+        found.append("exempt_leave")  # "Ukrainian, came over in 2022 on the sponsorship scheme"
+    if not found and ENDED.search(text) and not STILL_LEAVE.search(unrenewed(text)):
+        # "my visa expired", "it ran out and I haven't renewed", "... haven't got a new one": no
+        # permission now
+        return "none"
+    # A specific status said anywhere ("ARAP, came over with my family") wins over a generic one;
+    # otherwise the latest statement wins ("I was on a student visa, now a graduate visa").
+    for specific in ("asylum_seeker", "protection", "exempt_leave"):
+        if specific in found:
+            return specific
+    return found[-1] if found else None
+
+
+# A status said to be held before, not now: "I was on a student one before", "previously a dependant"
+HELD_BEFORE = re.compile(r"\b(?:i was(?! (?:granted|given|awarded|issued|approved|accepted|recognised))|"
+                         r"i were|i'?d been|i had been|used to (?:be|have)|previously|formerly|"
+                         r"originally|at first|before that)\b|\bbefore\s*$")
+# Quote marks round words, not apostrophes inside them: "leave 'outside the rules'"
+QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
+
+
+def unquoted(text: str) -> str:
+    """ "leave 'outside the rules'": the words, their quote marks left out."""
+    return " ".join(QUOTE_MARKS.sub("", text).split())
+
+
+APPEALING = re.compile(r"\b(?:appealing|appealed|(?:on|in|under|lodged an|lodged|waiting on|waiting for|"
+                       r"awaiting) (?:the |an |my )?appeal)\b")
+APPEAL_ENDED = re.compile(r"\b(?:no|not|never|didn'?t|without)\b[^,.;]{0,15}\bappeal|"
+                          r"\bappeal\w*\b[^,.;]{0,20}\b(?:refused|rejected|dismissed|failed|lost|unsuccessful|exhausted|granted|won|"
+                          r"successful|allowed)\b|\bappeal rights\b")
+# A permission that has ended; and what keeps one going (an application made in time, a renewal).
+ENDED = re.compile(r"\b(?:visa|leave|permission|permit|status|brp|it|mine|that)\b[^,;]{0,25}?\b(?:ran out|"
+                   r"has run out|run out|expired|lapsed|ended|was cancelled|was revoked|was curtailed|"
+                   r"(?:is|isn'?t) (?:no longer )?valid)\b|\bexpired (?:visa|leave|permission)\b")
+STILL_LEAVE = re.compile(r"\b(?:applied|applying|pending|waiting|awaiting|extended|extension|in progress|"
+                         r"3c|appeal\w*|new|now|another|switched|currently|still valid|valid until|"
+                         r"renew(?:ed|ing|al))\b")
+NOT_RENEWED = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|not|never|didn'?t|did not|no)\s+"
+                         r"(?:yet\s+|been\s+)?renew(?:ed|ing|al)?\b")
+# No permission since the one that ended: "haven't got a new one", "never got another", "no new visa"
+NO_NEW_ONE = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|has not|didn'?t|did not|don'?t|do not|"
+                        r"never|not)\s(?:yet\s|ever\s)?(?:got|get|gotten|have|had|received|"
+                        r"been (?:given|granted))\s(?:(?:a\s|any\s)?(?:new|another|other|replacement|fresh)\b"
+                        r"(?:\s(?:one|visa|permit|permission|leave))?|(?:anything|something)\s(?:new|else)\b)|"
+                        r"\bnothing\s(?:new|else)\b|"
+                        r"\bno\s(?:new|other|replacement|fresh)\s(?:one|visa|permit|permission|leave)\b|"
+                        r"\bwithout\s(?:a\s|any\s)?(?:new|another)\b(?:\s(?:one|visa))?")
+VISA_SPELLINGS = ("skilled", "worker", "refugee", "humanitarian", "indefinite", "discretionary",
+                  "dependant", "asylum", "spouse", "student", "graduate", "settlement", "ukrainian",
+                  "afghan", "stateless", "permission", "protection")
+NOT_VISA_WORDS = frozenset({"worked", "workers", "works", "students", "graduated", "graduates", "studied",
+                            "spouses", "skills", "settled", "dependent", "afghans", "killed", "refuge",
+                            "refuges", "sponsor", "sponsored", "stated", "states"})
+
+
+def unrenewed(text: str) -> str:
+    """The text without what says no renewal or new permission came ("haven't got a new one",
+    "nothing new"), so that its "new" is not read as one held."""
+    return NO_NEW_ONE.sub(" ", NOT_RENEWED.sub(" ", text))
+
+
+def _respelt_visas(text: str) -> str:
+    """ "skiled worker", "refugge": a word one slip from a word that names a status, spelt right."""
+    import difflib
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in VISA_SPELLINGS or word in NOT_VISA_WORDS:
+            return word
+        close = difflib.get_close_matches(word, [v for v in VISA_SPELLINGS if v[0] == word[0]], n=1,
+                                          cutoff=0.85)
+        return close[0] if close else word
+
+    return re.sub(r"\b[a-z]{5,14}\b", respell, text)
+
+
+# A student, said by itself as the status: "student", "I'm an international student", "here as a student"
+STUDENT_ALONE = re.compile(r"(?:i'?m |i am |im )?(?:(?:just |only )?(?:here|in the uk|over here) as )?"
+                           r"(?:an? |on an? )?(?:international |overseas |foreign |child )?"
+                           r"(?:student|students)(?: one| status)?[.!]*")
+
+
+def _status_in(clause: str) -> str | None:
+    if re.search(r"\b(asylum seeker|seeking asylum|claimed asylum|claim(ing)? asylum|applied for "
+                 r"asylum|asylum (claim|application|case|interview|hearing|appeal)|"
+                 r"waiting for (an |my )?asylum|"
+                 r"awaiting (an |my )?asylum|pending asylum)\b", clause) and not re.search(
+                     r"\b(granted|accepted|approved|successful)\b", clause):
+        return "asylum_seeker"
+    if re.search(r"\b(refugee|refuge status|humanitarian protection|hp|granted asylum|got asylum|"
+                 r"asylum granted)\b",
+                 clause) or (re.search(r"\basylum\b", clause) and re.search(
+                     r"\b(granted|accepted|approved|successful)\b", clause) and not NEGATION.search(clause)
+                                 and not ASYLUM_REFUSED.search(clause)):
+        # ("granted after my asylum claim was refused": what was granted is some other leave)
+        return "protection"
+    # ("DLR": discretionary leave to remain, by its letters)
+    if re.search(r"\b(stateless|homes for ukraine|arap|acrs|discretionary leave|dlr|"
+                 r"calais|section 67|"
+                 r"leave outside (the )?(immigration )?rules|lotr)\b", clause) or \
+            NATIONAL_SCHEME.search(clause):
+        # ("Ukrainian", "Afghan" by themselves are a nationality, not the scheme)
+        return "exempt_leave"
+    if re.search(r"\b(visa|leave|permission|permit|status)\b[^,;]{0,25}\b(ran out|run out|runs out|"
+                 r"expired|lapsed|ended|was cancelled|was revoked|was curtailed)\b|\bexpired (visa|leave)\b",
+                 clause) or NOT_VALID.search(clause):
+        if re.search(r"\b(overstay\w*|stayed( on)?|still here|remained)\b", clause):
+            return "none"  # "my visa ran out and I stayed on": no permission now
+        return None  # a permission that has ended is not one they hold (said with what they hold now)
+    if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause) or \
+            BNO.search(clause):
+        return "other_permission"
+    if STUDENT_ALONE.fullmatch(clause):
+        return "study"  # the status named by itself, as the option says it: "student", "here as a student"
+    if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
+                 r"\b(student|study) visa\b|\bon a student\b|\btier 4\b|\bchild student\b", clause) or \
+            STUDYING_ON_A_VISA.search(clause):
+        # "not a student visa" says what it isn't: another clause may say what it is
+        return None if is_negated(clause, clause.find("stud")) else "study"
+    if NO_VALID_ONE.search(clause) or re.search(r"\b(no permission|no visa|no status|no leave|undocumented|"
+                 r"no (?:legal )?papers|without papers|overstay\w*|nothing|none|"
+                 r"don'?t have any|do not have any|haven'?t got any|i have none|"
+                 r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
+                 r"(visa|permission))\b", clause):
+        return "none"
+    visitor = re.search(r"\b(?:i'?m|i am|im) (?:just |only )?(?:a |here as a )?(?:visitor|tourist)\b", clause)
+    if (VISIT_VISA.search(clause) or visitor) and not NEGATION.search(clause):
+        return "none"  # a visit visa is no permission to live here
+    generic = re.fullmatch(r"(i (have|got) |i'?ve got |(?:i'?m |i am |im )?(?:here |living here )?on )?"
+                           r"(a |an |my )?(visa|brp( card)?|biometric residence "
+                           r"(permit|card)|residence (permit|card)|leave to remain)( card)?", clause)
+    if re.search(VISA_WORDS, clause) and not generic:
+        return "other_permission"  # a bare "I have a visa" or "a BRP" doesn't say which: asked again
+    return None
+
+
+# Ukraine's and Afghanistan's schemes by the nation's name: "Ukraine scheme", "Ukraine Permission
+# Extension", "Afghan citizens resettlement scheme" (the nationality alone, "Afghan", names none)
+NATIONAL_SCHEME = re.compile(r"\b(?:ukrain\w*|afghan\w*)\s(?:[a-z]+\s){0,2}?(?:scheme|visa|route|permission|"
+                             r"leave|extension|sponsorship|relocation\w*|resettlement|family)\b")
+# A scheme named without its nation: "the sponsorship scheme", "came on the resettlement scheme"
+SCHEME_NAMED = re.compile(r"\b(?:scheme|sponsorship|relocation\w*|resettlement)\b")
+# An asylum claim refused, and no appeal said to have won it: "after my asylum claim was refused"
+ASYLUM_REFUSED = re.compile(r"\basylum\b(?:\s(?:claim|application|case))?\s(?:was\s|got\s|been\s|"
+                            r"had been\s)?(?:refused|rejected|denied|turned down|unsuccessful)\b"
+                            r"(?![^,.;]{0,40}\bappeal)|"
+                            r"\b(?:refused|rejected|denied)\s(?:my\s|me\s)?asylum\b(?![^,.;]{0,40}\bappeal)")
+# Studying here on a visa whose kind is not named, so the study one: "studying at uni here on a visa",
+# "at college on a visa", "here on a visa for my degree"
+STUDYING_ON_A_VISA = re.compile(r"\b(?:studying|student|at uni\w*|at college|doing (?:a|my) "
+                                r"(?:degree|masters?|course))\b[^,;.]{0,30}?\bon (?:a|an|my) visa\b|"
+                                r"\bon (?:a|an|my) visa\s(?:to study|for (?:my )?(?:studies|uni\w*|course|"
+                                r"degree|masters?))\b")
+# A permission said to be valid no more: "my visa isn't valid any more", "it's no longer valid"
+NOT_VALID = re.compile(r"\b(?:visa|leave|permission|permit|status|brp|it|mine)(?:'s|\sis)?\s(?:isn'?t|"
+                       r"is not|not|no longer|wasn'?t|not even)\s(?:valid|current|in date)\b|"
+                       r"\binvalid (?:visa|leave|permission|permit|status)\b|"
+                       r"\b(?:visa|leave|permission|permit|status)\s(?:is\s)?invalid\b")
+# None held that is valid: "no valid visa", "without a current visa", "no legal status"
+NO_VALID_ONE = re.compile(r"\b(?:no|without (?:a|any)|not got (?:a|any)|don'?t have (?:a|any)|haven'?t got "
+                          r"(?:a|any))\s(?:valid|current|legal|in[- ]date|active|lawful)\s(?:visa|leave|"
+                          r"permission|permit|status|papers|right to (?:stay|remain|be here))\b")
+
+
+# "it expires before that", "runs out before the end": before the apprenticeship ends
+EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|finish\w*)\s(?:\w+\s){0,2}?"
+                            r"before\s(?:that|then|it (?:ends|finishes|does)|the end|the apprenticeship|"
+                            r"techtrack|the programme|the course)\b")
+
+
+def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
+    """Whether their status lasts the whole apprenticeship: yes/no, or an expiry ("my visa runs
+    out in 8 months", "it expires in 2029") compared with the apprenticeship's length."""
+    text = normalise(text)
+    today = today or date.today()
+    if is_not_sure(text):
+        return NOT_SURE
+    lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
+                        r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
+    hoped = [match.span() for match in RENEWAL_PLANNED.finditer(text)]
+    if lasting and any(start <= lasting.start() < end for start, end in hoped):
+        lasting = None  # "hopefully I'll have settled before then": an upgrade to come, not held
+    if lasting and not re.search(r"\bpre[- ]?settled\b", text) and (
+            lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
+            not NEGATION.search(text[:lasting.start()])):
+        return YES  # ("not settled yet" is no such status)
+    if UNLESS_GRANTED.search(text):
+        return NOT_SURE  # "only if my extension gets approved": lasting hangs on a decision to come
+    renewal = RENEWAL_PLANNED.search(text)
+    if renewal and EXPECTED_FINE.search(text):
+        return NOT_SURE  # "I'll renew it halfway through, should be fine": for the team to check
+    if renewal and RENEWED_DURING.search(text) and not re.search(
+            r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
+        return NO  # "I'd have to renew it halfway through": it runs out during the apprenticeship
+    before_the_end = EXPIRES_BEFORE.search(text)
+    if before_the_end and not is_negated(text, before_the_end.start(), verbs=True) and not re.search(
+            r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
+        return NO  # "it runs out before then, I'll have to extend it": an extension not yet held
+    grant = next((found for found in (grant.search(text) for grant in GRANTS) if found), None)
+    if grant:
+        return _left_of_a_grant(grant, today)  # (asked again when what is left may be either side)
+    months = None
+    match = re.search(r"\b(in|after|another|for|left|got)\s+(?:about |around |only |just )?"
+                      r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve)\s+(months?|years?|weeks?)\b", text)
+    if not match:
+        # "5 years left on it", "about a year to go": what is left, said first
+        match = re.search(r"(?:^|\s)(?:about |around |only |just |roughly )?()(\d+(?:\.\d+)?|a|an|one|two|"
+                          r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(months?|years?|weeks?)"
+                          r"\s+(?:left|remaining|to go|more)\b", text)
+    if not match:
+        # "valid 3 more years", "another two years on it"
+        match = re.search(r"(?:^|\s)()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve)\s+more\s+(months?|years?|weeks?)\b", text)
+    if not match:
+        match = TIME_ON_IT.search(text)  # "pre-settled still has 3 years on it"
+    if match:
+        amount_text = match.group(2)
+        amount = float({"a": 1, "an": 1}.get(amount_text, 0) or
+                       (numbers(amount_text)[0][0] if numbers(amount_text) else 0))
+        unit = match.group(3)
+        months = amount * (12 if unit.startswith("year") else 1 / 4.3 if unit.startswith("week") else 1)
+        if months == 24 and " more " not in match.group(0) and not renewal and \
+                not re.search(r"\b(over|more than)\s*$", text[:match.start(2)]):
+            return NOT_SURE  # "2 years left": just the apprenticeship's length, which is up to two years
+    if months is None and (re.search(r"\b(expir\w*|ends?|runs? out|valid|until|till|to)\b", text) or
+                           DOCUMENT_SAYS.search(text)):
+        months = _months_to_expiry(text, today)
+    if months is None and re.search(r"\b(next year|this year|soon|few months|(next|this|in the) "
+                                    r"(spring|summer|autumn|winter|month)|next (january|february|march|"
+                                    r"april|may|june|july|august|september|october|november|december))\b",
+                                    text) and \
+            re.search(r"\b(expir\w*|ends?|runs? out|renew)\b", text):
+        if renewal and re.search(r"\bnext year\b", text):
+            return NOT_SURE  # "ends next year, I'll apply to extend": a rough date and an extension to come
+        months = 6
+    if months is None and renewal and re.search(r"\b(expir\w*|ends?|runs? out|running out)\b", text):
+        months = _months_to_a_month(text, today)  # "it runs out in june": the next June to come
+    if months is not None and months < 24 and renewal and (
+            months >= 12 or re.search(r"\bpre[- ]?settled\b", text) or
+            LASTING_UPGRADE.search(renewal.group(0))):
+        # "pre-settled ends in 2027, I'll apply for settled before", "expires in 2028, I'll renew it",
+        # "runs out in June, I'll be applying for ILR before then": upgraded or renewed in time? (one
+        # running out within the year, only renewed, is a no)
+        return NOT_SURE
+    if months is not None:
+        return YES if months >= 24 else NO
+    return parse_yes_no(text)
+
+
+# Lasting only if a decision to come goes their way: "only if my extension gets approved", "if the
+# renewal goes through", "if they extend it"
+UNLESS_GRANTED = re.compile(r"\bif\s(?:my\s|the\s|our\s)?(?:extension|renewal|application|new visa|visa|"
+                            r"leave|it|settled status|upgrade)\s(?:\w+\s)?(?:gets?|is|goes|comes|will be)\s"
+                            r"(?:approved|granted|accepted|through|renewed|extended|back)\b|"
+                            r"\bif\s(?:they|the home office)\s(?:extend|renew|approve|grant)\b|"
+                            # "unless I get settled by then", "unless we're granted ILR"
+                            r"\bunless\s(?:i|we|she|he)\s(?:get|am granted|'?m granted|'?re granted|"
+                            r"are granted|upgrade to|switch to|move to)\s(?:full\s|my\s|an?\s)?"
+                            r"(?:settled|ilr|indefinite leave|extension|renewal|new visa)\b")
+# Time left on a permission, said as what it still has: "pre-settled still has 3 years on it", "my visa
+# has got 2 years on it", "there's 30 months on the card" (the unit after the amount)
+TIME_ON_IT = re.compile(r"\b(?:has|have|got|still|there'?s|there is)\s(?:got\s)?"
+                        r"(?:about |around |only |just |roughly |another |over )?"
+                        r"()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve)\s(months?|years?|weeks?)\s(?:left\s)?on\s"
+                        r"(?:it|the\s\w+|my\s\w+|mine)\b")
+# A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then", "I'll
+# be applying for an extension"), or open to them ("I can extend it", "it can be renewed")
+RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
+                             r"planning to|plan to|i can|i could|i'?m able to|i am able to)\s(?:be\s)?"
+                             r"(?:have to\s|need to\s)?(?:apply to\s)?"
+                             r"(?:renew(?:ing)?|extend(?:ing)?|"
+                             r"apply(?:ing)? for (?:full )?(?:settled|settlement|ilr|indefinite leave|"
+                             r"(?:british )?citizenship|naturali[sz]ation)|"
+                             r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
+                             r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"
+                             r"\b(?:renewable|extendable)\b|"
+                             # "hopefully I'll have settled before then": the upgrade, hoped for
+                             r"\b(?:i'?ll|i will|i should|i'?d|hopefully)\s(?:hopefully\s)?(?:have|get|be)\s"
+                             r"(?:got\s|been granted\s|upgraded to\s|moved to\s|switched to\s)?(?:full\s)?"
+                             r"(?:settled|ilr|indefinite leave)\b")
+# A renewal said to fall within the apprenticeship: "halfway through", "partway through", "during it"
+RENEWED_DURING = re.compile(r"\b(?:halfway|half way|half-way|partway|part way|part-way|midway|mid-way|"
+                            r"mid way)(?:\sthrough)?\b|\bin the middle(?:\sof (?:it|the apprenticeship|"
+                            r"the course|the programme|techtrack))?\b|"
+                            r"\b(?:during|before the end of)\s(?:it|the apprenticeship|the course|"
+                            r"the programme|techtrack)\b")
+# A document showing the expiry: "my BRP says 2030", "the card shows march 2028"
+DOCUMENT_SAYS = re.compile(r"\b(?:brp|card|visa|permit|e-?visa|it)\s(?:says|shows|reads)\b")
+# An expiry's year, its month perhaps named before it: "expires in 2028", "ends march 2027"
+EXPIRY_YEAR = re.compile(r"\b(?:(" + MONTHS + r")\.?\s)?(20\d\d)\b")
+
+
+# An upgrade to a status with no end: "apply for ILR", "have settled", "apply for citizenship"
+LASTING_UPGRADE = re.compile(r"\b(?:settled|settlement|ilr|indefinite leave|citizenship|naturali[sz]ation)\b")
+# An expiry said by its month alone: "runs out in june", "expires at the end of march"
+EXPIRY_MONTH = re.compile(r"\b(?:expir\w*|ends?|runs? out|running out)\s(?:in\s|on\s|at the end of\s|"
+                          r"the end of\s|end of\s)?(" + MONTHS + r")\b"
+                          r"(?!\.?,?\s(?:\d{1,2}(?:st|nd|rd|th)?,?\s)?(?:19|20)\d\d)")
+
+
+def _months_to_a_month(text: str, today: date) -> int | None:
+    """Months from now to an expiry said by its month alone ("it runs out in june"): the next such
+    month to come (within the year)."""
+    expiry = EXPIRY_MONTH.search(text)
+    if not expiry or re.search(r"\b(?:19|20)\d\d\b", text):
+        return None
+    return (MONTH_NUMBERS[expiry.group(1)] - today.month) % 12 or 12
+
+
+def _months_to_expiry(text: str, today: date) -> int | None:
+    """Months from now to an expiry said by its year: to its month when named, else to the year's
+    start (the earliest it may be: "runs out in 2028" may not cover a start still to come)."""
+    expiry = EXPIRY_YEAR.search(text)
+    if not expiry:
+        return None
+    month = MONTH_NUMBERS.get(expiry.group(1) or "", 1)
+    return (int(expiry.group(2)) - today.year) * 12 + month - today.month
+# The renewal expected or hoped to go through: "should be fine", "hopefully that goes through"
+EXPECTED_FINE = re.compile(r"\b(?:should be (?:fine|ok|okay|alright|no problem)|shouldn'?t be (?:a|an) "
+                           r"(?:problem|issue)|no problem|will be fine|fingers crossed|"
+                           r"hopefully\s(?:\w+\s){0,3}?(?:goes through|go through|gets? (?:approved|accepted|"
+                           r"granted)|(?:will )?be (?:fine|ok|okay|alright|approved|granted)|works? out))\b")
+AMOUNT_WORDS = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+GRANT_VERBS = r"(?:granted|given|awarded|issued|approved)"
+LENGTH = (r"(?P<amount>" + AMOUNT_WORDS + r")[\s-](?P<unit>years?|months?)"
+          r"(?: (?:of )?(?:leave|visa|status|permission))?")
+WHEN_GRANTED = (r"(?P<when>last year|this year|last month)|(?:in )?(?P<year>(?:19|20)\d\d)|"
+                r"(?P<ago>\d{1,2}|a|one|two|three|four|five) (?P<ago_unit>years?|months?) ago")
+# A permission said to be got: "I got it", "was granted it", "received mine"
+GOT_IT = (r"(?:got|received|had|(?:was|were) (?:granted|given|awarded))\s(?:it|mine|that|this|them|my "
+          r"(?:status|leave|visa|permission|brp))")
+# "5 years granted last year", "granted 30 months of leave in 2025", "given 3 years ago for 5 years"
+GRANTS = (re.compile(r"\b" + LENGTH + r",? (?:was |were |that was )?" + GRANT_VERBS + r" (?:to me )?(?:"
+                     + WHEN_GRANTED + r")\b"),
+          re.compile(r"\b" + GRANT_VERBS + r" (?:for )?" + LENGTH + r" (?:" + WHEN_GRANTED + r")\b"),
+          re.compile(r"\b" + GRANT_VERBS + r" (?:" + WHEN_GRANTED + r") for " + LENGTH + r"\b"),
+          re.compile(r"\b" + LENGTH + r" (?:from|starting(?: in)?|since) (?:" + WHEN_GRANTED + r")\b"),
+          # "refugee status is 5 years, I got it last year": the length, then when they got it
+          re.compile(r"\b" + LENGTH + r"[,;.]? (?:and |but )?(?:i |we )?" + GOT_IT + r" (?:"
+                     + WHEN_GRANTED + r")\b"),
+          # "got it in 2024 for 5 years", "I got it last year, it's 5 years"
+          re.compile(r"\b" + GOT_IT + r" (?:" + WHEN_GRANTED + r")[,;]? (?:and )?(?:for |it'?s |it is |"
+                     r"it lasts |which is )" + LENGTH + r"\b"))
+
+
+def _left_of_a_grant(grant: re.Match[str], today: date) -> str | None:
+    """ "refugee status, 5 years granted last year": what is left of a permission of a length granted
+    at a time, against the apprenticeship's two years; None when what is left could fall either side."""
+    said = grant.groupdict()
+    length = _count(said["amount"]) * (12 if said["unit"].startswith("year") else 1)
+    if said["when"] == "last year":
+        elapsed = (today.month, today.month + 11)
+    elif said["when"] == "this year":
+        elapsed = (0, today.month - 1)
+    elif said["when"] == "last month":
+        elapsed = (1, 2)
+    elif said["year"]:
+        year = int(said["year"])
+        if year > today.year:
+            return None
+        elapsed = (max(0, (today.year - year - 1) * 12 + today.month),
+                   (today.year - year) * 12 + today.month - 1)
+    else:
+        yearly = said["ago_unit"].startswith("year")
+        ago = _count(said["ago"]) * (12 if yearly else 1)
+        elapsed = (max(0, ago - (6 if yearly else 1)), ago + (6 if yearly else 1))
+    least, most = length - elapsed[1], length - elapsed[0]
+    return YES if least >= 24 else NO if most < 24 else None
+
+
+def _count(amount: str) -> int:
+    return {"a": 1, "an": 1}.get(amount) or int(numbers(amount)[0][0])

@@ -340,16 +340,15 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
     reading = answered(question, value, text)
     if parse_choice_by_label(question, text) is not None:
         return reading  # a button pressed: its label ("...indefinite leave)") says nothing more
+    lowered = normalise(text)
     facts = prefilled(text, entities)
-    extra = {q: v for q, v in facts.items() if q != question and q not in answers}
     # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
-    applies = relevant_answers({**answers, **facts, **answers, question: value})
-    extra = {q: v for q, v in extra.items() if q in applies}
+    applies = relevant_answers({**facts, **answers, question: value})
+    extra = {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
     # "actually I'm 24 not 42, typo. I'm on a skilled worker visa": an earlier answer corrected too
     corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v} \
-        if CORRECTION.search(normalise(text)) else {}
-    if question == "immigration_status" and value == "other_permission" and \
-            INDEFINITE_LEAVE.search(normalise(text)):
+        if CORRECTION.search(lowered) else {}
+    if question == "immigration_status" and value == "other_permission" and INDEFINITE_LEAVE.search(lowered):
         extra["permission_lasts"] = "yes"
     if not extra and not corrected:
         return reading

@@ -67,13 +67,18 @@ def _places_not_counted(nationality: object) -> tuple[str, ...]:
     return EEA if nationality == "irish" else (*EEA, *IRELAND)
 
 
+def _names_one_of(text: str, places: tuple[str, ...]) -> bool:
+    """Whether the text names one of the places (Northern Ireland is the UK, not Ireland)."""
+    return bool(places) and bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))
+
+
 def years_counted(text: str, nationality: object, entities: Sequence[tuple[str, str]] = ()) -> object:
     """The years lived here read from the parts of the answer that name no place whose years don't
     count for their group ("Madrid for 2 years, then moved to Manchester 1 year ago" from an Irish
     citizen: 1), or None when no part is left or it says no length."""
     places = _places_not_counted(nationality)
     parts = clauses(normalise(text))
-    kept = [part for part in parts if not mentions(re.sub(r"\bnorthern ireland\b", " ", part), places)]
+    kept = [part for part in parts if not _names_one_of(part, places)]
     if not places or not kept or len(kept) == len(parts):
         return None
     named = [entity for entity in entities if any(entity[1].lower() in part for part in kept)]
@@ -84,5 +89,4 @@ def abroad_not_counted(text: str, nationality: object) -> bool:
     """Whether an answer about years lived here names a place in Europe whose years don't count for
     their group ("4 years in Germany then 1 here" from someone neither Irish nor from the EEA): Ireland
     counts for Irish and EU/EEA citizens, the EEA and Switzerland for EU/EEA citizens."""
-    places = _places_not_counted(nationality)
-    return bool(places) and bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))  # (NI is UK)
+    return _names_one_of(text, _places_not_counted(nationality))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.eligibility.places import CROWN_DEPENDENCIES, ENGLAND, UK_OUTSIDE_ENGLAND
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -32,6 +34,7 @@ ABOVE = re.compile(r"\b(more th[ae]n|over|above|longer th[ae]n|just over|well ov
 ROUGH_ONLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa)\s*$|~\s*$")
 ROUGHLY = re.compile(r"\b(about|around|roughly|approximately|approx|circa|ish|maybe|at least)\s*$|~\s*$")
 ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all of my life|"
+                      r"all (?:his|her|their) li(?:fe|ves)|all of (?:his|her|their) li(?:fe|ves)|"
                       r"since (?:(?:i|she|he|they) (?:was|were) )?born|since birth|"
                       r"born (and raised |and bred )?here|"
                       r"born in (the uk|britain|england|ireland)|always (lived|been)|always|"
@@ -431,8 +434,16 @@ SHORT_LENGTH = (r"(?:(?:a|an|one|two|three|four|five|six|[1-6]|a few|a couple of
                 r"(?:months?|mths?)|"
                 r"(?:a|an|one|two|three|four|five|six|\d{1,2}|a few|a couple of|couple of)\s(?:weeks?|days?)|"
                 r"a fortnight)")
+UK_PLACE_NAMES = (*ENGLAND, *UK_OUTSIDE_ENGLAND, *CROWN_DEPENDENCIES, "the uk", "uk", "britain")
 # Holidays, short trips and a gap year away are temporary absences: residence goes on through them
 # ("all my life except a gap year in Australia", "apart from my year abroad at uni")
+EXCEPT = r"\b(?:apart from|except(?: for)?|other than|besides|not counting)\s"
+# ("except 2 weeks in Spain each summer": a short time away, said by its length)
+SHORT_TIME_AWAY = EXCEPT + r"(?:the |a )?" + SHORT_LENGTH + r"\s(?:\w+\s)?(?:in|at|to|away|abroad|overseas)\b"
+# ("apart from uni in Edinburgh": time elsewhere in the UK, which counts)
+TIME_ELSEWHERE_IN_THE_UK = (EXCEPT + r"(?:my |the |a |\w+ )?(?:uni|university|college|boarding school|school|"
+                            r"studies|\w+ years?)\s(?:in|at)\s"
+                            r"(?:" + "|".join(sorted(UK_PLACE_NAMES, key=len, reverse=True)) + r")\b")
 TEMPORARY_ABSENCE = re.compile(r"\b(apart from|except( for)?|other than|besides|not counting)\s+"
                                r"(the odd |a few |some |short |family |summer |the |a |my |one |"
                                # ("apart from 6 months travelling", "except a month visiting family")
@@ -440,7 +451,8 @@ TEMPORARY_ABSENCE = re.compile(r"\b(apart from|except( for)?|other than|besides|
                                r"(holidays?|trips?|travel(ling)?|visits?|visiting|backpacking|vacations?|"
                                r"gap year|year abroad|year out|"
                                r"(?:semester|term|year) (?:abroad|on exchange)|"
-                               r"exchange (?:year|semester|term))\b")
+                               r"exchange (?:year|semester|term))\b|" + SHORT_TIME_AWAY + "|" +
+                               TIME_ELSEWHERE_IN_THE_UK)
 UK_PLACES = ("the uk", "uk", "britain", "great britain", "england", "scotland", "wales",
              "northern ireland")
 

@@ -246,8 +246,8 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         # data entry": a part of their job, for the team to check ("sort of, I fix laptops for
         # friends" is no job, and "some data work but mostly sales" leans no)
         return NOT_SURE
-    if yes_no and partly and (is_not_sure(described) or re.fullmatch(r"\s?\?[?!.\s]*", described)):
-        return NOT_SURE  # "sort of? not sure it counts", "kind of?": a half yes, doubted
+    if yes_no and partly and (is_not_sure(described) or re.fullmatch(r"[?!.\s]*", described)):
+        return NOT_SURE  # "sort of? not sure it counts", "kind of?", "kind of": a half yes, doubted
     by_part = work_by_part(lowered) if question_id == "employed_relevant" else None
     if by_part is not None:
         return by_part  # "employed yes, relevant no": each part answered, not a "yes and no"

@@ -282,8 +282,8 @@ PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|deg
 SAME_WEEK_AS_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*|epa|"
                                 r"end[- ]?point(?: assessment)?)\b[^.;]{0,25}?\b(?:the )?(?:same|very) "
                                 r"(?:week|day|time)\b(?: as)?\s"
-                                r"(?:techtrack|the apprenticeship|this|it|yours|you|the new one)"
-                                r"\s(?:starts?|begins?|kicks off)\b")
+                                r"(?:(?:techtrack|the apprenticeship|this|it|yours|you|the new one)"
+                                r"\s(?:starts?|begins?|kicks off)|the start)\b")
 # A level said with its number, not a length of time: "level 3", "l3"
 LEVEL_NAMED_NUMBER = re.compile(r"\b(?:level|l)\s?[1-8]\b")
 # "well before then", "long before it starts": ended before the start by more than a few weeks
@@ -297,8 +297,9 @@ WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUM
                            r"(" + NUMBER_WORDS + r")\sweeks?\s(?:then|and then)\b")
 
 # "an overlap of about a fortnight", "overlapping for 3 weeks": how long it runs into the apprenticeship
-OVERLAP_OF = re.compile(r"\boverlap\w*\s(?:of|by|for)\s(?:about\s|around\s|roughly\s|only\s|just\s|maybe\s)?"
-                        r"(?:(" + NUMBER_WORDS + r"|few|a few)\s(weeks?|days?)|a fortnight|fortnight)\b")
+OVERLAP_OF = re.compile(r"\boverlap\w*\s(?:of|by|for)\s(?:about\s|around\s|roughly\s|only\s|just\s|maybe\s|"
+                        r"like\s)?(?:(" + NUMBER_WORDS + r"|few|a few)\s(weeks?|days?|months?)|a fortnight|"
+                        r"fortnight)\b")
 # "only for like 3 more weeks after it starts", "for 2 weeks into the apprenticeship", "another fortnight
 # after techtrack begins": how long it goes on after the start
 ON_AFTER_START = re.compile(r"\bfor\s(?:like\s|about\s|around\s|roughly\s|maybe\s|only\s|just\s|another\s)?"
@@ -353,6 +354,7 @@ def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
     # "a week or two after it starts": the longer of the two ("the first week or two" is read below)
     text = re.sub(r"(?<!first )\b(?:a|one) (week|day) or two\b", r"2 \1s", text)
+    text = re.sub(r"\b(weeks?|days?|months?) or so\b", r"\1", text)  # "a week or so after the start"
     if re.search(r"\b(not sure|don'?t know|no idea|unsure|not certain)\s+(when|how long)\b", text):
         return NOT_SURE  # on a course, ending who knows when: the admissions team checks
     if re.search(r"\b(might|may|could|thinking (of|about)|considering)\s+(be\s+)?(leav\w*|quit\w*|"
@@ -388,7 +390,7 @@ def parse_other_programme(text: str) -> str | None:
         # long after the start ("within 6 weeks of the start" may be sooner or later than the rule's)
         amount, unit = (overlap_of.group(1), overlap_of.group(2)) if overlap_of.group(1) else ("2", "weeks")
         if amount in ("few", "a few"):
-            return None
+            return YES if unit.startswith("month") else None  # ("a few months": beyond the rule's weeks)
         within = _within_end_weeks(amount, unit)
         return "ending_soon" if within else YES if overlap_of.re in (OVERLAP_OF, ON_AFTER_START) else None
     first_weeks = FIRST_WEEKS.search(text)

@@ -407,7 +407,11 @@ NO_VALID_ONE = re.compile(r"\b(?:no|without (?:a|any)|not got (?:a|any)|don'?t h
 # "it expires before that", "runs out before the end": before the apprenticeship ends
 EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|finish\w*)\s(?:\w+\s){0,2}?"
                             r"before\s(?:that|then|it (?:ends|finishes|does)|the end|the apprenticeship|"
-                            r"techtrack|the programme|the course)\b")
+                            r"techtrack|the programme|the course)\b|"
+                            # "it ends half way through", "runs out in the middle of it"
+                            r"\b(?:expir\w*|ends?|runs? out|running out|lapses?|finish\w*)\s(?:\w+\s){0,2}?"
+                            r"(?:(?:half|part|mid)[- ]?way(?: through)?|in the middle(?: of it| of the "
+                            r"apprenticeship)?|during (?:it|the apprenticeship|techtrack|the programme))\b")
 
 
 def parse_permission_lasts(text: str, today: date | None = None) -> str | None:

@@ -114,10 +114,13 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
     text = THINK_TYPED.sub("think", text)  # "i thnk so"
-    text = LEADING_EMOJI.sub("", " ".join(text.split()))
+    text = "not sure" if SHRUG.fullmatch(text.strip()) else LEADING_EMOJI.sub("", " ".join(text.split()))
     text = YES_SOUND.sub("yes", NO_SOUND.sub("no", text))  # "uh huh", "mhm": a yes said as a sound
     return FILLERS.sub("", text)
 
+
+# A shrug as the whole answer: "🤷", "🤷🏽‍♀️"
+SHRUG = re.compile(r"\U0001F937[\U0001F3FB-\U0001F3FF\u200d\u2640\u2642\ufe0f]*")
 
 # A yes or a no said as a sound, at the start ("uh huh", "mm-hmm", "mhm"; "uh-uh", "nuh uh"), before
 # fillers ("uh", "mm") are taken off
@@ -199,7 +202,8 @@ def parse_yes_no(text: str) -> str | None:
     # (one space at most around a comma: the text is normalised, and runs of \s* side by side would
     # backtrack on a long run of spaces)
     conclusion = (r"(\s(by then|by that time|by the start|then|at the start))?"
-                  r"(\s?,?\s?(probably|i think|i reckon|i guess|i'?d say|i believe))?"
+                  r"(\s?,?\s?(probably|i think|i reckon|i guess|i'?d say|i believe|"
+                  r"(?:i |it |she |he )?should (?:be|do)))?"
                   r"(?:\s?,?\s?" + IN_TIME + r")?\s?[.!]*$")
     if YES_WORDS.search(text) or re.search(r"\b(so|then|i think|i guess)\s+(?:probably\s+)?(yes|yeah|yep)" +
                                            conclusion, text) or \

@@ -33,7 +33,8 @@ EMPLOYED_NO = re.compile(
 NOT_RELEVANT_JOBS = re.compile(
     r"\b(shop|retail|supermarket|wareho\w*|picking and packing|pick and pack|restaurant|cafe|bar|pub|"
     r"hospitality|waiter|waitress|"
-    r"barista|chef|cleaner|cleaning|driver|delivery|courier|care home|carer|care (worker|assistant)|"
+    r"barista|chef|cleaner|cleaning|driver|(?<!project )delivery|courier|care home|carer|"
+    r"care (worker|assistant)|"
     r"support worker|healthcare assistant|nurse|nursing|"
     r"construction|builder|labourer|factory|hairdresser|beautician|security guard|receptionist|"
     r"call centre|cashier|sales assistant|teacher|teaching assistant|plumber|electrician|"
@@ -55,7 +56,7 @@ RELEVANT_JOBS = re.compile(
     r"involves?|includes?|means|might|may|would|should|could|can|counts?)\b)|ict|tech|technology|digital|data|software|developer|"
     r"devs?|cyber|security (operations|analyst|team)|soc|infosec|information security|service desk|"
     r"helpdesk|help desk|it support|tech support|infrastructure|network\w*|systems|devops|"
-    r"project (support|officer|manager)|product|change team|transformation|testing|tester|qa|"
+    r"project (support|officer|manager|delivery)|product|change team|transformation|testing|tester|qa|"
     r"requirements (gathering|analysis|capture)|process (improvement|mapping|analysis|design)|"
     r"business process\w*|user research|service design|reporting|dashboards?|spreadsheets?|mi reports?)\b"
 )
@@ -129,8 +130,8 @@ ON_LEAVE_FROM = re.compile(r"\b(?:on|off on|currently on)\s(?:long[- ]term\s)?(?
 # it qualifies", "HR confirmed my job is relevant"
 EMPLOYER_SAYS_IT_COUNTS = re.compile(r"\b(?:employer|manager|line manager|boss|company|hr)\s"
                                      r"(?:said|says|told me|confirmed|reckons|thinks)\s(?:that\s)?"
-                                     r"(?:my (?:role|job|position)|it|i|the role)\s"
-                                     r"(?:(?:would|will|does|should|is|'d|'ll)\s(?:be\s)?)?"
+                                     r"(?:my (?:role|job|position)|it|i|the role)"
+                                     r"(?:'s\s|\s(?:(?:would|will|does|should|is|'d|'ll)\s(?:be\s)?)?)"
                                      r"(?:count|counts|qualify|qualifies|relevant|eligible)\b")
 
 

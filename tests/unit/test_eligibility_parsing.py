@@ -2514,3 +2514,15 @@ def test_a_programme_ending_about_the_start_by_other_words() -> None:
         ("I'm on a Skills Bootcamp right now and it'll overlap by a few months", "yes"),
         ("it overlaps by a few weeks", None),  # near miss: about the rule's weeks, asked again
     ])
+
+
+def test_a_year_of_birth_alone_is_the_years_since() -> None:
+    year = date.today().year
+    _each("age", [
+        (f"born in {year - 28}", 28),
+        (f"I was born in {year - 17}", 17),
+        (str(year - 25), 25),
+        (f"born {year - 16}", None),  # 15 or 16: either side of the rule, asked again
+        (f"born in {year - 14}", "<16"),
+        (str(year), None),  # near miss: this year is no birth year of an applicant
+    ])

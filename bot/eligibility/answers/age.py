@@ -29,6 +29,11 @@ SCHOOL_YEAR = re.compile(r"\b(?:i'?m |i am |im |she'?s |he'?s )?(?:in |at )?(?:y
 YOUNG_SCHOOL_YEAR = re.compile(r"\b(?:year|yr) (?:[7-9]|10)\b")
 
 
+# A year of birth as the whole answer: "born in 1998", "I was born in 2003", "2001", "b. 1990"
+BIRTH_YEAR = re.compile(r"(?:(?:i was |i'?m |im |he was |she was |he'?s |she'?s )?born(?: in)?\s|b\.\s?|"
+                        r"(?:year of birth|birth year|dob)\s?:?\s?)?((?:19|20)\d\d)")
+
+
 # An age said to be exact: "50 on the dot", "30 exactly", "40 bang on", "21 precisely"
 EXACTLY_AFTER = re.compile(r"(?<![\d.])(\d{1,3})\s(?:on the dot|on the nose|exactly|precisely|bang on|"
                            r"flat)\b")
@@ -51,6 +56,15 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     born = age_from_birth_date(text, today)
     if born is not None:
         return born if 10 <= born <= 100 else None
+    born_in = BIRTH_YEAR.fullmatch(text.strip(" .!"))
+    if born_in:
+        # "born in 1998", "2001": the year's difference, as people count it (this year's birthday may
+        # be still to come: one either side of the rule is asked again)
+        older = (today or date.today()).year - int(born_in.group(1))
+        if not 11 <= older <= 100:
+            return None
+        return older if older - 1 >= RULES.min_age else f"<{RULES.min_age}" if older < RULES.min_age \
+            else None
     young = YOUNG_SCHOOL_YEAR.search(text)
     if young and not numbers(text[:young.start()] + text[young.end():]) and not NEGATION.search(text) and \
             RULES.min_age >= 16:

@@ -58,9 +58,25 @@ def mostly_non_latin(text: str) -> bool:
 CLASSIFIER_DISTRESS_MIN = 0.7
 
 
+# The classifier's own "distress" also needs a word of feeling, harm or crisis in the message: an
+# ordinary answer ("his PhD finishes in 2027 so no i dont think so", 0.79) got the crisis lines, and
+# the conversation lost its thread. Every distress example in the training data has one of these.
+_FEELING = re.compile(
+    r"\b(feel\w*|felt|sad|low|lonely|alone|nobody|no one|no-one|cares?|worth\w*|tired|exhaust\w*|"
+    r"overwhelm\w*|hate|myself|miserable|empty|numb|tonight|tomorrow|pills?|help me|afraid|scared|"
+    r"unsafe|safe|abus\w*|"
+    r"cry\w*|tears|hurt\w*|pain|depress\w*|anxi\w*|stress\w*|mental|struggl\w*|cop(e|ing)|giv(e|ing) up|"
+    r"point\w*|die|dying|dead|death|life|living|alive|end(ing)? it|disappear|gone|better|nothing|any ?more|"
+    r"go(ing)? on|carry on|keep going|break\w*|falling apart|too much|stop|failure|useless|hopeless|"
+    r"trapped|way out|drown\w*|going under|bad place|dark|jump\w*|bridge|suicid\w*|harm\w*|kill\w*|"
+    r"cut\w*|panic\w*|breathe?|not ok(ay)?|miss me|stupid|wake up|function)\b",
+    re.IGNORECASE)
+
+
 def unsure_distress(text: str, intent: str | None, confidence: float) -> bool:
     """Whether the classifier's "distress" is too unsure to override the rest of its ranking."""
-    return intent == DISTRESS and confidence < CLASSIFIER_DISTRESS_MIN and not in_distress(text)
+    return intent == DISTRESS and not in_distress(text) and (
+        confidence < CLASSIFIER_DISTRESS_MIN or not _FEELING.search(text.replace("’", "'")))
 
 
 def override_intent(text: str) -> str | None:

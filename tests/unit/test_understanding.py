@@ -187,6 +187,14 @@ def test_the_classifiers_unsure_distress_gives_way_unless_the_words_show_it() ->
     assert not unsure_distress("how long is it", "faq", 0.5)
 
 
+def test_the_classifiers_confident_distress_needs_a_word_of_feeling() -> None:
+    # A tester's answer to "is that right?" (0.79) got the crisis lines and lost the check.
+    assert unsure_distress("his PhD finishes in 2027 so no i dont think so", DISTRESS, 0.79)
+    assert not unsure_distress("nobody cares about me", DISTRESS, 0.95)
+    assert not unsure_distress("nothing is ever going to get better", DISTRESS, 0.9)
+    assert not unsure_distress("I have pills saved up", DISTRESS, 0.9)
+
+
 @pytest.mark.parametrize("text", ["كم مدة البرنامج؟", "这个学徒计划多长时间？", "क्या मैं आवेदन कर सकता हूँ?"])
 def test_another_script_is_not_english(text: str) -> None:
     assert override_intent(text) == NON_ENGLISH

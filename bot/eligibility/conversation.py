@@ -73,7 +73,10 @@ CORRECTION = re.compile(r"\b(actually|sorry|i meant|i mean|correction|wait|oops|
                         r"update|instead|forgot)\b")
 # Something said of themselves: "I'm not on another programme", "I do have a student loan"
 STATEMENT = re.compile(r"\bi(?:'m| am| do| have| don'?t| haven'?t| get| work| live)\b")
-CHANGE_REQUEST = re.compile(r"\b(change|update|correct|fix|edit|redo|wrong)\b")
+# (not "a change team", "change management": a job's name, said in an answer)
+CHANGE_REQUEST = re.compile(r"\b(change|update|correct|fix|edit|redo|wrong)\b(?!\s(?:team|teams|management|"
+                            r"manager|managers|programme|programmes|project|projects|lead|analyst|"
+                            r"agent|request|requests|control|initiatives?|function|and transformation))")
 GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last question|undo|"
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"

@@ -165,6 +165,14 @@ def test_an_answer_that_looks_like_a_correction_is_still_an_answer() -> None:
     assert SlotSet("elig_nationality", "irish") in events
 
 
+def test_a_change_team_in_an_answer_is_no_request_to_change_an_answer() -> None:
+    # An exploratory tester's answer cleared "Working in England" ("change" and "office").
+    events = validate("yes, I'm an EO in a change team at the Home Office, I write user stories",
+                      "employed_relevant", intent="faq", confidence=0.55, answers=BA)
+    assert SlotSet("elig_employed_relevant", "yes") in events
+    assert SlotSet("elig_works_in_england", None) not in events
+
+
 def test_a_vague_change_request_is_an_interruption() -> None:
     assert validate("I want to change an answer", "gcses", intent="change_answer",
                     answers=BEFORE["works_in_england"]) == []

@@ -53,7 +53,8 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
     "euss_status": ("settled", "pre-settled", "settlement", "euss"),
     "other_permission": ("other permission",),
     "immigration_status": ("visa", "permission", "immigration", "refugee", "status"),
-    "residence_years": ("years", "residence", "lived", "living here", "how long"),
+    "residence_years": ("years", "residence", "lived", "living here", "how long", "came back", "moved back",
+                        "moved here", "came here", "came over", "arrived"),
     "permission_lasts": ("expire", "expires", "expiry", "end date", "last", "permission lasts",
                          "lasts the whole", "whole apprenticeship"),
     "student_loan": ("loan", "student finance"),
@@ -81,6 +82,7 @@ GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last q
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
+MOVED = re.compile(r"\b(came|come|coming|moved|moving|back|lived|living|returned|arrived|visit\w*|holiday)\b")
 BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*[.!?]*\s*$")
 # Indefinite leave named in an answer to the permission question: it cannot run out, so whether it
 # lasts the whole apprenticeship is not asked.
@@ -187,12 +189,22 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
             # answer, said about the thing the answer was about
             value = parse_answer(question, CORRECTION.sub(" ", lowered))
             value = None if value == NOT_SURE else value
+        for part in reversed(clauses(lowered)) if value is None else ():
+            # "i got the year wrong, i came back from spain in march 2024": the new answer, said
+            # in a clause of its own after saying what was wrong
+            if not CHANGE_REQUEST.search(part):
+                value = parse_answer(question, CORRECTION.sub(" ", part))
+                value = None if value == NOT_SURE else value
+                if value is not None:
+                    break
         if value is not None:
             return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
         return AnswerReading(updates={question: None}, acknowledgement=acknowledge(question, None))
     if len(named) > 1:
         return AnswerReading(interrupt=True)  # which one? the change-answer rule asks
     for question in SELF_EVIDENT:
+        if question == "nationality" and MOVED.search(lowered):
+            continue  # "i came back from spain in 2024": where they were, not their nationality
         if question in answers and question != pending:
             value = parse_answer(question, CORRECTION.sub(" ", lowered))
             if value not in (None, NOT_SURE) and value != answers[question]:

@@ -672,6 +672,18 @@ def test_a_correction_after_the_verdict_said_about_a_date_takes_the_new_answer()
     assert read_correction(text, {**answers, "permission_lasts": "yes"}, None).interrupt
 
 
+def test_a_correction_about_coming_back_from_abroad_changes_the_years_not_the_nationality() -> None:
+    from bot.eligibility.conversation import read_correction
+
+    # An exploratory tester's British applicant became an EU citizen (and "not eligible").
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 1.0,
+               "student_loan": "no"}
+    reading = read_correction("hmm actually i got the year wrong, i came back from spain in march 2024",
+                              answers, None)
+    assert set(reading.updates) == {"residence_years"} and reading.updates["residence_years"] > 2
+    assert read_correction("actually I'm Spanish", answers, None).updates == {"nationality": "eu_eea"}
+
+
 def test_a_settlement_status_answer_notes_no_visa_besides() -> None:
     # An exploratory tester's "pre settled, got it last year..." was also noted as "Permission to live
     # in the UK: Another visa or leave", a question EU citizens with a status are never asked.

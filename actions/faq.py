@@ -23,7 +23,13 @@ from bot import replies
 from bot.corpus import FaqEntry, load_corpus
 from bot.eligibility import conversation as check
 from bot.eligibility.facts import asks_to_check
-from bot.followups import asks_for_the_other, bare_acknowledgement, names_only_a_role, only_emoji
+from bot.followups import (
+    asks_for_the_other,
+    bare_acknowledgement,
+    names_only_a_role,
+    only_emoji,
+    takes_up_the_offer,
+)
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
@@ -99,7 +105,9 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         send(dispatcher, replies.emoji_reply())
         return [SlotSet("pending_faq", None)]
     left = questions_left(tracker)
-    if left and asks_for_the_other(text):
+    if left and (asks_for_the_other(text) or (
+            takes_up_the_offer(text) and replies.offered_the_rest(last_bot_text(tracker)))):
+        # ("both please" to "Which first?", "yes" to "Shall I answer it next?": the first one left)
         entry, role = left[0], remembered_role(tracker)
         if entry.role_specific and role is None:
             send(dispatcher, replies.ask_which_role(entry))

@@ -67,6 +67,23 @@ def asks_for_the_other(text: str) -> bool:
     )
 
 
+# "yes", "yes please", "both please", "go on then", "all of them": taking up an offer to answer
+_TAKEN_UP_WORDS = frozenset({
+    "yes", "yeah", "yep", "yup", "y", "ya", "yh", "please", "pls", "plz", "ok", "okay", "sure", "go", "on",
+    "ahead", "both", "all", "of", "them", "the", "it", "that", "one", "ones", "answer", "do", "and",
+    "too", "then", "thanks", "questions", "question",
+})
+_TAKEN_UP_MARKERS = frozenset({"yes", "yeah", "yep", "yup", "y", "ya", "yh", "ok", "okay", "sure", "go",
+                               "both", "all", "please", "pls", "plz"})
+
+
+def takes_up_the_offer(text: str) -> bool:
+    """True for "yes", "yes please", "both please", "go on": a yes to the bot's offer to answer."""
+    said = words(text)
+    return 0 < len(said) <= 5 and any(w in _TAKEN_UP_MARKERS for w in said) and \
+        all(w in _TAKEN_UP_WORDS for w in said)
+
+
 def bare_acknowledgement(text: str) -> bool:
     """True for "ok", "okay then", "cool, got it": nothing asked, nothing answered."""
     said = words(text)

@@ -88,7 +88,7 @@ def did_you_mean(entries: list[FaqEntry]) -> Reply:
 
 def several_questions(entries: list[FaqEntry]) -> Reply:
     return Reply(
-        "That's more than one question: I'll answer them one at a time. Which first?",
+        SEVERAL_QUESTIONS,
         (*map(faq_button, entries), SOMETHING_ELSE),
     )
 
@@ -248,7 +248,16 @@ def emoji_reply() -> Reply:
     )
 
 
+ALSO_ASKED_ONE = "You also asked about this. Shall I answer it next?"
+ALSO_ASKED_SEVERAL = "You also asked about these. Which next?"
+SEVERAL_QUESTIONS = "That's more than one question: I'll answer them one at a time. Which first?"
+
+
 def also_asked(entries: list[FaqEntry]) -> Reply:
     """After answering one of several questions: the others, one button each."""
-    return Reply("You also asked about this. Shall I answer it next?" if len(entries) == 1
-                 else "You also asked about these. Which next?", tuple(map(faq_button, entries)))
+    return Reply(ALSO_ASKED_ONE if len(entries) == 1 else ALSO_ASKED_SEVERAL, tuple(map(faq_button, entries)))
+
+
+def offered_the_rest(bot_text: str) -> bool:
+    """Whether the bot's last message offered to answer questions asked together, one at a time."""
+    return any(offer in bot_text for offer in (ALSO_ASKED_ONE, ALSO_ASKED_SEVERAL, SEVERAL_QUESTIONS))

@@ -529,3 +529,21 @@ def test_what_they_were_looking_for_is_stored_scrubbed_with_the_answer(
     assert "jo.bloggs" not in str(looking_for) and "900123" not in str(looking_for)
     assert len(str(looking_for)) <= analytics.LOOKING_FOR_MAX
     recorder.close()
+
+
+@pytest.mark.parametrize("text", ["yes", "yes please", "both please", "go on then"])
+def test_a_yes_to_the_offer_of_the_other_question_answers_it(text: str, corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "yes" to "Shall I answer it next?" got "OK. Is there anything else...?"
+    offered = [{"event": "bot", "text": "You also asked about this. Shall I answer it next?"},
+               {"event": "user", "text": text}]
+    messages, events = run(ActionDontKnow(), text=text, intent="affirm", events=offered,
+                           slots={"pending_questions": ["salary"]})
+    assert messages[0]["text"] == corpus["salary"].answer
+    assert SlotSet("pending_questions", None) in events
+
+
+def test_a_yes_with_no_offer_made_is_only_acknowledged() -> None:
+    said = [{"event": "bot", "text": "Apprentices receive a salary."}, {"event": "user", "text": "yes"}]
+    messages, _ = run(ActionDontKnow(), text="yes", intent="affirm", events=said,
+                      slots={"pending_questions": ["salary"]})
+    assert messages[0]["text"].startswith("OK.")

@@ -223,7 +223,7 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, replies.human_handoff(load_settings().human_route))
+        send(dispatcher, replies.human_handoff(load_settings().human_route, latest_text(tracker)))
         return []
 
 

@@ -6,6 +6,7 @@ The Rasa actions in actions/ only read the tracker and send these replies.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from bot.corpus.model import FaqEntry
@@ -107,8 +108,17 @@ def person_buttons(offer_person: bool) -> tuple[Button, ...]:
     return (HANDOFF_BUTTON,) if offer_person else ()
 
 
-def human_handoff(human_route: str) -> Reply:
-    """ "Can I speak to a person?": the configured contact, or where to look for it."""
+# "r u a real person", "am I talking to a human?": whether the bot is a person, not a request for one
+ASKS_IF_A_PERSON = re.compile(r"\b(?:are|r)\s(?:you|u|ya)\s(?:a\s|an\s)?(?:real|human|person|bot|robot|ai|"
+                              r"machine|computer)\b|\bam i (?:talking|speaking|chatting) (?:to|with)\b|"
+                              r"^\s*(?:is this|is that) (?:a\s)?(?:real|human|bot|robot)\b")
+
+
+def human_handoff(human_route: str, text: str = "") -> Reply:
+    """ "Can I speak to a person?": the configured contact, or where to look for it; said to be a
+    bot first when asked whether it is a person."""
+    if ASKS_IF_A_PERSON.search(text.lower()):
+        return Reply(f"No, I'm a bot: TechTrack Assistant, an automated helper.\n\n{human_route}")
     return Reply(human_route)
 
 

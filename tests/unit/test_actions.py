@@ -547,3 +547,13 @@ def test_a_yes_with_no_offer_made_is_only_acknowledged() -> None:
     messages, _ = run(ActionDontKnow(), text="yes", intent="affirm", events=said,
                       slots={"pending_questions": ["salary"]})
     assert messages[0]["text"].startswith("OK.")
+
+
+@pytest.mark.parametrize("text", ["r u a real person", "am I talking to a human?", "are you a bot"])
+def test_asked_whether_it_is_a_person_it_says_it_is_a_bot(text: str) -> None:
+    # An exploratory tester's "r u a real person" got only "I can't put you through to a person...".
+    messages, _ = run(ActionHumanHandoff(), text=text, intent="human_handoff")
+    assert messages[0]["text"].startswith("No, I'm a bot")
+    assert messages[0]["text"].endswith(DEFAULT_HUMAN_ROUTE)
+    messages, _ = run(ActionHumanHandoff(), text="can I talk to a real person", intent="human_handoff")
+    assert messages[0]["text"] == DEFAULT_HUMAN_ROUTE  # near miss: asking for one

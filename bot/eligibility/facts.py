@@ -134,6 +134,18 @@ PREAMBLE = re.compile(
     r"(?:i'?m |i was |just )?wondering|can you (?:tell me|check)|tell me)[\s,]*)?$")
 
 
+# What may come between "can I apply" and the role: "for the", "to do the", "eligible for"
+# ("can I do it from Scotland and do I need A levels for cyber?" asks two questions)
+BEFORE_THE_ROLE = re.compile(r"^(?:\s|\b(?:for|the|a|an|to|eligible|be|do|on|onto|into|in|apply|join|"
+                             r"go)\b)*$")
+
+
+def names_the_role_next(text: str, position: int) -> bool:
+    """Whether the first role named after `position` follows it with nothing but filler between."""
+    roles = [role for role in find_roles(text) if role[0] >= position]
+    return bool(roles) and bool(BEFORE_THE_ROLE.match(text[position:roles[0][0]]))
+
+
 def ends_with_the_role(text: str) -> bool:
     """Whether nothing but filler follows the last role named: "can i do the software dev
     apprenticeship" asks for the check, "can i do devops from wales" asks about a rule."""
@@ -156,6 +168,6 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
         return short or bool(facts)
     asked = ASKS_FOR_A_ROLE.search(lowered)
     if set(facts) == {"role"} and asked and ends_with_the_role(lowered) and \
-            PREAMBLE.match(lowered[:asked.start()]):
+            names_the_role_next(lowered, asked.end()) and PREAMBLE.match(lowered[:asked.start()]):
         return True  # nothing but the role they would apply for
     return bool(ASKS_TO_APPLY.search(lowered)) and not facts and short

@@ -63,7 +63,9 @@ def test_asking_to_apply_for_one_role_starts_the_check() -> None:
                  "I would like to know if I am eligible for the software developer apprenticeship"):
         assert asks_to_check(text, prefilled(text)), text
     for text in ("can i do the devops apprenticeship part time?", "can i do devops from wales",
-                 "can i apply for devops if i have a degree?", "what does a business analyst do"):
+                 "can i apply for devops if i have a degree?", "what does a business analyst do",
+                 # an exploratory tester's two questions, taken for a request for the check
+                 "Can I do it from Scotland and do I need A levels for cyber?"):
         assert not asks_to_check(text, prefilled(text)), text
 
 

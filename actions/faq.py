@@ -240,6 +240,9 @@ class ActionDontKnow(Action):
         followup = answer_followup(dispatcher, tracker)
         if followup is not None:
             return followup
+        text = latest_text(tracker)
+        if not (tracker.active_loop or {}).get("name") and asks_to_check(text, {}):
+            return [FollowupAction("action_start_eligibility")]  # "great, lets check then", unplaced
         intent, confidence = latest_intent(tracker)
         if intent in ("affirm", "deny") and confidence >= ACKNOWLEDGE_CONFIDENCE:
             if replies.asked_anything_else(last_bot_text(tracker)):

@@ -102,7 +102,10 @@ ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
     r"\b(eligible|elligible|eligable|qualif\w*)|"
     r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) i\b|"
-    r"\b(check|see) my eligibility\b"
+    r"\b(check|see) my eligibility\b|"
+    # "great, lets check then", "ok start the check": the check the bot offered
+    r"\blet'?s (?:do |start |run )?(?:the |a |an |my )?(?:eligibility )?check\b|"
+    r"\b(?:do|start|run) (?:the|a|an|my) (?:eligibility )?check\b"
 )
 ASKS_TO_APPLY = re.compile(
     # ("can I do it part time?" asks how, not whether: "do it" counts only when nothing follows)

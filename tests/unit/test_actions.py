@@ -557,3 +557,11 @@ def test_asked_whether_it_is_a_person_it_says_it_is_a_bot(text: str) -> None:
     assert messages[0]["text"].endswith(DEFAULT_HUMAN_ROUTE)
     messages, _ = run(ActionHumanHandoff(), text="can I talk to a real person", intent="human_handoff")
     assert messages[0]["text"] == DEFAULT_HUMAN_ROUTE  # near miss: asking for one
+
+
+@pytest.mark.parametrize("text", ["great, lets check then", "ok start the check",
+                                  "let's do the eligibility check"])
+def test_asking_for_the_check_in_words_the_classifier_missed_starts_it(text: str) -> None:
+    # An exploratory tester's "great, lets check then" got "Sorry, I don't know the answer to that".
+    _, events = run(ActionDontKnow(), text=text, intent="nlu_fallback")
+    assert events == [FollowupAction("action_start_eligibility")]

@@ -239,3 +239,19 @@ def test_provider_statements_match_the_faq_wording(corpus: dict[str, FaqEntry]) 
                 if one_provider or (one_role and not both_roles):
                     wrong.append(f"{entry.id}: {sentence}")
     assert wrong == []
+
+
+def test_open_to_external_applicants_is_said_of_the_makers_roles_only(corpus: dict[str, FaqEntry]) -> None:
+    """The FAQ says "This program is open to external and internal applicants" in the Makers
+    paragraph (Software Developer and DevOps Engineer) only; Business Analyst and Cyber Security
+    Technologist need a relevant job."""
+    import re
+
+    wrong = []
+    for entry in corpus.values():
+        for text in (entry.answer, *entry.answers.values()):
+            for sentence in re.split(r"(?<=[.])\s+|\n", text):
+                if re.search(r"\b(?:external|outside applicants|internal and external)\b", sentence) and not (
+                        re.search(r"Software Developer|DevOps Engineer", sentence)):
+                    wrong.append(f"{entry.id}: {sentence}")
+    assert wrong == []

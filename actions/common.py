@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.eligibility import parsing
+from bot.eligibility.conversation import slot_for
 from bot.replies import Reply
 from bot.roles import normalise_role, role_in_parse
 
@@ -56,6 +57,12 @@ def spacy_entities(tracker: Tracker) -> list[tuple[str, str]]:
 
 
 def remembered_role(tracker: Tracker) -> str | None:
+    """The role to tailor answers to: during the check, the role being checked (a job named in an
+    answer, "I'm an IT support analyst", fills the role slot too)."""
+    if (tracker.active_loop or {}).get("name"):
+        checked = normalise_role(tracker.get_slot(slot_for("role")))
+        if checked is not None:
+            return checked
     return normalise_role(tracker.get_slot("role"))
 
 

@@ -565,3 +565,12 @@ def test_asking_for_the_check_in_words_the_classifier_missed_starts_it(text: str
     # An exploratory tester's "great, lets check then" got "Sorry, I don't know the answer to that".
     _, events = run(ActionDontKnow(), text=text, intent="nlu_fallback")
     assert events == [FollowupAction("action_start_eligibility")]
+
+
+def test_during_the_check_answers_are_tailored_to_the_role_being_checked(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester checking for Cyber said "I'm an IT support analyst" ("analyst" filled the
+    # role slot with Business Analyst) and was then given the Business Analyst answer.
+    messages, _ = run(ActionAnswerFaq(), text="I have the irish leaving cert, not gcses. does that count?",
+                      faq_id="equivalent_qualifications", active_loop={"name": "eligibility_form"},
+                      slots={"role": "business_analyst", "elig_role": "cyber_security_technologist"})
+    assert messages[0]["text"].startswith("For the Cyber Security Technologist apprenticeship")

@@ -205,6 +205,8 @@ class ActionChangeAnswer(Action):
         before = answers(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
         understood = check.read_correction(text, before, None)
+        if understood is None or not understood.updates:
+            understood = check.read_dispute(text, before) or understood  # "why? I said it ends in march"
         if latest_intent(tracker)[0] == "go_back" or check.asks_to_go_back(text):
             understood = check.went_back_after_verdict(before)  # the last question asked, again
         if understood is None or not understood.updates:

@@ -94,6 +94,13 @@ def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqE
             SlotSet(LAST_FAQ_SLOT, entry.id), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in left] or None)]
 
 
+def disputes_the_verdict(tracker: Tracker) -> bool:
+    """After the verdict, an answer said again or corrected, unplaced by the classifier: "why? I
+    said it ends in march"."""
+    return not (tracker.active_loop or {}).get("name") and check.corrects_an_answer(
+        latest_text(tracker), check.answers_from_slots(tracker.slots))
+
+
 def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Events when the latest message is a follow-up to what came before, else None: "and the
     other one?" after "Which first?", "what about cyber?" after a role-specific answer, a bare
@@ -243,6 +250,8 @@ class ActionDontKnow(Action):
         text = latest_text(tracker)
         if not (tracker.active_loop or {}).get("name") and asks_to_check(text, {}):
             return [FollowupAction("action_start_eligibility")]  # "great, lets check then", unplaced
+        if disputes_the_verdict(tracker):
+            return [FollowupAction("action_change_answer")]
         intent, confidence = latest_intent(tracker)
         if intent in ("affirm", "deny") and confidence >= ACKNOWLEDGE_CONFIDENCE:
             if replies.asked_anything_else(last_bot_text(tracker)):
@@ -300,6 +309,8 @@ class ActionSpecialCase(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intent = latest_intent(tracker)[0]
+        if intent == "out_of_scope" and disputes_the_verdict(tracker):
+            return [FollowupAction("action_change_answer")]  # "why? I said it ends in march"
         if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
             return [SlotSet("pending_faq", None)]

@@ -226,12 +226,55 @@ def went_back_after_verdict(answers: Mapping[str, Any]) -> AnswerReading | None:
 
 def corrects_an_answer(text: str, answers: Mapping[str, Any]) -> bool:
     """After the verdict: a statement that corrects an answer given ("actually I've only lived here
-    1 year"), which the classifier may take for an FAQ; a question ("actually, how long...?") is not."""
+    1 year"), which the classifier may take for an FAQ; a question ("actually, how long...?") is not.
+    Also "why? I said it ends in march": the verdict disputed with what they said."""
     lowered = normalise(text)
+    if answers and read_dispute(text, answers) is not None:
+        return True
     if not answers or not CORRECTION.search(lowered) or QUESTION_LIKE.search(lowered):
         return False
     reading = read_correction(text, answers, None)
     return reading is not None and bool(reading.updates)
+
+
+# "why? I said it ends in march", "but I told you I'm repaying it": the verdict disputed by saying
+# an answer again
+DISPUTE = re.compile(r"^\s*(?:(?:why|what|how|huh|eh|but|wait|hang on)\b[?!.,\s]*)+"
+                     r"(?:i (?:said|told you|already said|mentioned|did say)|"
+                     r"i'?ve (?:said|told you))\b[\s,:]*")
+# Answers a dispute never changes: who they are, not what the verdict turned on
+NOT_DISPUTED = ("role", "age", "nationality")
+# Words that put a disputed answer on a question's topic, besides the words that name it
+DISPUTE_TOPICS: dict[str, tuple[str, ...]] = {
+    "other_programme": ("ends", "finishes", "finished", "bootcamp", "apprenticeship", "it ends"),
+    "permission_lasts": ("ends", "expires", "runs out", "visa", "valid"),
+    "student_loan": ("student finance", "loans", "repaying", "graduate", "graduated"),
+    "prior_qualification": ("masters", "bachelors", "hnd", "subject", "unrelated"),
+    "works_in_england": ("days", "work from", "working from", "based in", "in england"),
+}
+
+
+def read_dispute(text: str, answers: Mapping[str, Any]) -> AnswerReading | None:
+    """After the verdict, an answer said again with "why? I said...": the one answer it gives a new
+    value to (None when it gives none, or more than one)."""
+    lowered = normalise(text)
+    disputed = DISPUTE.match(lowered)
+    if not disputed or not lowered[disputed.end():].strip():
+        return None
+    rest = lowered[disputed.end():]
+    changed = {}
+    for question, value in answers.items():
+        topic = (*QUESTION_WORDS.get(question, ()), *DISPUTE_TOPICS.get(question, ()))
+        if question in NOT_DISPUTED or question not in QUESTIONS or not any(
+                re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", rest) for word in topic):
+            continue  # ("why? I said I don't have a loan" is no answer about another programme)
+        new = parse_answer(question, rest)
+        if new not in (None, value):
+            changed[question] = new
+    if len(changed) != 1:
+        return None
+    (question, value), = changed.items()
+    return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
 
 
 def read_answer(

@@ -574,3 +574,16 @@ def test_during_the_check_answers_are_tailored_to_the_role_being_checked(corpus:
                       faq_id="equivalent_qualifications", active_loop={"name": "eligibility_form"},
                       slots={"role": "business_analyst", "elig_role": "cyber_security_technologist"})
     assert messages[0]["text"].startswith("For the Cyber Security Technologist apprenticeship")
+
+
+def test_the_verdict_disputed_by_saying_an_answer_again_changes_it() -> None:
+    # An exploratory tester's "why? I said it ends in march", after "not eligible" for being on another
+    # programme, got "Sorry, that's not something I can help with".
+    answers = {"elig_role": "software_developer", "elig_age": 30, "elig_nationality": "uk",
+               "elig_residence_years": "all_my_life", "elig_student_loan": "no",
+               "elig_other_programme": "yes"}
+    _, events = run(ActionSpecialCase(), text="why? I said it ends in march", intent="out_of_scope",
+                    slots=answers)
+    assert events == [FollowupAction("action_change_answer")]
+    _, events = run(ActionSpecialCase(), text="why? what's the weather", intent="out_of_scope", slots=answers)
+    assert events != [FollowupAction("action_change_answer")]  # near miss: no answer said again

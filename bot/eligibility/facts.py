@@ -124,6 +124,11 @@ ABOUT_A_RULE = re.compile(r"\b((?<!know )(?<!see )(?<!out )(?<!check )(?<!wonder
                           r"criteria|requirements?)\b")
 
 
+# Saying which role they want to do, as a statement: "I'd like to do the Business Analyst apprenticeship"
+WANTS_TO_DO_A_ROLE = re.compile(r"\b(?:i'?d like to|i would like to|i want to|i wanna|i'?m keen to|"
+                                r"i'?m hoping to|i hope to) (?:do|apply for|go for|start|join|try for)\b")
+
+
 # What may follow the role's name in a request for the check ("...the BA role please?").
 AFTER_THE_ROLE = re.compile(r"^(?:\s|[?.!]|\b(?:role|roles|apprenticeship|apprenticeships|position|job|one|"
                             r"programme|course|scheme|pathway|please|pls|then|instead|too|as well)\b)*$")
@@ -169,6 +174,10 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
         # A situation the check's questions don't cover ("finished my L2 IT apprenticeship, am I
         # eligible?") gets the FAQ's specific answer; facts the check asks for start it.
         return short or bool(facts)
+    wants = WANTS_TO_DO_A_ROLE.search(lowered)
+    if wants and "role" in facts and len(facts) > 1 and "?" not in lowered and \
+            ends_with_the_role(lowered) and names_the_role_next(lowered, wants.end()):
+        return True  # "I'm 45, a project coordinator, and I'd like to do the BA apprenticeship."
     asked = ASKS_FOR_A_ROLE.search(lowered)
     if set(facts) == {"role"} and asked and ends_with_the_role(lowered) and \
             names_the_role_next(lowered, asked.end()) and PREAMBLE.match(lowered[:asked.start()]):

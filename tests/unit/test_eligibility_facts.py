@@ -76,3 +76,17 @@ def test_a_nationality_alone_is_no_resettlement_scheme() -> None:
     facts = prefilled("I'm Afghan, here on the afghan relocation scheme")
     assert facts["immigration_status"] == "exempt_leave"
     assert prefilled("I came on the homes for ukraine scheme")["immigration_status"] == "exempt_leave"
+
+
+def test_saying_which_role_they_want_with_facts_about_themselves_starts_the_check() -> None:
+    from bot.eligibility.facts import asks_to_check
+
+    # An exploratory tester's introduction got "Sorry, I don't know the answer to that".
+    text = ("Good afternoon. I'm 45, a project coordinator in the NHS, and I'd like to do the Business "
+            "Analyst apprenticeship.")
+    assert prefilled(text) == {"role": "business_analyst", "age": 45}
+    assert asks_to_check(text, prefilled(text))
+    for text in ("I'm 30 and I'd like to do the BA apprenticeship, how long is it?",  # a question
+                 "I'm 30, I'd like to do the software developer apprenticeship but I live in Wales",
+                 "i want to do devops"):  # nothing about themselves: the role is noted
+        assert not asks_to_check(text, prefilled(text)), text

@@ -26,6 +26,7 @@ from bot.eligibility.facts import asks_to_check
 from bot.followups import (
     asks_for_the_other,
     bare_acknowledgement,
+    means_every_role,
     names_only_a_role,
     only_emoji,
     takes_up_the_offer,
@@ -120,6 +121,10 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
             send(dispatcher, replies.ask_which_role(entry))
             return [SlotSet("pending_faq", entry.id)]
         return answer_entry(dispatcher, tracker, entry, role, 1.0)
+    waiting = corpus().get(tracker.get_slot("pending_faq") or "")
+    if waiting is not None and means_every_role(text):
+        # "all of them" to "Which role are you asking about?": the answer for every role
+        return answer_entry(dispatcher, tracker, waiting, None, 1.0)
     last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
     named = role_in_message(tracker)
     if (last is not None and last.role_specific and named and named != replies.ALL_ROLES

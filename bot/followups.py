@@ -84,6 +84,21 @@ def takes_up_the_offer(text: str) -> bool:
         all(w in _TAKEN_UP_WORDS for w in said)
 
 
+# "all of them", "all roles", "every role", "all 4": the answer for every role
+_EVERY_ROLE_MARKERS = frozenset({"all", "every", "each", "any", "both"})
+_EVERY_ROLE_WORDS = _EVERY_ROLE_MARKERS | frozenset({
+    "of", "them", "em", "roles", "role", "the", "four", "4", "one", "ones", "please", "pls",
+    "apprenticeships", "just", "tell", "me", "for", "about",
+})
+
+
+def means_every_role(text: str) -> bool:
+    """True for "all of them", "all roles", "every role": to "Which role are you asking about?"."""
+    said = words(text)
+    return 0 < len(said) <= 6 and any(w in _EVERY_ROLE_MARKERS for w in said) and \
+        all(w in _EVERY_ROLE_WORDS for w in said)
+
+
 def bare_acknowledgement(text: str) -> bool:
     """True for "ok", "okay then", "cool, got it": nothing asked, nothing answered."""
     said = words(text)

@@ -587,3 +587,11 @@ def test_the_verdict_disputed_by_saying_an_answer_again_changes_it() -> None:
     assert events == [FollowupAction("action_change_answer")]
     _, events = run(ActionSpecialCase(), text="why? what's the weather", intent="out_of_scope", slots=answers)
     assert events != [FollowupAction("action_change_answer")]  # near miss: no answer said again
+
+
+@pytest.mark.parametrize("text", ["all of them", "all roles", "every role please"])
+def test_all_of_them_to_which_role_answers_for_every_role(text: str, corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "all of them" got an unrelated answer, "all roles" a "Did you mean...?".
+    messages, _ = run(ActionAnswerFaq(), text=text, faq_id="information_needed",
+                      slots={"pending_faq": "duration"})
+    assert messages[0]["text"] == corpus["duration"].answer

@@ -202,6 +202,8 @@ class ActionRoleChosen(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         chosen = role_in_message(tracker)
+        if chosen is None and means_every_role(latest_text(tracker)):
+            chosen = replies.ALL_ROLES  # "all of them"
         pending = corpus().get(tracker.get_slot("pending_faq") or "")
         if chosen is None:
             send(dispatcher, replies.which_role_unclear())

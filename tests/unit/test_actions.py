@@ -595,3 +595,9 @@ def test_all_of_them_to_which_role_answers_for_every_role(text: str, corpus: dic
     messages, _ = run(ActionAnswerFaq(), text=text, faq_id="information_needed",
                       slots={"pending_faq": "duration"})
     assert messages[0]["text"] == corpus["duration"].answer
+
+
+def test_all_of_them_taken_for_a_role_answers_for_every_role(corpus: dict[str, FaqEntry]) -> None:
+    messages, _ = run(ActionRoleChosen(), text="all of them", intent="inform_role",
+                      slots={"pending_faq": "duration"})
+    assert messages[0]["text"] == corpus["duration"].answer

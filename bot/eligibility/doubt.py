@@ -22,10 +22,21 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, years_since_coming_back
 from bot.eligibility.answers.text import clauses, mentions, normalise, own_clauses
+from bot.eligibility.numbers import parse_duration_years
 from bot.eligibility.parsing import RESTATED_AFTER_NO, SELF_CORRECTION, parse_answer, parse_choice_by_label
-from bot.eligibility.places import EEA, IRELAND
-from bot.eligibility.questions import NOT_SURE, ROLE_UNDECIDED
+from bot.eligibility.places import (
+    CROWN_DEPENDENCIES,
+    EEA,
+    ENGLAND,
+    FAR_AWAY,
+    IRELAND,
+    OUTSIDE_ENGLAND,
+    OVERSEAS_TERRITORIES,
+)
+from bot.eligibility.questions import NO, NOT_SURE, ROLE_UNDECIDED, YES
+from bot.eligibility.wording import RULES
 
 NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
 HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
@@ -42,10 +53,14 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
     if value is None or value in NEVER_DOUBTED or parse_choice_by_label(question, text) is not None:
         return False
     lowered = normalise(text)
-    if question == "residence_years" and abroad_not_counted(lowered, (answers or {}).get("nationality")):
+    nationality = (answers or {}).get("nationality")
+    if question == "residence_years" and (abroad_not_counted(lowered, nationality) or
+                                          study_years_in_the_count(lowered, value, nationality)):
         return True
     if HEDGE.search(lowered) or COUNTS_QUESTION.search(lowered):
         return True
+    if question != "works_in_england" and value in (YES, NO) and _only_a_place_after(lowered, entities):
+        return True  # "yea sheffield" to the student loan question: likely an answer to another question
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
         return False  # "25, sorry 26": the parts disagree because the person corrected themselves
     parts = clauses(lowered)
@@ -53,12 +68,38 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True  # "my daughter is 16": often a parent answering for their child, but maybe not
     if len(parts) < 2:
         return False
-    for part in parts:
+    for index, part in enumerate(parts):
         named = [entity for entity in entities if entity[1].lower() in part]
         reading = parse_answer(question, part, named)
-        if reading is not None and reading != value:
+        if reading is not None and reading != value and \
+                not (reading == NOT_SURE and _settled_by_the_next(question, parts, index, value)):
             return True
     return False
+
+
+def _settled_by_the_next(question: str, parts: list[str], index: int, value: object) -> bool:
+    """ "my T level ends in June, way before": a part read as not sure by itself (an end with no start
+    to set it against), settled by the part after it: no other answer given."""
+    return index + 1 < len(parts) and parse_answer(question, f"{parts[index]}, {parts[index + 1]}") == value
+
+
+# A yes or a no, then the rest of the answer: "yea sheffield", "yes, in birmingham"
+YES_OR_NO_THEN = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye|no|nope|nah)\b[\s,.!-]{0,3}"
+                            r"(?:(?:in|at|from|near)\s)?([a-z][a-z' -]{1,30}?)[\s.!]{0,3}$")
+# Towns, regions and countries (not "english" or "abroad": words said of other things too)
+PLACE_NAMES = tuple(name for name in (*ENGLAND, *OUTSIDE_ENGLAND, *CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES,
+                                      *IRELAND, *EEA, *FAR_AWAY, "the uk", "uk", "britain")
+                    if name not in ("english", "welsh", "scottish", "abroad", "overseas"))
+
+
+def _only_a_place_after(text: str, entities: Sequence[tuple[str, str]]) -> bool:
+    """Whether the answer is a yes or a no and only a place's name after it ("yes, birmingham")."""
+    said = YES_OR_NO_THEN.match(text)
+    if not said:
+        return False
+    rest = said.group(1)
+    return rest in PLACE_NAMES or any(label in ("GPE", "LOC") and name.lower() == rest
+                                      for label, name in entities)
 
 
 def _places_not_counted(nationality: object) -> tuple[str, ...]:
@@ -83,6 +124,20 @@ def years_counted(text: str, nationality: object, entities: Sequence[tuple[str, 
         return None
     named = [entity for entity in entities if any(entity[1].lower() in part for part in kept)]
     return parse_answer("residence_years", ", ".join(kept), named)
+
+
+# Counted from the end of their study: "3 years since I finished my masters", "since graduating"
+STUDY_ENDED = re.compile(r"\b(?:since|after)\s(?:i\s)?(?:finish\w*|graduat\w*|complet\w*|left|switch\w*)\b")
+
+
+def study_years_in_the_count(text: str, value: object, nationality: object) -> bool:
+    """Whether an answer about years lived here from someone neither British, Irish nor from the EEA
+    tells of study here ("4 years, since 2022 (bachelor then masters)") and reads as the plain count,
+    the study years not taken off: years on a study visa don't count for their group."""
+    if nationality != "other" or value == "all_my_life" or not STUDY_NAMED.search(text) or \
+            NOT_COUNTED.search(text) or STUDY_ENDED.search(text) or years_since_coming_back(text) is not None:
+        return False  # (born here; or counted from the study's end, or from coming back after it)
+    return value == parse_duration_years(text, rule_years=RULES.residence_years)
 
 
 def abroad_not_counted(text: str, nationality: object) -> bool:

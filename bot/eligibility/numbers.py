@@ -38,7 +38,7 @@ ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all 
                       r"since (?:(?:i|she|he|they) (?:was|were) )?born|since birth|"
                       r"born (and raised |and bred )?here|"
                       r"born in (the uk|britain|england|ireland)|always (lived|been)|always|"
-                      r"^forever(?= *[.!]* *$))\b")
+                      r"^forever(?= *[.!]* *$)|^all of it(?= *[.!]* *$))\b")
 
 
 # A round birthday said by its two digits: "the big 4-0", "the big five-oh", "big 3 0"
@@ -425,10 +425,14 @@ def _at_another_time(text: str, start: int) -> bool:
     return bool(LATER_AGE.search(text[end:end + 12]) or EARLIER_AGE.search(text[max(0, start - 15):start]))
 
 
-# Time away after being born here ("born here but moved back in 2021"): not all their life.
+# Time away after being born here ("born here but moved back in 2021"), or a length of time before the
+# stay now ("since july, before that 3 years in Portugal, before that always UK"): not all their life
+# ("moved here in 2014, my whole life in Poland before that" is a whole life in the EEA).
 BREAK = re.compile(r"\b(moved away|moved abroad|lived abroad|lived overseas|left (the uk|britain|england|"
                    r"scotland|wales|when|at|for|aged)|came back|moved back|returned|back in the uk|"
-                   r"back here|apart from|except)\b")
+                   r"back here|apart from|except|"
+                   r"(?:before|prior to) that,? (?:i was |i lived |lived )?(?:about |around )?\d{1,2}\s"
+                   r"(?:years?|yrs?|months?))\b")
 # A length of time away short enough not to break a stay: up to six months, or some weeks or days
 SHORT_LENGTH = (r"(?:(?:a|an|one|two|three|four|five|six|[1-6]|a few|a couple of|couple of)\s"
                 r"(?:months?|mths?)|"

@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from bot.eligibility.doubt import doubted
+from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.parsing import parse_answer
 
 
@@ -961,7 +963,8 @@ def test_cant_say_i_do_is_a_polite_no_and_course_is_of_course() -> None:
     _each("student_loan", [("can't say that I do", "no")])
     _each("permission_lasts", [("it wont last no", None), ("wont last no", "no")])
     _each("age_at_start", [("course it will", "yes")])
-    _each("other_programme", [("course ends in June", None)])
+    # (not the yes of "of course": an end by its month, TechTrack's start unknown, is for the team)
+    _each("other_programme", [("course ends in June", "not_sure")])
 
 
 def test_years_of_residence_from_a_month_and_year() -> None:
@@ -2525,4 +2528,152 @@ def test_a_year_of_birth_alone_is_the_years_since() -> None:
         (f"born {year - 16}", None),  # 15 or 16: either side of the rule, asked again
         (f"born in {year - 14}", "<16"),
         (str(year), None),  # near miss: this year is no birth year of an applicant
+    ])
+
+
+def test_a_programme_ending_in_a_month_the_start_unknown_is_for_the_admissions_team() -> None:
+    _each("other_programme", [
+        ("I'm on a free government skills bootcamp in web development at the moment, it ends in march",
+         "not_sure"),
+        ("skills bootcamp, 12 weeks. it finish in february", "not_sure"),
+        ("her BTEC finishes in june next year", "not_sure"),
+        # near misses: said to end before the start; well past it; one already over; a no, and why
+        ("it finishes in July, before this starts", "no"),
+        ("ends in 2028", "yes"),
+        ("runs until next year", "yes"),
+        ("my course finished in june", "no"),
+        ("no, it ends in march", "no"),
+    ])
+    # the end by its month, then settled by the part after it: no other answer to ask back
+    text = "it finishes in July, before this starts"
+    assert not doubted("other_programme", text, parse_answer("other_programme", text))
+
+
+def test_a_yes_to_a_loan_then_graduating_before_the_start_and_a_yes_before_the_loan() -> None:
+    _each("student_loan", [
+        ("yes, but I graduate in june 2027 so it will finish before techtrack", "not_sure"),
+        ("I'm at uni, final year of computer science, yes student finance", "yes"),
+        # near misses: a no, and why; leaving the course, said with a yes to the question as asked
+        ("no, I graduate in june before it starts", "no"),
+        ("final year of computer science, no student finance", "no"),
+        ("yes, but I'll leave uni if I get a place", "yes"),
+    ])
+
+
+def test_settled_status_said_to_be_out_of_reach_is_none() -> None:
+    _each("euss_status", [
+        ("Im italian, I moved here in 2024 with a skilled worker visa (too late for settled status)", "none"),
+        ("no, it was too late for settled status when I arrived", "none"),
+        ("too late for pre-settled, I got a visa instead", "none"),
+        ("I was granted settled status when I arrived", "settled"),  # near miss: the status got
+    ])
+    facts = volunteered_facts("Im italian, I moved here in 2024 with a skilled worker visa "
+                              "(too late for settled status)")
+    assert facts == {"nationality": "eu_eea"}  # no status taken from it: left for its question
+
+
+def test_a_dependant_of_a_student_is_not_on_a_study_visa() -> None:
+    _each("immigration_status", [
+        ("student dependant visa", "other_permission"),
+        ("I'm a dependant, my husband is doing a PhD here", "other_permission"),
+        ("dependent on my husband's student visa", "other_permission"),
+        # near misses: a student visa, held now
+        ("student visa", "study"),
+        ("I was a dependant, now on a student visa", "study"),
+    ])
+
+
+def test_years_since_switching_from_study_and_study_years_asked_back_from_other_nationals() -> None:
+    _each("residence_years", [
+        ("5 years, I did my bachelors and masters here before switching to care work visa last year", 1.0),
+        ("5 years, I did my bachelors and masters here", 5.0),  # near miss: no switch said
+    ])
+    other, uk = {"nationality": "other"}, {"nationality": "uk"}
+    for text, answers, asked_back in [
+        ("4 years, since 2022 (bachelor then masters)", other, True),
+        ("4 years, since 2022 (bachelor then masters)", uk, False),
+        # near misses: the study years left out; a UK citizen's time at uni, which counts
+        ("3 years since I finished my masters", other, False),
+        ("all my life apart from uni in Edinburgh", uk, False),
+    ]:
+        value = parse_answer("residence_years", text)
+        assert doubted("residence_years", text, value, (), answers) is asked_back, text
+
+
+def test_a_yes_with_only_a_place_to_a_question_not_about_where_they_work_is_asked_back() -> None:
+    for question, text, asked_back in [
+        ("student_loan", "yea sheffield", True),
+        ("student_loan", "yes, birmingham", True),
+        # near misses: where they work is the question; a yes with the loan named
+        ("works_in_england", "yes, birmingham", False),
+        ("student_loan", "yes, student finance", False),
+    ]:
+        value = parse_answer(question, text)
+        assert value in ("yes", "no") and doubted(question, text, value) is asked_back, text
+
+
+def test_a_no_then_a_job_that_may_count_is_for_the_team() -> None:
+    _each("employed_relevant", [
+        ("no, I work in a bank as a data analyst", "not_sure"),
+        ("no, I work in a bank as a cashier", "no"),  # near miss: a job that doesn't count
+        ("I work in a bank as a data analyst", "yes"),  # near miss: no "no" said
+    ])
+
+
+def test_not_sure_between_two_roles_is_undecided() -> None:
+    _each("role", [
+        ("not sure between software dev and business analyst tbh", "undecided"),
+        ("not cyber, software dev", "software_developer"),  # near miss: a role denied, another chosen
+    ])
+
+
+def test_a_status_believed_but_never_checked_is_asked_back() -> None:
+    text = "i think i got pre settled but i never checked"
+    value = parse_answer("euss_status", text)
+    assert value == "pre_settled" and doubted("euss_status", text, value)
+    assert not doubted("euss_status", "pre settled", "pre_settled")  # near miss: said plainly
+
+
+def test_a_whole_life_with_a_gap_year_or_said_as_all_of_it_and_years_elsewhere_before() -> None:
+    _each("residence_years", [
+        ("since july this year, before that 3 years in Portugal, before that always UK", None),
+        ("all of it", "all_my_life"),
+        ("all my life apart from a year in australia on a working holiday in 2010", "all_my_life"),
+        ("36 years apart from a gap year teaching english in japan when I was 22", 36.0),
+        ("british born here", "all_my_life"),
+        # near misses: years away that are no gap year; less than all of it
+        ("36 years apart from 2 years teaching english in japan", None),
+        ("most of it", None),
+    ])
+
+
+def test_a_permission_ending_before_an_ilr_application_said_in_the_present() -> None:
+    _each("permission_lasts", [
+        ("until march 2028, then I apply ILR", "not_sure"),
+        ("until march 2028", "no"),  # near miss: no upgrade to come
+        ("I have ILR", "yes"),  # near miss: held now
+    ])
+
+
+def test_a_subject_said_again_with_still_just() -> None:
+    _each("prior_qualification", [
+        ("still just history", "no"),
+        ("still just computing", None),  # near miss: a similar subject, at what level not said
+    ])
+
+
+def test_days_in_bristol_and_newport_are_newport_in_wales() -> None:
+    _each("works_in_england", [
+        ("2 days in Bristol, 3 in Newport", "no"),
+        ("probably 2 days in the bristol office and 3 days working from home in newport", "no"),
+        ("3 days in Bristol, 2 in Newport", "yes"),  # near miss: the most days in England
+        ("two days in Bath and three in Newport", None),  # near miss: no Bristol to place it
+    ])
+
+
+def test_no_it_qualification_said_after_a_lead_in_or_only_a_course_not_finished() -> None:
+    _each("it_qualification", [
+        ("sorry, to be clear I don't have any IT qualification", "no"),
+        ("no, only the comptia course which isnt finished", "no"),
+        ("CompTIA A+", "not_sure"),  # near miss: a certificate held, at what level for the team
     ])

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.eligibility.answers.text import NEGATION, PAST_JOB, is_negated, is_not_sure, normalise, parse_yes_no
+from bot.eligibility.answers.text import (
+    NEGATION,
+    PAST_JOB,
+    YES_WORDS,
+    is_negated,
+    is_not_sure,
+    normalise,
+    parse_yes_no,
+)
 from bot.eligibility.numbers import MONTH_NUMBERS, MONTHS, numbers
 from bot.eligibility.questions import NO, NOT_SURE, YES
 from bot.eligibility.wording import RULES
@@ -27,15 +35,15 @@ def parse_student_loan(text: str) -> str | None:
         return YES  # "got one for my nursing degree, still studying"
     if is_not_sure(text):
         return NOT_SURE
-    if (STUDY_LOAN.search(text) or re.search(r"\b(?:loans?|finance|funding)\b", text)) and \
-            not NEGATION.search(text) and \
-            (COURSE_OVER_BEFORE_START.search(text) or
-             (LEAVING_FOR_THIS.search(text) and not LOAN_NOW_AFFIRMED.search(text))):
+    loan_said = STUDY_LOAN.search(text) or re.search(r"\b(?:loans?|finance|funding)\b", text)
+    over = COURSE_OVER_BEFORE_START.search(text)
+    leaving = LEAVING_FOR_THIS.search(text) and not LOAN_NOW_AFFIRMED.search(text)
+    if not NEGATION.search(text) and ((loan_said and (over or leaving)) or (over and YES_WORDS.search(text))):
         # "final year, got a maintenance loan, but I graduate in June before it starts", "a loan for
         # my degree but I'd drop out to do this": a loan now, for a course that ends (or would be
         # left) before the start: whether it still runs then is the admissions team's to check (a
         # yes said to the question, "I'd drop out to do this but yes I'm getting the loan right
-        # now", answers it as asked)
+        # now", answers it as asked; "yes, but I graduate before it starts" is the loan, then its end)
         return NOT_SURE
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
                  r"paid (it |mine |them |that |my loan )?(?:all |fully |completely |in full )?off|"
@@ -80,6 +88,8 @@ def parse_student_loan(text: str) -> str | None:
     if named and LOAN_AFFIRMED.match(text, named.end()) and not NEGATION.search(text) and \
             not PAST_JOB.search(text):
         return YES  # "postgrad loan yes, doing my MSc part time": the loan named, then a yes to it
+    if YES_THEN_LOAN.search(text) and not NEGATION.search(text) and not PAST_JOB.search(text):
+        return YES  # "final year of computer science, yes student finance": a yes, the loan named after it
     if LOAN_HELD_SHORT.search(text):
         return YES  # "currently receiving one, yes"
     answer = parse_yes_no(text)
@@ -226,6 +236,10 @@ STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenan
                         r"(?:postgrad\w* )?doctoral loan|phd loan)\b")
 # Student finance named just before what it funds: "SAAS funding for my course"
 LOAN_NAMED_LAST = re.compile(STUDY_LOAN.pattern + r"\s$")
+# A yes said straight before the loan it is to: "yes student finance", "yeah, on a maintenance loan"
+YES_THEN_LOAN = re.compile(r"(?:^|[,;.]\s?)(?:yes|yeah|yep|yup|yh|aye)\s?[,:-]?\s?"
+                           r"(?:(?:i'?m on|i get|i have|on|getting)\s)?(?:a\s|the\s|my\s)?" +
+                           STUDY_LOAN.pattern)
 # A loan for something other than study: "a car loan", "a loan for the house", "a mortgage"
 OTHER_LOAN = re.compile(r"\b(car|personal|bank|business|payday|home|house|credit|phone|van|consolidation|"
                         r"secured)\s(loans?)\b|\bmortgage\b|"
@@ -335,6 +349,26 @@ def ends_months_before(text: str, today: date | None = None) -> bool:
     return bool(re.match(r"[\s,;-]{0,3}(?:so |which is |that'?s |well |long |way |months |ages )?before "
                          r"(?:this|techtrack|the apprenticeship|it|that|then|yours|you)\b"
                          r"(?: (?:one )?(?:starts?|begins?))?", text[end.end():]))
+
+
+# A programme's end said by its month, perhaps with its year: "it ends in march", "finishes in june next
+# year", "on it until february 2027" (not "finished in June": that one is over)
+MONTH_END_SAID = re.compile(r"\b(?:ends?|ending|finish|finishes|finishing|wraps? up|completes?|completing|"
+                            r"(?:be|is) (?:done|over|finished|completed)|until|till|til)\s"
+                            r"(?:in\s|by\s|at the end of\s|the end of\s|end of\s)?(" + MONTHS + r")\b"
+                            r"(?:\s(next year|this year|(?:19|20)\d\d))?")
+
+
+def _ends_in_a_month_near_the_start(text: str, today: date | None = None) -> bool:
+    """ "it ends in march", "her BTEC finishes in june next year": an end within the next year or so,
+    said by its month; TechTrack's start is not known, so it may end before the start or after it
+    ("ends in march 2029" is well past any start, "no, it ends in march" answers as a no)."""
+    end = MONTH_END_SAID.search(text)
+    if not end or NEGATION.search(text[:end.start()][-30:]):
+        return False
+    year = end.group(2)
+    this_year = (today or date.today()).year
+    return year is None or not year[0].isdigit() or this_year <= int(year) <= this_year + 1
 
 
 def _a_date_follows(text: str, position: int) -> bool:
@@ -518,6 +552,8 @@ def parse_other_programme(text: str) -> str | None:
                  r"in the next few weeks)\b", text):
         # it ends about now: before the start or just after it, so the admissions team checks
         return "ending_soon"
+    if _ends_in_a_month_near_the_start(text):
+        return NOT_SURE  # "it ends in march": before TechTrack starts or not, the admissions team checks
     if re.search(r"\b(finish|finishes|finishing|ends?|ending|complete|completes|completing|"
                  r"(?:be|been) (?:finished|completed))\b.{0,20}\b(next year|in \d+ months|"
                  r"soon|(?:in|by|over) the (?:spring|summer|autumn|winter)|next (?:spring|summer|autumn|"

@@ -234,8 +234,9 @@ def _only_unrelated_subjects(text: str) -> bool:
     return not SUBJECT_JOINERS.sub("", UNRELATED_SUBJECTS.sub(" ", text))
 
 
-# What is left of an answer of subjects alone: "and", "&", commas ("maths and statistics")
-SUBJECT_JOINERS = re.compile(r"[\s,&/+.!]+|\b(?:and|with|plus)\b")
+# What is left of an answer of subjects alone: "and", "&", commas ("maths and statistics"), and "just"
+# or "still" ("still just history": the subject said again)
+SUBJECT_JOINERS = re.compile(r"[\s,&/+.!]+|\b(?:and|with|plus|just|only|still)\b")
 
 
 def _only_subjects_named(text: str) -> bool:
@@ -722,6 +723,11 @@ LEVEL_NAMED = re.compile(r"\b(btec|nvq|gcses?|a[- ]?levels?(?! ?\d)|level [1-8]|
 ONLY_OTHER_SUBJECTS = re.compile(r"\b(?:only|just|mainly|all)\s(?:in\s)?(?:" + GCSE_SUBJECTS + r")\b")
 
 
+# A course said not to be finished: "which isn't finished", "not completed yet", "unfinished"
+NOT_FINISHED = re.compile(r"\b(?:isn'?t|isnt|is not|not|hasn'?t been|haven'?t|have not)\s(?:yet\s)?"
+                          r"(?:finished|completed|done)\b|\b(?:unfinished|incomplete)\b")
+
+
 def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
@@ -744,6 +750,8 @@ def parse_it_qualification(text: str) -> str | None:
     if NOT_SIMILAR_SAID.search(text) and not IT_SUBJECT.search(NOT_SIMILAR_SAID.sub(" ", text)):
         return NO  # "A level maths, nothing in IT": IT named only to deny it
     if (it or IT_VENDOR.search(text)) and VENDOR_CERTIFICATE.search(text) and not LEVEL_NAMED.search(text):
+        if NOT_FINISHED.search(text) and not level:
+            return NO  # "only the comptia course which isnt finished": no certificate held yet
         return NOT_SURE  # "a Google IT support certificate", "CompTIA A+": at what level is for the team
     in_part = _without_similar_parts(text, IT_SUBJECT) if it else None
     if in_part is not None and LEVEL_NAMED.search(in_part):

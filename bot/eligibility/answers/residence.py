@@ -63,6 +63,9 @@ def parse_residence_years(text: str) -> float | str | None:
     digits = words_to_digits(text)
     if NOT_CONTINUOUS.search(digits):
         return None  # "on and off for 10 years": not one continuous stay, so not its length
+    gap_out = _gap_year_left_out(digits)
+    if gap_out != digits:
+        text = digits = gap_out  # "36 years apart from a gap year teaching english in japan": a stay unbroken
     if AWAY_FOR_WORK.search(digits):
         return None  # "7 years, with a year in Canada in the middle for work": a long absence, ask again
     trips_out = _short_trips_left_out(digits)
@@ -112,7 +115,10 @@ def parse_residence_years(text: str) -> float | str | None:
     since_switch = years_since_leaving_study(digits)
     if since_switch is not None:
         return None if since_switch is False else since_switch
-    back = _years_since_coming_back(digits)
+    switched = _years_since_switching_from_study(digits)
+    if switched is not None:
+        return switched
+    back = years_since_coming_back(digits)
     if back is not None:
         return back
     bred = re.search(r"\bborn and (?:bred|raised) ([a-z]+)\b", text)
@@ -150,6 +156,24 @@ def _short_trips_left_out(text: str) -> str:
     rest = rest.strip(" ,;.")
     while rest.endswith(" but"):
         rest = rest[:-4].rstrip(" ,;.")  # ("8 years, but": "8 years")
+    return rest if re.search(r"\d", rest) or ALL_LIFE.search(rest) else text
+
+
+# A gap year or a working holiday away, and what is said of it to the end of its clause: "apart from a
+# gap year teaching english in japan when I was 22", "except a year in australia on a working holiday"
+GAP_YEAR_AWAY = re.compile(r"\b(?:apart from|except(?: for)?|other than|besides|not counting)\s"
+                           r"(?:a|an|one|my|the)\s[^,.;]{0,40}?\b(?:gap year|working holiday|year out|"
+                           r"year abroad)\b[^,.;]{0,60}")
+
+
+def _gap_year_left_out(text: str) -> str:
+    """ "all my life apart from a year in australia on a working holiday in 2010": a gap year or a working
+    holiday is a temporary absence (residence goes on through it), so it is left out, with its places,
+    years and ages, when the rest still says how long."""
+    gap = GAP_YEAR_AWAY.search(text)
+    if not gap:
+        return text
+    rest = " ".join((text[:gap.start()] + text[gap.end():]).split()).strip(" ,;.")
     return rest if re.search(r"\d", rest) or ALL_LIFE.search(rest) else text
 
 
@@ -418,6 +442,29 @@ def years_since_leaving_study(text: str, today: date | None = None) -> float | L
     return float(today.year - later[0][1])
 
 
+# Study, by what was studied or where: "my bachelors and masters", "a PhD", "at uni", "as a student"
+STUDY_NAMED = re.compile(r"\b(?:bachelor'?s?|masters?|master'?s|degrees?|undergrad\w*|postgrad\w*|phd|"
+                         r"doctorate|uni|university|college|students?|study|studying|studies|studied|"
+                         r"tier 4|tier four)\b")
+# A switch to another permission, and when: "switching to care work visa last year", "switched to
+# skilled worker 2 years ago"
+SWITCHED_WHEN = re.compile(r"\b(?:switch\w*|changed|moved (?:on)?to)\b[^,.;]{0,40}?\b"
+                           r"(?:(last year)|(this year)|(\d{1,2}) (?:years?|yrs?) ago)\b")
+
+
+def _years_since_switching_from_study(text: str) -> float | str | None:
+    """ "5 years, I did my bachelors and masters here before switching to care work visa last year":
+    time on a study visa never counts, so the years are those since the switch (1); None when no
+    study, or no switch said with when it was."""
+    switched = SWITCHED_WHEN.search(text)
+    if not switched or not STUDY_NAMED.search(text[:switched.start()]) or \
+            STUDY_NAMED.search(text[switched.start():]):
+        return None
+    if switched.group(1):
+        return 1.0
+    return "<1" if switched.group(2) else float(switched.group(3))
+
+
 # Coming back after time away: "went back to Poland for 2, and came back last year" (counted from
 # the return: a long time away breaks the stay; holidays and short trips don't)
 CAME_BACK = re.compile(r"\b(?:came back|moved back|returned|got back|been back)\b(?: (?:here|to the uk|to "
@@ -439,7 +486,7 @@ BACK_FOR_A_LENGTH = re.compile(r"(?<!went )(?<!go )(?<!going )(?<!moved )"
 SHORT_AWAY = re.compile(r"\b(holidays?|trips?|visits?|weeks?|days?|months?|summer|christmas)\b")
 
 
-def _years_since_coming_back(text: str, today: date | None = None) -> float | str | None:
+def years_since_coming_back(text: str, today: date | None = None) -> float | str | None:
     """ "went back to Poland for 2, and came back last year": the years since the return (1); None
     when no return is said, or the time away was a trip."""
     today = today or date.today()

@@ -47,9 +47,11 @@ LATER_SWITCH = re.compile(r"[,;]?\s?\b(?:though|although|but|and)?\s?(?:i\s|i'?d
                           r"at some point|after)\b")
 # Torn between two choices, one of them perhaps not a role's name: "50 50 between software and devops",
 # "fifty-fifty between BA and cyber", "torn between coding and devops"
-TORN_BETWEEN = re.compile(r"\b(?:torn|50\s?[/-]?\s?50|fifty[\s-]fifty|split|undecided|(?:still\s)?deciding|"
-                          r"can'?t (?:decide|choose|pick)|choosing)\s(?:\w+\s)?between\s"
+TORN_BETWEEN = re.compile(r"\b(?:torn|50\s?[/-]?\s?50|fifty[\s-]fifty|split|undecided|unsure|"
+                          r"(?:still\s)?deciding|can'?t (?:decide|choose|pick)|choosing)\s(?:\w+\s)?between\s"
                           r"[^,.;!?]{1,40}?\s(?:and|or|&)\s")
+# Unsure which of two: "not sure between software dev and BA", "not really sure between cyber and devops"
+NOT_SURE_BETWEEN = re.compile(r"\bnot (?:really |quite |too )?sure between\b")
 # Two choices offered as either/or, or left to whichever suits: "either software or devops", "BA or
 # cyber, whichever has more places" (the span read to the next stop, for a role named in it)
 EITHER_OR = re.compile(r"\beither\s[^,.;!?]{1,40}?\sor\s[^,.;!?]{1,40}|"
@@ -72,6 +74,8 @@ OTHERS_OPINION = re.compile(r"\b(?:my|our|the)\s[a-z]+(?:\s[a-z]+)?\s(?:says?|sa
 def parse_role(text: str) -> str | None:
     text = undotted(normalise(text))
     text = re.sub(r"\beng\b\.?", "engineer", text)  # "software eng": the word cut short
+    # "not sure between software dev and BA": unsure of the choice, not a "not" said of the roles
+    text = NOT_SURE_BETWEEN.sub("unsure between", text)
     excluded = {key for start, _, key in find_roles(text)
                 if EXCLUDED_ROLE.search(text[max(0, start - 30):start])}
     named_roles = {key for start, _, key in find_roles(text) if not is_negated(text, start)} - excluded

@@ -75,7 +75,9 @@ def parse_euss_status(text: str) -> str | None:
                                                clause) or TEMPORARY_STATUS.search(clause) else
                   "settled" if re.search(r"\bsettled\b|\bindefinite leave\b|\bilr\b|\bpermanent\b",
                                          clause) else None)
-        if status and NEGATION.search(clause.split("settled")[0].split("status")[0] + " "):
+        before = clause.split("settled")[0].split("status")[0] + " "
+        if status and (NEGATION.search(before) or OUT_OF_REACH.search(before)):
+            # ("too late for settled status": a status they could not get)
             value = value or "none"
             continue
         if status:
@@ -103,6 +105,12 @@ def parse_euss_status(text: str) -> str | None:
 # temporary one", "temporary status" (not "a temporary work visa")
 TEMPORARY_STATUS = re.compile(r"\b(?:the|my|a|got|have)\s(?:temporary|temp)\s(?:one|status|version|kind|type|"
                               r"thing|leave)\b|\btemporary (?:status|leave)\b")
+# A status said to be out of their reach: "too late for settled status", "missed out on pre-settled",
+# "wasn't eligible for settled"
+OUT_OF_REACH = re.compile(r"\b(?:too late (?:for|to (?:get|apply for))|missed (?:out on|the deadline for)|"
+                          r"(?:wasn'?t|was not|weren'?t|not) eligible for|"
+                          r"(?:couldn'?t|could not) (?:get|apply for)|(?:didn'?t|did not) qualify for)\s"
+                          r"(?:the\s|a\s|any\s)?(?:pre[- ]?|full\s)?\s?$")
 UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
 # Pre-settled status by its length: "the 5 year one", "got five years", "a five-year status"
 FIVE_YEAR_GRANT = re.compile(r"\b(?:the|a|my)\s(?:5|five)[\s-]?(?:years?|yrs?)\s(?:one|status|leave|grant|"
@@ -352,6 +360,9 @@ def _status_in(clause: str) -> str | None:
     if re.search(r"\bgraduate (visa|route)\b|\bpost[- ]study\b|\btier (1|2|5|one|two|five)\b", clause) or \
             BNO.search(clause):
         return "other_permission"
+    dependant = DEPENDANT.search(clause)
+    if dependant and not is_negated(clause, dependant.start()):
+        return "other_permission"  # "student dependant visa": a student's family member is not here to study
     if STUDENT_ALONE.fullmatch(clause):
         return "study"  # the status named by itself, as the option says it: "student", "here as a student"
     if re.search(r"\b(student|study|studying|tier 4|tier four)\b.{0,15}\b(visa|permit|route|leave)\b|"
@@ -387,6 +398,11 @@ ASYLUM_REFUSED = re.compile(r"\basylum\b(?:\s(?:claim|application|case))?\s(?:wa
                             r"had been\s)?(?:refused|rejected|denied|turned down|unsuccessful)\b"
                             r"(?![^,.;]{0,40}\bappeal)|"
                             r"\b(?:refused|rejected|denied)\s(?:my\s|me\s)?asylum\b(?![^,.;]{0,40}\bappeal)")
+# A family member of a visa holder: "student dependant visa", "I'm a dependant", "dependent visa",
+# "dependent on my husband's student visa"
+DEPENDANT = re.compile(r"\bdependa[nt]+s?\b|\bdependents?\s(?:visa|route|permit|leave)\b|"
+                       r"\bdependents?\son\s(?:my|her|his|their|our)\s(?:husband|wife|partner|spouse|parents?|"
+                       r"mum|mom|dad|father|mother)\b")
 # Studying here on a visa whose kind is not named, so the study one: "studying at uni here on a visa",
 # "at college on a visa", "here on a visa for my degree"
 STUDYING_ON_A_VISA = re.compile(r"\b(?:studying|student|at uni\w*|at college|doing (?:a|my) "
@@ -513,11 +529,12 @@ TIME_ON_IT = re.compile(r"\b(?:has|have|got|still|there'?s|there is)\s(?:got\s)?
                         r"(?:it|the\s\w+|my\s\w+|mine)\b")
 # A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then", "I'll
 # be applying for an extension"), or open to them ("I can extend it", "it can be renewed")
+# ("then I apply ILR": the next step said in the present, "for" left out)
 RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'?d|have to|need to|"
-                             r"planning to|plan to|i can|i could|i'?m able to|i am able to)\s(?:be\s)?"
+                             r"planning to|plan to|i can|i could|i'?m able to|i am able to|then i)\s(?:be\s)?"
                              r"(?:have to\s|need to\s)?(?:apply to\s)?"
                              r"(?:renew(?:ing)?|extend(?:ing)?|"
-                             r"apply(?:ing)? for (?:full )?(?:settled|settlement|ilr|indefinite leave|"
+                             r"apply(?:ing)? (?:for )?(?:full )?(?:settled|settlement|ilr|indefinite leave|"
                              r"(?:british )?citizenship|naturali[sz]ation)|"
                              r"apply(?:ing)? for (?:an? )?(?:extension|renewal)|"
                              r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"

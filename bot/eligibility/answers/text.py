@@ -98,7 +98,9 @@ ELLIPTIC_NO = re.compile(r"^\s*(won'?t|wont|will not|shan'?t|am not|isn'?t|aren'
 
 
 FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|so|ok|okay|right|oh|ah|"
-                     r"tbh|tbf|ngl|honestly|to be honest|in all honesty)"
+                     r"tbh|tbf|ngl|honestly|to be honest|in all honesty|"
+                     # ("to be clear, I don't have one": a lead-in, not the answer)
+                     r"(?:just )?to be clear|(?:just )?to clarify|for the record)"
                      r"\b[\s,.!]*)+")
 
 

@@ -184,6 +184,8 @@ def parse_employed_relevant(text: str) -> str | None:
                                             r"i'?m an?|i am an?|position|team|department|civil servant|"
                                             r"doing)\b", text)) \
             and not is_negated(text, relevant.start()):
+        if NO_FIRST.match(text):
+            return NOT_SURE  # "no, I work in a bank as a data analyst": a no, then a job that may count
         return YES
     if NOT_RELEVANT_JOBS.search(text) and (re.search(r"\b(work|working|worker|job|i'?m an?|i am an?|"
                                                      r"self[- ]employed|part[- ]time|full[- ]time|shifts?|"
@@ -196,6 +198,8 @@ def parse_employed_relevant(text: str) -> str | None:
     return None
 
 
+# A plain no said first, the rest after it: "no, I work in a bank", "nope I'm an analyst"
+NO_FIRST = re.compile(r"^(?:no|nope|nah)\b[\s,.!-]")
 # Most of the working time, said a little before the place: "most of my time would be in Leeds"
 MOST_OF_THE_TIME = re.compile(r"\bmost of (?:my |the |our )?(?:time|week|weeks|days|hours|working (?:time|"
                               r"week|days|hours))\b")
@@ -243,6 +247,12 @@ EVEN_SPLIT = re.compile(r"\b(?:evenly|equally|50 ?/ ?50|half and half|fifty[- ]f
                         r"(?:between|across)\s")
 # The place said as where they are is where they would work: "and would work from there"
 WORK_THERE = re.compile(r"\b(?:work|working|based)\s(?:from|in|out of)\s(?:there|here|home)\b")
+# Bristol, across the Severn from Newport in Wales: said with it, that is the Newport meant (Newport on
+# the Isle of Wight or in Shropshire is far from it)
+WELSH_NEWPORT_BESIDE = re.compile(r"\bbristol\b")
+# A "probably" before the days said: "probably 2 days in Bristol, 3 in Newport"
+LEANING_TO_DAYS = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely)\s(?=\d|one\b|two\b|three\b|"
+                             r"four\b|five\b)")
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
 
 
@@ -254,6 +264,13 @@ def parse_works_in_england(text: str) -> str | None:
     """Where they will work: yes when at least the rule's share of working time is in England
     ("3 days in Bristol, 2 in Cardiff" is 60%); where they live is not the test."""
     text = normalise(text)
+    leaning = LEANING_TO_DAYS.match(text)
+    if leaning:
+        # "probably 2 days in the bristol office and 3 from home in newport": the days, leant towards
+        # (asked back for the "probably")
+        value = parse_works_in_england(text[leaning.end():])
+        if value in (YES, NO):
+            return value
     if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
         return NOT_SURE
     # "I'm a Londoner": where they live, by the name its people go by ("I live in London")
@@ -269,6 +286,11 @@ def parse_works_in_england(text: str) -> str | None:
         named = mentions(text[split.end():], [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])
         if len(named) == 2 and any(name in ENGLAND for _, name in named):
             return YES if RULES.england_share_percent <= 50 else None
+    if WELSH_NEWPORT_BESIDE.search(text) and mentions(text, AMBIGUOUS):
+        # "2 days in Bristol, 3 in Newport": the Newport across the Severn from Bristol, in Wales
+        share = _share_of_days(text, ENGLAND, (*OUTSIDE_ENGLAND, *AMBIGUOUS))
+        if share is not None:
+            return share
     if any(name in AMBIGUOUS and not HOME_BEFORE.search(_clause_before(text, pos, 30))
            for pos, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])):
         # "3 days in Newport": in Wales or in England? Asked again, never guessed (a home there,
@@ -402,18 +424,21 @@ def _employers_place(text: str, place: tuple[int, str, bool]) -> bool:
 def _share_either_way(text: str) -> str | None:
     """Yes or no from the shares of the week said, when they give the same answer with a place that
     may be in England or not (Newport) read either way; None otherwise."""
-    verdicts = set()
-    for england, outside in (((*ENGLAND, *AMBIGUOUS), OUTSIDE_ENGLAND),
-                             (ENGLAND, (*OUTSIDE_ENGLAND, *AMBIGUOUS))):
-        share = _ratio_share(text, england, outside)
-        if share is None:
-            share = _england_share(text, england, outside)
-        if share is None:
-            share = _percent_in_england(text, england, outside)
-        if share is None:
-            return None
-        verdicts.add(YES if share * 100 >= RULES.england_share_percent else NO)
+    verdicts = {_share_of_days(text, (*ENGLAND, *AMBIGUOUS), OUTSIDE_ENGLAND),
+                _share_of_days(text, ENGLAND, (*OUTSIDE_ENGLAND, *AMBIGUOUS))}
     return verdicts.pop() if len(verdicts) == 1 else None
+
+
+def _share_of_days(text: str, england: Sequence[str], outside: Sequence[str]) -> str | None:
+    """Yes or no from the shares of the week said of the places in and outside England given."""
+    share = _ratio_share(text, england, outside)
+    if share is None:
+        share = _england_share(text, england, outside)
+    if share is None:
+        share = _percent_in_england(text, england, outside)
+    if share is None:
+        return None
+    return YES if share * 100 >= RULES.england_share_percent else NO
 
 
 # "I'd travel to Newcastle 2 days a week", "commuting into Leeds twice a week": days at a place

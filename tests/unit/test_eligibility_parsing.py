@@ -2677,3 +2677,13 @@ def test_no_it_qualification_said_after_a_lead_in_or_only_a_course_not_finished(
         ("no, only the comptia course which isnt finished", "no"),
         ("CompTIA A+", "not_sure"),  # near miss: a certificate held, at what level for the team
     ])
+
+
+def test_a_year_alone_is_when_they_came() -> None:
+    # An exploratory tester's "sorry I meant 2022 not 2025", at "is that right?", got "Which answer
+    # would you like to change?".
+    since_2022 = parse_answer("residence_years", "since 2022")
+    _each("residence_years", [
+        ("2022", since_2022), ("sorry I meant 2022 not 2025", since_2022), ("I meant 2022", since_2022),
+        (str(date.today().year + 3), None),  # near miss: a year to come
+    ])

@@ -52,6 +52,11 @@ STUDY_YEARS = re.compile(r"(,|;|\bbut)\s(?:only\s)?(?:(?:the|my)\s)?(first|last|
                          r"as an? (?:international )?student|studying)\b")
 
 
+# A year as the whole answer, perhaps set against the one said before: "2022", "I meant 2022 not 2025"
+YEAR_ALONE = re.compile(r"(?:(?:i\s)?mea(?:nt|n)\s|it'?s\s|it was\s)?((?:19|20)\d\d)"
+                        r"(?:,?\snot\s(?:19|20)\d\d)?")
+
+
 def parse_residence_years(text: str) -> float | str | None:
     """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
@@ -60,6 +65,10 @@ def parse_residence_years(text: str) -> float | str | None:
     text = _others_born_here_left_out(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
+    year_alone = YEAR_ALONE.fullmatch(text.strip(" .!"))
+    if year_alone and int(year_alone.group(1)) <= date.today().year:
+        # "2022", "2022 not 2025": the year they came, as "since 2022" says it
+        return parse_duration_years(f"since {year_alone.group(1)}", rule_years=RULES.residence_years)
     digits = words_to_digits(text)
     if NOT_CONTINUOUS.search(digits):
         return None  # "on and off for 10 years": not one continuous stay, so not its length

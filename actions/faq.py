@@ -32,6 +32,7 @@ from bot.followups import (
     takes_up_the_offer,
 )
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
+from bot.nlu.unknown_topics import unknown_topic
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -93,6 +94,19 @@ def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqE
     kept = facts or tracker.get_slot("pending_facts") or {}
     return [SlotSet("pending_faq", None), SlotSet("pending_facts", kept or None),
             SlotSet(LAST_FAQ_SLOT, entry.id), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in left] or None)]
+
+
+def not_in_the_faq(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> list[EventType]:
+    """ "how much annual leave do apprentices get?": the FAQ doesn't say, rather than the nearest entry."""
+    record_not_answered(tracker, "unanswered")
+    send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
+    return [SlotSet("pending_faq", None)]
+
+
+def talked_about_techtrack(tracker: Tracker) -> bool:
+    """Whether the conversation so far was about TechTrack: an answer given, a role named or the check."""
+    return bool(tracker.get_slot(LAST_FAQ_SLOT) or tracker.get_slot("role") or
+                check.answers_from_slots(tracker.slots))
 
 
 def disputes_the_verdict(tracker: Tracker) -> bool:
@@ -160,6 +174,9 @@ class ActionAnswerFaq(Action):
         followup = answer_followup(dispatcher, tracker)
         if followup is not None:
             return followup
+        topic = unknown_topic(text)
+        if topic is not None:
+            return not_in_the_faq(dispatcher, tracker, topic)
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
         parts = faq_parts(message)
         known_parts = None if parts is None else [
@@ -318,6 +335,10 @@ class ActionSpecialCase(Action):
         intent = latest_intent(tracker)[0]
         if intent == "out_of_scope" and disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]  # "why? I said it ends in march"
+        topic = unknown_topic(latest_text(tracker)) if intent == "out_of_scope" else None
+        if topic is not None and talked_about_techtrack(tracker):
+            # "is there london weighting", asked after TechTrack answers: the FAQ's gap, not off-topic
+            return not_in_the_faq(dispatcher, tracker, topic)
         if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
             return [SlotSet("pending_faq", None)]

@@ -68,6 +68,12 @@ def which_role_unclear() -> Reply:
     return Reply("Sorry, I didn't catch which role you mean. Please pick one:", role_buttons())
 
 
+def not_in_the_faq(topic: str, human_route: str) -> Reply:
+    """A question on a topic the FAQ doesn't cover ("how much annual leave do apprentices get?")."""
+    return Reply(f"The published TechTrack FAQ doesn't cover {topic}, so I don't know, and I'd rather not "
+                 f"guess.\n\n{human_route}")
+
+
 def dont_know(human_route: str) -> Reply:
     return Reply(
         "Sorry, I don't know the answer to that. I can only answer from the published TechTrack "

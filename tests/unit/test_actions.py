@@ -601,3 +601,18 @@ def test_all_of_them_taken_for_a_role_answers_for_every_role(corpus: dict[str, F
     messages, _ = run(ActionRoleChosen(), text="all of them", intent="inform_role",
                       slots={"pending_faq": "duration"})
     assert messages[0]["text"] == corpus["duration"].answer
+
+
+def test_a_question_on_a_topic_the_faq_does_not_cover_gets_an_honest_dont_know() -> None:
+    # An exploratory tester's "how much annual leave do TechTrack apprentices get?" got the salary answer.
+    messages, _ = run(ActionAnswerFaq(), text="how much annual leave do TechTrack apprentices get?",
+                      faq_id="salary")
+    assert messages[0]["text"].startswith("The published TechTrack FAQ doesn't cover annual leave")
+    assert messages[0]["text"].endswith(DEFAULT_HUMAN_ROUTE)
+    # Declined as off-topic after TechTrack answers, it is the FAQ's gap; with no such answer, off-topic.
+    messages, _ = run(ActionSpecialCase(), text="is there london weighting", intent="out_of_scope",
+                      slots={"last_faq": "salary"})
+    assert messages[0]["text"].startswith("The published TechTrack FAQ doesn't cover London weighting")
+    messages, _ = run(ActionSpecialCase(), text="can i take annual leave during my probation at the shop",
+                      intent="out_of_scope")
+    assert messages[0]["text"].startswith("Sorry, that's not something I can help with")

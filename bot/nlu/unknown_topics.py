@@ -1,0 +1,59 @@
+"""Topics people ask about that the published FAQ does not cover: annual leave, visa sponsorship,
+fees, equipment, London weighting, reasonable adjustments, the coding challenge's language, how
+competitive it is, applying for more than one role. A question on one of them gets an honest "the
+FAQ doesn't say" and the route to the admissions team, not the nearest entry's answer (an
+exploratory tester's "Does TechTrack sponsor visas?" got the answer about work visas, and "how much
+annual leave do apprentices get?" the salary answer).
+"""
+
+from __future__ import annotations
+
+import re
+
+NEEDS = r"(?:extra time|adjustments?|support|accommodations?|help)"
+CONDITIONS = r"(?:dyslexi\w*|adhd|autis\w*|disab\w*|neurodiver\w*)"
+
+# (what the FAQ doesn't cover, said in the reply; the words that ask about it; words that make it
+# a question the FAQ does answer)
+TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
+    ("annual leave or holidays", re.compile(
+        r"\bannual leave\b|\bholiday (?:entitlement|allowance|days)\b|\bhow many (?:days'? )?holidays?\b|"
+        r"\bdays'? (?:holiday|annual leave)\b|"
+        r"\bdo (?:i|we|you|apprentices) get (?:any )?(?:holidays?|leave)\b"),
+     # ("do I keep my annual leave if I join?": a civil servant's terms, which the FAQ covers)
+     re.compile(r"\b(?:keep|existing|current|t&cs|terms|still have|change|built up|my own department)\b")),
+    ("visa sponsorship", re.compile(
+        r"\bsponsor (?:my |a |me|visas?|people|apprentices|international)|\bvisa sponsorship\b|"
+        r"\bsponsorship (?:for|of) (?:a |my |the )?(?:skilled worker )?visa\b|\bwhat is sponsorship\b"),
+     re.compile(r"\bukrain\w*|\bhomes for\b")),
+    ("fees or costs for the training", re.compile(
+        r"\b(?:course|tuition|training|programme|apprenticeship) (?:fees?|costs?)\b|"
+        r"\bpay (?:for|towards) (?:the )?(?:training|course|apprenticeship|programme)\b|"
+        r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b"),
+     re.compile(r"\bloans?\b|\bstudent finance\b|\bfunded\b")),
+    ("equipment such as a laptop", re.compile(
+        r"\b(?:my own|own|provided with a|give (?:me|us|you) a|get a|need a)\s(?:laptop|computer|pc|"
+        r"work phone)\b(?! science| club| course)"), None),
+    ("London weighting", re.compile(r"\blondon weighting\b|\b(?:paid|pay) more in london\b"), None),
+    ("reasonable adjustments", re.compile(
+        r"\breasonable adjustments?\b|\b" + NEEDS + r"\b[^.?!]{0,40}\b" + CONDITIONS + r"|\b" + CONDITIONS +
+        r"[^.?!]{0,40}\b" + NEEDS + r"\b"), None),
+    ("the coding challenge's programming language", re.compile(
+        r"\b(?:programming|coding) languages?\b|\bwhat language\b[^.?!]{0,30}\b(?:coding|challenge|code|"
+        r"test)\b|\b(?:coding challenge|challenge)\b[^.?!]{0,30}\blanguage\b"), None),
+    ("how competitive it is", re.compile(
+        r"\bacceptance rate\b|\bhow competitive\b|\bsuccess rate\b|\bhow many (?:people|applicants) "
+        r"(?:apply|applied|get (?:in|accepted|a place))\b|\bchances? of getting (?:in|a place|accepted)\b"),
+     None),
+    ("applying for more than one role", re.compile(
+        r"\b(?:more than one|multiple|several|two|both) (?:roles?|of the roles)\b[^.?!]{0,25}"
+        r"\b(?:apply|at (?:the same|once)|same time)\b|\bapply (?:for|to) (?:more than one|multiple|several|"
+        r"two|both) (?:roles?|of the roles|of them)\b"), None),
+)
+
+
+def unknown_topic(text: str) -> str | None:
+    """What the FAQ doesn't cover that `text` asks about, or None."""
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    return next((name for name, asks, answered in TOPICS
+                 if asks.search(lowered) and not (answered and answered.search(lowered))), None)

@@ -1,0 +1,39 @@
+"""Topics the published FAQ doesn't cover: an honest "the FAQ doesn't say", not the nearest answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.unknown_topics import unknown_topic
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # an exploratory tester's questions, each given the nearest entry's answer or declined as off-topic
+    ("how much annual leave do TechTrack apprentices get?", "annual leave or holidays"),
+    ("Does TechTrack sponsor visas for apprentices?", "visa sponsorship"),
+    ("are there any course fees", "fees or costs for the training"),
+    ("my mate said u have to pay for the training urself is that true", "fees or costs for the training"),
+    ("do I need my own laptop", "equipment such as a laptop"),
+    ("is there london weighting", "London weighting"),
+    ("My daughter is dyslexic. Are there reasonable adjustments for the aptitude tests?",
+     "reasonable adjustments"),
+    ("whats the coding challenge like, what language is it in",
+     "the coding challenge's programming language"),
+    ("how competitive is it, whats the acceptance rate", "how competitive it is"),
+    ("can i apply for more than one role at the same time", "applying for more than one role"),
+])
+def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
+    assert unknown_topic(text) == topic
+
+
+@pytest.mark.parametrize("text", [
+    "do I keep my annual leave if I join as an internal candidate",  # a civil servant's terms: answered
+    "I'm on the Ukraine sponsorship scheme",  # a status
+    "my tuition fee loan is still active, can I apply",  # the loan rule
+    "I already have a computer science degree, can I apply",
+    "can I do two apprenticeships at once",  # the other-programme rule
+    "I'm dyslexic and get anxious about timed tests. How does the selection process work?",
+    "what's the salary",
+])
+def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
+    assert unknown_topic(text) is None

@@ -54,6 +54,7 @@ from bot.eligibility.conversation import prefilled
 from bot.eligibility.facts import asks_to_check
 from bot.eligibility.parsing import spacy_entities
 from bot.nlu.faq_decision import FaqRoute, Thresholds, decide_faq, faq_candidates, faq_parts
+from bot.nlu.unknown_topics import unknown_topic
 from bot.paths import ROOT
 from bot.roles import role_in_parse
 from bot.settings import load_settings
@@ -167,6 +168,8 @@ def bot_label(parsed: Mapping[str, Any], thresholds: Thresholds) -> tuple[str, f
         # As actions/faq.py does: "Am I eligible? I'm 24..." starts the check, which counts as the
         # check_eligibility intent does.
         return f"faq/{INTENT_ANSWERS['check_eligibility']}", confidence, ()
+    if unknown_topic(text) is not None:
+        return "dont_know", confidence, ()  # as actions/faq.py does: a topic the FAQ doesn't cover
     candidates = faq_candidates(parsed)
     decision = decide_faq(str(parsed.get("text") or ""), candidates, thresholds, faq_parts(parsed))
     best = candidates[0].confidence if candidates else 0.0

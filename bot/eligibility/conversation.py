@@ -83,6 +83,9 @@ GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last q
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
 MOVED = re.compile(r"\b(came|come|coming|moved|moving|back|lived|living|returned|arrived|visit\w*|holiday)\b")
+# The payloads of the check's own yes/no buttons ("Yes, stop", "No, carry on"): pressed while a
+# question is pending, they answer a confirmation asked earlier
+EARLIER_BUTTONS = ("/affirm", "/deny")
 BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*[.!?]*\s*$")
 # Indefinite leave named in an answer to the permission question: it cannot run out, so whether it
 # lasts the whole apprenticeship is not asked.
@@ -292,6 +295,10 @@ def read_answer(
         return AnswerReading(updates={previous: None}, acknowledgement=say("went_back"))
     if intent in COMMANDS or (intent == "distress" and in_distress(text)):
         return AnswerReading(interrupt=True)
+    if text.strip() in EARLIER_BUTTONS:
+        # "Yes, stop" pressed after a question asked in between: the confirmation it answered is
+        # gone, and "/affirm" is no answer to the pending question
+        return AnswerReading(updates={}, acknowledgement=say("earlier_button"))
     value = parse_answer(pending, text, entities) if pending else None
     if pending and unconfirmed and unconfirmed.get("question") == pending:
         confirmed = read_confirmation(text, pending, unconfirmed.get("value"), entities)

@@ -692,3 +692,13 @@ def test_a_settlement_status_answer_notes_no_visa_besides() -> None:
                       answers={"role": "devops_engineer", "age": 27, "nationality": "eu_eea"})
     assert SlotSet("elig_euss_status", "pre_settled") in events
     assert not any(e.get("name") == "elig_immigration_status" for e in events)
+
+
+def test_a_stop_button_pressed_after_a_question_in_between_changes_nothing() -> None:
+    # An exploratory tester said "stop", asked a question, then pressed "Yes, stop": "/affirm" was
+    # read as the age ("Please give your age as a number").
+    messages, events = run(ValidateEligibilityForm(), text="/affirm", intent="affirm", pending="age",
+                           answers={"role": "software_developer"}, events=AFTER_USER)
+    assert messages[0]["text"].startswith("That button was for an earlier question")
+    assert not any(e.get("name") == "elig_age" for e in events)
+    assert "Sorry" not in " ".join(m["text"] for m in messages)

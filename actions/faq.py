@@ -168,7 +168,7 @@ class ActionAnswerFaq(Action):
         if not in_check and asks_to_check(text, facts):
             # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
             return [FollowupAction("action_start_eligibility")]
-        if not in_check and check.corrects_an_answer(text, check.answers_from_slots(tracker.slots)):
+        if disputes_the_verdict(tracker):
             # "actually I've only lived here 1 year" after the verdict: a correction, not an FAQ
             return [FollowupAction("action_change_answer")]
         followup = answer_followup(dispatcher, tracker)

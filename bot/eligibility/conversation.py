@@ -146,13 +146,15 @@ class AnswerReading:
         return tuple(question for question, value in self.updates.items() if value is None)
 
 
+def says_any(lowered: str, words: Sequence[str]) -> bool:
+    """Whether the normalised text says one of the words or phrases, as a whole word."""
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered) for word in words)
+
+
 def mentioned_questions(text: str, among: Sequence[str] | None = None) -> list[str]:
     lowered = normalise(text)
-    return [
-        question for question, words in QUESTION_WORDS.items()
-        if (among is None or question in among)
-        and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered) for w in words)
-    ]
+    return [question for question, words in QUESTION_WORDS.items()
+            if (among is None or question in among) and says_any(lowered, words)]
 
 
 def acknowledge(question: str, value: object) -> str:
@@ -268,8 +270,7 @@ def read_dispute(text: str, answers: Mapping[str, Any]) -> AnswerReading | None:
     changed = {}
     for question, value in answers.items():
         topic = (*QUESTION_WORDS.get(question, ()), *DISPUTE_TOPICS.get(question, ()))
-        if question in NOT_DISPUTED or question not in QUESTIONS or not any(
-                re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", rest) for word in topic):
+        if question in NOT_DISPUTED or question not in QUESTIONS or not says_any(rest, topic):
             continue  # ("why? I said I don't have a loan" is no answer about another programme)
         new = parse_answer(question, rest)
         if new not in (None, value):

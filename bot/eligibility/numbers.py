@@ -441,14 +441,15 @@ SHORT_LENGTH = (r"(?:(?:a|an|one|two|three|four|five|six|[1-6]|a few|a couple of
 UK_PLACE_NAMES = (*ENGLAND, *UK_OUTSIDE_ENGLAND, *CROWN_DEPENDENCIES, "the uk", "uk", "britain")
 # Holidays, short trips and a gap year away are temporary absences: residence goes on through them
 # ("all my life except a gap year in Australia", "apart from my year abroad at uni")
-EXCEPT = r"\b(?:apart from|except(?: for)?|other than|besides|not counting)\s"
+EXCEPT_WORDS = r"(?:apart from|except(?: for)?|other than|besides|not counting)"
+EXCEPT = r"\b" + EXCEPT_WORDS + r"\s"
 # ("except 2 weeks in Spain each summer": a short time away, said by its length)
 SHORT_TIME_AWAY = EXCEPT + r"(?:the |a )?" + SHORT_LENGTH + r"\s(?:\w+\s)?(?:in|at|to|away|abroad|overseas)\b"
 # ("apart from uni in Edinburgh": time elsewhere in the UK, which counts)
 TIME_ELSEWHERE_IN_THE_UK = (EXCEPT + r"(?:my |the |a |\w+ )?(?:uni|university|college|boarding school|school|"
                             r"studies|\w+ years?)\s(?:in|at)\s"
                             r"(?:" + "|".join(sorted(UK_PLACE_NAMES, key=len, reverse=True)) + r")\b")
-TEMPORARY_ABSENCE = re.compile(r"\b(apart from|except( for)?|other than|besides|not counting)\s+"
+TEMPORARY_ABSENCE = re.compile(r"\b" + EXCEPT_WORDS + r"\s+"
                                r"(the odd |a few |some |short |family |summer |the |a |my |one |"
                                # ("apart from 6 months travelling", "except a month visiting family")
                                r"" + SHORT_LENGTH + r"\s(?:of\s|on\s)?(?:[a-z]+\s)?)?"

@@ -20,6 +20,7 @@ from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import (
     ALL_LIFE,
     BREAK,
+    EXCEPT,
     MONTH_NUMBERS,
     MONTHS,
     SHORT_LENGTH,
@@ -170,7 +171,7 @@ def _short_trips_left_out(text: str) -> str:
 
 # A gap year or a working holiday away, and what is said of it to the end of its clause: "apart from a
 # gap year teaching english in japan when I was 22", "except a year in australia on a working holiday"
-GAP_YEAR_AWAY = re.compile(r"\b(?:apart from|except(?: for)?|other than|besides|not counting)\s"
+GAP_YEAR_AWAY = re.compile(EXCEPT +
                            r"(?:a|an|one|my|the)\s[^,.;]{0,40}?\b(?:gap year|working holiday|year out|"
                            r"year abroad)\b[^,.;]{0,60}")
 

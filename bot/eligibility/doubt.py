@@ -69,6 +69,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
     if len(parts) < 2:
         return False
     for index, part in enumerate(parts):
+        if not re.search(r"[a-z0-9]", part):
+            continue  # "No. 👍": an emoji after the answer is no answer of its own
         named = [entity for entity in entities if entity[1].lower() in part]
         reading = parse_answer(question, part, named)
         if reading is not None and reading != value and \

@@ -220,8 +220,9 @@ JOKE_TAKEN_BACK = re.compile(r"(?:^|[\s,.;!-])(?:jk|jks|just kidding|just joking
                              r"joking aside|kidding aside|"
                              r"(?:ok|okay|alright)\s?,?\s?(?:fine|really|seriously)|"
                              r"but seriously|seriously though|in all seriousness)\b[\s,.:;!-]*")
+# (", well" corrects what came before it: "three, well 3 and a half actually")
 SELF_CORRECTION = re.compile(r"(?:^|[\s,.;!-])(?:sorry|i mean|i meant|no wait|wait|correction|scratch that|"
-                             r"oops|my mistake|actually)\b[\s,.:;!-]*")
+                             r"oops|my mistake|actually|(?<=, )well)\b[\s,.:;!-]*")
 
 
 def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]]) -> object | None:

@@ -2687,3 +2687,66 @@ def test_a_year_alone_is_when_they_came() -> None:
         ("2022", since_2022), ("sorry I meant 2022 not 2025", since_2022), ("I meant 2022", since_2022),
         (str(date.today().year + 3), None),  # near miss: a year to come
     ])
+
+
+def test_an_age_said_as_forty_odd_is_over_forty() -> None:
+    _each("age", [
+        ("fifty odd", ">50"), ("thirty-odd, sadly", ">30"), ("50 odd years young", ">50"),
+        ("I'm 50, odd as it sounds", 50),  # near miss: "odd" not said of the age
+    ])
+
+
+def test_a_birthday_said_to_fall_before_or_after_the_start() -> None:
+    _each("age_at_start", [
+        ("he turns 16 over the summer before it starts", "yes"),
+        ("I turn 16 a few weeks after the apprenticeship starts", "no"),
+        ("I turn 16 before it starts?", None),  # near miss: asked, not said
+    ])
+
+
+def test_a_british_passport_held_beside_a_doubt_is_british() -> None:
+    _each("nationality", [
+        ("unsure what you need, born in Ghana but I've had a British passport for years", "uk"),
+        ("not sure", "not_sure"),
+        ("not sure, I haven't got a British passport", "not_sure"),  # near miss: none held
+    ])
+
+
+def test_back_since_a_month_and_year_and_a_move_within_the_uk() -> None:
+    since = parse_answer("residence_years", "since March 2021")
+    _each("residence_years", [
+        ("born here, lived in Canada from 2012, back since March 2021", since),
+        ("grew up in Belfast, moved to Leeds 2 years ago, never lived outside the UK", "all_my_life"),
+        # near miss: years in Portugal count for some, not said how many
+        ("grew up in Lisbon, moved to Leeds 2 years ago, never lived outside the UK since", None),
+        ("four, well 4 and a half actually", 4.5),
+    ])
+
+
+def test_a_thumb_or_a_laugh_before_the_answer() -> None:
+    _each("employed_relevant", [("👍", "yes"), ("👍🏾", "yes"), ("👎", "no")])
+    _each("other_programme", [("haha no", "no"), ("lmao nope", "no")])
+    _each("student_loan", [("zero", "no"), ("nil", "no")])
+    assert not doubted("student_loan", "Nope. 👍", "no")
+
+
+def test_a_programme_ending_well_before_or_long_after_the_start() -> None:
+    _each("other_programme", [
+        ("my level 2 apprenticeship ends in April, well before the start", "no"),
+        ("it won't be finished until long after TechTrack starts", "yes"),
+        ("it won't end until 2029", "yes"),
+        ("I won't be done until after it starts", None),  # near miss: how long after not said
+    ])
+
+
+def test_a_first_in_a_subject_and_a_high_school_diploma() -> None:
+    _each("prior_qualification", [("a first in maths", "not_sure"),
+                                  ("a first in software engineering", "yes"), ("a first in geography", "no")])
+    _each("gcses", [("a high school diploma from Canada", "yes"), ("no, I didn't finish high school", "no")])
+
+
+def test_the_current_document_outranks_an_old_one() -> None:
+    _each("permission_lasts", [
+        ("the old BRP expired last year but my eVisa shows leave to 2031", "yes"),
+        ("my old BRP expired in 2024 but my eVisa runs out next year", "no"),
+    ])

@@ -10,6 +10,7 @@ from datetime import date
 from bot.eligibility.answers.text import NEGATION, is_not_sure, normalise, parse_yes_no
 from bot.eligibility.numbers import (
     MONTHS,
+    ODD_AFTER,
     age_a_year_below,
     age_decade,
     age_from_birth_date,
@@ -19,6 +20,7 @@ from bot.eligibility.numbers import (
     parse_age_bound,
     parse_age_number,
     respell_number_words,
+    words_to_digits,
 )
 from bot.eligibility.questions import NO, NOT_SURE, YES
 from bot.eligibility.wording import RULES
@@ -77,6 +79,9 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
                   r"\1", text)
     text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
     text = EXACTLY_AFTER.sub(r"\1", text)  # "50 on the dot": 50 exactly ("on" is no birthday's day here)
+    odd = ODD_AFTER.search(words_to_digits(text))
+    if odd and len(numbers(text)) == 1 and int(odd.group(1)) >= RULES.min_age:
+        return f">{odd.group(1)}"  # "forty odd": some years over forty
     age = parse_age_number(text, rough_margin_from=RULES.min_age)
     if age is not None:
         return age
@@ -129,6 +134,13 @@ def _leaning_with_age_in_a_month(text: str) -> bool:
         not NEGATION.search(text) and "?" not in text
 
 
+# A birthday said to fall before or after the start: "I turn 16 in the summer holidays before it begins"
+BIRTHDAY_SIDE_OF_START = re.compile(
+    r"\b(?:turn|turns|turning|be|is|'s|'m)\s(\d{1,3})\b[^?.!,]{0,40}?\b(before|after)\s"
+    r"(?:it|techtrack|the (?:apprenticeship|course|programme|scheme|start)|the apprenticeship starts)"
+    r"(?:\s(?:starts|begins|start|begin|kicks off))?\b")
+
+
 def parse_age_at_start(text: str) -> str | None:
     """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
     sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
@@ -144,6 +156,10 @@ def parse_age_at_start(text: str) -> str | None:
     if answer is not None:
         return answer
     text = words_to_digits(text)
+    side = BIRTHDAY_SIDE_OF_START.search(text)
+    if side and not NEGATION.search(text) and "?" not in text and \
+            int(side.group(1)) == RULES.min_age:
+        return YES if side.group(2) == "before" else NO  # "I turn 16 in the holidays before it begins"
     ages = []
     for match in re.finditer(r"\b(will|'ll|shall) (?:\w+ )?(not |never )?(be|have turned|have reached|"
                              r"turn|be turning)\s+(\d{1,3})\b|\b(won'?t|will not) (?:\w+ )?"

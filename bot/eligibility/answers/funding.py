@@ -300,6 +300,14 @@ SAME_WEEK_AS_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|ove
                                 r"\s(?:starts?|begins?|kicks off)|the start)\b")
 # A level said with its number, not a length of time: "level 3", "l3"
 LEVEL_NAMED_NUMBER = re.compile(r"\b(?:level|l)\s?[1-8]\b")
+NOT_DONE_UNTIL = re.compile(r"\b(?:i|it|i'?m|it'?s)?\s?(?:won'?t|wont|will not|not going to|isn'?t going to|"
+                            r"am not going to)\s(?:be\s(?:done|finished|over|complete|completed)|finish|end|"
+                            r"complete(?: it)?|have finished)\s(?:it\s)?until\b")
+# "won't finish until well after TechTrack starts", "it ends months after the start": on it for long
+LONG_AFTER_START = re.compile(r"\b(?:finish\w*|ends?|ending|done|over|complete\w*|until|till|til)\b"
+                              r"[^.;]{0,20}?\b(?:well|long|way|months|ages|a long time|a good while|a year|"
+                              r"years) after\s"
+                              r"(?:it|techtrack|the apprenticeship|the start|that|then|yours|this)\b")
 # "well before then", "long before it starts": ended before the start by more than a few weeks
 WELL_BEFORE = re.compile(r"\b(?:well|long|way|ages|months|a long time|a good while|a while|loads of "
                          r"time) before\b")
@@ -347,7 +355,7 @@ def ends_months_before(text: str, today: date | None = None) -> bool:
         month = (today or date.today()).month
         return (MONTH_NUMBERS[end.group(1)] - month) % 12 < (MONTH_NUMBERS[start.group(1)] - month) % 12
     return bool(re.match(r"[\s,;-]{0,3}(?:so |which is |that'?s |well |long |way |months |ages )?before "
-                         r"(?:this|techtrack|the apprenticeship|it|that|then|yours|you)\b"
+                         r"(?:this|techtrack|the apprenticeship|it|that|then|yours|you|the start)\b"
                          r"(?: (?:one )?(?:starts?|begins?))?", text[end.end():]))
 
 
@@ -397,6 +405,10 @@ def parse_other_programme(text: str) -> str | None:
         return None  # on a course they may or may not leave: where they will be is not said yet
     if is_not_sure(text):
         return NOT_SURE
+    # "I won't be done until after it starts": when it ends, said with a "not" that is no "no"
+    text = NOT_DONE_UNTIL.sub("it runs until", text)
+    if LONG_AFTER_START.search(text) and not re.search(r"\b(if|unless|might|may|could)\b", text):
+        return YES  # "won't finish until well after TechTrack starts": on it at the start, for long
     ordinal = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,30}?\b(in|within|"
                         r"by|during) (the|my|our) (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|"
                         r"6th)"

@@ -66,12 +66,17 @@ def _glottal_stops_restored(text: str) -> str:
     return GLOTTAL_STOP.sub(restore, text)
 
 
+# A passport or citizenship held: "I've had a British passport since 2015", "I hold Irish citizenship"
+HELD_PASSPORT = re.compile(r"\b(?:i have|i'?ve had|i'?ve got|i got|i hold|i'?ve held)\s(?:a |an |my )?"
+                           r"(?:british|irish|uk|[a-z]+) (?:passport|citizenship)\b")
+
+
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
     text = _glottal_stops_restored(unaccented(normalise(text)))
-    if is_not_sure(text):
-        return NOT_SURE
+    if is_not_sure(text) and not HELD_PASSPORT.search(text):
+        return NOT_SURE  # ("not sure what counts, I've had a British passport since 2015" is British)
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):
         return "other"
     # "came over on the BN(O) visa": British National (Overseas) status is no British citizenship (its

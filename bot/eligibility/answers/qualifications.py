@@ -82,7 +82,7 @@ LEVEL4_PLUS = re.compile(
     # "licence" (said with its subject: "a licence in law", not a driving licence)
     r"grado|licenciatura|laurea|licence(?=\s(?:in|en|de|d')\b)|"
     # a degree by its class: "a 2:1 in history", "first class honours"
-    r"2:1|2:2|2\.1|2\.2|first class|1st class)\b"
+    r"2:1|2:2|2\.1|2\.2|first class|1st class|(?<=\ba )(?:first|1st)(?=\sin\b))\b"
 )
 NOT_SIMILAR_SAID = re.compile(
     r"\b(?:nothing|not|non|none of it|no)[\s-]{1,2}(?:(?:in|to do with|at all|really|remotely)\s)?"
@@ -521,7 +521,8 @@ SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+a
 # Secondary School Certificate ("10th standard", "SSC", "class 10", "matric")
 GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce|ssc|sslc|"
                                     r"(?:10th|tenth) (?:standard|std|class)|class (?:10|x)|"
-                                    r"secondary school (?:leaving )?certificate|matric\w*)\b")
+                                    r"secondary school (?:leaving )?certificate|matric\w*|"
+                                    r"high school (?:diploma|certificate|graduation))\b")
 # One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
 SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|"
                                   r"bac+al+au?r[a-zé]{2,6}|abitur|matura|gaokao|bachillerato|"

@@ -87,6 +87,11 @@ def parse_residence_years(text: str) -> float | str | None:
     if AGE_LEFT_AT.search(digits):
         # "lived in dublin til i was 14": an age then, not a length of time
         text = digits = " ".join(AGE_LEFT_AT.sub(" ", digits).split())
+    if NEVER_OUTSIDE_UK.search(digits) and GREW_UP.search(digits) and all(
+            name in UK_STAY_PLACES for _, name in mentions(digits, PLACES_BEYOND_ENGLAND)):
+        # "grew up in Cardiff, moved to Bristol 3 years ago, never lived outside the UK": a move
+        # within the UK, here all their life
+        return "all_my_life"
     if _counted_stay_of_unsaid_length(digits):
         return None  # "grew up in Jersey, moved to Southampton a year ago": the years in Jersey count too
     if NEVER_ELSEWHERE.search(text) and not re.search(r"\d|\b(came|moved|arrived|got here|since|when|"
@@ -377,6 +382,13 @@ def _years_not_on_study_visas(text: str) -> float | None:
                      if not on_study), 2)
 
 
+# Never outside the UK as a whole (not "never lived anywhere else", which may mean their town)
+NEVER_OUTSIDE_UK = re.compile(r"\bnever (?:lived|been|resided|lived anywhere) outside (?:the uk|britain|"
+                              r"great britain|the united kingdom|this country)\b|"
+                              r"\bnever left (?:the uk|britain|the country|this country)\b")
+GREW_UP = re.compile(r"\b(?:grew up|born|raised|brought up)\b")
+PLACES_BEYOND_ENGLAND = (*OUTSIDE_ENGLAND, *FAR_AWAY, *IRELAND, *EEA, *CROWN_DEPENDENCIES,
+                         *OVERSEAS_TERRITORIES)
 # Here all along, said without a time: "never lived anywhere else", "never left the UK"
 NEVER_ELSEWHERE = re.compile(r"\bnever (?:lived|been|lived anywhere|resided) (?:anywhere else|elsewhere|"
                              r"anywhere but here|outside (?:the uk|britain|england|scotland|wales|"
@@ -486,7 +498,8 @@ BACK_SINCE_THEN = re.compile(r"\b(?:to|until|till|til|-)\s?((?:19|20)\d\d)[,;]?\
 # Back since a year said: "left for 2 years in 2020, back since 2022", "been back here since 2019"
 # ("been back in Sheffield since 2021": back in a place named)
 BACK_SINCE_YEAR = re.compile(r"\b(?:came back|moved back|returned|got back|been back|back)(?:\shere|"
-                             r"\sin the uk|\sin\s[a-z]+)?\s(?:ever\s)?since\s((?:19|20)\d\d)\b")
+                             r"\sin the uk|\sin\s[a-z]+)?\s(?:ever\s)?since\s(?:(" + MONTHS + r")\s)?"
+                             r"((?:19|20)\d\d)\b")
 # Back for a length of time said: "back in the UK for the last 4 years", "been back here 3 years"
 # (not "went back home for 2 years": time away)
 BACK_FOR_A_LENGTH = re.compile(r"(?<!went )(?<!go )(?<!going )(?<!moved )"
@@ -508,8 +521,13 @@ def years_since_coming_back(text: str, today: date | None = None) -> float | str
     back_since = BACK_SINCE_YEAR.search(text)
     if not back and back_since and not SHORT_AWAY.search(text[:back_since.start()]):
         # "came in 2016, left for 2 years in 2020, back since 2022": counted from the return
-        year = int(back_since.group(1))
-        return float(today.year - year) if 1900 < year <= today.year else None
+        year = int(back_since.group(2))
+        if not 1900 < year <= today.year:
+            return None
+        if back_since.group(1):  # "back since June 2022": to the month, as "since June 2022" is
+            return parse_duration_years(f"since {back_since.group(1)} {year}", today,
+                                        rule_years=RULES.residence_years)
+        return float(today.year - year)
     if not back and since_then and not SHORT_AWAY.search(text[:since_then.start()]):
         # "lived in Spain from 2015 to 2021, back since then": counted from the end of the time away
         year = int(since_then.group(1))

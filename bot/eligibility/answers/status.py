@@ -430,6 +430,12 @@ EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|fi
                             r"apprenticeship)?|during (?:it|the apprenticeship|techtrack|the programme))\b")
 
 
+# An old document's date set against the current one: "my old BRP says 2024 but my eVisa says 2032"
+OLD_DOCUMENT_THEN = re.compile(r"\b(?:old|previous|expired|first)\b[^.;]{0,60}?\bbut\s(?=(?:my |the |now |"
+                               r"it |i )?(?:new|current|e-?visa|ukvi|online|latest|updated|renewed|now|"
+                               r"extension|it'?s been|it was))")
+
+
 def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     """Whether their status lasts the whole apprenticeship: yes/no, or an expiry ("my visa runs
     out in 8 months", "it expires in 2029") compared with the apprenticeship's length."""
@@ -437,6 +443,12 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     today = today or date.today()
     if is_not_sure(text):
         return NOT_SURE
+    old_then_new = OLD_DOCUMENT_THEN.search(text)
+    if old_then_new:
+        # "my old BRP says it expired in 2024 but my eVisa shows leave until 2032": the current one
+        later = parse_permission_lasts(text[old_then_new.end():], today)
+        if later in (YES, NO):
+            return later
     lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
                         r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
     hoped = [match.span() for match in RENEWAL_PLANNED.finditer(text)]

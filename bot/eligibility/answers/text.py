@@ -78,7 +78,7 @@ NO_WORDS = re.compile(
     r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
     r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i'?ve never|i have never|i ain'?t|not me|"
-    r"nothing|nowt)\b"  # ("nowt": nothing, in the north of England)
+    r"nothing|nowt|zero|nil|zilch|nada)\b"  # ("nowt": nothing, in the north of England)
 )
 NEGATION = re.compile(
     r"\b(no|not|never|don'?t|dont|do not|doesn'?t|haven'?t|havent|have not|hasn'?t|isn'?t|"
@@ -98,7 +98,7 @@ ELLIPTIC_NO = re.compile(r"^\s*(won'?t|wont|will not|shan'?t|am not|isn'?t|aren'
 
 
 FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|so|ok|okay|right|oh|ah|"
-                     r"tbh|tbf|ngl|honestly|to be honest|in all honesty|"
+                     r"tbh|tbf|ngl|honestly|to be honest|in all honesty|lol|lmao|lmfao|rofl|haha+|hehe+|"
                      # ("to be clear, I don't have one": a lead-in, not the answer)
                      r"(?:just )?to be clear|(?:just )?to clarify|for the record)"
                      r"\b[\s,.!]*)+")
@@ -116,13 +116,19 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
     text = THINK_TYPED.sub("think", text)  # "i thnk so"
-    text = "not sure" if SHRUG.fullmatch(text.strip()) else LEADING_EMOJI.sub("", " ".join(text.split()))
+    text = text.strip()
+    text = ("not sure" if SHRUG.fullmatch(text) else "yes" if THUMBS_UP.fullmatch(text) else
+            "no" if THUMBS_DOWN.fullmatch(text) else LEADING_EMOJI.sub("", " ".join(text.split())))
     text = YES_SOUND.sub("yes", NO_SOUND.sub("no", text))  # "uh huh", "mhm": a yes said as a sound
     return FILLERS.sub("", text)
 
 
 # A shrug as the whole answer: "🤷", "🤷🏽‍♀️"
 SHRUG = re.compile(r"\U0001F937[\U0001F3FB-\U0001F3FF\u200d\u2640\u2642\ufe0f]*")
+
+# A thumb up or down as the whole answer: "👍", "👍🏽", "👎"
+THUMBS_UP = re.compile(r"[\U0001F44D\U0001F44C\u2705\u2714][\U0001F3FB-\U0001F3FF\ufe0f]*")
+THUMBS_DOWN = re.compile(r"[\U0001F44E\u274C\u2716][\U0001F3FB-\U0001F3FF\ufe0f]*")
 
 # A yes or a no said as a sound, at the start ("uh huh", "mm-hmm", "mhm"; "uh-uh", "nuh uh"), before
 # fillers ("uh", "mm") are taken off

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.doubt import doubted, years_counted
 from bot.eligibility.facts import volunteered_facts
@@ -78,6 +79,8 @@ STATEMENT = re.compile(r"\bi(?:'m| am| do| have| don'?t| haven'?t| get| work| li
 CHANGE_REQUEST = re.compile(r"\b(change|update|correct|fix|edit|redo|wrong)\b(?!\s(?:team|teams|management|"
                             r"manager|managers|programme|programmes|project|projects|lead|analyst|"
                             r"agent|request|requests|control|initiatives?|function|and transformation))")
+# "change that to no", "make it a yes": the answer just given, and its new value after
+CHANGE_THAT = re.compile(r"\b(?:change|make|put|set|switch)\s(?:that|it|this)(?:\sanswer)?\s(?:to|as|into)\b")
 GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last question|undo|"
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
@@ -207,6 +210,13 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
         return AnswerReading(updates={question: None}, acknowledgement=acknowledge(question, None))
     if len(named) > 1:
         return AnswerReading(interrupt=True)  # which one? the change-answer rule asks
+    that = CHANGE_THAT.search(lowered)
+    latest = [question for question in QUESTIONS if question in answers and question != pending]
+    if that and latest:
+        # "..., so change that to no": the answer given last (the questions come in their order)
+        value = parse_answer(latest[-1], lowered[that.end():])
+        if value is not None:
+            return AnswerReading(updates={latest[-1]: value}, acknowledgement=acknowledge(latest[-1], value))
     for question in SELF_EVIDENT:
         if question == "nationality" and MOVED.search(lowered):
             continue  # "i came back from spain in 2024": where they were, not their nationality
@@ -412,8 +422,9 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
     applies = relevant_answers({**facts, **answers, question: value})
     extra = {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
     # "actually I'm 24 not 42, typo. I'm on a skilled worker visa": an earlier answer corrected too
-    corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v} \
-        if CORRECTION.search(lowered) else {}
+    # (not a nationality only inferred from a visa: "no, skilled worker visa instead" from a Greek citizen)
+    corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v and
+                 (q != "nationality" or nationalities_named(lowered))} if CORRECTION.search(lowered) else {}
     if question == "immigration_status" and value == "other_permission" and INDEFINITE_LEAVE.search(lowered):
         extra["permission_lasts"] = "yes"
     if not extra and not corrected:

@@ -144,6 +144,8 @@ def _other_residency(answers: Answers, rules: Rules) -> Finding | None:
         return Finding("residency", Status.FAIL, "no_permission")
     if status == "asylum_seeker":
         return Finding("residency", Status.CHECK, "asylum_seeker")
+    if status == "asylum_no_work":
+        return Finding("residency", Status.FAIL, "asylum_no_work")
     if status in EXEMPT_STATUSES:
         lasts = answers.get("permission_lasts")
         if lasts is None:

@@ -39,6 +39,8 @@ from bot.eligibility.questions import NO, NOT_SURE, ROLE_UNDECIDED, YES
 from bot.eligibility.wording import RULES
 
 NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
+# A part read as less than the whole says: "asylum seeker, not allowed to work" is no disagreement
+SAME_STORY = frozenset({("asylum_seeker", "asylum_no_work")})
 HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
                    r"perhaps|possibly|i suppose|not certain|don'?t remember|can'?t remember|not 100)\b")
 # Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"
@@ -73,6 +75,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
             continue  # "No. 👍": an emoji after the answer is no answer of its own
         named = [entity for entity in entities if entity[1].lower() in part]
         reading = parse_answer(question, part, named)
+        if (reading, value) in SAME_STORY:
+            continue
         if reading is not None and reading != value and \
                 not (reading == NOT_SURE and _settled_by_the_next(question, parts, index, value)):
             return True

@@ -1,9 +1,10 @@
-"""Topics people ask about that the published FAQ does not cover: annual leave, visa sponsorship,
-fees, equipment, London weighting, reasonable adjustments, the coding challenge's language, how
-competitive it is, applying for more than one role. A question on one of them gets an honest "the
-FAQ doesn't say" and the route to the admissions team, not the nearest entry's answer (an
-exploratory tester's "Does TechTrack sponsor visas?" got the answer about work visas, and "how much
-annual leave do apprentices get?" the salary answer).
+"""Topics people ask about that the published FAQ does not cover: annual leave, visa sponsorship, fees,
+equipment, London weighting, reasonable adjustments, the coding challenge's language, how
+competitive it is, applying for more than one role, failing, the number of places, working hours,
+applying again, recognition outside the Civil Service, asylum decision times, other apprenticeships.
+A question on one of them gets an honest "the FAQ doesn't say" and the route to the admissions team,
+not the nearest entry's answer (an exploratory tester's "Does TechTrack sponsor visas?" got the
+answer about work visas, and "how much annual leave do apprentices get?" the salary answer).
 """
 
 from __future__ import annotations
@@ -49,6 +50,32 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\b(?:more than one|multiple|several|two|both) (?:roles?|of the roles)\b[^.?!]{0,25}"
         r"\b(?:apply|at (?:the same|once)|same time)\b|\bapply (?:for|to) (?:more than one|multiple|several|"
         r"two|both) (?:roles?|of the roles|of them)\b"), None),
+    ("what happens if you fail the apprenticeship or its assessment", re.compile(
+        r"\bwhat (?:happens )?if (?:i|you|we|he|she|they|someone|an apprentice) "
+        r"(?:fails?|doesn'?t pass|don'?t pass)\b|"
+        r"\bfail(?:s|ed|ing)? (?:the |my |an? )?(?:epa|end[- ]point(?: assessment)?|exam|apprenticeship|"
+        r"programme)\b|\bresit (?:the |my |an? )?(?:epa|end[- ]point|exam)\b"),
+     re.compile(r"\bgcses?\b|\bmaths\b|\benglish\b|\bleave\b|\bquit\b")),
+    ("how many places there are", re.compile(
+        r"\bhow many (?:places|spaces|spots|vacancies|positions|apprentices (?:do you|are|will be) "
+        r"(?:take|taken|hired|recruited|accepted))\b|"
+        r"\bnumber of (?:apprenticeship |techtrack )?(?:places|spaces|vacancies|positions)\b"), None),
+    ("working hours", re.compile(
+        r"\bworking hours\b|\bwhat (?:are the )?hours\b|\bhours (?:would|will|do|does) (?:i|we|you|he|she|"
+        r"apprentices?) (?:work|do)\b|\b(?:9|nine) to (?:5|five)\b"),
+     re.compile(r"\bstudy\w*|\blearning\b|\bwebinars?\b|\boff[- ]the[- ]job\b|\btraining\b|"
+                r"\bpart[- ]time\b")),
+    ("applying again after an unsuccessful application", re.compile(
+        r"\bre-?apply\w*\b|\bapply again\b|\btry again next\b"), None),
+    ("how the qualification is recognised outside the Civil Service", re.compile(
+        r"\brecogni[sz]ed\b[^.?!]{0,40}\b(?:outside|elsewhere|private sector|industry|other employers)\b|"
+        r"\b(?:transferable|valued) (?:outside|elsewhere|in the private sector)\b"), None),
+    ("how long asylum decisions take", re.compile(
+        r"\bhow long (?:does|do|will|would|can) (?:an? |the |my |his |her )?asylum (?:decision|claim|"
+        r"application|case)s? (?:take|last)\b"), None),
+    ("apprenticeships outside TechTrack", re.compile(
+        r"\brecommend (?:any |some )?(?:other |different )?apprenticeships?\b|\b(?:other|different) "
+        r"apprenticeships?\b[^.?!]{0,30}\b(?:like|in|at|with) the nhs\b"), None),
 )
 
 

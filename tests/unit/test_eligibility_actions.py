@@ -702,3 +702,28 @@ def test_a_stop_button_pressed_after_a_question_in_between_changes_nothing() -> 
     assert messages[0]["text"].startswith("That button was for an earlier question")
     assert not any(e.get("name") == "elig_age" for e in events)
     assert "Sorry" not in " ".join(m["text"] for m in messages)
+
+
+def test_change_that_to_a_value_after_the_verdict_changes_the_last_answer() -> None:
+    from bot.eligibility.conversation import read_correction
+
+    # An exploratory tester's "actually I finish the course in june before it starts so change that to
+    # no" changed the nationality to EU ("finish" read as Finnish) and kept the student loan.
+    answers = {"role": "devops_engineer", "age": 18, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "yes"}
+    text = "actually I finish the course in june before it starts so change that to no"
+    reading = read_correction(text, answers, None)
+    assert reading is not None and reading.updates == {"student_loan": "no"}
+    assert reading.acknowledgement == "Updated your answer: Student loan funding now: No."
+    assert read_correction("change it to 25", answers, None).updates == {"age": 25}  # not a loan answer
+
+
+def test_a_visa_said_instead_of_settled_status_keeps_the_nationality_named_before() -> None:
+    # An exploratory tester's Greek applicant: "no, skilled worker visa instead" to the EU Settlement
+    # Scheme question changed the nationality to "Another nationality".
+    answers = {"role": "software_developer", "age": 28, "nationality": "eu_eea"}
+    messages, events = run(ValidateEligibilityForm(), text="no, skilled worker visa instead", intent="inform",
+                           pending="euss_status", answers=answers)
+    assert SlotSet("elig_euss_status", "none") in events
+    assert SlotSet("elig_nationality", "other") not in events
+    assert "Nationality" not in messages[0]["text"]

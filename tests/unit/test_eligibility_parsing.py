@@ -2750,3 +2750,117 @@ def test_the_current_document_outranks_an_old_one() -> None:
         ("the old BRP expired last year but my eVisa shows leave to 2031", "yes"),
         ("my old BRP expired in 2024 but my eVisa runs out next year", "no"),
     ])
+
+
+def test_a_level_3_held_and_level_4_said_not_to_be() -> None:
+    _each("prior_qualification", [
+        ("just the level 3 IT diploma, nothing level 4", "no"),
+        ("only a level 3 btec in computing, nothing at level 4 or above", "no"),
+        ("a level 3 extended diploma in IT and nothing higher", "no"),
+        # near misses: a Level 4+ qualification said besides the denied one
+        ("nothing level 4 but I have a level 5 in computing", "yes"),
+        ("nothing at level 4, I did an HND in software development though", "yes"),
+    ])
+
+
+def test_a_computational_science_or_data_degree_is_for_the_team() -> None:
+    _each("prior_qualification", [
+        ("I also have an MSc in Computational Science from ETH", "not_sure"),
+        ("BSc in computational physics", "not_sure"),
+        ("a masters in computational maths", "not_sure"),
+        ("MSc data analytics", "not_sure"),
+        # near misses: a computing subject besides it, a far subject, "computational" not a subject
+        ("MSc in computational science and software engineering", "yes"),
+        ("BSc physics", "no"),
+        ("a degree in computational skills for history", "no"),
+    ])
+
+
+def test_level_3_not_yet_and_under_way() -> None:
+    _each("level3", [
+        ("not yet, doing my a levels now", "no"),
+        ("no not yet, studying for my btec level 3 at the moment", "no"),
+        ("not yet, my level 3 apprenticeship ends a month after the course starts", "no"),
+        ("doing my a levels at the moment", "no"),
+        # near misses: "not yet" alone as before; one held besides
+        ("not yet", "no"),
+        ("not yet but soon", "no"),
+        ("not yet, but I did A levels years ago", "yes"),
+    ])
+
+
+def test_level_3_a_yes_with_the_btec() -> None:
+    _each("level3", [
+        ("yes the BTEC", "yes"), ("yeah, my btec in IT", "yes"), ("yes I did a BTEC", "yes"),
+        # near misses: a BTEC First (Level 2), a BTEC with no yes, an NVQ: which level?
+        ("yes btec first", None), ("a btec", None), ("yes the nvq", None),
+    ])
+
+
+def test_gcses_counted_again_after_a_resit() -> None:
+    _each("gcses", [
+        ("4 GCSEs, failed maths first time but passed on resit so 5", "yes"),
+        ("four gcses at first, then retook english and passed, making 5", "yes"),
+        # near misses: the resit failed, under way, or a number of attempts
+        ("4 gcses, resat maths and failed again", "no"),
+        ("4 gcses, resitting maths now", "no"),
+        ("4 gcses, resat maths 2 times", "no"),
+    ])
+
+
+def test_gcses_a_school_leaving_qualification_abroad_not_gcses() -> None:
+    _each("gcses", [
+        ("I did gaokao, not GCSEs", "yes"),
+        ("did the matura in Poland, not GCSEs", "yes"),
+        ("I did Abitur in Germany, no GCSEs", "yes"),
+        # near misses: the one abroad failed; GCSEs denied with nothing else
+        ("failed my gaokao, not GCSEs", None),
+        ("not gcses", "no"),
+    ])
+
+
+def test_finishing_a_course_is_not_a_finnish_nationality() -> None:
+    # An exploratory tester's "actually I finish the course in june before it starts so change that
+    # to no", after the verdict, changed the nationality to EU.
+    _each("nationality", [
+        ("sorry I finish my degree in July before the start", None),
+        ("finish", "eu_eea"),  # near miss: said alone to the nationality question, Finnish misspelt
+    ])
+
+
+def test_a_yes_then_how_long_the_programme_runs_on() -> None:
+    _each("other_programme", [
+        ("yeah, for about a week", "ending_soon"), ("yes but only for 3 weeks after", "ending_soon"),
+        ("yes for about six weeks", "yes"),  # near miss: beyond the rule's four weeks
+        ("yes for 2 days a week", "yes"),  # near miss: how often, not how long
+    ])
+
+
+def test_an_asylum_seeker_not_allowed_to_work_is_its_own_answer() -> None:
+    _each("immigration_status", [
+        ("asylum seeker, still waiting, I'm not allowed to work", "asylum_no_work"),
+        ("waiting on my asylum claim and I don't have permission to work", "asylum_no_work"),
+        ("asylum seeker but I do have permission to work", "asylum_seeker"),  # near miss
+        ("waiting for an asylum decision", "asylum_seeker"),
+    ])
+    assert not doubted("immigration_status", "asylum seeker, waiting. not allowed to work yet",
+                       "asylum_no_work")
+
+
+def test_a_yes_in_spanish_italian_or_french() -> None:
+    _each("student_loan", [("si", "yes"), ("sí", "yes"), ("oui", "yes")])
+
+
+def test_since_last_month_counts_from_that_month_last_time_it_came() -> None:
+    today = date.today()
+    year = today.year if today.month > 1 else today.year - 1  # the last January to have come
+    since_january = parse_answer("residence_years", f"since january {year}")
+    _each("residence_years", [("back since last january", since_january)])
+
+
+def test_a_lasting_status_applied_for_is_not_held_yet() -> None:
+    _each("permission_lasts", [
+        ("it ends next summer, but I've already applied for settled status", "not_sure"),
+        ("I applied for settled status and got it", "yes"),  # near miss: granted
+        ("pre-settled ends in 2 years but I'll apply for settled anyway", "yes"),  # near miss: only a plan
+    ])

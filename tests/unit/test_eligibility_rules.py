@@ -201,6 +201,9 @@ def test_a_changed_role_re_routes() -> None:
         # asylum seekers can be eligible only with permission to work
         ({"nationality": "other", "immigration_status": "asylum_seeker", "residence_years": None},
          Verdict.CHECK, "asylum_seeker"),
+        # ...and without it, they need permission to live and work in the UK
+        ({"nationality": "other", "immigration_status": "asylum_no_work", "residence_years": None},
+         Verdict.NOT_ELIGIBLE, "asylum_no_work"),
         ({"nationality": "other", "immigration_status": "not_sure", "residence_years": 5},
          Verdict.CHECK, "immigration_not_sure"),
         # the exemption: eligible on residency, to be confirmed

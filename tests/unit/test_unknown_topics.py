@@ -21,6 +21,17 @@ from bot.nlu.unknown_topics import unknown_topic
      "the coding challenge's programming language"),
     ("how competitive is it, whats the acceptance rate", "how competitive it is"),
     ("can i apply for more than one role at the same time", "applying for more than one role"),
+    # a second exploratory tester's, each given the nearest entry's answer
+    ("what happens if I fail", "what happens if you fail the apprenticeship or its assessment"),
+    ("and if he fails the EPA?", "what happens if you fail the apprenticeship or its assessment"),
+    ("number of apprenticeship places available", "how many places there are"),
+    ("how many places are there this year", "how many places there are"),
+    ("what hours would i work", "working hours"),
+    ("what if I get rejected, can I reapply next year?", "applying again after an unsuccessful application"),
+    ("is it recognised outside the civil service",
+     "how the qualification is recognised outside the Civil Service"),
+    ("how long does the asylum decision take usually", "how long asylum decisions take"),
+    ("can you recommend any other apprenticeships, like in the NHS?", "apprenticeships outside TechTrack"),
 ])
 def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic
@@ -34,6 +45,10 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "can I do two apprenticeships at once",  # the other-programme rule
     "I'm dyslexic and get anxious about timed tests. How does the selection process work?",
     "what's the salary",
+    "I failed my maths GCSE, can I still do cyber?",  # the entry requirements
+    "how many hours a week of study is it",  # the study time, which the FAQ gives
+    "can I do it part time, what hours would that be",
+    "I'm an asylum seeker, can I apply?",
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

@@ -303,6 +303,11 @@ LEVEL_NAMED_NUMBER = re.compile(r"\b(?:level|l)\s?[1-8]\b")
 NOT_DONE_UNTIL = re.compile(r"\b(?:i|it|i'?m|it'?s)?\s?(?:won'?t|wont|will not|not going to|isn'?t going to|"
                             r"am not going to)\s(?:be\s(?:done|finished|over|complete|completed)|finish|end|"
                             r"complete(?: it)?|have finished)\s(?:it\s)?until\b")
+# A yes, then how long it goes on: "yeah for about a week", "yes but only for 2 weeks after"
+YES_FOR_WEEKS = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye)\b[^.;?]{0,15}?\b(?:only\s|just\s)?for\s"
+                           r"(?:about\s|around\s|roughly\s|maybe\s|like\s|another\s|the first\s)?"
+                           r"(a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s(weeks?|days?)\b"
+                           r"(?!\s(?:a|per|each|every)\s)")
 # "won't finish until well after TechTrack starts", "it ends months after the start": on it for long
 LONG_AFTER_START = re.compile(r"\b(?:finish\w*|ends?|ending|done|over|complete\w*|until|till|til)\b"
                               r"[^.;]{0,20}?\b(?:well|long|way|months|ages|a long time|a good while|a year|"
@@ -409,6 +414,10 @@ def parse_other_programme(text: str) -> str | None:
     text = NOT_DONE_UNTIL.sub("it runs until", text)
     if LONG_AFTER_START.search(text) and not re.search(r"\b(if|unless|might|may|could)\b", text):
         return YES  # "won't finish until well after TechTrack starts": on it at the start, for long
+    for_weeks = YES_FOR_WEEKS.search(text)
+    if for_weeks:
+        # "yeah for about a week": on it at the start, for that long after it
+        return "ending_soon" if _within_end_weeks(for_weeks.group(1), for_weeks.group(2)) else YES
     ordinal = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*)\b.{0,30}?\b(in|within|"
                         r"by|during) (the|my|our) (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|"
                         r"6th)"

@@ -37,6 +37,11 @@ SIMILAR_SUBJECTS = re.compile(
 # Subjects close to computing (or, business ones, to the Business Analyst role) without being it:
 # whether they are "similar" is the admissions team's call
 CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|"
+                            # a science done by computer ("MSc Computational Science"), or data by
+                            # another name than data science ("data analytics", "bioinformatics")
+                            r"computational\s(?:sciences?|maths?|mathematics|physics|biology|chemistry|"
+                            r"engineering|linguistics|neuroscience|finance|statistics|mechanics|modell?ing)|"
+                            r"data analytics|data analysis|bioinformatics|"
                             r"business (?:(?:and|&) )?(?:it|ict|computing)|"
                             r"business (?:management|studies|administration)|electronics|"
                             r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering|"
@@ -214,8 +219,9 @@ def parse_prior_qualification(text: str) -> str | None:
     return answer
 
 
-# A "no" said of the word after it: "no degree", "no uni degree" ("A levels only, no degree")
-NO_BEFORE = re.compile(r"\bno\s(?:[a-z]+\s)?$")
+# A "no" said of the word after it: "no degree", "no uni degree" ("A levels only, no degree"), and
+# "nothing" of the level after it: "nothing level 4", "nothing at degree level"
+NO_BEFORE = re.compile(r"\bno\s(?:[a-z]+\s)?$|\bnothing\s(?:at\s)?$")
 
 
 def _level4_only_denied(text: str) -> bool:
@@ -429,6 +435,9 @@ def parse_gcses(text: str) -> str | None:
         return NOT_SURE  # "I think 6? might have only been 4": a count given, then doubted
     count = _count_before(text, r"(gcses?|passes|o[- ]?levels?|nationals|standard grades|subjects|"
                                 r"at grade|at grades|grade [a-c4-9]|at [a-c4-9]|at (c|4) or above)")
+    recount = RESIT_RECOUNT.search(text)
+    if count is not None and recount:
+        count = int(recount.group(1))  # "4 GCSEs, passed maths on the resit so 5": counted again
     passes = _passes_before_failed_rest(text)
     if passes is not None:
         return YES if passes >= 5 else NO  # "2 Bs, a couple of Cs, the rest Ds": 4 passes
@@ -542,10 +551,17 @@ def _school_leaving_abroad_held(text: str) -> bool:
         any(GCSES_NOT_HELD.search(part) for part in parts)
 
 
-# GCSEs said not to be held: "no GCSEs", "didn't do GCSEs", "never sat any GCSEs", "without GCSEs"
-GCSES_NOT_HELD = re.compile(r"\b(?:no|none|never (?:did|took|sat|had)|didn'?t (?:do|take|sit|get|have)|"
+# GCSEs said not to be held: "no GCSEs", "didn't do GCSEs", "never sat any GCSEs", "without GCSEs", "not
+# GCSEs" (said after another: "I did gaokao, not GCSEs")
+GCSES_NOT_HELD = re.compile(r"\b(?:no|not|none|never (?:did|took|sat|had)|didn'?t (?:do|take|sit|get|have)|"
                             r"did not (?:do|take|sit|get|have)|haven'?t(?: got)?|without)\s"
                             r"(?:any\s)?(?:uk\s|british\s|english\s)?gcses?\b")
+# A count given again after a resit: "failed maths first time but passed on resit so 5", "retook English,
+# which makes 6"
+RESIT_RECOUNT = re.compile(r"\b(?:resits?|resat|re-?sat|re-?sit|retakes?|retook|re-?took|re-?take|"
+                           r"second (?:time|attempt|go))\b[^.;?]{0,40}?\b(?:so|making|makes|now)\s"
+                           r"(?:that'?s\s|thats\s|it'?s\s|its\s|it\s|in total\s|a total of\s)?(\d{1,2})\b"
+                           r"(?!\s?(?:years?|months?|weeks?|times?|attempts?|goes|tries))")
 # A qualification taken since that may stand for the GCSEs missing: "but then did an access course"
 EQUIVALENT_SINCE = re.compile(r"\baccess (?:to he |to higher education )?(?:course|diploma)\b|"
                               r"\bequivalen(?:cy|ce|t) (?:test|exam|course)s?\b")
@@ -648,6 +664,11 @@ def parse_level3(text: str) -> str | None:
         # studying for it now: not held yet. Said so ("finishing in June", "doing them now"), a no;
         # otherwise asked again
         return _still_studying(text)
+    if ((NOT_YET_FIRST.match(text) and STUDY_UNDER_WAY.search(text)) or
+            (STUDY_FIRST.match(text) and STUDYING_NOW.search(text))) and _still_studying(text) == NO:
+        # "not yet, doing my A levels now", "not yet, it finishes after the start", "doing my BTEC at
+        # the moment": not held yet
+        return NO
     if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
                  r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
         return NO
@@ -668,8 +689,26 @@ def parse_level3(text: str) -> str | None:
         return NO  # "a level 2 NVQ": below level 3 ("a level 2" is not an A level)
     if re.search(r"\bbtec\b|\bnvq\b|\bdiploma\b", text) and not re.search(r"\b(level [123]|l[123])\b", text):
         answer = parse_yes_no(text)
+        if answer == YES and YES_THE_BTEC.fullmatch(text):
+            return YES  # "yes the BTEC": a yes to Level 3, the BTEC the one it is
         return answer if answer in (NO, NOT_SURE) else None  # which level?
     return parse_yes_no(text)
+
+
+# "Not yet" said first: "not yet, doing my A levels now", "no not yet, the apprenticeship finishes in June"
+NOT_YET_FIRST = re.compile(r"\s{0,3}(?:(?:no|nope|nah)[\s,.!-]{1,3})?not yet\b")
+# Studying said first, with no "I'm": "doing my A levels now"
+STUDY_FIRST = re.compile(r"\s{0,3}(?:doing|studying|taking|sitting)\s(?:for\s)?(?:my|the|an?|them)\s")
+# A course said to be under way, or to finish later
+STUDY_UNDER_WAY = re.compile(r"\b(?:doing|studying|taking|sitting|working towards|"
+                             r"(?:half|part|mid) ?way through|finish(?:es|ing)?|complet(?:es|ing)|"
+                             r"ends|ending|due to (?:finish|end|complete))\b")
+# A yes with a BTEC and nothing more ("yes the BTEC", "yeah, my BTEC in IT"): at what level, the
+# question's
+YES_THE_BTEC = re.compile(r"\s{0,3}(?:yes|yeah|yep|yup|yh)[\s,.!-]{1,3}"
+                          r"(?:(?:i (?:have|did|got)|i'?ve got)\s)?(?:(?:the|a|my)\s)?"
+                          r"btecs?(?:\s(?:in|on)\s[a-z]{2,20}(?:\s[a-z]{2,20}){0,2})?"
+                          r"[\s.!]{0,3}")
 
 
 # Sixth form or college done, every exam failed: "did sixth form but failed everything", "went to college,

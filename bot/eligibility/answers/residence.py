@@ -58,12 +58,26 @@ YEAR_ALONE = re.compile(r"(?:(?:i\s)?mea(?:nt|n)\s|it'?s\s|it was\s)?((?:19|20)\
                         r"(?:,?\snot\s(?:19|20)\d\d)?")
 
 
+SINCE_LAST_MONTH = re.compile(r"\bsince last (" + MONTHS + r")\b(?!\s(?:19|20)\d\d)")
+
+
+def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
+    """ "back since last december" -> "back since december 2025" (said in 2026)."""
+    today = today or date.today()
+
+    def dated(match: re.Match[str]) -> str:
+        month = MONTH_NUMBERS[match.group(1)]
+        return f"since {match.group(1)} {today.year if month < today.month else today.year - 1}"
+
+    return SINCE_LAST_MONTH.sub(dated, text)
+
+
 def parse_residence_years(text: str) -> float | str | None:
     """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
     from bot.eligibility.numbers import words_to_digits
 
-    text = _others_born_here_left_out(normalise(text))
+    text = _with_the_year_of_last_month(_others_born_here_left_out(normalise(text)))
     if is_not_sure(text):
         return NOT_SURE
     year_alone = YEAR_ALONE.fullmatch(text.strip(" .!"))

@@ -225,7 +225,24 @@ def _only_an_identity_document(text: str) -> bool:
                                             not NEGATION.search(text))
 
 
+# Not allowed to work while the claim is decided: "I am not allowed to work yet", "no right to work"
+NO_WORK = re.compile(r"\b(?:not (?:allowed|permitted) to work|no (?:permission|right) to work|"
+                     r"(?:can'?t|cannot|can not) work|(?:don'?t|do not|haven'?t|have not) (?:got |have )?"
+                     r"(?:the |a )?(?:right|permission) to work|"
+                     r"without (?:the |a )?(?:right|permission) to work|no work permit|"
+                     r"(?:not|never) (?:been )?(?:given|granted) (?:the |a )?(?:right|permission) to work)\b")
+
+
 def parse_immigration_status(text: str) -> str | None:
+    """The permission they hold; an asylum claim said with no permission to work is its own answer
+    (they can't apply until they have it)."""
+    status = _permission_held(text)
+    if status == "asylum_seeker" and NO_WORK.search(normalise(text)):
+        return "asylum_no_work"
+    return status
+
+
+def _permission_held(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
@@ -430,6 +447,10 @@ EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|fi
                             r"apprenticeship)?|during (?:it|the apprenticeship|techtrack|the programme))\b")
 
 
+# A lasting status applied for, not yet held: "I already applied for settled status"
+UPGRADE_APPLIED_FOR = re.compile(r"\b(?:already applied|(?:i'?ve|i have|i) applied|(?:i'?m|i am) waiting|"
+                                 r"still waiting|awaiting)\s(?:for\s|on\s)?(?:my\s|the\s|a\s)?(?:settled|ilr|"
+                                 r"indefinite|citizenship|british citizenship|naturali[sz]ation)\b")
 # An old document's date set against the current one: "my old BRP says 2024 but my eVisa says 2032"
 OLD_DOCUMENT_THEN = re.compile(r"\b(?:old|previous|expired|first)\b[^.;]{0,60}?\bbut\s(?=(?:my |the |now |"
                                r"it |i )?(?:new|current|e-?visa|ukvi|online|latest|updated|renewed|now|"
@@ -449,6 +470,8 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         later = parse_permission_lasts(text[old_then_new.end():], today)
         if later in (YES, NO):
             return later
+    if UPGRADE_APPLIED_FOR.search(text) and not re.search(r"\b(got|granted|received|approved)\b", text):
+        return NOT_SURE  # "it runs out in spring, but I already applied for settled status": a decision due
     lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
                         r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
     hoped = [match.span() for match in RENEWAL_PLANNED.finditer(text)]

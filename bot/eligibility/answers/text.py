@@ -62,8 +62,8 @@ HEDGED_YES = re.compile(r"^\s*((?:i )?think so|i believe so|i reckon so|i expect
                         r"(?:,?\s(?:yes|yeah|yep|yh))?(?:,?\s(?:tbf|tbh|ngl|mate|lol|haha|honestly))?"
                         r"\s*(?:[" + EMOJI_CHARS + r"]+\s*)?([,.!;]|\?(?=\s*\w)|$)")  # ("I think so yeah")
 YES_WORDS = re.compile(
-    # ("ja": the yes of German, Dutch and the Nordic languages)
-    r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|ja|sure|correct|right|true|affirmative|"
+    # ("ja": the yes of German, Dutch and the Nordic languages; "si", "sí", "oui": Spanish, Italian, French)
+    r"^\s*(y|ya|yah|yh|yes+|yep|yup|yeah|yea|yeh|ye|aye|ja|si|sí|oui|sure|correct|right|true|affirmative|"
     r"of course|ofc|obviously|obvs|naturally|definitely|absolutely|certainly|indeed|that'?s right|"
     r"that'?s correct|ok|okay|"
     r"totally|for sure|defo|deffo|def|defin[ai]te?ly|definatly|definetly|deff?inately|absolutly)\b|"
@@ -231,7 +231,7 @@ NEGATED_AUXILIARIES = frozenset({"don't", "dont", "doesn't", "doesnt", "didn't",
                                  "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "hasn't", "hasnt",
                                  "haven't", "havent", "can't", "cant", "cannot", "wouldn't", "wouldnt",
                                  "shouldn't", "shan't", "'m not", "ain't"})
-AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye", "ja"})
+AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye", "ja", "si", "sí", "oui"})
 DENYING = frozenset({"no", "nope", "nah"})
 ADVERBS = frozenset({"indeed", "actually", "definitely", "certainly", "though", "really", "not", "still",
                      "be", "have", "do"})  # ("she will be", "I should have": the verb left as said)

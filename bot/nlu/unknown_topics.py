@@ -30,7 +30,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     ("fees or costs for the training", re.compile(
         r"\b(?:course|tuition|training|programme|apprenticeship) (?:fees?|costs?)\b|"
         r"\bpay (?:for|towards) (?:the )?(?:training|course|apprenticeship|programme)\b|"
-        r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b"),
+        r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b|\bapplication fees?\b"),
      re.compile(r"\bloans?\b|\bstudent finance\b|\bfunded\b")),
     ("equipment such as a laptop", re.compile(
         r"\b(?:my own|own|provided with a|give (?:me|us|you) a|get a|need a)\s(?:laptop|computer|pc|"
@@ -64,12 +64,24 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\bworking hours\b|\bwhat (?:are the )?hours\b|\bhours (?:would|will|do|does) (?:i|we|you|he|she|"
         r"apprentices?) (?:work|do)\b|\b(?:9|nine) to (?:5|five)\b"),
      re.compile(r"\bstudy\w*|\blearning\b|\bwebinars?\b|\boff[- ]the[- ]job\b|\btraining\b|"
-                r"\bpart[- ]time\b")),
+                r"\bpart[- ]time\b|\bengland\b|\bscotland\b|\bwales\b|\bsplit\b|\bhalf\b")),
     ("applying again after an unsuccessful application", re.compile(
-        r"\bre-?apply\w*\b|\bapply again\b|\btry again next\b"), None),
+        r"\b(?:rejected|unsuccessful|not successful|turned down|don'?t get (?:in|it|a place|through)|"
+        r"fail\w*)\b[^.?!]{0,40}\b(?:re-?apply|apply again|try again)\b|"
+        r"\b(?:re-?apply|apply again|try again)\b[^.?!]{0,20}\bnext (?:year|time|round|intake)\b"), None),
     ("how the qualification is recognised outside the Civil Service", re.compile(
         r"\brecogni[sz]ed\b[^.?!]{0,40}\b(?:outside|elsewhere|private sector|industry|other employers)\b|"
         r"\b(?:transferable|valued) (?:outside|elsewhere|in the private sector)\b"), None),
+    ("pensions", re.compile(r"\bpensions?\b"),
+     # ("do I keep my pension if I join?": a civil servant's terms, which the FAQ covers)
+     # (nor the state's pension, credit or transfers: everyday requests, and "past state pension age")
+     re.compile(r"\b(?:keep|existing|current|stay|my own department|civil serv\w+|t&cs|terms|state|credit|"
+                r"transfer\w*|contributions?)\b")),
+    ("help writing your application", re.compile(
+        r"\b(?:write|draft) me (?:a |an )?(?:cover letter|cv|personal statement|supporting statement)\b|"
+        r"\b(?:write|draft|do|check|review) (?:a |an |my )?(?:cover letter|cv|personal statement|supporting "
+        r"statement|application)\b[^.?!]{0,30}\b(?:techtrack|apprenticeship|this role|this application)\b"),
+     None),
     ("how long asylum decisions take", re.compile(
         r"\bhow long (?:does|do|will|would|can) (?:an? |the |my |his |her )?asylum (?:decision|claim|"
         r"application|case)s? (?:take|last)\b"), None),

@@ -32,6 +32,9 @@ from bot.nlu.unknown_topics import unknown_topic
      "how the qualification is recognised outside the Civil Service"),
     ("how long does the asylum decision take usually", "how long asylum decisions take"),
     ("can you recommend any other apprenticeships, like in the NHS?", "apprenticeships outside TechTrack"),
+    ("what's the pension like", "pensions"),
+    ("is there an application fee", "fees or costs for the training"),
+    ("write me a cover letter for techtrack", "help writing your application"),
 ])
 def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic
@@ -49,6 +52,8 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "how many hours a week of study is it",  # the study time, which the FAQ gives
     "can I do it part time, what hours would that be",
     "I'm an asylum seeker, can I apply?",
+    "I'm a civil servant, do I keep my pension?",  # a civil servant's terms: answered
+    "will my pension stay the same if I move over from the civil service",
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

@@ -254,9 +254,10 @@ def corrects_an_answer(text: str, answers: Mapping[str, Any]) -> bool:
 
 # "why? I said it ends in march", "but I told you I'm repaying it": the verdict disputed by saying
 # an answer again
-DISPUTE = re.compile(r"^\s*(?:(?:why|what|how|huh|eh|but|wait|hang on)\b[?!.,\s]*)+"
+# ("no! it ends within 2 weeks of the start": a "no" and its punctuation, then the answer said again)
+DISPUTE = re.compile(r"^\s*(?:(?:(?:why|what|how|huh|eh|but|wait|hang on)\b[?!.,\s]*)+"
                      r"(?:i (?:said|told you|already said|mentioned|did say)|"
-                     r"i'?ve (?:said|told you))\b[\s,:]*")
+                     r"i'?ve (?:said|told you))\b[\s,:]*|(?:no+|nope|nah)\s?[!.,]{1,3}\s?)")
 # Answers a dispute never changes: who they are, not what the verdict turned on
 NOT_DISPUTED = ("role", "age", "nationality")
 # Words that put a disputed answer on a question's topic, besides the words that name it

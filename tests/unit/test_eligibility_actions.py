@@ -727,3 +727,16 @@ def test_a_visa_said_instead_of_settled_status_keeps_the_nationality_named_befor
     assert SlotSet("elig_euss_status", "none") in events
     assert SlotSet("elig_nationality", "other") not in events
     assert "Nationality" not in messages[0]["text"]
+
+
+def test_a_no_then_the_answer_said_again_after_the_verdict_changes_it() -> None:
+    from bot.eligibility.conversation import corrects_an_answer, read_dispute
+
+    # An exploratory tester's "no! it ends within 2 weeks of the start, that's within your 4 weeks",
+    # after a "not eligible" for still being on another programme, got the FAQ paragraph back.
+    answers = {"role": "business_analyst", "age": 26, "nationality": "uk", "residence_years": 26,
+               "student_loan": "no", "other_programme": "yes"}
+    text = "no! it finishes about 2 weeks after the start, so inside your 4 weeks"
+    assert corrects_an_answer(text, answers)
+    assert read_dispute(text, answers).updates == {"other_programme": "ending_soon"}
+    assert read_dispute("no, thanks", answers) is None  # near miss: no answer said again

@@ -72,7 +72,11 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     ("how the qualification is recognised outside the Civil Service", re.compile(
         r"\brecogni[sz]ed\b[^.?!]{0,40}\b(?:outside|elsewhere|private sector|industry|other employers)\b|"
         r"\b(?:transferable|valued) (?:outside|elsewhere|in the private sector)\b"), None),
-    ("pensions", re.compile(r"\bpensions?\b"),
+    # (asked about, not said of themselves: "retired on a pension, am I too old?" is the age entry's)
+    ("pensions", re.compile(
+        r"\b(?:what'?s|what is|how'?s|how is|is there|are there|do (?:i|you|we|apprentices) get|will i get|"
+        r"does it (?:come with|include)|what about) (?:the |a |any )?pensions?\b|"
+        r"\bpension (?:scheme|contributions?) (?:for|on) (?:apprentices|techtrack|the apprenticeship)\b"),
      # ("do I keep my pension if I join?": a civil servant's terms, which the FAQ covers)
      # (nor the state's pension, credit or transfers: everyday requests, and "past state pension age")
      re.compile(r"\b(?:keep|existing|current|stay|my own department|civil serv\w+|t&cs|terms|state|credit|"

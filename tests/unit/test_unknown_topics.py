@@ -54,6 +54,7 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "I'm an asylum seeker, can I apply?",
     "I'm a civil servant, do I keep my pension?",  # a civil servant's terms: answered
     "will my pension stay the same if I move over from the civil service",
+    "I'm 66 and retired on a small pension, am I too old to apply?",  # said of themselves: the age entry
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

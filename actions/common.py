@@ -44,6 +44,18 @@ def last_bot_text(tracker: Tracker) -> str:
     return "\n\n".join(reversed(texts))
 
 
+def last_bot_buttons(tracker: Tracker) -> list[str]:
+    """The payloads of the buttons on the bot's latest message before this turn."""
+    payloads: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            payloads += [str(button.get("payload") or "")
+                         for button in (event.get("data") or {}).get("buttons") or []]
+        elif event.get("event") == "user" and payloads:
+            break
+    return payloads
+
+
 def latest_entity(tracker: Tracker, name: str) -> str | None:
     for entity in (tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == name and entity.get("value") is not None:

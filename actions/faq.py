@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    last_bot_buttons,
     last_bot_text,
     latest_intent,
     latest_text,
@@ -278,6 +279,11 @@ class ActionDontKnow(Action):
             return [FollowupAction("action_change_answer")]
         intent, confidence = latest_intent(tracker)
         if intent in ("affirm", "deny") and confidence >= ACKNOWLEDGE_CONFIDENCE:
+            if intent == "affirm" and not replies.asked_anything_else(last_bot_text(tracker)) and \
+                    "/check_eligibility" in last_bot_buttons(tracker) and \
+                    not (tracker.active_loop or {}).get("name"):
+                # "ok go on then" to an answer that offered the check: the check
+                return [FollowupAction("action_start_eligibility")]
             if replies.asked_anything_else(last_bot_text(tracker)):
                 # The answer to "Is there anything else...?": not the same question again.
                 send(dispatcher, replies.nothing_else() if intent == "deny" else replies.go_ahead())

@@ -616,3 +616,16 @@ def test_a_question_on_a_topic_the_faq_does_not_cover_gets_an_honest_dont_know()
     messages, _ = run(ActionSpecialCase(), text="can i take annual leave during my probation at the shop",
                       intent="out_of_scope")
     assert messages[0]["text"].startswith("Sorry, that's not something I can help with")
+
+
+def test_a_yes_to_an_answer_that_offered_the_check_starts_it() -> None:
+    # An exploratory tester's "ok go on then", after an answer with a "Check if I'm eligible" button,
+    # got "OK. Is there anything else...?", and their age, typed next, got the age answer.
+    offered = [{"event": "bot", "text": "You need to be over 16 years old.",
+                "data": {"buttons": [{"title": "Check if I'm eligible", "payload": "/check_eligibility"}]}},
+               {"event": "user", "text": "ok go on then"}]
+    _, events = run(ActionDontKnow(), text="ok go on then", intent="affirm", events=offered)
+    assert events == [FollowupAction("action_start_eligibility")]
+    messages, _ = run(ActionDontKnow(), text="ok go on then", intent="affirm", events=offered,
+                      active_loop={"name": "eligibility_form"})
+    assert messages[0]["text"].startswith("OK.")  # near miss: already in the check

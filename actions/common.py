@@ -3,6 +3,8 @@ sending a reply from bot/ through the dispatcher."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -33,27 +35,26 @@ def latest_text(tracker: Tracker) -> str:
     return str((tracker.latest_message or {}).get("text") or "")
 
 
-def last_bot_text(tracker: Tracker) -> str:
-    """The text of the bot's latest message before this turn (all its parts, joined)."""
-    texts: list[str] = []
+def last_bot_turn(tracker: Tracker) -> list[dict[str, Any]]:
+    """The bot's events of its latest turn before this one, in order (one turn may send several)."""
+    turn: list[dict[str, Any]] = []
     for event in reversed(tracker.events):
         if event.get("event") == "bot":
-            texts.append(str(event.get("text") or ""))
-        elif event.get("event") == "user" and texts:
+            turn.append(event)
+        elif event.get("event") == "user" and turn:
             break
-    return "\n\n".join(reversed(texts))
+    return turn[::-1]
+
+
+def last_bot_text(tracker: Tracker) -> str:
+    """The text of the bot's latest message before this turn (all its parts, joined)."""
+    return "\n\n".join(str(event.get("text") or "") for event in last_bot_turn(tracker))
 
 
 def last_bot_buttons(tracker: Tracker) -> list[str]:
     """The payloads of the buttons on the bot's latest message before this turn."""
-    payloads: list[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            payloads += [str(button.get("payload") or "")
-                         for button in (event.get("data") or {}).get("buttons") or []]
-        elif event.get("event") == "user" and payloads:
-            break
-    return payloads
+    return [str(button.get("payload") or "") for event in last_bot_turn(tracker)
+            for button in (event.get("data") or {}).get("buttons") or []]
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:

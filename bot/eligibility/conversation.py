@@ -211,12 +211,12 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
     if len(named) > 1:
         return AnswerReading(interrupt=True)  # which one? the change-answer rule asks
     that = CHANGE_THAT.search(lowered)
-    latest = [question for question in QUESTIONS if question in answers and question != pending]
+    latest = previous_question(answers, pending) if that else None
     if that and latest:
-        # "..., so change that to no": the answer given last (the questions come in their order)
-        value = parse_answer(latest[-1], lowered[that.end():])
+        # "..., so change that to no": the answer given last
+        value = parse_answer(latest, lowered[that.end():])
         if value is not None:
-            return AnswerReading(updates={latest[-1]: value}, acknowledgement=acknowledge(latest[-1], value))
+            return AnswerReading(updates={latest: value}, acknowledgement=acknowledge(latest, value))
     for question in SELF_EVIDENT:
         if question == "nationality" and MOVED.search(lowered):
             continue  # "i came back from spain in 2024": where they were, not their nationality

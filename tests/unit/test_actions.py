@@ -629,3 +629,7 @@ def test_a_yes_to_an_answer_that_offered_the_check_starts_it() -> None:
     messages, _ = run(ActionDontKnow(), text="ok go on then", intent="affirm", events=offered,
                       active_loop={"name": "eligibility_form"})
     assert messages[0]["text"].startswith("OK.")  # near miss: already in the check
+    older = [*offered, {"event": "bot", "text": "Apprentices receive a salary."},
+             {"event": "user", "text": "yes"}]
+    messages, _ = run(ActionDontKnow(), text="yes", intent="affirm", events=older)
+    assert messages[0]["text"].startswith("OK.")  # near miss: the offer was a turn before the last

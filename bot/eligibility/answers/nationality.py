@@ -68,7 +68,7 @@ def _glottal_stops_restored(text: str) -> str:
 
 # A passport or citizenship held: "I've had a British passport since 2015", "I hold Irish citizenship"
 HELD_PASSPORT = re.compile(r"\b(?:i have|i'?ve had|i'?ve got|i got|i hold|i'?ve held)\s(?:a |an |my )?"
-                           r"(?:british|irish|uk|[a-z]+) (?:passport|citizenship)\b")
+                           r"[a-z]+ (?:passport|citizenship)\b")
 
 
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:

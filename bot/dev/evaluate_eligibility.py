@@ -43,8 +43,9 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
 # back; 4 without), v24 523/560 (14 wrong kept, 47 asked back; 18 without), v25 527/560 (12 wrong kept,
 # 46 asked back; 16 without), v26 539/560 (8 wrong kept, 29 asked back; 10 without), v27 542/560 (5 wrong
 # kept, 44 asked back; 8 without), v28 551/560 (1 wrong kept, 31 asked back; 1 without). v29 has never
-# been looked at: `make eval` reports it as the honest figure and never prints its misses. Once they are looked at, add it here, set LAST_UNSEEN to its
-# last unseen figures and write a new set before the next round.
+# been looked at: `make eval` reports it as the honest figure and never prints its misses. Once they
+# are looked at, add it here, set LAST_UNSEEN to its last unseen figures and write a new set before
+# the next round.
 LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 29)}
 # The last figures of a set measured before its misses were looked at (what `make eval` reports as
 # the honest figure when no set is unseen).

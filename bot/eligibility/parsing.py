@@ -237,7 +237,7 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
                      r"help(?:s|ing)?(?: out)? with)\b", described)
     if question_id == "employed_relevant" and not some:
         some = DUTY_DESCRIBED.match(described)  # "kind of? I do data reporting in a finance team"
-    if yes_no and some and (re.search(r"\b(job|work|role|employer|office|team|position|"
+    if yes_no and some and (re.search(r"\b(job|work|role|employer|office|team|position|shop|business|firm|"
                                       r"department|in (?:finance|hr|sales|marketing|accounts|"
                                       r"operations|admin))\b", described) or
                             NOT_RELEVANT_JOBS.search(described[:some.start()])) and \
@@ -249,6 +249,9 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
         return NOT_SURE
     if yes_no and partly and (is_not_sure(described) or re.fullmatch(r"[?!.\s]*", described)):
         return NOT_SURE  # "sort of? not sure it counts", "kind of?", "kind of": a half yes, doubted
+    if question_id == "employed_relevant" and partly and JOB_SAID.match(described) and \
+            not re.search(r"\b(but|though|mostly|mainly|not)\b", described):
+        return NOT_SURE  # "kind of, I'm an admin officer": a job they think counts in part
     by_part = work_by_part(lowered) if question_id == "employed_relevant" else None
     if by_part is not None:
         return by_part  # "employed yes, relevant no": each part answered, not a "yes and no"
@@ -290,6 +293,8 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     return PARSERS[question_id](text)
 
 
+# Their job said after "kind of": ", I'm an admin officer", "? I work as a receptionist"
+JOB_SAID = re.compile(r"[\s?,.!:;-]{0,4}(?:i'?m an?|im an?|i am an?|i work as|i'?m working as)\s")
 # A duty of theirs described after "kind of": "? I do data reporting", ", I handle the reports"
 DUTY_DESCRIBED = re.compile(r"[\s?,.!:;-]{0,4}(?:i\s(?:do|handle|look after|run|deal with|help with|work on)|"
                             r"i'?m\sdoing)\b")

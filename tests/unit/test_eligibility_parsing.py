@@ -2864,3 +2864,36 @@ def test_a_lasting_status_applied_for_is_not_held_yet() -> None:
         ("I applied for settled status and got it", "yes"),  # near miss: granted
         ("pre-settled ends in 2 years but I'll apply for settled anyway", "yes"),  # near miss: only a plan
     ])
+
+
+def test_a_student_here_is_on_a_study_visa() -> None:
+    _each("immigration_status", [("i'm a student here", "study"),
+                                 ("I am an international student in the UK", "study")])
+
+
+def test_a_programme_ending_some_time_before_the_start() -> None:
+    _each("other_programme", [
+        ("my course ends well before it starts, about 5 months before", "no"),
+        ("my level 2 finishes a few days before TechTrack starts", "ending_soon"),
+        ("it finishes 2 weeks before", "ending_soon"),
+    ])
+
+
+def test_a_job_said_to_count_in_part_or_in_a_related_team() -> None:
+    _each("employed_relevant", [
+        ("sort of, I'm a receptionist", "not_sure"),
+        ("sort of, i do some IT stuff at my dad's shop", "not_sure"),
+        ("I'm in a relevant team at work", "yes"),
+        ("sort of, I mend laptops for friends", None),  # near miss: no job said
+        ("kind of, I'm a receptionist but not in tech", None),  # near miss: a turn to a no
+    ])
+
+
+def test_a_school_leaving_certificate_after_year_ten_abroad() -> None:
+    _each("gcses", [("my 10th board exams from India", "yes"), ("got none", "no")])
+
+
+def test_only_one_as_level_or_only_an_unrelated_certificate() -> None:
+    _each("level3", [("just one AS level", "no"), ("an AS level in physics", "yes")])
+    _each("it_qualification", [("just a food hygiene certificate", "no"), ("I have none", "no"),
+                               ("just my IT GCSE", "yes")])

@@ -539,8 +539,8 @@ def parse_other_programme(text: str) -> str | None:
         return "ending_soon" if _within_end_weeks(weeks_in.group(3), weeks_in.group(4)) else YES
     # ("my end-point assessment is booked for 2 weeks before it starts": the assessment ends it)
     before_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|" +
-                             FINAL_ASSESSMENT + r")\b.{0,25}?"
-                             r"(\d+|a|the|one|two|three|four|a couple of)\s+(weeks?|days?|months?)"
+                             FINAL_ASSESSMENT + r")\b.{0,35}?"
+                             r"(\d+|a|the|one|two|three|four|a couple of|a few)\s+(weeks?|days?|months?)"
                              r"\s+before\b", text)
     if before_start:
         # Beyond the rule's weeks before the start, it ends well before TechTrack does ("the week

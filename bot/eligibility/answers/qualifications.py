@@ -529,7 +529,7 @@ SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+a
 # SCHOOL_LEAVING_ABROAD), the International Baccalaureate, West Africa's WAEC/WASSCE and South Asia's
 # Secondary School Certificate ("10th standard", "SSC", "class 10", "matric")
 GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|waec|wassce|ssce|ssc|sslc|"
-                                    r"(?:10th|tenth) (?:standard|std|class)|class (?:10|x)|"
+                                    r"(?:10th|tenth) (?:standard|std|class|board)|class (?:10|x)|"
                                     r"secondary school (?:leaving )?certificate|matric\w*|"
                                     r"high school (?:diploma|certificate|graduation))\b")
 # One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
@@ -669,7 +669,8 @@ def parse_level3(text: str) -> str | None:
         # "not yet, doing my A levels now", "not yet, it finishes after the start", "doing my BTEC at
         # the moment": not held yet
         return NO
-    if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals)\b|\blevel [12] only\b|"
+    if re.search(r"\b(only|just)\b.{0,15}\b(gcses?|level [12]|nationals|(?:one|an?|1|a single) as level)\b|"
+                 r"\blevel [12] only\b|"
                  r"\b(nvq|btec|cambridge technicals?) (level )?[12]\b", text):
         return NO
     qualification = QUALIFICATION.search(text)
@@ -768,6 +769,11 @@ NOT_FINISHED = re.compile(r"\b(?:isn'?t|isnt|is not|not|hasn'?t been|haven'?t|ha
                           r"(?:finished|completed|done)\b|\b(?:unfinished|incomplete)\b")
 
 
+# The only qualification held, said first: "only a first aid certificate", "just my GCSEs"
+ONLY_HELD = re.compile(r"\s{0,3}(?:(?:i )?(?:only|just)(?: have| got)?|i'?ve only got|i have only)\s"
+                       r"(?:an?|my|the|one)\s")
+
+
 def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
@@ -801,6 +807,8 @@ def parse_it_qualification(text: str) -> str | None:
     if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
                  r"\btaught myself\b", text):
         return NO
+    if level and not it and ONLY_HELD.match(text):
+        return NO  # "only a first aid certificate": the one qualification held, not in IT
     if level and not it and re.search(r"\b(were|was|in|are)\b", text) and not YES_WORDS.search(text):
         return NO  # qualifications named, none of them in IT
     if not it and re.search(r"\bqualifications?\b[^.;]{0,20}\b(all |only |just |mainly )?in\s+[a-z]",

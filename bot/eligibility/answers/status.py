@@ -341,10 +341,11 @@ def _respelt_visas(text: str) -> str:
     return re.sub(r"\b[a-z]{5,14}\b", respell, text)
 
 
-# A student, said by itself as the status: "student", "I'm an international student", "here as a student"
+# A student, said by itself as the status: "student", "I'm an international student", "here as a student",
+# "I'm a student here"
 STUDENT_ALONE = re.compile(r"(?:i'?m |i am |im )?(?:(?:just |only )?(?:here|in the uk|over here) as )?"
                            r"(?:an? |on an? )?(?:international |overseas |foreign |child )?"
-                           r"(?:student|students)(?: one| status)?[.!]*")
+                           r"(?:student|students)(?: one| status| here| in the uk)?[.!]*")
 
 
 def _status_in(clause: str) -> str | None:

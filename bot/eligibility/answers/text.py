@@ -78,7 +78,8 @@ NO_WORDS = re.compile(
     r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
     r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i'?ve never|i have never|i ain'?t|not me|"
-    r"nothing|nowt|zero|nil|zilch|nada)\b"  # ("nowt": nothing, in the north of England)
+    r"nothing|nowt|zero|nil|zilch|nada|(?:i'?ve |ive |i have |i )?got (?:none|nothing|zero)|"
+    r"i have (?:none|nothing))\b"  # ("nowt": nothing, in the north of England)
 )
 NEGATION = re.compile(
     r"\b(no|not|never|don'?t|dont|do not|doesn'?t|haven'?t|havent|have not|hasn'?t|isn'?t|"

@@ -142,6 +142,11 @@ NOT_QUALIFIED = re.compile(r"\b(?:not|un)\s?(?:yet\s|formally\s|officially\s|pro
                            r"certificates?)(?:\syet)?\b")
 
 
+# The job said to be in a related team or field: "I work in a related team, yes"
+RELATED_WORK = re.compile(r"\b(?:work|working|i'?m|im|i am|employed)\s(?:in|on|with)\s(?:an?\s|the\s)?"
+                          r"(?:related|relevant|similar)\s(?:team|role|job|field|area|department|function)\b")
+
+
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
     by_part = work_by_part(text)
@@ -158,6 +163,8 @@ def parse_employed_relevant(text: str) -> str | None:
         text = ", ".join(current)
     if EMPLOYED_NO.search(text):
         return NO
+    if RELATED_WORK.search(text) and not NEGATION.search(text):
+        return YES
     if ON_LEAVE_FROM.search(text) and not NEGATION.search(text):
         return NOT_SURE  # "on maternity leave from a project support role": employed, not at work now
     counts = EMPLOYER_SAYS_IT_COUNTS.search(text)

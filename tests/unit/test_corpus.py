@@ -255,3 +255,22 @@ def test_open_to_external_applicants_is_said_of_the_makers_roles_only(corpus: di
                         re.search(r"Software Developer|DevOps Engineer", sentence)):
                     wrong.append(f"{entry.id}: {sentence}")
     assert wrong == []
+
+
+def test_the_criteria_give_each_groups_residency_and_each_roles_requirements(
+        corpus: dict[str, FaqEntry]) -> None:
+    """The first seed question's answer: the FAQ's residency rule per group in every variant, and
+    for a named role that role's entry requirements (the qualifications for BA and Cyber)."""
+    entry = corpus["eligibility_criteria"]
+    for text in (entry.answer, *entry.answers.values()):
+        assert "ordinarily resident in the UK for the last three years" in text
+        assert "pre-settled or settled status" in text and "in the EEA or the UK" in text
+        assert "not for educational purposes" in text and "refugee status" in text
+    for role in ("business_analyst", "cyber_security_technologist"):
+        assert "five GCSEs" in entry.answers[role] and "Level 3 qualification" in entry.answers[role]
+        assert "employed in a relevant role" in entry.answers[role]
+    assert "IT qualification at level 2/3" in entry.answers["cyber_security_technologist"]
+    assert "IT qualification" not in entry.answers["business_analyst"]
+    for role in ("software_developer", "devops_engineer"):
+        assert "no prior technical experience or qualifications" in entry.answers[role]
+        assert "GCSEs" not in entry.answers[role]

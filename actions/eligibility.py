@@ -119,6 +119,11 @@ class ActionStartEligibility(Action):
         before = answers(tracker)
         role = role_in_message(tracker)
         restart = latest_intent(tracker)[0] == "restart_check"
+        if verdict_given(tracker) and not restart and role not in ROLES and \
+                check.asks_about_waiting(latest_text(tracker)):
+            # "so if I wait another year I can apply?": what time can change, not a new check
+            send(dispatcher, check.if_waiting(before))
+            return [FollowupAction("action_listen")]
         if before and not restart and role not in ROLES and check.asks_for_another_role(latest_text(tracker)):
             # "Can I apply for another role instead?" after a verdict: which one, nothing cleared.
             send(dispatcher, check.which_other_role(before))

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
+from bot.eligibility.criteria import Status, findings
 from bot.eligibility.doubt import doubted, years_counted
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
@@ -526,6 +527,33 @@ def _role_button(role: str) -> Button:
 # "Can I apply for another role instead?" after a verdict, no role named: which one, answers kept.
 # ("another apprenticeship" is the other-programme rule's, not a role)
 ANOTHER_ROLE = re.compile(r"\b(?:another|a different|the other|other|different)\s(?:role|one|job|route)s?\b")
+
+
+# "What if I wait a year?", "so if I wait another year I can apply?", "could I apply next year?",
+# "what about when I'm 16?"
+WAITING = re.compile(r"\b(?:if i wait|wait(?:ing)? (?:(?:another|a|one|a few|a couple of|until|till|til) )?"
+                     r"(?:year|years|months?|next year)|next year|in a year(?:'s time)?|a year from now|"
+                     r"when i'?m (?:\d{2}|older)|when i turn \d{2}|(?:later|next|another|future) intake)\b")
+
+
+def asks_about_waiting(text: str) -> bool:
+    return bool(WAITING.search(normalise(text)))
+
+
+def if_waiting(answers: Mapping[str, Any]) -> Reply:
+    """ "What if I wait a year?" after the verdict: which of its reasons time alone can change,
+    never a promise (the rules can't see the future), and how to try a different answer."""
+    words = texts()["if_waiting"]
+    standing = [f.reason for f in findings(answers) if f.status is not Status.PASS]
+    keys = ["residence_short" if reason.endswith("_residence_short") else reason for reason in standing]
+    changing = [key for key in keys if key in words["how"]]
+    how = f"{words['how'][changing[0] if changing else 'none']} {words['intake']}"
+    if not changing:
+        return Reply(f"{words['none']} {how}")
+    lines = [words["intro"], *_bullets([words[key] for key in changing])]
+    if len(changing) < len(standing):
+        lines += [words["rest"], ""]
+    return Reply("\n".join([*lines, how]))
 
 
 def asks_for_another_role(text: str) -> bool:

@@ -740,3 +740,37 @@ def test_a_no_then_the_answer_said_again_after_the_verdict_changes_it() -> None:
     assert corrects_an_answer(text, answers)
     assert read_dispute(text, answers).updates == {"other_programme": "ending_soon"}
     assert read_dispute("no, thanks", answers) is None  # near miss: no answer said again
+
+
+def _after_the_verdict(action: Action, text: str, answers: dict[str, Any],
+                       intent: str = "check_eligibility") -> tuple[list[dict[str, Any]], list[Any]]:
+    tracker = make_tracker(text=text, intent=intent, slots=slots(**answers), active_loop={},
+                           events=[{"event": "action", "name": "action_listen"}, {"event": "user"}])
+    dispatcher = CollectingDispatcher()
+    result = asyncio.run(action.run(dispatcher, tracker, domain={}))
+    return dispatcher.messages, result
+
+
+def test_waiting_a_year_after_the_verdict_says_what_time_can_change() -> None:
+    """An exploratory tester's "so if i wait another year i can apply?" after "not eligible: under
+    16" started the whole check again; it is a question about the verdict."""
+    answers = {"role": "software_developer", "age": 15, "age_at_start": "no"}
+    messages, events = _after_the_verdict(ActionStartEligibility(), "so if i wait another year i can apply?",
+                                          answers)
+    assert events == [FollowupAction("action_listen")]
+    text = messages[0]["text"]
+    assert "Your age: once you'll be 16 or over by the start" in text and 'say "change my age to 16"' in text
+    assert "when applications next open" in text
+
+
+def test_waiting_does_not_change_a_study_visa() -> None:
+    answers = {"role": "software_developer", "age": 30, "nationality": "other", "immigration_status": "study"}
+    messages, events = _after_the_verdict(ActionStartEligibility(), "what if I wait a year?", answers)
+    assert events == [FollowupAction("action_listen")]
+    assert messages[0]["text"].startswith("Nothing in your answers stood in the way because of timing")
+
+
+def test_a_check_asked_for_after_the_verdict_still_starts_again() -> None:
+    answers = {"role": "software_developer", "age": 15, "age_at_start": "no"}
+    _, events = _after_the_verdict(ActionStartEligibility(), "check my eligibility", answers)
+    assert SlotSet("elig_age", None) in events  # near miss: no waiting said

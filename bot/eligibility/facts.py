@@ -52,6 +52,15 @@ def said_of_themselves(text: str, entities: Sequence[tuple[str, str]]) -> bool:
     return False
 
 
+# A status asked about, not said to be held: "do I need pre settled status", "should I get settled
+# status first", "would I have to have refugee status", "is a visa required"
+STATUS_ASKED_ABOUT = re.compile(
+    r"\b(?:do|does|would|will|should|must|can|could)\s(?:i|you|we|one|they|he|she)\s(?:still\s|also\s)?"
+    r"(?:need|have to (?:have|get|hold)|require|get|apply for|be given|qualify for)\b|"
+    r"\b(?:is|are)\s[^,.;?!]{1,30}\b(?:needed|required|necessary|a must)\b|"
+    r"\b(?:what|which)\s(?:status|visa|permission|leave)\b")
+
+
 def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
     lowered = normalise(text)
     own = own_clauses(lowered)
@@ -83,7 +92,10 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
         years = parse_duration_years(residence.group(2))
         if years is not None:
             facts["residence_years"] = years
-    if STATUS_CUES.search(lowered):
+    # ("I'm Swiss, do I need pre-settled status?": a status asked about is not one held)
+    held = ", ".join(clause for clause in clauses(lowered) if not STATUS_ASKED_ABOUT.search(clause))
+    if STATUS_CUES.search(held):
+        lowered = held
         if facts.get("nationality") == "eu_eea" or \
                 re.search(r"\bpre[- ]?settled|\bsettled status\b", lowered):
             status = parse_euss_status(lowered)

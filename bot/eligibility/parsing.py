@@ -93,6 +93,14 @@ ASKED_BACK = re.compile(r"^\s*(what'?s|what is|what does|what do you mean|whats|
                         r"does (a|an|my)|do you mean|how do i know|is (a|an)\b[^?]*\?)")
 
 
+# The check itself refused, not a question answered: "I didn't ask to do a check", "I never asked for
+# this", "I don't want to do this quiz" (its "didn't" is no answer)
+CHECK_NOT_WANTED = re.compile(r"\b(?:didn'?t|did not|never|don'?t|dont|do not)\s(?:ask|asked|want|wanna)\s"
+                              r"(?:to\s(?:do|start|take|answer)\s|for\s)?(?:an?|the|this|that|these|any|"
+                              r"your)\s(?:eligibility\s)?(?:check|quiz|questions?|questionnaire|form|test)\b|"
+                              r"\b(?:didn'?t|did not|never)\s(?:ask|asked)\sfor\s(?:this|that|it)\b")
+
+
 # The question not understood: "I don't get the question", "don't follow, sorry" (no "no" in it)
 NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|dont|do not|didn'?t|did not)\s(?:really\s|quite\s|fully\s)?"
                             r"(?:understand|get|follow)\s(?:the|this|that|your)\squestion\b|"
@@ -141,6 +149,8 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
     asked_back = QUESTION_BACK.search(normalise(text)) and not (
         question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))
     asked_back = asked_back or TAG_QUESTION.search(normalise(text)) or NOT_UNDERSTOOD.search(normalise(text))
+    if CHECK_NOT_WANTED.search(normalise(text)):
+        return None
     if ASKED_BACK.search(normalise(text)) or asked_back:
         doubt = DOUBT_AFTER_QUESTION.search(normalise(text))
         if doubt and is_not_sure(doubt.group(1)) and not QUESTION_BACK.search(doubt.group(1)):

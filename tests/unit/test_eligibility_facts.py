@@ -90,3 +90,15 @@ def test_saying_which_role_they_want_with_facts_about_themselves_starts_the_chec
                  "I'm 30, I'd like to do the software developer apprenticeship but I live in Wales",
                  "i want to do devops"):  # nothing about themselves: the role is noted
         assert not asks_to_check(text, prefilled(text)), text
+
+
+def test_a_status_asked_about_is_not_noted_as_held() -> None:
+    # An exploratory tester's "I'm Swiss ..., do I need pre settled status?" was noted as holding
+    # pre-settled status, which the check would then have passed unasked.
+    assert prefilled("I'm Swiss and have lived in Leeds 5 years, do I need pre settled status?") == \
+        {"nationality": "eu_eea"}
+    assert prefilled("should I get settled status first? I'm Polish") == {"nationality": "eu_eea"}
+    assert "immigration_status" not in prefilled("do i need to have refugee status?")
+    # near misses: held, then a question
+    assert prefilled("I'm Polish with pre settled status, can I apply?")["euss_status"] == "pre_settled"
+    assert prefilled("I have refugee status, do I need anything else?")["immigration_status"] == "protection"

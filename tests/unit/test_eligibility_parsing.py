@@ -2897,3 +2897,10 @@ def test_only_one_as_level_or_only_an_unrelated_certificate() -> None:
     _each("level3", [("just one AS level", "no"), ("an AS level in physics", "yes")])
     _each("it_qualification", [("just a food hygiene certificate", "no"), ("I have none", "no"),
                                ("just my IT GCSE", "yes")])
+
+
+def test_the_check_refused_is_no_answer() -> None:
+    # An exploratory tester's "huh? I didn't ask to do a check" was stored as "no" to the student loan.
+    _each("student_loan", [("huh? i didn't ask to do a check", None), ("i never asked for this", None),
+                           ("I don't want to answer these questions", None),
+                           ("no, I didn't ask for a loan", "no")])  # near miss: the loan refused

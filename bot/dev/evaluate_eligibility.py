@@ -219,7 +219,10 @@ def reply_to_asked_back(persona: Mapping[str, Any], question: str, label: str) -
 
 def verdict_in(reply: str) -> str | None:
     headlines = texts()["headlines"]
-    return next((VERDICTS[key] for key, text in headlines.items() if reply.startswith(text)), None)
+    found = next((VERDICTS[key] for key, text in headlines.items() if reply.startswith(text)), None)
+    # ("...you don't meet the entry requirements for the {role} role.": not eligible for that role)
+    role_headline = texts()["role_headline"].split("{role}")[0]
+    return found or ("not_eligible" if reply.startswith(role_headline) else None)
 
 
 def _button_text(question: str, value: object) -> str:

@@ -8,7 +8,7 @@ from enum import Enum
 from bot.eligibility.criteria import GENERAL, Answers, Finding, Status, findings
 from bot.eligibility.questions import QUESTIONS, ROLE_UNDECIDED
 from bot.eligibility.routing import relevant_questions
-from bot.eligibility.wording import texts
+from bot.eligibility.wording import fill, texts
 from bot.roles import ROLES
 
 
@@ -81,7 +81,9 @@ def decide(answers: Answers) -> Outcome:
     steps += [steps_text["nationality_rules"], steps_text["guidance"]]
     return Outcome(
         verdict=verdict,
-        headline=wording["headlines"][HEADLINE_KEYS[verdict]],
+        # (failing only the role's entry requirements, the other roles are worth checking)
+        headline=fill(wording["role_headline"], {"role": role.name}) if other_roles and role is not None
+        else wording["headlines"][HEADLINE_KEYS[verdict]],
         reasons=tuple(dict.fromkeys(reasons[f.reason] for f in shown)),
         next_steps=tuple(steps),
         failed_criteria=failed,

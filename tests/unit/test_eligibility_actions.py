@@ -434,7 +434,9 @@ def test_the_verdict_lists_answers_reasons_and_next_steps() -> None:
     messages, events = run(ActionEligibilityVerdict(), answers=answers)
     assert events == [SlotSet("role", "business_analyst")]  # later FAQ answers are tailored
     text = messages[0]["text"]
-    assert text.startswith("From what you've told me, you don't meet the TechTrack eligibility criteria.")
+    # (only the role's own entry requirement failed: the headline says so, not the whole scheme)
+    assert text.startswith("From what you've told me, you don't meet the entry requirements for the "
+                           "Business Analyst role.")
     assert "- This programme requires five GCSEs at grade A–C (9–4) or equivalent." in text
     assert "- Five GCSEs A–C (9–4) or equivalent: No" in text
     # a blank line after every list, so the last bullet never runs into the next sentence

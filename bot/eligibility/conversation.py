@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
+from bot.eligibility.answers.qualifications import LEVEL4_SWAPPED
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, findings
 from bot.eligibility.doubt import doubted, years_counted
@@ -185,6 +186,10 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
             named = [q for q in named if longest[q] == best]
     if len(named) == 1:
         question = named[0]
+        if question == "prior_qualification" and LEVEL4_SWAPPED.search(lowered):
+            # "sorry not HNC, HND actually": one Level 4 qualification for another, its subject not
+            # said again (its "not HNC" is no "no"): asked again
+            return AnswerReading(updates={question: None}, acknowledgement=acknowledge(question, None))
         rest = re.split(r"\b(to|is|should be|=|:)\b", lowered, maxsplit=1)
         value = parse_answer(question, rest[-1]) if len(rest) > 1 else None
         stated = [part for part in clauses(lowered) if STATEMENT.search(part)]

@@ -2904,3 +2904,36 @@ def test_the_check_refused_is_no_answer() -> None:
     _each("student_loan", [("huh? i didn't ask to do a check", None), ("i never asked for this", None),
                            ("I don't want to answer these questions", None),
                            ("no, I didn't ask for a loan", "no")])  # near miss: the loan refused
+
+
+def test_one_level_4_qualification_named_for_another_is_asked_again() -> None:
+    # An exploratory tester's "sorry not HNC, HND actually" turned a computing HNC into "no", and the
+    # verdict into "eligible".
+    _each("prior_qualification", [("sorry, not hnd, hnc", None),
+                                  ("its a hnd not a foundation degree", None),
+                                  ("it's an HNC in software, not an HND", "yes")])  # near miss: subject said
+
+
+def test_a_gcse_count_is_no_job_and_no_years() -> None:
+    # An exploratory tester's GCSE answer, typed early, was stored as "no" to a relevant job, and
+    # before that as 9 years here.
+    text = "got 4 gcses, failed english first time but resat it at college so 5 in the end"
+    _each("employed_relevant", [(text, None), ("im at college doing a levels", "no")])
+    _each("residence_years", [(text, None), ("5", 5.0)])
+
+
+def test_gcses_not_held_but_their_equivalent_is() -> None:
+    _each("gcses", [("not gcses but the german equivalent", "yes"), ("no gcses or equivalent", "no")])
+
+
+def test_mostly_said_first_then_the_place() -> None:
+    _each("works_in_england", [
+        ("mostly, im in leeds but i go to our glasgow office one week a month", "yes"),
+        ("mostly, cardiff, with the odd day in bristol", "no"),
+    ])
+
+
+def test_a_no_with_the_school_year_ending_first_is_for_the_team() -> None:
+    # The rule: you can start after the last Friday in June of the school year you turn 16.
+    _each("age_at_start", [("no, he turns 16 in august but he finishes year 11 in june", "not_sure"),
+                           ("no", "no")])

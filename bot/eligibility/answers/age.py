@@ -141,6 +141,12 @@ BIRTHDAY_SIDE_OF_START = re.compile(
     r"(?:\s(?:starts|begins|start|begin|kicks off))?\b")
 
 
+# The school year said to end before the start: "she finishes year 11 in june", "I leave school in July"
+SCHOOL_YEAR_ENDING = re.compile(r"\b(?:finish\w*|leav\w*|end\w*|done with|complet\w*)\s(?:\w+\s){0,2}?"
+                                r"(?:year 11|y11|yr 11|school|secondary school|her gcses|his gcses|my gcses|"
+                                r"their gcses|gcses)\b")
+
+
 def parse_age_at_start(text: str) -> str | None:
     """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
     sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
@@ -153,6 +159,10 @@ def parse_age_at_start(text: str) -> str | None:
     if is_not_sure(text) or START_ASKED.search(text):
         return NOT_SURE  # "I'll be 16 in September, is that before the start?"
     answer = parse_yes_no(text)
+    if answer == NO and SCHOOL_YEAR_ENDING.search(text):
+        # "no, she'll still be 15 in july, but she finishes year 11 in june": who turns 16 in the
+        # school year may start after it ends, which the admissions team confirms
+        return NOT_SURE
     if answer is not None:
         return answer
     text = words_to_digits(text)

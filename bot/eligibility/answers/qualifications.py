@@ -131,6 +131,15 @@ SUBJECT_GRADUATED = re.compile(r"^([a-z][a-z &]{1,40}?)\s?[,;-]?\s(?:i\s)?gradua
                                r"(?:\s(?:in\s)?(?:19|20)\d\d)?\s?[.!]*$")
 
 
+# One Level 4+ qualification named in place of another: "not HNC, HND actually", "it's a HNC not a
+# foundation degree" (a correction of the name; the subject is not said again)
+L4_NAME = (r"(?:hnc|hnd|foundation degree|degree|bsc|ba|beng|masters?|diploma of higher education|dip ?he|"
+           r"cert ?he|higher national (?:diploma|certificate))")
+LEVEL4_SWAPPED = re.compile(r"\bnot (?:an? )?" + L4_NAME + r"\b[\s,;-]+(?:it'?s |its |i mean |but |"
+                            r"(?:it )?was )?(?:an? )?" + L4_NAME + r"\b|"
+                            r"\b" + L4_NAME + r"\b,? not (?:an? )?" + L4_NAME + r"\b")
+
+
 def parse_prior_qualification(text: str) -> str | None:
     """Yes only for a Level 4+ qualification in a similar subject; an unrelated subject, or only
     qualifications below Level 4, is no; a degree with no subject given is asked again, unless said
@@ -138,9 +147,13 @@ def parse_prior_qualification(text: str) -> str | None:
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
     text = respelt_qualifications(undotted(normalise(text)))
+    if LEVEL4_SWAPPED.search(text) and not SIMILAR_SUBJECTS.search(text) and \
+            not re.search(r"\b(?:in|of)\s[a-z]{3,}", text):
+        return None  # "not HNC, HND actually": which Level 4 qualification, its subject not said again
     text = SUBJECT_GRADUATED.sub(r"\1 degree", text)  # "sociology, graduated 2015": a sociology degree
     if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
         return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
+
     if re.search(r"\b(unrelated|not related|nothing (related|in|to do with)|not in (computing|it|"
                  r"tech|a similar|anything similar|a related)|different subject|nothing similar|"
                  r"not similar|not relevant|irrelevant)\b", text):
@@ -412,6 +425,8 @@ def parse_gcses(text: str) -> str | None:
         return None  # "I'd need 5 GCSEs for that?"
     if _school_leaving_abroad_held(text):
         return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
+    if EQUIVALENT_INSTEAD.search(text) and not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):
+        return YES  # "not gcses but swiss equivalents": their equivalent, held
     listed = _grades_listed(text)
     if listed is not None and listed >= 5:
         return YES  # "maths 6, english 5, science 5 5, art 4": five passes or more, subject by subject
@@ -537,6 +552,13 @@ SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! 
                                   r"bac+al+au?r[a-zé]{2,6}|abitur|matura|gaokao|bachillerato|"
                                   r"european baccalaureate|waec|wassce|"
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
+
+
+# GCSEs said not held, their equivalent from elsewhere said instead: "not gcses but swiss equivalents",
+# "no GCSEs, I have the Polish equivalent"
+EQUIVALENT_INSTEAD = re.compile(r"\b(?:not|no|never did|didn'?t do)\s(?:any\s)?(?:uk\s|british\s|english\s)?"
+                                r"gcses?\b[\s,;-]{1,3}(?:but\s)?(?:i\s(?:have|did|got)\s|i'?ve\sgot\s)?"
+                                r"(?:the\s|an?\s)?(?:[a-z]{3,15}\s)?equivalents?\b")
 
 
 def _school_leaving_abroad_held(text: str) -> bool:

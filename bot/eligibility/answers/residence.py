@@ -72,12 +72,19 @@ def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
     return SINCE_LAST_MONTH.sub(dated, text)
 
 
+# Things counted that are not years: "4 gcses", "5 a levels", "3 kids"
+COUNTED_THINGS = re.compile(r"\b\d{1,2}\s(?:gcses?|a[- ]?levels?|grades?|subjects?|kids|children|jobs)\b")
+
+
 def parse_residence_years(text: str) -> float | str | None:
     """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
     from bot.eligibility.numbers import words_to_digits
 
     text = _with_the_year_of_last_month(_others_born_here_left_out(normalise(text)))
+    if COUNTED_THINGS.search(text) and not re.search(r"\b(?:years?|yrs?|months?|since|lived|here|moved|came|"
+                                                     r"born|arrived|life)\b", text):
+        return None  # "i got 4 gcses ... so 5 in the end": a count of something else, not years
     if is_not_sure(text):
         return NOT_SURE
     year_alone = YEAR_ALONE.fullmatch(text.strip(" .!"))

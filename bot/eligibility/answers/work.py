@@ -147,8 +147,17 @@ RELATED_WORK = re.compile(r"\b(?:work|working|i'?m|im|i am|employed)\s(?:in|on|w
                           r"(?:related|relevant|similar)\s(?:team|role|job|field|area|department|function)\b")
 
 
+# Qualifications talked about, with no word of a job or of studying now: an answer to another
+# question ("i got 4 gcses, failed maths first time but resat at college": no student now)
+QUALIFICATIONS_TALK = re.compile(r"\b(?:gcses?|a[- ]?levels?|btecs?|grades?|resat|resit|retook)\b")
+JOB_OR_STUDY_NOW = re.compile(r"\b(?:work\w*|job|role|employ\w*|team|office|company|manager|i'?m|im|i am|"
+                              r"currently|still|doing|studying|now)\b")
+
+
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
+    if QUALIFICATIONS_TALK.search(text) and not JOB_OR_STUDY_NOW.search(text):
+        return None
     by_part = work_by_part(text)
     if by_part is not None:
         return by_part  # "employed yes, relevant no — I'm a bus driver"
@@ -267,6 +276,11 @@ LIVES_BY_DEMONYM = re.compile(r"\b(?:i'?m|im|i am)\s(?:a\s)?(?:proper\s|proud\s|
                               r"born and bred\s|born and raised\s)?(" + "|".join(DEMONYMS) + r")\b")
 
 
+# "Mostly" said first, as the answer: "mostly, I'm in London but...", "yes mainly"
+MOSTLY_FIRST = re.compile(r"^(?:(?:yes|yeah|yep)[,!.]?\s)?(?:mostly|mainly|for the most part|"
+                          r"most of the time|majority of the time)(?:[,.!;:-]\s?|\s(?=(?:i|im|i'?m|in|at|yes)\b)|$)")
+
+
 def parse_works_in_england(text: str) -> str | None:
     """Where they will work: yes when at least the rule's share of working time is in England
     ("3 days in Bristol, 2 in Cardiff" is 60%); where they live is not the test."""
@@ -280,6 +294,15 @@ def parse_works_in_england(text: str) -> str | None:
             return value
     if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
         return NOT_SURE
+    mostly_first = MOSTLY_FIRST.match(text)
+    if mostly_first:
+        # "mostly, im in london but i travel to our edinburgh office one week a month": "mostly" is
+        # the answer (most of the time in England), the first place said is where that is
+        named = mentions(text[mostly_first.end():], [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])
+        if not named or named[0][1] in ENGLAND:
+            return YES
+        if named[0][1] in OUTSIDE_ENGLAND:
+            return NO
     # "I'm a Londoner": where they live, by the name its people go by ("I live in London")
     text = LIVES_BY_DEMONYM.sub(lambda match: "i live in " + DEMONYMS[match.group(1)], text)
     if NOT_DECIDED.search(text) and not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):

@@ -278,7 +278,8 @@ LIVES_BY_DEMONYM = re.compile(r"\b(?:i'?m|im|i am)\s(?:a\s)?(?:proper\s|proud\s|
 
 # "Mostly" said first, as the answer: "mostly, I'm in London but...", "yes mainly"
 MOSTLY_FIRST = re.compile(r"^(?:(?:yes|yeah|yep)[,!.]?\s)?(?:mostly|mainly|for the most part|"
-                          r"most of the time|majority of the time)(?:[,.!;:-]\s?|\s(?=(?:i|im|i'?m|in|at|yes)\b)|$)")
+                          r"most of the time|majority of the time)"
+                          r"(?:[,.!;:-]\s?|\s(?=(?:i|im|i'?m|in|at|yes)\b)|$)")
 
 
 def parse_works_in_england(text: str) -> str | None:

@@ -132,7 +132,7 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
             takes_up_the_offer(text) and replies.offered_the_rest(last_bot_text(tracker)))):
         # ("both please" to "Which first?", "yes" to "Shall I answer it next?": the first one left)
         entry, role = left[0], remembered_role(tracker)
-        if entry.role_specific and role is None:
+        if entry.needs_role and role is None:
             send(dispatcher, replies.ask_which_role(entry))
             return [SlotSet("pending_faq", entry.id)]
         return answer_entry(dispatcher, tracker, entry, role, 1.0)
@@ -203,7 +203,7 @@ class ActionAnswerFaq(Action):
         named = role_in_message(tracker)
         role = named if named and named != replies.ALL_ROLES else remembered_role(tracker)
         events = role_events(tracker, role)
-        if entry.role_specific and role is None and named != replies.ALL_ROLES:
+        if entry.needs_role and role is None and named != replies.ALL_ROLES:
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
         return [*events, *answer_entry(dispatcher, tracker, entry, role,

@@ -13,7 +13,7 @@ from bot.roles import ROLES
 MIN_EXAMPLES = 15
 MAX_TITLE_LENGTH = 40
 REQUIRED = ("id", "title", "question", "seed_question", "answer", "examples")
-OPTIONAL = ("answers", "offers_check")
+OPTIONAL = ("answers", "offers_check", "asks_role")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 # Rasa reads these as entity markup inside training examples.
 MARKUP = re.compile(r"[\[\]{}]")
@@ -63,6 +63,10 @@ def check_entry(path: Path, raw: object) -> list[CorpusError]:
         problems.append(CorpusError(path, "seed_question", "must be the seed's question or null"))
     if "offers_check" in raw and not isinstance(raw["offers_check"], bool):
         problems.append(CorpusError(path, "offers_check", "must be true or false"))
+    if "asks_role" in raw and not isinstance(raw["asks_role"], bool):
+        problems.append(CorpusError(path, "asks_role", "must be true or false"))
+    if raw.get("asks_role") is False and not raw.get("answers"):
+        problems.append(CorpusError(path, "asks_role", "only for an entry with role variants (answers)"))
     problems += _check_answers(path, raw.get("answers"))
     problems += _check_examples(path, raw.get("examples"), "examples" in raw)
     return problems

@@ -31,6 +31,7 @@ def load_corpus(corpus_dir: Path = CORPUS_DIR) -> dict[str, FaqEntry]:
             examples=tuple(str(e).strip() for e in raw["examples"]),
             answers={k: v.strip() for k, v in (raw.get("answers") or {}).items()},
             offers_check=bool(raw.get("offers_check", False)),
+            asks_role=bool(raw.get("asks_role", True)),
             path=path,
         )
     return entries

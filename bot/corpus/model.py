@@ -20,11 +20,19 @@ class FaqEntry:
     answers: dict[str, str] = field(default_factory=dict)
     # After this answer the bot offers the step-by-step eligibility check.
     offers_check: bool = False
+    # With role variants: whether the role is asked for when none is known (false: the answer
+    # covering every role is given, and a role named or remembered gets its variant).
+    asks_role: bool = True
     path: Path | None = None
 
     @property
     def role_specific(self) -> bool:
         return bool(self.answers)
+
+    @property
+    def needs_role(self) -> bool:
+        """Whether the role is asked for before answering, when none is known."""
+        return self.role_specific and self.asks_role
 
     def answer_for(self, role: str | None) -> str:
         """The answer for `role`, or the answer covering every role when none is known or needed."""

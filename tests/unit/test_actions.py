@@ -62,6 +62,20 @@ def test_a_role_specific_question_without_a_role_asks_which_role(corpus: dict[st
     assert SlotSet("pending_faq", "duration") in events
 
 
+def test_the_criteria_answer_every_role_unless_one_is_named(corpus: dict[str, FaqEntry]) -> None:
+    """eligibility_criteria has a variant per role but asks no role first (asks_role: false): the
+    criteria for every role, or the named role's own entry requirements."""
+    messages, events = run(ActionAnswerFaq(), text="what are the eligibility criteria",
+                           faq_id="eligibility_criteria")
+    assert messages[0]["text"] == corpus["eligibility_criteria"].answer
+    assert SlotSet("pending_faq", "eligibility_criteria") not in events
+    messages, _ = run(ActionAnswerFaq(), text="eligibility criteria for cyber security",
+                      faq_id="eligibility_criteria",
+                      entities=[role_entity("cyber security", "cyber_security_technologist")])
+    assert messages[0]["text"] == corpus["eligibility_criteria"].answers["cyber_security_technologist"]
+    assert "IT qualification at level 2/3" in messages[0]["text"]
+
+
 def test_a_role_named_in_the_message_tailors_the_answer_and_is_remembered(
     corpus: dict[str, FaqEntry],
 ) -> None:

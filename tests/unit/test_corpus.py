@@ -274,3 +274,8 @@ def test_the_criteria_give_each_groups_residency_and_each_roles_requirements(
     for role in ("software_developer", "devops_engineer"):
         assert "no prior technical experience or qualifications" in entry.answers[role]
         assert "GCSEs" not in entry.answers[role]
+
+
+def test_asks_role_is_only_for_an_entry_with_role_variants(tmp_path: Path) -> None:
+    write_entry(tmp_path, "sample", asks_role=False)
+    assert problems(tmp_path) == ["sample.yml: asks_role: only for an entry with role variants (answers)"]

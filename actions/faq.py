@@ -165,7 +165,8 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         text = str(message.get("text") or "")
         in_check = bool((tracker.active_loop or {}).get("name"))
-        facts = {} if in_check else check.prefilled(text, spacy_entities(tracker))
+        facts = {} if in_check else check.prefilled(text, spacy_entities(tracker),
+                                                    tracker.get_slot("pending_facts"))
         if not in_check and asks_to_check(text, facts):
             # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
             return [FollowupAction("action_start_eligibility")]

@@ -462,9 +462,16 @@ def slot_events(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str
     return {**changed, **cleared}
 
 
-def prefilled(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
-    """Facts the person volunteered when asking to start ("I'm 24, British, ...")."""
-    return relevant_answers(volunteered_facts(text, entities))
+def prefilled(text: str, entities: Sequence[tuple[str, str]] = (),
+              known: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Facts the person volunteered when asking to start ("I'm 24, British, ..."). With `known`,
+    the facts noted from an earlier message, a status said alone ("settled", after "I'm Swiss") is
+    read as that nationality's and added to them."""
+    known = known or {}
+    facts = volunteered_facts(text, entities, known.get("nationality"))
+    if known and facts and set(facts) <= {"euss_status", "immigration_status"}:
+        facts = {**known, **facts}
+    return relevant_answers(facts)
 
 
 def noted(facts: Mapping[str, Any]) -> str:

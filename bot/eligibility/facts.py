@@ -61,7 +61,10 @@ STATUS_ASKED_ABOUT = re.compile(
     r"\b(?:what|which)\s(?:status|visa|permission|leave)\b")
 
 
-def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
+                      nationality: str | None = None) -> dict[str, Any]:
+    """The facts a message gives about the person. `nationality`, noted from an earlier message,
+    reads a status said alone ("settled", after "swiss") as that group's."""
     lowered = normalise(text)
     own = own_clauses(lowered)
     if len(own) < len(clauses(lowered)):
@@ -96,16 +99,19 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = ()) -> di
     held = ", ".join(clause for clause in clauses(lowered) if not STATUS_ASKED_ABOUT.search(clause))
     if STATUS_CUES.search(held):
         lowered = held
-        if facts.get("nationality") == "eu_eea" or \
+        group = facts.get("nationality", nationality)
+        if group == "eu_eea" or \
                 re.search(r"\bpre[- ]?settled|\bsettled status\b", lowered):
             status = parse_euss_status(lowered)
             if status not in (None, NOT_SURE) and status != "none":
                 facts["euss_status"] = status
-        else:
+        elif group is not None or not re.search(r"\bsettled\b", lowered):
+            # ("settled" with no nationality known is the EU scheme's status or indefinite leave:
+            # neither is noted)
             status = parse_immigration_status(lowered)
             if status not in (None, NOT_SURE):
                 facts["immigration_status"] = status
-                if "nationality" not in facts and status not in ("none",):
+                if "nationality" not in facts and status not in ("none",) and nationality is None:
                     facts["nationality"] = "other"
     return facts
 

@@ -102,3 +102,12 @@ def test_a_status_asked_about_is_not_noted_as_held() -> None:
     # near misses: held, then a question
     assert prefilled("I'm Polish with pre settled status, can I apply?")["euss_status"] == "pre_settled"
     assert prefilled("I have refugee status, do I need anything else?")["immigration_status"] == "protection"
+
+
+def test_a_status_said_alone_is_read_with_the_nationality_noted_before() -> None:
+    # An exploratory tester's "swiss", then "settled", was noted as another visa and another
+    # nationality; the check then applied the non-EU three-year rule to an EEA citizen.
+    assert prefilled("settled", known={"nationality": "eu_eea", "age": 30}) == \
+        {"nationality": "eu_eea", "age": 30, "euss_status": "settled"}
+    assert prefilled("settled") == {}  # the EU scheme's status or indefinite leave: not noted
+    assert prefilled("I have indefinite leave to remain")["immigration_status"] == "other_permission"

@@ -2937,3 +2937,8 @@ def test_a_no_with_the_school_year_ending_first_is_for_the_team() -> None:
     # The rule: you can start after the last Friday in June of the school year you turn 16.
     _each("age_at_start", [("no, he turns 16 in august but he finishes year 11 in june", "not_sure"),
                            ("no", "no")])
+
+
+def test_two_roles_then_unsure_is_undecided() -> None:
+    # An exploratory tester's "devops or software, not sure which tbh" was asked back as DevOps.
+    _each("role", [("software or devops, not sure which", "undecided"), ("devops", "devops_engineer")])

@@ -53,7 +53,8 @@ TORN_BETWEEN = re.compile(r"\b(?:torn|50\s?[/-]?\s?50|fifty[\s-]fifty|split|unde
 # Unsure which of two: "not sure between software dev and BA", "not really sure between cyber and devops"
 NOT_SURE_BETWEEN = re.compile(r"\bnot (?:really |quite |too )?sure between\b")
 # Two choices offered as either/or, or left to whichever suits: "either software or devops", "BA or
-# cyber, whichever has more places", "devops or software, not sure which" (the span read to the next stop, for a role named in it)
+# cyber, whichever has more places", "devops or software, not sure which" (the span read to the next
+# stop, for a role named in it)
 EITHER_OR = re.compile(r"\beither\s[^,.;!?]{1,40}?\sor\s[^,.;!?]{1,40}|"
                        r"[^,.;!?]{1,40}?\sor\s[^,.;!?]{1,40}?[,;-]?\s?(?:whichever|not sure|unsure|idk|"
                        r"dunno|can'?t decide|undecided)\b")

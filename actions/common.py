@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.eligibility import parsing
-from bot.eligibility.conversation import slot_for
+from bot.eligibility.conversation import answers_from_slots, next_slot, slot_for
 from bot.replies import Reply
 from bot.roles import normalise_role, role_in_parse
 
@@ -82,3 +82,9 @@ def remembered_role(tracker: Tracker) -> str | None:
 def role_events(tracker: Tracker, role: str | None) -> list[EventType]:
     """Store the normalised role when it differs from what the slot holds."""
     return [SlotSet("role", role)] if tracker.get_slot("role") != role else []
+
+
+def verdict_given(tracker: Tracker) -> bool:
+    """Whether the check ended with a verdict that its answers still give."""
+    answers = answers_from_slots(tracker.slots)
+    return not (tracker.active_loop or {}).get("name") and bool(answers) and next_slot(answers) is None

@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_intent, latest_text, role_in_message, send, spacy_entities
+from actions.common import latest_intent, latest_text, role_in_message, send, spacy_entities, verdict_given
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
 from bot.eligibility import conversation as check
 from bot.eligibility.questions import QUESTIONS
@@ -153,12 +153,6 @@ class ActionStartEligibility(Action):
             # start rules don't apply, so the form is run from here.
             started.append(FollowupAction(FORM))
         return started
-
-
-def verdict_given(tracker: Tracker) -> bool:
-    """Whether the check ended with a verdict that its answers still give."""
-    return not (tracker.active_loop or {}).get("name") and bool(answers(tracker)) and \
-        check.next_slot(answers(tracker)) is None
 
 
 class ActionExplainQuestion(Action):

@@ -19,6 +19,7 @@ from actions.common import (
     role_in_message,
     send,
     spacy_entities,
+    verdict_given,
 )
 from bot import replies
 from bot.corpus import FaqEntry, load_corpus
@@ -170,6 +171,11 @@ class ActionAnswerFaq(Action):
         if not in_check and asks_to_check(text, facts):
             # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
             return [FollowupAction("action_start_eligibility")]
+        if verdict_given(tracker) and check.asks_about_waiting(text):
+            # "what if I wait a year?" after the verdict: what time can change (not "leaving the
+            # programme", whose words it shares)
+            send(dispatcher, check.if_waiting(check.answers_from_slots(tracker.slots)))
+            return []
         if disputes_the_verdict(tracker):
             # "actually I've only lived here 1 year" after the verdict: a correction, not an FAQ
             return [FollowupAction("action_change_answer")]
@@ -276,6 +282,11 @@ class ActionDontKnow(Action):
         text = latest_text(tracker)
         if not (tracker.active_loop or {}).get("name") and asks_to_check(text, {}):
             return [FollowupAction("action_start_eligibility")]  # "great, lets check then", unplaced
+        if verdict_given(tracker) and check.asks_about_waiting(text):
+            # "what if I wait a year?" after the verdict: what time can change (not "leaving the
+            # programme", whose words it shares)
+            send(dispatcher, check.if_waiting(check.answers_from_slots(tracker.slots)))
+            return []
         if disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]
         intent, confidence = latest_intent(tracker)

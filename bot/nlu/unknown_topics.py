@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 
 NEEDS = r"(?:extra time|adjustments?|support|accommodations?|help)"
+# Employers and trades with apprenticeships of their own, not TechTrack's
+OTHER_SECTORS = (r"(?:police|army|military|navy|royal navy|raf|nhs|nursing|plumb\w*|electrician|hairdress\w*|"
+                 r"construction|mechanic\w*|carpentry|joinery|bricklay\w*|chef|catering|accountan\w*|"
+                 r"law|legal|solicitor|banking|retail|teaching|childcare|veterinary|farming|butcher)")
 CONDITIONS = r"(?:dyslexi\w*|adhd|autis\w*|disab\w*|neurodiver\w*)"
 
 # (what the FAQ doesn't cover, said in the reply; the words that ask about it; words that make it
@@ -91,7 +95,12 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"application|case)s? (?:take|last)\b"), None),
     ("apprenticeships outside TechTrack", re.compile(
         r"\brecommend (?:any |some )?(?:other |different )?apprenticeships?\b|\b(?:other|different) "
-        r"apprenticeships?\b[^.?!]{0,30}\b(?:like|in|at|with) the nhs\b"), None),
+        r"apprenticeships?\b[^.?!]{0,30}\b(?:like|in|at|with) the nhs\b|"
+        # another employer's or trade's: "any police officer apprenticeships?", "apprenticeships in the nhs"
+        r"\b" + OTHER_SECTORS + r"\s(?:[a-z]+\s)?apprenticeships?\b|"
+        r"\bapprenticeships?\s(?:in|at|with|for|in the|with the|at the)\s" + OTHER_SECTORS + r"\b"),
+     # (a TechTrack role named: "is the cyber apprenticeship with the police?" asks about TechTrack)
+     re.compile(r"\b(?:cyber|devops|software|developer|business analyst|techtrack|civil service)\b")),
 )
 
 

@@ -35,6 +35,10 @@ from bot.nlu.unknown_topics import unknown_topic
     ("what's the pension like", "pensions"),
     ("is there an application fee", "fees or costs for the training"),
     ("write me a cover letter for techtrack", "help writing your application"),
+    # a third exploratory tester's, given the locations answer or FAQ buttons
+    ("any firefighter or police apprenticeships?", "apprenticeships outside TechTrack"),
+    ("are there apprenticeships with the nhs", "apprenticeships outside TechTrack"),
+    ("do they do army apprenticeships", "apprenticeships outside TechTrack"),
 ])
 def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic
@@ -55,6 +59,7 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "I'm a civil servant, do I keep my pension?",  # a civil servant's terms: answered
     "will my pension stay the same if I move over from the civil service",
     "I'm 66 and retired on a small pension, am I too old to apply?",  # said of themselves: the age entry
+    "could the cyber apprenticeship be with the police?",  # a TechTrack role: the departments' question
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

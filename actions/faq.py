@@ -28,6 +28,7 @@ from bot.eligibility.facts import asks_to_check
 from bot.followups import (
     asks_for_the_other,
     bare_acknowledgement,
+    follows_up_for_a_role,
     means_every_role,
     names_only_a_role,
     only_emoji,
@@ -146,6 +147,11 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if (last is not None and last.role_specific and named and named != replies.ALL_ROLES
             and names_only_a_role(text)):
         return [*role_events(tracker, named), *answer_entry(dispatcher, tracker, last, named, 1.0)]
+    if (last is not None and not last.role_specific and named and named != replies.ALL_ROLES
+            and follows_up_for_a_role(text)):
+        # "and for devops?" after the providers' answer, which covers every role
+        send(dispatcher, replies.same_for_every_role(named))
+        return [*role_events(tracker, named), *answer_entry(dispatcher, tracker, last, named, 1.0)]
     if bare_acknowledgement(text):
         send(dispatcher, replies.acknowledged())
         return [SlotSet("pending_faq", None)]
@@ -245,6 +251,10 @@ class ActionRoleChosen(Action):
             pending = last  # "what about cyber?" after a role-specific answer: that answer again
         if pending is not None:
             return [*events, *answer_entry(dispatcher, tracker, pending, role, 1.0)]
+        if role is not None and last is not None and follows_up_for_a_role(latest_text(tracker)):
+            # "and for devops?" after the providers' answer, which covers every role
+            send(dispatcher, replies.same_for_every_role(role))
+            return [*events, *answer_entry(dispatcher, tracker, last, role, 1.0)]
         if role is not None:
             send(dispatcher, replies.role_noted(role))
         else:

@@ -57,6 +57,15 @@ def names_only_a_role(text: str) -> bool:
     return roles > 0 and all(w in _ROLE_FILLER for w in words(rest))
 
 
+_FOLLOW_UP_MARKERS = frozenset({"and", "about", "for", "same", "what", "how"})
+
+
+def follows_up_for_a_role(text: str) -> bool:
+    """True for "and for devops?", "what about cyber": a role asked about in place of the one (or
+    none) the last answer was for; a role said alone ("devops") may only be the one they want."""
+    return names_only_a_role(text) and any(w in _FOLLOW_UP_MARKERS for w in words(text))
+
+
 def asks_for_the_other(text: str) -> bool:
     """True for "and the other one?", "what about the second question", "next one please"."""
     said = words(text)

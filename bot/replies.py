@@ -256,6 +256,11 @@ def go_ahead() -> Reply:
                  "whether you can apply.", (CHECK_BUTTON,))
 
 
+def same_for_every_role(role: str) -> Reply:
+    """ "and for devops?" after an answer that doesn't differ by role."""
+    return Reply(f"That answer is the same for every role, {ROLES[role].name} included:")
+
+
 def emoji_reply() -> Reply:
     return Reply(
         "🙂 I'm here when you have a question about TechTrack. Ask me in your own words, or I can "

@@ -34,18 +34,23 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     ("fees or costs for the training", re.compile(
         r"\b(?:course|tuition|training|programme|apprenticeship) (?:fees?|costs?)\b|"
         r"\bpay (?:for|towards) (?:the )?(?:training|course|apprenticeship|programme)\b|"
-        r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b|\bapplication fees?\b"),
+        r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b|\bapplication fees?\b|"
+        r"\b(?:course|training|apprenticeship|programme|it) cost me\b|"
+        r"\b(?:do|will|would) (?:i|we|apprentices) (?:have to |need to )?pay "
+        r"(?:anything|for anything|any money)\b"),
      re.compile(r"\bloans?\b|\bstudent finance\b|\bfunded\b")),
     ("equipment such as a laptop", re.compile(
         r"\b(?:my own|own|provided with a|give (?:me|us|you) a|get a|need a)\s(?:laptop|computer|pc|"
         r"work phone)\b(?! science| club| course)"), None),
-    ("London weighting", re.compile(r"\blondon weighting\b|\b(?:paid|pay) more in london\b"), None),
+    ("London weighting", re.compile(r"\blondon weight(?:ing|ed)\b|\b(?:paid|pay) more in london\b"), None),
     ("reasonable adjustments", re.compile(
         r"\breasonable adjustments?\b|\b" + NEEDS + r"\b[^.?!]{0,40}\b" + CONDITIONS + r"|\b" + CONDITIONS +
         r"[^.?!]{0,40}\b" + NEEDS + r"\b"), None),
-    ("the coding challenge's programming language", re.compile(
+    ("the programming languages used in the coding challenge or the training", re.compile(
         r"\b(?:programming|coding) languages?\b|\bwhat language\b[^.?!]{0,30}\b(?:coding|challenge|code|"
-        r"test)\b|\b(?:coding challenge|challenge)\b[^.?!]{0,30}\blanguage\b"), None),
+        r"test)\b|\b(?:coding challenge|challenge)\b[^.?!]{0,30}\blanguage\b|"
+        r"\bwhat languages? (?:do|will|would|does) (?:they|you|makers|it|i|we) (?:teach|use|learn|cover)\b"),
+     None),
     ("how competitive it is", re.compile(
         r"\bacceptance rate\b|\bhow competitive\b|\bsuccess rate\b|\bhow many (?:people|applicants) "
         r"(?:apply|applied|get (?:in|accepted|a place))\b|\bchances? of getting (?:in|a place|accepted)\b"),

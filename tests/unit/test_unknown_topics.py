@@ -18,7 +18,7 @@ from bot.nlu.unknown_topics import unknown_topic
     ("My daughter is dyslexic. Are there reasonable adjustments for the aptitude tests?",
      "reasonable adjustments"),
     ("whats the coding challenge like, what language is it in",
-     "the coding challenge's programming language"),
+     "the programming languages used in the coding challenge or the training"),
     ("how competitive is it, whats the acceptance rate", "how competitive it is"),
     ("can i apply for more than one role at the same time", "applying for more than one role"),
     # a second exploratory tester's, each given the nearest entry's answer
@@ -39,6 +39,11 @@ from bot.nlu.unknown_topics import unknown_topic
     ("any firefighter or police apprenticeships?", "apprenticeships outside TechTrack"),
     ("are there apprenticeships with the nhs", "apprenticeships outside TechTrack"),
     ("do they do army apprenticeships", "apprenticeships outside TechTrack"),
+    ("is the salary london weighted", "London weighting"),
+    ("how much will the training cost me", "fees or costs for the training"),
+    ("will i have to pay anything", "fees or costs for the training"),
+    ("what languages will they teach us",
+     "the programming languages used in the coding challenge or the training"),
 ])
 def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic

@@ -114,6 +114,13 @@ def about_another_question(text: str, pending: str) -> bool:
     return bool(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]))
 
 
+# What the question's own words cover: "what counts as level 3?", "what's a relevant role?", "what
+# do you mean by similar?"
+ASKS_WHAT_COUNTS = re.compile(r"^\s*(?:so\s|but\s|and\s)?(?:what'?s|which'?s|(?:what|which)\s(?:counts?|"
+                              r"qualifies|is|are|do you mean by|does [a-z0-9 ]{1,25} mean|kind of|sort of|"
+                              r"type of))\b")
+
+
 def slot_for(question: str) -> str:
     return SLOT_PREFIX + question
 
@@ -342,6 +349,11 @@ def read_answer(
             return correction
     if value is not None and not question_aside:
         return answered_or_asked_back(pending, value, text, answers, entities)
+    if pending and value is None and ASKS_WHAT_COUNTS.search(lowered) and \
+            says_any(lowered, (*QUESTION_WORDS[pending], "similar", "relevant", "equivalent")):
+        # "what counts as level 3?" while Level 3 is asked: the question's hint, then the question
+        # (not the FAQ's answer about Level 4, whose words it shares)
+        return AnswerReading(updates={}, acknowledgement=explain(pending, "what does that mean").text)
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))

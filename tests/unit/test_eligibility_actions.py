@@ -776,3 +776,17 @@ def test_a_check_asked_for_after_the_verdict_still_starts_again() -> None:
     answers = {"role": "software_developer", "age": 15, "age_at_start": "no"}
     _, events = _after_the_verdict(ActionStartEligibility(), "check my eligibility", answers)
     assert SlotSet("elig_age", None) in events  # near miss: no waiting said
+
+
+def test_what_counts_as_the_pending_questions_words_gets_its_hint_not_a_faq() -> None:
+    # An exploratory tester's "what counts as level 3?" at the Level 3 question got the FAQ's answer
+    # about Level 4 and the HEO grade.
+    answers = {"role": "business_analyst", "age": 30, "nationality": "uk", "residence_years": 10,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+               "works_in_england": "yes", "employed_relevant": "yes", "gcses": "yes"}
+    messages, events = run(ValidateEligibilityForm(), text="what counts as level 3?", pending="level3",
+                           intent="faq", confidence=0.9, answers=answers)
+    assert "Level 3 qualifications include A levels" in messages[0]["text"]
+    assert not any(e.get("name") == "elig_level3" for e in events)
+    # near miss: a question about something else is still an aside the FAQ answers
+    assert check.read_answer("what's the salary?", "faq", 0.9, answers, "level3").interrupt

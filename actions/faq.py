@@ -158,6 +158,22 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return None
 
 
+def more_about_themselves(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Events when the message only tells more about the person after an answer that offered the
+    check ("I've been here 2 years" after the dependant-visa answer): the facts noted with the
+    earlier ones and the check offered, not the answer whose words the fact shares (the age entry's
+    "years"); else None."""
+    text = latest_text(tracker)
+    last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
+    if last is None or not last.offers_check or check.QUESTION_LIKE.search(text.lower()):
+        return None
+    noted = check.with_more_facts(text, spacy_entities(tracker), tracker.get_slot("pending_facts") or {})
+    if noted is None:
+        return None
+    send(dispatcher, replies.Reply(check.noted(noted), (replies.CHECK_BUTTON,)))
+    return [SlotSet("pending_faq", None), SlotSet("pending_facts", noted)]
+
+
 class ActionAnswerFaq(Action):
     """Answer the FAQ entry the classifier ranked first, tailored to the person's role where it differs;
     or ask "Did you mean...?" when it is unsure, or which question first when there are several."""
@@ -188,6 +204,9 @@ class ActionAnswerFaq(Action):
         followup = answer_followup(dispatcher, tracker)
         if followup is not None:
             return followup
+        added = more_about_themselves(dispatcher, tracker)
+        if added is not None:
+            return added
         topic = unknown_topic(text)
         if topic is not None:
             return not_in_the_faq(dispatcher, tracker, topic)
@@ -289,6 +308,9 @@ class ActionDontKnow(Action):
         followup = answer_followup(dispatcher, tracker)
         if followup is not None:
             return followup
+        added = more_about_themselves(dispatcher, tracker)
+        if added is not None:
+            return added
         text = latest_text(tracker)
         if not (tracker.active_loop or {}).get("name") and asks_to_check(text, {}):
             return [FollowupAction("action_start_eligibility")]  # "great, lets check then", unplaced

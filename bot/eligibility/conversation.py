@@ -486,6 +486,16 @@ def prefilled(text: str, entities: Sequence[tuple[str, str]] = (),
     return relevant_answers(facts)
 
 
+def with_more_facts(text: str, entities: Sequence[tuple[str, str]],
+                    known: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The facts noted so far with what a statement adds ("I've been here 2 years" after "I'm on a
+    dependant visa"), or None when it adds nothing."""
+    said = volunteered_facts(text, entities, known.get("nationality"))
+    before = relevant_answers(dict(known))
+    after = relevant_answers({**known, **said})
+    return after if said and after != before else None
+
+
 def noted(facts: Mapping[str, Any]) -> str:
     """ "From what you said, I've noted: Age: 24, Nationality: British..." """
     shown = [f"{QUESTIONS[q].summary}: {QUESTIONS[q].label_for(v)}" for q, v in facts.items()]

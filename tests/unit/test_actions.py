@@ -672,3 +672,19 @@ def test_a_role_asked_about_after_an_answer_for_every_role_gets_it_again(corpus:
     messages, _ = run(ActionRoleChosen(), text="devops", intent="inform_role",
                       entities=[role_entity("devops", "devops_engineer")], slots={"last_faq": "salary"})
     assert "same for every role" not in messages[0]["text"]
+
+
+def test_a_fact_told_after_a_situation_answer_is_noted_with_the_others() -> None:
+    # An exploratory tester's "I've been here 2 years", after the dependant-visa answer, got the age
+    # answer ("You need to be over 16 years old").
+    known = {"immigration_status": "other_permission", "nationality": "other"}
+    messages, events = run(ActionAnswerFaq(), text="I've been here 2 years", faq_id="age_requirement",
+                           slots={"last_faq": "dependant_family_visa", "pending_facts": known})
+    assert messages[0]["text"].startswith("From what you said, I've noted:")
+    assert "Years living here: 2 years" in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == "/check_eligibility"
+    assert SlotSet("pending_facts", {**known, "residence_years": 2.0}) in events
+    # near miss: a question is answered as a question
+    messages, _ = run(ActionAnswerFaq(), text="how old do I need to be?", faq_id="age_requirement",
+                      slots={"last_faq": "dependant_family_visa", "pending_facts": known})
+    assert not messages[0]["text"].startswith("From what you said")

@@ -203,6 +203,10 @@ class ActionChangeAnswer(Action):
     ) -> list[EventType]:
         before = answers(tracker)
         text = (tracker.latest_message or {}).get("text") or ""
+        if not before and not (tracker.active_loop or {}).get("name"):
+            # No answer to change ("would I get my old job back?" read as a change): a question,
+            # which the FAQ action answers or says it doesn't know
+            return [FollowupAction("action_answer_faq")]
         understood = check.read_correction(text, before, None)
         if understood is None or not understood.updates:
             understood = check.read_dispute(text, before) or understood  # "why? I said it ends in march"

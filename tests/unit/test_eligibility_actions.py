@@ -790,3 +790,14 @@ def test_what_counts_as_the_pending_questions_words_gets_its_hint_not_a_faq() ->
     assert not any(e.get("name") == "elig_level3" for e in events)
     # near miss: a question about something else is still an aside the FAQ answers
     assert check.read_answer("what's the salary?", "faq", 0.9, answers, "level3").interrupt
+
+
+def test_a_change_with_no_answers_given_is_a_question_for_the_faq() -> None:
+    # An exploratory tester's "would i get my old job back?", read as a change of answer before any
+    # check, got "Which answer would you like to change?".
+    _, events = _after_the_verdict(ActionChangeAnswer(), "would i get my old job back?", {},
+                                   intent="change_answer")
+    assert events == [FollowupAction("action_answer_faq")]
+    _, events = _after_the_verdict(ActionChangeAnswer(), "change my age to 30",
+                                   {"role": "software_developer", "age": 15}, intent="change_answer")
+    assert SlotSet("elig_age", 30) in events  # near miss: answers to change

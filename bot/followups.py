@@ -18,6 +18,7 @@ _ROLE_FILLER = frozenset({
     "instead", "then", "too", "also", "as", "well", "please", "pls", "ok", "okay", "so", "is", "it",
     "that", "same", "question", "apprenticeship", "one's", "ones", "if", "i", "did", "do", "thing",
     "with", "re", "regarding", "hmm", "now", "of", "on", "in", "case", "mean",
+    "other", "last", "final",  # "what about the other one, cyber", "and the last one, BA"
 })
 # "and the other one?", "what about the second question", "the next one please".
 _OTHER_WORDS = frozenset({"other", "second", "next", "remaining", "rest", "2nd", "another"})

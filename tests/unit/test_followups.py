@@ -8,7 +8,8 @@ from bot.followups import asks_for_the_other, bare_acknowledgement, names_only_a
 
 
 @pytest.mark.parametrize("text", ["what about cyber?", "and devops", "Business analyst instead",
-                                  "how about the software developer one?", "and for BA?"])
+                                  "how about the software developer one?", "and for BA?",
+                                  "what about the other one, cyber"])  # a tester's, not followed
 def test_a_role_and_nothing_else_is_a_follow_up(text: str) -> None:
     assert names_only_a_role(text)
 

@@ -2942,3 +2942,10 @@ def test_a_no_with_the_school_year_ending_first_is_for_the_team() -> None:
 def test_two_roles_then_unsure_is_undecided() -> None:
     # An exploratory tester's "devops or software, not sure which tbh" was asked back as DevOps.
     _each("role", [("software or devops, not sure which", "undecided"), ("devops", "devops_engineer")])
+
+
+def test_not_quite_the_role_but_some_of_it_is_for_the_team() -> None:
+    # An exploratory tester's Business Analyst applicant was asked again, then lost the answer.
+    _each("employed_relevant", [("I'm an HEO in finance, not really a BA job but I do some requirements work",
+                                 "not_sure"),
+                                ("not really, I'm a chef", "no")])  # near miss: nothing of it done

@@ -147,6 +147,13 @@ RELATED_WORK = re.compile(r"\b(?:work|working|i'?m|im|i am|employed)\s(?:in|on|w
                           r"(?:related|relevant|similar)\s(?:team|role|job|field|area|department|function)\b")
 
 
+# Not quite the role, then a part of it done: "not really a BA role but i do some requirements stuff",
+# "not exactly IT but I handle some of the systems work"
+NOT_QUITE_BUT_SOME = re.compile(r"\bnot (?:really|exactly|quite|strictly|officially|technically)\b"
+                                r"[^.;]{0,40}?\bbut\b[^.;]{0,20}?\b(?:some|a bit of|a little|bits of|"
+                                r"elements of|parts of|occasional\w*|a lot of|loads of)\b")
+
+
 # Qualifications talked about, with no word of a job or of studying now: an answer to another
 # question ("i got 4 gcses, failed maths first time but resat at college": no student now)
 QUALIFICATIONS_TALK = re.compile(r"\b(?:gcses?|a[- ]?levels?|btecs?|grades?|resat|resit|retook)\b")
@@ -174,6 +181,8 @@ def parse_employed_relevant(text: str) -> str | None:
         return NO
     if RELATED_WORK.search(text) and not NEGATION.search(text):
         return YES
+    if NOT_QUITE_BUT_SOME.search(text):
+        return NOT_SURE  # "not really a BA role but i do some requirements stuff": in part, for the team
     if ON_LEAVE_FROM.search(text) and not NEGATION.search(text):
         return NOT_SURE  # "on maternity leave from a project support role": employed, not at work now
     counts = EMPLOYER_SAYS_IT_COUNTS.search(text)

@@ -627,6 +627,9 @@ def verdict(answers: Mapping[str, Any], offer_person: bool = False) -> tuple[Out
     if outcome.reasons:
         lines.append(words["why"] if outcome.verdict is not Verdict.ELIGIBLE else words["note"])
         lines += _bullets(outcome.reasons)
+    if outcome.also_check:
+        lines.append(words["also_check"])
+        lines += _bullets(outcome.also_check)
     lines.append(words["told"])
     lines += _bullets([f"{asked}: {said}" for asked, said in outcome.answered])
     lines += [words["change"], "", words["next"]]
@@ -642,7 +645,8 @@ def verdict_reasons(answers: Mapping[str, Any]) -> Reply:
     if not outcome.reasons:
         return Reply(outcome.headline)
     label = words["why"] if outcome.verdict is not Verdict.ELIGIBLE else words["note"]
-    return Reply("\n".join([outcome.headline, "", label, *_bullets(outcome.reasons)]).strip())
+    also = [words["also_check"], *_bullets(outcome.also_check)] if outcome.also_check else []
+    return Reply("\n".join([outcome.headline, "", label, *_bullets(outcome.reasons), *also]).strip())
 
 
 def verdict_next_steps(answers: Mapping[str, Any], offer_person: bool = False) -> Reply:

@@ -37,6 +37,9 @@ class Outcome:
     possible_roles: tuple[str, ...] = field(default_factory=tuple)
     # Roles worth checking instead (those without entry requirements, after failing only those).
     other_roles: tuple[str, ...] = field(default_factory=tuple)
+    # Not eligible: what the admissions team would also have to check (a pending EU Settlement Scheme
+    # application beside a student loan).
+    also_check: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _verdict(found: list[Finding]) -> Verdict:
@@ -59,6 +62,9 @@ def decide(answers: Answers) -> Outcome:
     found = findings(answers)
     verdict = _verdict(found)
     shown = [f for f in found if f.status is not Status.PASS or f.reason in reasons]
+    # (not eligible: the fails are the reasons; what the admissions team would also have to check is
+    # said after them, so that fixing a fail, ending a loan, is not taken for the whole story)
+    also = [f for f in shown if f.status is Status.CHECK] if verdict is Verdict.NOT_ELIGIBLE else []
     if verdict is Verdict.NOT_ELIGIBLE:
         shown = [f for f in shown if f.status is Status.FAIL]
     role = ROLES.get(str(answers.get("role")))
@@ -85,6 +91,7 @@ def decide(answers: Answers) -> Outcome:
         headline=fill(wording["role_headline"], {"role": role.name}) if other_roles and role is not None
         else wording["headlines"][HEADLINE_KEYS[verdict]],
         reasons=tuple(dict.fromkeys(reasons[f.reason] for f in shown)),
+        also_check=tuple(dict.fromkeys(reasons[f.reason] for f in also)),
         next_steps=tuple(steps),
         failed_criteria=failed,
         check_criteria=tuple(f.criterion for f in found if f.status is Status.CHECK),

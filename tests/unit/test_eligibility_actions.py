@@ -801,3 +801,16 @@ def test_a_change_with_no_answers_given_is_a_question_for_the_faq() -> None:
     _, events = _after_the_verdict(ActionChangeAnswer(), "change my age to 30",
                                    {"role": "software_developer", "age": 15}, intent="change_answer")
     assert SlotSet("elig_age", 30) in events  # near miss: answers to change
+
+
+def test_a_not_eligible_verdict_also_says_what_the_team_would_check() -> None:
+    # An exploratory tester's pending EU Settlement Scheme application went unmentioned beside the
+    # student loan that failed, though ending the loan would leave the application to check.
+    answers = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "pending",
+               "student_loan": "yes"}
+    messages, _ = run(ActionEligibilityVerdict(), answers=answers)
+    text = messages[0]["text"]
+    why, also = text.index("Why:"), text.index("The admissions team would also need to check:")
+    assert why < text.index("student loan") < also < text.index("still being decided")
+    messages, _ = _after_the_verdict(ActionExplainQuestion(), "why?", answers, intent="explain_question")
+    assert "still being decided" in messages[0]["text"]

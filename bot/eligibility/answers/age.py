@@ -46,6 +46,9 @@ TRAILING_SLANG = re.compile(r"(?<=\w)[\s,.!]{1,3}(?:m8|mate|bro|bruv|fam|pal|lol
                             r"[\s.!]{0,3}$")
 
 
+# Some way over an age: "30 and a bit", "25 plus", "40+" ("16 and a half" is 16, as people count)
+AND_A_BIT = re.compile(r"(?<![\d.])(\d{2})(?:\s(?:and a bit|plus)\b|\+)")
+
 def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
@@ -79,9 +82,9 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
                   r"\1", text)
     text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
     text = EXACTLY_AFTER.sub(r"\1", text)  # "50 on the dot": 50 exactly ("on" is no birthday's day here)
-    odd = ODD_AFTER.search(words_to_digits(text))
+    odd = ODD_AFTER.search(words_to_digits(text)) or AND_A_BIT.search(words_to_digits(text))
     if odd and len(numbers(text)) == 1 and int(odd.group(1)) >= RULES.min_age:
-        return f">{odd.group(1)}"  # "forty odd": some years over forty
+        return f">{odd.group(1)}"  # "forty odd", "30 and a bit": some years over it
     age = parse_age_number(text, rough_margin_from=RULES.min_age)
     if age is not None:
         return age
@@ -91,7 +94,8 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     if above is not None and 10 <= above <= RULES.min_age:
         return f"<{above}"  # "I'm 16 next month": under 16 now, as "I'll be 16 in March" is
     decade = age_decade(text)
-    if decade is not None and decade - 1 >= RULES.min_age and not NEGATION.search(text):
+    if decade is not None and decade - 1 >= RULES.min_age and not NEGATION.search(text) and \
+            not re.search(r"\bborn\b", text):  # ("born in the 90s": the decade of a birth, not an age)
         return f">{decade - 1}"  # "in my forties": 40 or more
     bound = parse_age_bound(text)
     if bound and ((bound[0] == ">" and int(bound[1:]) >= RULES.min_age) or

@@ -58,6 +58,7 @@ def parse_student_loan(text: str) -> str | None:
                  r"college |mature )?student|"
                  r"(?:stopped|withdrew from|quit|left|dropped) (?:my |the )?(?:uni |university |college )?"
                  r"(?:course|degree|studies)|cancel\w* (?:the |my )?(?:loan|finance|funding)|"
+                 r"(?:done|finished) with (?:uni|university|college|my course|my degree|studying|studies)|"
                  r"previous|used to|" + FROM_PAY + r")\b", text) and not re.search(
                      # ("yes I still have a student loan, paying it back": the debt, still had)
                      r"\b(currently|now|this year)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b|"
@@ -318,6 +319,13 @@ WELL_BEFORE = re.compile(r"\b(?:well|long|way|ages|months|a long time|a good whi
                          r"time) before\b")
 
 
+# Halfway through a course when TechTrack starts: "I'll be halfway through my NVQ", "will still be
+# part way through the apprenticeship then"
+HALFWAY_THROUGH_THEN = re.compile(r"\b(?:i'?ll|i will|will|would|i'?d)\s(?:still\s)?(?:only\s)?be\s"
+                                  r"(?:about\s|roughly\s)?(?:half ?way|part ?way|mid ?way|"
+                                  r"in the middle of)\b")
+
+
 NUMBER_WORDS = r"\d{1,2}|a|one|two|three|four|five|six|a couple of"
 WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUMBER_WORDS + r"))?\s?weeks?\s"
                            r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"
@@ -414,6 +422,8 @@ def parse_other_programme(text: str) -> str | None:
     text = NOT_DONE_UNTIL.sub("it runs until", text)
     if LONG_AFTER_START.search(text) and not re.search(r"\b(if|unless|might|may|could)\b", text):
         return YES  # "won't finish until well after TechTrack starts": on it at the start, for long
+    if HALFWAY_THROUGH_THEN.search(text) and not NEGATION.search(text):
+        return YES  # "I'll be halfway through my NVQ": on it at the start, with half of it to go
     for_weeks = YES_FOR_WEEKS.search(text)
     if for_weeks:
         # "yeah for about a week": on it at the start, for that long after it
@@ -520,8 +530,8 @@ def parse_other_programme(text: str) -> str | None:
         return "ending_soon" if _within_end_weeks(amount, "weeks" if unit == "fortnight" else unit) \
             else YES
     after_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|until|till|til)\b"
-                            r".{0,25}?\b(\d+|a|an|one|two|three|four|a couple of)\s+(weeks?|days?|months?)\s+"
-                            r"(after|into)\b", text)
+                            r".{0,25}?\b(\d+|a few|a|an|one|two|three|four|a couple of)\s+"
+                            r"(weeks?|days?|months?)\s+(after|into)\b", text)
     if after_start:
         return "ending_soon" if _within_end_weeks(after_start.group(2), after_start.group(3)) else YES
     more = FOR_A_LITTLE_MORE.search(text)

@@ -178,13 +178,23 @@ ARRIVAL_SAID = re.compile(r"\b(?:here|over here|to the uk|to england|to britain|
 CLAUSE_MARKS = re.compile(r"([,;]|\.(?!\d)|\bbut\b)")
 
 
+# Holidays and trips, short by what they are when no length is said: "with a couple of holidays abroad"
+HOLIDAYS = re.compile(r"\b(?:holidays?|hols|trips?|visits?|city breaks?|weekends? away)\b")
+
+
+def _short(part: str) -> bool:
+    """A trip said to be short, or a holiday with no length said."""
+    return bool(SHORT_TRIP_LENGTH.search(part)) or (
+        bool(HOLIDAYS.search(part)) and not re.search(r"\d|\b(?:months?|years?|weeks?|long)\b", part))
+
+
 def _short_trips_left_out(text: str) -> str:
     """ "lived here 15 years, went back to Lagos for a month in 2022 for my dad's funeral": a clause
     that only tells of a trip away of up to six months is left out (short trips don't break a stay,
     and its year is not when they came), when the rest still says how long ("15 years", "since
     birth")."""
     parts = CLAUSE_MARKS.split(text)
-    kept = [part for part in parts if not (TRIP_AWAY.search(part) and SHORT_TRIP_LENGTH.search(part) and
+    kept = [part for part in parts if not (TRIP_AWAY.search(part) and _short(part) and
                                            not YEARS_SAID.search(part) and not ARRIVAL_SAID.search(part))]
     if len(kept) == len(parts):
         return text

@@ -271,12 +271,18 @@ def _permission_held(text: str) -> str | None:
         return "none"
     # A specific status said anywhere ("ARAP, came over with my family") wins over a generic one;
     # otherwise the latest statement wins ("I was on a student visa, now a graduate visa").
+    if "asylum_seeker" in found and GRANTED_PROTECTION.search(text) and \
+            not re.search(r"\b(?:waiting|pending|hoping|hope|awaiting|if|when|not|never)\b", text):
+        return "protection"  # "came as an asylum seeker but was granted refugee status": the claim is decided
     for specific in ("asylum_seeker", "protection", "exempt_leave"):
         if specific in found:
             return specific
     return found[-1] if found else None
 
 
+# Protection granted, ending an asylum claim: "was granted refugee status", "got humanitarian protection"
+GRANTED_PROTECTION = re.compile(r"\b(?:granted|given|got|awarded|received)\b[^,.;]{0,20}\b(?:refugee|"
+                                r"humanitarian protection|protection)\b|\brecogni[sz]ed as a refugee\b")
 # A status said to be held before, not now: "I was on a student one before", "previously a dependant"
 HELD_BEFORE = re.compile(r"\b(?:i was(?! (?:granted|given|awarded|issued|approved|accepted|recognised))|"
                          r"i were|i'?d been|i had been|used to (?:be|have)|previously|formerly|"

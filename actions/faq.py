@@ -35,7 +35,7 @@ from bot.followups import (
     takes_up_the_offer,
 )
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
-from bot.nlu.unknown_topics import unknown_topic
+from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, unknown_topic
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -100,7 +100,11 @@ def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqE
 
 
 def not_in_the_faq(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> list[EventType]:
-    """ "how much annual leave do apprentices get?": the FAQ doesn't say, rather than the nearest entry."""
+    """ "how much annual leave do apprentices get?": the FAQ doesn't say, rather than the nearest entry.
+    Another employer's apprenticeships are declined as off-topic: the admissions team can't help."""
+    if topic == OUTSIDE_TECHTRACK:
+        send(dispatcher, replies.out_of_scope())  # (not recorded: no question about TechTrack)
+        return [SlotSet("pending_faq", None)]
     record_not_answered(tracker, "unanswered")
     send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
     return [SlotSet("pending_faq", None)]

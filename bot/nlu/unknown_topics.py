@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 NEEDS = r"(?:extra time|adjustments?|support|accommodations?|help)"
+# Another employer's apprenticeships: not the FAQ's gap but another subject, declined as off-topic
+OUTSIDE_TECHTRACK = "apprenticeships outside TechTrack"
 # Employers and trades with apprenticeships of their own, not TechTrack's
 OTHER_SECTORS = (r"(?:police|army|military|navy|royal navy|raf|nhs|nursing|plumb\w*|electrician|hairdress\w*|"
                  r"construction|mechanic\w*|carpentry|joinery|bricklay\w*|chef|catering|accountan\w*|"
@@ -98,14 +100,18 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     ("how long asylum decisions take", re.compile(
         r"\bhow long (?:does|do|will|would|can) (?:an? |the |my |his |her )?asylum (?:decision|claim|"
         r"application|case)s? (?:take|last)\b"), None),
-    ("apprenticeships outside TechTrack", re.compile(
+    (OUTSIDE_TECHTRACK, re.compile(
         r"\brecommend (?:any |some )?(?:other |different )?apprenticeships?\b|\b(?:other|different) "
         r"apprenticeships?\b[^.?!]{0,30}\b(?:like|in|at|with) the nhs\b|"
         # another employer's or trade's: "any police officer apprenticeships?", "apprenticeships in the nhs"
         r"\b" + OTHER_SECTORS + r"\s(?:[a-z]+\s)?apprenticeships?\b|"
-        r"\bapprenticeships?\s(?:in|at|with|for|in the|with the|at the)\s" + OTHER_SECTORS + r"\b"),
-     # (a TechTrack role named: "is the cyber apprenticeship with the police?" asks about TechTrack)
-     re.compile(r"\b(?:cyber|devops|software|developer|business analyst|techtrack|civil service)\b")),
+        r"\bapprenticeships?\s(?:in|at|with|for|in the|with the|at the)\s" + OTHER_SECTORS + r"\b|"
+        # another employer's, whatever the subject: "does BT offer apprenticeships in cyber security?",
+        # "does the British Army do cyber apprenticeships?", "does the BBC do apprenticeships too?"
+        r"\b(?:does|do|is|are)\s(?:the\s)?(?!techtrack\b|civil\b|you\b|u\b|they\b|makers\b|bpp\b|estio\b|"
+        r"my\b|your\b|it\b|i\b|we\b|this\b|there\b|any\b|government\b|departments?\b)"
+        r"[a-z&]+(?:\s[a-z&]+)?\s(?:do|does|offer|offers|have|has|run|runs|provide|provides|doing|offering|"
+        r"running)\s(?:any\s|an?\s)?(?:[a-z]+\s){0,3}apprenticeships?\b"), None),
 )
 
 

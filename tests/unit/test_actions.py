@@ -688,3 +688,13 @@ def test_a_fact_told_after_a_situation_answer_is_noted_with_the_others() -> None
     messages, _ = run(ActionAnswerFaq(), text="how old do I need to be?", faq_id="age_requirement",
                       slots={"last_faq": "dependant_family_visa", "pending_facts": known})
     assert not messages[0]["text"].startswith("From what you said")
+
+
+def test_another_employers_apprenticeship_is_declined_not_answered() -> None:
+    # Exploratory testers' "Does the British Army do cyber apprenticeships?" got the residency answer
+    # and a noted role; "Does BT offer apprenticeships in cyber security?" the admissions team's route.
+    for text in ("Does the Royal Navy do cyber apprenticeships?", "does BT offer apprenticeships in software"):
+        messages, events = run(ActionAnswerFaq(), text=text, faq_id="residency_requirements",
+                               entities=[role_entity("cyber", "cyber_security_technologist")])
+        assert messages[0]["text"].startswith("Sorry, that's not something I can help with"), text
+        assert not any(e.get("name") == "role" for e in events)

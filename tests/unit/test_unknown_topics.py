@@ -39,6 +39,10 @@ from bot.nlu.unknown_topics import unknown_topic
     ("any firefighter or police apprenticeships?", "apprenticeships outside TechTrack"),
     ("are there apprenticeships with the nhs", "apprenticeships outside TechTrack"),
     ("do they do army apprenticeships", "apprenticeships outside TechTrack"),
+    # a fourth's: another employer's, a TechTrack role named or not
+    ("Does the Royal Navy run cyber apprenticeships?", "apprenticeships outside TechTrack"),
+    ("does BT offer apprenticeships in software", "apprenticeships outside TechTrack"),
+    ("is the NHS digital apprenticeship any good compared to techtrack", "apprenticeships outside TechTrack"),
     ("is the salary london weighted", "London weighting"),
     ("how much will the training cost me", "fees or costs for the training"),
     ("will i have to pay anything", "fees or costs for the training"),
@@ -64,7 +68,9 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "I'm a civil servant, do I keep my pension?",  # a civil servant's terms: answered
     "will my pension stay the same if I move over from the civil service",
     "I'm 66 and retired on a small pension, am I too old to apply?",  # said of themselves: the age entry
-    "could the cyber apprenticeship be with the police?",  # a TechTrack role: the departments' question
+    "does the civil service offer cyber apprenticeships",  # TechTrack's own
+    "do they offer a devops apprenticeship",
+    "does techtrack have a business analyst apprenticeship",
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

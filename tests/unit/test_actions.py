@@ -693,7 +693,8 @@ def test_a_fact_told_after_a_situation_answer_is_noted_with_the_others() -> None
 def test_another_employers_apprenticeship_is_declined_not_answered() -> None:
     # Exploratory testers' "Does the British Army do cyber apprenticeships?" got the residency answer
     # and a noted role; "Does BT offer apprenticeships in cyber security?" the admissions team's route.
-    for text in ("Does the Royal Navy do cyber apprenticeships?", "does BT offer apprenticeships in software"):
+    for text in ("Does the Royal Navy do cyber apprenticeships?",
+                 "does BT offer apprenticeships in software"):
         messages, events = run(ActionAnswerFaq(), text=text, faq_id="residency_requirements",
                                entities=[role_entity("cyber", "cyber_security_technologist")])
         assert messages[0]["text"].startswith("Sorry, that's not something I can help with"), text

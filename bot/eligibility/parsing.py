@@ -248,6 +248,7 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     if question_id == "employed_relevant" and not some:
         some = DUTY_DESCRIBED.match(described)  # "kind of? I do data reporting in a finance team"
     if yes_no and some and (re.search(r"\b(job|work|role|employer|office|team|position|shop|business|firm|"
+                                      r"reporting|reports|excel|spreadsheets?|dashboards?|"
                                       r"department|in (?:finance|hr|sales|marketing|accounts|"
                                       r"operations|admin))\b", described) or
                             NOT_RELEVANT_JOBS.search(described[:some.start()])) and \

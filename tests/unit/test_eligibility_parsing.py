@@ -2949,3 +2949,38 @@ def test_not_quite_the_role_but_some_of_it_is_for_the_team() -> None:
     _each("employed_relevant", [("I'm an HEO in finance, not really a BA job but I do some requirements work",
                                  "not_sure"),
                                 ("not really, I'm a chef", "no")])  # near miss: nothing of it done
+
+
+def test_some_way_over_an_age_and_a_birth_decade() -> None:
+    _each("age", [("40 and a bit", ">40"), ("17 and a half", 17), ("born in the 80s", None)])
+
+
+def test_protection_granted_after_an_asylum_claim() -> None:
+    _each("immigration_status", [("I claimed asylum and was granted refugee status in 2022", "protection"),
+                                 ("asylum seeker, still waiting for refugee status", "asylum_seeker")])
+
+
+def test_holidays_abroad_do_not_break_a_stay() -> None:
+    _each("residence_years", [("4 years, with the odd holiday abroad", 4.0)])
+
+
+def test_done_with_uni_and_halfway_through_a_course() -> None:
+    _each("student_loan", [("had one but I've finished with uni now", "no")])
+    _each("other_programme", [("I'll still be halfway through my level 3 then", "yes"),
+                              ("it wraps up a few days after TechTrack starts", "ending_soon")])
+
+
+def test_a_misspelt_computing_degree_and_an_electronics_one() -> None:
+    _each("prior_qualification", [("computr science degree", "yes"),
+                                  ("electrical and electronic engineering BEng", "not_sure"),
+                                  ("a history degree, I was a commuter student", "no")])
+
+
+def test_five_gcses_said_not_held_and_passes_counted() -> None:
+    _each("gcses", [("nah I haven't got 5", "no"), ("I've got 7 but only 4 are a C", "no"),
+                    ("7, only 1 was a D", "yes")])
+
+
+def test_a_bit_of_reporting_at_work_and_an_it_qualification_not_yet() -> None:
+    _each("employed_relevant", [("kind of, I do a bit of spreadsheet reporting", "not_sure")])
+    _each("it_qualification", [("not yet, I'm hoping to do one next year", "no")])

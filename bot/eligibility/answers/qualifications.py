@@ -268,14 +268,16 @@ def _only_subjects_named(text: str) -> bool:
 
 # Qualification words typed a slip away ("degre", "diplomma", "extendid"), and real words a slip away
 # from one that are left alone
-QUALIFICATION_WORDS = ("degree", "diploma", "extended", "bachelors", "masters")
+QUALIFICATION_WORDS = ("degree", "diploma", "extended", "bachelors", "masters", "computer", "computing")
 NOT_QUALIFICATION_WORDS = frozenset({"decree", "degrees", "agree", "diplomat", "matters", "master", "mastery",
                                      "extender", "bachelor",
-                                     "diplom"})  # (Germany's Diplom is a degree, not a diploma)
+                                     "diplom",  # (Germany's Diplom is a degree, not a diploma)
+                                     "commuter", "computed", "commuting", "computes", "compute"})
 
 
 def respelt_qualifications(text: str) -> str:
-    """ "degre in pyschology" -> "degree in pyschology": a word one slip from a qualification's word."""
+    """ "degre in pyschology" -> "degree in pyschology", "compter science" -> "computer science": a word
+    one slip from a qualification's word or computing's."""
     def respell(match: re.Match[str]) -> str:
         word = match.group(0)
         if word in QUALIFICATION_WORDS or word in NOT_QUALIFICATION_WORDS:
@@ -384,7 +386,7 @@ def _close_subject_degree(text: str) -> bool:
     at A level and a history degree")."""
     level4 = [m.start() for m in LEVEL4_PLUS.finditer(text)]
     return any(
-        any(abs(m.start() - q) <= 25 for q in level4)
+        any(abs(m.start() - q) <= 25 or 0 <= q - m.end() <= 3 for q in level4)
         and not SCHOOL_LEVEL_BEFORE.search(text[max(0, m.start() - 12):m.start()])
         and not SCHOOL_LEVEL_AFTER.match(text[m.end():])
         for m in CLOSE_SUBJECTS.finditer(text))
@@ -423,6 +425,8 @@ def parse_gcses(text: str) -> str | None:
         return NOT_SURE
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
+    if FIVE_NOT_HELD.search(text):
+        return NO  # "no I don't have five", "not 5, only 4"
     if _school_leaving_abroad_held(text):
         return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
     if EQUIVALENT_INSTEAD.search(text) and not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):
@@ -473,6 +477,10 @@ def parse_gcses(text: str) -> str | None:
                         text)
     if count is None and of_them:
         count = int(of_them.group(1))  # "Nationals, 6 of them"
+    only_passed = ONLY_PASSED.search(text)
+    if only_passed:
+        passed = int(only_passed.group(1) or only_passed.group(2))
+        return YES if passed >= 5 else NO  # "I have 6 but only 3 are C or above": 3 passes
     failed = re.search(r"\b(\d+)(?:'s\s+|\s+(?:of them\s+|of those\s+)?(?:were|was|are|is|at|got|graded)\s+)"
                        r"(?:a\s+|an\s+)?(?:grade\s+)?(?:[1-3]|[d-gu])s?\b|"
                        r"\b(\d+)\s+(?:of them\s+)?(?:were\s+)?(?:fails|failed|below (?:a\s+)?(?:c|4))\b",
@@ -554,6 +562,14 @@ SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! 
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
 
 
+# Five said not to be held: "I don't have five", "haven't got 5", "not quite 5", "fewer than five"
+FIVE_NOT_HELD = re.compile(r"\b(?:don'?t|do not|haven'?t|have not|didn'?t|did not|never)\s"
+                           r"(?:have|got|get|pass|passed)\s(?:got\s)?(?:all\s)?(?:five|5)\b|"
+                           r"\bnot\squite\s(?:five|5)\b|"
+                           r"\b(?:fewer|less)\sthan\s(?:five|5)\b")
+# Passes counted after a count of GCSEs: "I have 6 but only 3 are C or above", "only 4 passes"
+ONLY_PASSED = re.compile(r"\bonly\s(\d{1,2})\s(?:of them\s|of those\s)?(?:are|were|was|at|got|is)\s(?:a\s)?"
+                         r"(?:grade\s)?(?:c|4)s?\b|\bonly\s(\d{1,2})\s(?:passes|passed|pass)\b")
 # GCSEs said not held, their equivalent from elsewhere said instead: "not gcses but swiss equivalents",
 # "no GCSEs, I have the Polish equivalent"
 EQUIVALENT_INSTEAD = re.compile(r"\b(?:not|no|never did|didn'?t do)\s(?:any\s)?(?:uk\s|british\s|english\s)?"
@@ -800,6 +816,8 @@ def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     if is_not_sure(text):
         return NOT_SURE
+    if NOT_YET_FIRST.match(text):
+        return NO  # "not yet, planning to do one": none held now
     if _only_wanted(text):
         return None
     if re.search(r"\b(only got|got) an? [1-3u]\b|\bfailed\b", text):

@@ -27,7 +27,9 @@ from bot.eligibility import conversation as check
 from bot.eligibility.facts import asks_to_check
 from bot.followups import (
     asks_for_the_other,
+    asks_who_to_ask,
     bare_acknowledgement,
+    contacts_named,
     follows_up_for_a_role,
     means_every_role,
     names_only_a_role,
@@ -132,6 +134,13 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     text = latest_text(tracker)
     if only_emoji(text):  # whatever the classifier made of it: no letters, no question
         send(dispatcher, replies.emoji_reply())
+        return [SlotSet("pending_faq", None)]
+    if asks_who_to_ask(text) and tracker.get_slot(LAST_FAQ_SLOT):
+        # "who do I ask about that?" after an answer: whom it names, else the way to a person
+        contacts = contacts_named(last_bot_text(tracker))
+        if not contacts:
+            return [FollowupAction("action_human_handoff")]
+        send(dispatcher, replies.who_to_ask(contacts))
         return [SlotSet("pending_faq", None)]
     left = questions_left(tracker)
     if left and (asks_for_the_other(text) or (
@@ -295,7 +304,13 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, replies.human_handoff(load_settings().human_route, latest_text(tracker)))
+        text = latest_text(tracker)
+        contacts = contacts_named(last_bot_text(tracker)) if asks_who_to_ask(text) and \
+            tracker.get_slot(LAST_FAQ_SLOT) else []
+        if contacts:
+            send(dispatcher, replies.who_to_ask(contacts))  # "who do I ask about that?": whom it named
+            return []
+        send(dispatcher, replies.human_handoff(load_settings().human_route, text))
         return []
 
 

@@ -67,6 +67,37 @@ def follows_up_for_a_role(text: str) -> bool:
     return names_only_a_role(text) and any(w in _FOLLOW_UP_MARKERS for w in words(text))
 
 
+# "who do I ask about that?", "so who should I contact about this": whom the last answer names
+_WHO_WORDS = frozenset({"so", "and", "ok", "okay", "right", "but", "cool", "thanks", "cheers", "then",
+                        "who", "whom", "do", "should", "can", "would", "could", "i", "we", "ask", "contact",
+                        "speak", "talk", "to", "email", "get", "in", "touch", "with", "go", "about", "for",
+                        "re", "regarding", "that", "this", "it", "them", "one"})
+_WHO_VERBS = frozenset({"ask", "contact", "speak", "talk", "email", "touch", "go"})
+# Who an answer sends people to, in the words of the corpus
+CONTACTS = (("departmental hr team", "your departmental HR team"), ("hr team", "your HR team"),
+            ("line manager", "your line manager"), ("provider", "your training provider"),
+            ("admissions team", "the admissions team"))
+
+
+def asks_who_to_ask(text: str) -> bool:
+    """True for "who do I ask about that?", "so who should I contact": nothing but the asking."""
+    said = words(text)
+    return 0 < len(said) <= MAX_FOLLOWUP_WORDS and "who" in said and \
+        any(w in _WHO_VERBS for w in said) and all(w in _WHO_WORDS for w in said)
+
+
+def contacts_named(answer: str) -> list[str]:
+    """Whom an answer tells people to ask, in the order it names them ("your departmental HR team")."""
+    lowered = answer.lower()
+    found: list[tuple[int, int, str]] = []
+    for said, contact in CONTACTS:
+        position = lowered.find(said)
+        # ("departmental hr team" holds "hr team": one contact, named once)
+        if position >= 0 and not any(start <= position < end for start, end, _ in found):
+            found.append((position, position + len(said), contact))
+    return [contact for _, _, contact in sorted(found)]
+
+
 def asks_for_the_other(text: str) -> bool:
     """True for "and the other one?", "what about the second question", "next one please"."""
     said = words(text)

@@ -256,6 +256,12 @@ def go_ahead() -> Reply:
                  "whether you can apply.", (CHECK_BUTTON,))
 
 
+def who_to_ask(contacts: list[str]) -> Reply:
+    """ "who do I ask about that?" after an answer that names whom to ask."""
+    named = contacts[0] if len(contacts) == 1 else ", ".join(contacts[:-1]) + " or " + contacts[-1]
+    return Reply(f"The answer above says to ask {named}.")
+
+
 def same_for_every_role(role: str) -> Reply:
     """ "and for devops?" after an answer that doesn't differ by role."""
     return Reply(f"That answer is the same for every role, {ROLES[role].name} included:")

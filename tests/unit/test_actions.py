@@ -699,3 +699,17 @@ def test_another_employers_apprenticeship_is_declined_not_answered() -> None:
                                entities=[role_entity("cyber", "cyber_security_technologist")])
         assert messages[0]["text"].startswith("Sorry, that's not something I can help with"), text
         assert not any(e.get("name") == "role" for e in events)
+
+
+def test_who_to_ask_after_an_answer_names_whom_it_says(corpus: dict[str, FaqEntry]) -> None:
+    # Exploratory testers' "who do I ask about that?" after the SEO pay answer (which names the
+    # departmental HR team) got the answer about what you share when applying.
+    said = [{"event": "bot", "text": corpus["seo_salary"].answer}, {"event": "user", "text": "who do i ask?"}]
+    messages, _ = run(ActionAnswerFaq(), text="who do I ask about that?", faq_id="information_needed",
+                      slots={"last_faq": "seo_salary"}, events=said)
+    assert messages[0]["text"].startswith("The answer above says to ask your departmental HR team")
+    # an answer naming no one: the way to a person
+    said = [{"event": "bot", "text": "Apprentices are paid a salary."}, {"event": "user", "text": "x"}]
+    _, events = run(ActionAnswerFaq(), text="so who should I contact", faq_id="information_needed",
+                    slots={"last_faq": "salary"}, events=said)
+    assert events == [FollowupAction("action_human_handoff")]

@@ -48,3 +48,18 @@ def test_a_bare_acknowledgement(text: str, expected: bool) -> None:
 def test_emoji_only(text: str, expected: bool) -> None:
     assert only_emoji(text) is expected
 
+
+
+@pytest.mark.parametrize("text", ["who do I ask about that?", "so who should I contact", "who do i talk to"])
+def test_who_to_ask_is_recognised(text: str) -> None:
+    from bot.followups import asks_who_to_ask
+
+    assert asks_who_to_ask(text)
+
+
+def test_who_to_ask_needs_nothing_else_asked() -> None:
+    from bot.followups import asks_who_to_ask, contacts_named
+
+    assert not asks_who_to_ask("who do I ask about my visa application at the home office?")
+    assert contacts_named("Ask your line manager, or the admissions team.") == [
+        "your line manager", "the admissions team"]

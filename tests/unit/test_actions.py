@@ -660,14 +660,20 @@ def test_waiting_a_year_asked_after_the_verdict_is_about_the_verdict() -> None:
 
 
 def test_a_role_asked_about_after_an_answer_for_every_role_gets_it_again(corpus: dict[str, FaqEntry]) -> None:
-    # An exploratory tester's "and for devops?" after the providers' answer got "I don't know".
+    # An exploratory tester's "and for devops?" after the providers' answer got "I don't know"; the
+    # providers' answer now has a variant per role, and an answer for every role is given again.
     for action, intent in ((ActionAnswerFaq(), "faq"), (ActionRoleChosen(), "inform_role")):
-        messages, events = run(action, text="and for devops?", intent=intent, faq_id="roles_and_providers",
+        messages, events = run(action, text="and for devops?", intent=intent, faq_id="salary",
                                entities=[role_entity("devops", "devops_engineer")],
-                               slots={"last_faq": "roles_and_providers"})
+                               slots={"last_faq": "salary"})
         assert messages[0]["text"] == "That answer is the same for every role, DevOps Engineer included:"
-        assert messages[1]["text"] == corpus["roles_and_providers"].answer
+        assert messages[1]["text"] == corpus["salary"].answer
         assert SlotSet("role", "devops_engineer") in events
+        messages, _ = run(action, text="and for devops?", intent=intent, faq_id="roles_and_providers",
+                          entities=[role_entity("devops", "devops_engineer")],
+                          slots={"last_faq": "roles_and_providers"})
+        assert messages[0]["text"].startswith(
+            "The DevOps Engineer apprenticeship's training provider is Makers")
     # near miss: a role said alone is the role they want, noted
     messages, _ = run(ActionRoleChosen(), text="devops", intent="inform_role",
                       entities=[role_entity("devops", "devops_engineer")], slots={"last_faq": "salary"})

@@ -171,6 +171,13 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return None
 
 
+def if_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "what if I wait a year?" after the verdict: what time can change (not "leaving the
+    programme", whose words it shares, nor a new check)."""
+    send(dispatcher, check.if_waiting(check.answers_from_slots(tracker.slots)))
+    return []
+
+
 def more_about_themselves(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Events when the message only tells more about the person after an answer that offered the
     check ("I've been here 2 years" after the dependant-visa answer): the facts noted with the
@@ -207,10 +214,7 @@ class ActionAnswerFaq(Action):
             # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
             return [FollowupAction("action_start_eligibility")]
         if verdict_given(tracker) and check.asks_about_waiting(text):
-            # "what if I wait a year?" after the verdict: what time can change (not "leaving the
-            # programme", whose words it shares)
-            send(dispatcher, check.if_waiting(check.answers_from_slots(tracker.slots)))
-            return []
+            return if_waiting(dispatcher, tracker)
         if disputes_the_verdict(tracker):
             # "actually I've only lived here 1 year" after the verdict: a correction, not an FAQ
             return [FollowupAction("action_change_answer")]
@@ -334,10 +338,7 @@ class ActionDontKnow(Action):
         if not (tracker.active_loop or {}).get("name") and asks_to_check(text, {}):
             return [FollowupAction("action_start_eligibility")]  # "great, lets check then", unplaced
         if verdict_given(tracker) and check.asks_about_waiting(text):
-            # "what if I wait a year?" after the verdict: what time can change (not "leaving the
-            # programme", whose words it shares)
-            send(dispatcher, check.if_waiting(check.answers_from_slots(tracker.slots)))
-            return []
+            return if_waiting(dispatcher, tracker)
         if disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]
         intent, confidence = latest_intent(tracker)

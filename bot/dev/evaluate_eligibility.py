@@ -45,9 +45,8 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
 # 46 asked back; 16 without), v26 539/560 (8 wrong kept, 29 asked back; 10 without), v27 542/560 (5 wrong
 # kept, 44 asked back; 8 without), v28 551/560 (1 wrong kept, 31 asked back; 1 without), v29 546/560 (5
 # wrong kept, 26 asked back; 7 without). v30 has never been looked at: `make eval` reports it as the
-# honest figure and never prints its misses. Once they
-# are looked at, add it here, set LAST_UNSEEN to its last unseen figures and write a new set before
-# the next round.
+# honest figure and never prints its misses. Once they are looked at, add it here, set LAST_UNSEEN to
+# its last unseen figures and write a new set before the next round.
 LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 30)}
 # The last figures of a set measured before its misses were looked at (what `make eval` reports as
 # the honest figure when no set is unseen).

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.qualifications import LEVEL4_SWAPPED
+from bot.eligibility.answers.residence import untimed_time_in
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, findings
 from bot.eligibility.doubt import doubted, years_counted
@@ -27,7 +28,7 @@ from bot.eligibility.routing import (
     relevant_answers,
     relevant_questions,
 )
-from bot.eligibility.wording import say, texts
+from bot.eligibility.wording import RULES, say, texts
 from bot.nlu.safety import in_distress
 from bot.replies import HANDOFF_BUTTON, Button, Reply, person_buttons
 from bot.roles import ROLES
@@ -119,6 +120,13 @@ def about_another_question(text: str, pending: str) -> bool:
 ASKS_WHAT_COUNTS = re.compile(r"^\s*(?:so\s|but\s|and\s)?(?:what'?s|which'?s|(?:what|which)\s(?:counts?|"
                               r"qualifies|is|are|do you mean by|does [a-z0-9 ]{1,25} mean|kind of|sort of|"
                               r"type of))\b")
+
+
+def _short_of_the_rule(value: object) -> bool:
+    """Whether a residence answer is fewer years than the rule asks ("2", "<3")."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value < RULES.residence_years
+    return isinstance(value, str) and value.startswith("<")
 
 
 def slot_for(question: str) -> str:
@@ -332,6 +340,12 @@ def read_answer(
         if value is None and len(lowered.split()) <= 3 and not CHANGE_REQUEST.search(lowered):
             # "what?", "sorry?", "huh": the answer asked back is asked again, not dropped
             return AnswerReading(understood=False)
+    if pending == "residence_years" and _short_of_the_rule(value):
+        place = untimed_time_in(text, answers.get("nationality"))
+        if place is not None:
+            # "lived in uk 2 years, before that madrid" from an EU citizen: the years in Madrid count
+            # too, so the total is asked for, not the UK years kept (a "not eligible" on 2 years)
+            return AnswerReading(updates={}, acknowledgement=say("untimed_years", place=place.title()))
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"

@@ -814,3 +814,26 @@ def test_a_not_eligible_verdict_also_says_what_the_team_would_check() -> None:
     assert why < text.index("student loan") < also < text.index("still being decided")
     messages, _ = _after_the_verdict(ActionExplainQuestion(), "why?", answers, intent="explain_question")
     assert "still being decided" in messages[0]["text"]
+
+
+def test_eea_years_said_without_a_length_are_asked_for_not_dropped() -> None:
+    # Exploratory testers' "lived in uk 2 years, before that madrid" from a Spanish citizen was kept
+    # as 2 years: "not eligible", though the rule counts the UK and the EEA together.
+    answers = {"role": "software_developer", "age": 26, "nationality": "eu_eea",
+               "euss_status": "pre_settled"}
+    messages, events = run(ValidateEligibilityForm(), text="lived in uk 2 years, before that madrid",
+                           pending="residence_years", answers=answers)
+    assert messages[0]["text"].startswith("Your years in Madrid count too, so I need the total")
+    assert not any(e.get("name") == "elig_residence_years" and e.get("value") for e in events)
+    irish = {"role": "software_developer", "age": 26, "nationality": "irish"}
+    messages, _ = run(ValidateEligibilityForm(), text="moved over from cork last year so about a year",
+                      pending="residence_years", answers=irish)
+    assert messages[0]["text"].startswith("Your years in Cork count too")
+    # near misses: the lengths said, or a group whose years elsewhere don't count
+    events = validate("2 years in the uk and 5 in spain before that", "residence_years", answers=answers)
+    assert SlotSet("elig_residence_years", 7.0) in events
+    other = {"role": "software_developer", "age": 26, "nationality": "other",
+             "immigration_status": "other_permission"}
+    messages, _ = run(ValidateEligibilityForm(), text="lived in uk 2 years, before that madrid",
+                      pending="residence_years", answers=other)
+    assert not any("count too" in str(m.get("text")) for m in messages)

@@ -571,3 +571,39 @@ def years_since_coming_back(text: str, today: date | None = None) -> float | str
         year = int(back.group(2))
         return float(today.year - year) if 1900 < year <= today.year else None
     return float(back.group(3))
+
+
+# Said to have come from a place, its length not said: "moved over from dublin last year"
+CAME_FROM = re.compile(r"\b(?:came|come|moved|moving|relocated|arrived)\s(?:over\s|here\s|back\s|"
+                       r"to the uk\s)?from\s")
+# Numbers that count time: "5 years", "a couple of years", "all my life"
+LENGTH_SAID = re.compile(r"\d|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|"
+                         r"several|many)\s(?:years?|yrs?|months?)\b|"
+                         r"\b(?:all|most) (?:my|of my|her|his) life\b")
+# A length said of the place come from: "after 10 years there", "where I'd lived 5 years"
+LENGTH_THERE = re.compile(r"\b(?:years?|yrs?|months?)\s(?:there|living there|of living there)\b|"
+                          r"\bafter\s(?:\d+|[a-z]+(?:\s[a-z]+)?)\s(?:years?|yrs?)\b|"
+                          r"\bwhere i(?:'d| had)? lived\b")
+TOTAL_SAID = re.compile(r"\b(?:total|altogether|together|overall|combined|in all)\b")
+
+
+def untimed_time_in(text: str, group: str | None) -> str | None:
+    """A place whose years count for the nationality `group` (the EEA for EU, EEA and Swiss citizens,
+    Ireland for Irish ones), said to have been lived in with no length: "lived in uk 2 years, before
+    that madrid", "moved over from dublin last year". The place, or None. The UK years alone would
+    leave out years the rule counts."""
+    counted = {"eu_eea": EEA, "irish": IRELAND}.get(group or "")
+    lowered = normalise(text)
+    if counted is None or TOTAL_SAID.search(lowered):
+        return None
+    for clause in clauses(lowered):
+        named = mentions(clause, list(counted))
+        if not named:
+            continue
+        position, place = named[0]
+        if CAME_FROM.search(clause[:position]):
+            if not LENGTH_THERE.search(clause):
+                return place  # "moved over from dublin last year": how long there, not said
+        elif not LENGTH_SAID.search(clause):
+            return place  # "..., before that madrid"
+    return None

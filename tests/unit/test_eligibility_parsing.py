@@ -2984,3 +2984,8 @@ def test_five_gcses_said_not_held_and_passes_counted() -> None:
 def test_a_bit_of_reporting_at_work_and_an_it_qualification_not_yet() -> None:
     _each("employed_relevant", [("kind of, I do a bit of spreadsheet reporting", "not_sure")])
     _each("it_qualification", [("not yet, I'm hoping to do one next year", "no")])
+
+
+def test_another_analysts_job_is_no_role() -> None:
+    # An exploratory tester's "data analyst" was taken for Business Analyst without a word.
+    _each("role", [("financial analyst", None), ("the analyst one", "business_analyst")])

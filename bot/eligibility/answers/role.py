@@ -73,8 +73,16 @@ OTHERS_OPINION = re.compile(r"\b(?:my|our|the)\s[a-z]+(?:\s[a-z]+)?\s(?:says?|sa
                             r"keeps saying)\b(?:(?!\s(?:but|though|although|whereas)\b)[^,.;!?])*")
 
 
+# An analyst's job TechTrack has no role for: "data analyst", "financial analyst" (the Business
+# Analyst role is not every analyst's; asked again, with the roles)
+OTHER_ANALYST = re.compile(r"\b(?:data|financial|finance|policy|research|credit|investment|marketing|"
+                           r"insight|insights|pricing|economic)\s+analysts?\b")
+
+
 def parse_role(text: str) -> str | None:
     text = undotted(normalise(text))
+    if OTHER_ANALYST.search(text) and not re.search(r"\b(?:business|ba|cyber|security|soc)\b", text):
+        return None  # "data analyst": no such role
     text = re.sub(r"\beng\b\.?", "engineer", text)  # "software eng": the word cut short
     # "not sure between software dev and BA": unsure of the choice, not a "not" said of the roles
     text = NOT_SURE_BETWEEN.sub("unsure between", text)

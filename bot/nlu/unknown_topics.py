@@ -110,8 +110,13 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         # "does the British Army do cyber apprenticeships?", "does the BBC do apprenticeships too?"
         r"\b(?:does|do|is|are)\s(?:the\s)?(?!techtrack\b|civil\b|you\b|u\b|they\b|makers\b|bpp\b|estio\b|"
         r"my\b|your\b|it\b|i\b|we\b|this\b|there\b|any\b|government\b|departments?\b)"
-        r"[a-z&]+(?:\s[a-z&]+)?\s(?:do|does|offer|offers|have|has|run|runs|provide|provides|doing|offering|"
-        r"running)\s(?:any\s|an?\s)?(?:[a-z]+\s){0,3}apprenticeships?\b"), None),
+        r"[a-z&]+(?:\s[a-z&]+)?\s(?<!\bto\s)(?:do|does|offer|offers|have|has|run|runs|provide|provides|doing|"
+        r"offering|running)\s(?:any\s|an?\s)?(?:[a-z]+\s){0,3}apprenticeships?\b"),
+     # (their own, done or under way: "i did a level 2 hairdressing apprenticeship", "my son finished
+     # his plumbing apprenticeship": a situation the FAQ answers)
+     re.compile(r"\b(?:i|i'?ve|i have|he|she|they|he'?s|she'?s|my|his|her|their)\s(?:\w+\s){0,2}?(?:did|done|"
+                r"completed|compleated|finished|finishing|doing|started|had|got)\b|\b(?:my|his|her|their)\s"
+                r"(?:\w+\s){0,3}apprenticeship\b")),
 )
 
 

@@ -49,7 +49,7 @@ def test_every_canonical_question_gets_its_answer(
     wrong = {}
     for entry in corpus.values():
         reply = Conversation(server).reply(entry.question)
-        expected = "Which role are you asking about?" if entry.role_specific else entry.answer
+        expected = "Which role are you asking about?" if entry.needs_role else entry.answer
         if expected not in reply:
             wrong[entry.id] = reply
     assert wrong == {}

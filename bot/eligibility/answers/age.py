@@ -82,7 +82,8 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
                   r"\1", text)
     text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
     text = EXACTLY_AFTER.sub(r"\1", text)  # "50 on the dot": 50 exactly ("on" is no birthday's day here)
-    odd = ODD_AFTER.search(words_to_digits(text)) or AND_A_BIT.search(words_to_digits(text))
+    digits = words_to_digits(text)
+    odd = ODD_AFTER.search(digits) or AND_A_BIT.search(digits)
     if odd and len(numbers(text)) == 1 and int(odd.group(1)) >= RULES.min_age:
         return f">{odd.group(1)}"  # "forty odd", "30 and a bit": some years over it
     age = parse_age_number(text, rough_margin_from=RULES.min_age)

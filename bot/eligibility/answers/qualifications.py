@@ -426,7 +426,7 @@ def parse_gcses(text: str) -> str | None:
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
     if FIVE_NOT_HELD.search(text):
-        return NO  # "no I don't have five", "not 5, only 4"
+        return NO  # "no I don't have five", "not quite 5"
     if _school_leaving_abroad_held(text):
         return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
     if EQUIVALENT_INSTEAD.search(text) and not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):

@@ -32,8 +32,8 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
                     for suffix in ("", "_v2", "_v3", "_v4", "_v5", "_v6", "_v7", "_v8", "_v9", "_v10",
                                      "_v11", "_v12", "_v13", "_v14", "_v15",
                                      "_v16", "_v17", "_v18", "_v19", "_v20", "_v21", "_v22", "_v23", "_v24",
-                                     "_v25", "_v26", "_v27", "_v28", "_v29",
-                                     "_v30"))
+                                     "_v25", "_v26", "_v27", "_v28", "_v29", "_v30",
+                                     "_v31"))
 # Sets whose misses prompted changes to the readers (so their figures are optimistic). Each new
 # set, written by someone who never saw the code, was measured unseen before its misses were looked
 # at: v8 455/486 understood (5 wrong), v9 592/629 (5 wrong), v10 503/544 (18 wrong), v11 521/560
@@ -44,14 +44,15 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
 # back; 4 without), v24 523/560 (14 wrong kept, 47 asked back; 18 without), v25 527/560 (12 wrong kept,
 # 46 asked back; 16 without), v26 539/560 (8 wrong kept, 29 asked back; 10 without), v27 542/560 (5 wrong
 # kept, 44 asked back; 8 without), v28 551/560 (1 wrong kept, 31 asked back; 1 without), v29 546/560 (5
-# wrong kept, 26 asked back; 7 without). v30 has never been looked at: `make eval` reports it as the
-# honest figure and never prints its misses. Once they are looked at, add it here, set LAST_UNSEEN to
-# its last unseen figures and write a new set before the next round.
-LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 30)}
+# wrong kept, 26 asked back; 7 without), v30 548/560 (4 wrong kept, 52 asked back; 6 without). v31 has
+# never been looked at: `make eval` reports it as the honest figure and never prints its misses. Once
+# they are looked at, add it here, set LAST_UNSEEN to its last unseen figures and write a new set
+# before the next round.
+LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 31)}
 # The last figures of a set measured before its misses were looked at (what `make eval` reports as
 # the honest figure when no set is unseen).
-LAST_UNSEEN = {"set": "eligibility_answers_heldout_v29", "answers": 560, "right": 546,
-               "asked_again": 9, "wrong": 5, "confirmed": 26, "wrong_if_not_asked_back": 7}
+LAST_UNSEEN = {"set": "eligibility_answers_heldout_v30", "answers": 560, "right": 548,
+               "asked_again": 8, "wrong": 4, "confirmed": 52, "wrong_if_not_asked_back": 6}
 PERSONAS = DATA / "eligibility_personas_heldout.yml"
 # The first held-out set was written for the check's earlier answer values: what each now is.
 EARLIER_VALUES: dict[object, tuple[object, ...]] = {

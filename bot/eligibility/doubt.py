@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from bot.eligibility.answers.nationality import said_only_as_a_place
 from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, years_since_coming_back
 from bot.eligibility.answers.text import clauses, mentions, normalise, own_clauses
 from bot.eligibility.numbers import parse_duration_years
@@ -61,6 +62,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True
     if HEDGE.search(lowered) or COUNTS_QUESTION.search(lowered):
         return True
+    if question == "nationality" and said_only_as_a_place(text, entities):
+        return True  # "I'm from Dublin": born or raised there, not always a citizen
     if question != "works_in_england" and value in (YES, NO) and _only_a_place_after(lowered, entities):
         return True  # "yea sheffield" to the student loan question: likely an answer to another question
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
@@ -74,6 +77,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         if not re.search(r"[a-z0-9]", part):
             continue  # "No. 👍": an emoji after the answer is no answer of its own
         named = [entity for entity in entities if entity[1].lower() in part]
+        if question == "nationality" and said_only_as_a_place(part, named):
+            continue  # "born in Lagos, but I'm a British citizen now": where from, then the nationality
         reading = parse_answer(question, part, named)
         if (reading, value) in SAME_STORY:
             continue

@@ -2989,3 +2989,38 @@ def test_a_bit_of_reporting_at_work_and_an_it_qualification_not_yet() -> None:
 def test_another_analysts_job_is_no_role() -> None:
     # An exploratory tester's "data analyst" was taken for Business Analyst without a word.
     _each("role", [("financial analyst", None), ("the analyst one", "business_analyst")])
+
+
+def test_a_city_said_for_a_nationality_is_its_country_asked_back() -> None:
+    _each("nationality", [("originally from Galway", "irish"), ("grew up in Lisbon", "eu_eea"),
+                          ("from Leeds", "uk"), ("I'm Kenyan, from Nairobi", "other"),
+                          ("my mum's from Cork, I'm not sure what I am", "not_sure")])
+    assert doubted("nationality", "originally from Galway", "irish")
+    assert not doubted("nationality", "from Galway, I've an Irish passport", "irish")
+
+
+def test_a_nationality_of_a_spouse_said_with_who() -> None:
+    _each("nationality", [("Canadian, here with my husband who's British", "other")])
+
+
+def test_the_pre_settled_status_clipped() -> None:
+    _each("euss_status", [("pre settle I think", "pre_settled"), ("pre one", "pre_settled")])
+
+
+def test_an_asylum_claim_with_no_work_permission() -> None:
+    _each("immigration_status", [("claimed asylum, I have no work permit", "asylum_no_work"),
+                                 ("waiting on my asylum claim without work rights", "asylum_no_work")])
+
+
+def test_an_end_date_then_their_conclusion_and_an_end_around_the_start() -> None:
+    _each("other_programme", [("it ends in april so no", "no"),
+                              ("wraps up about when the apprenticeship starts", "ending_soon")])
+
+
+def test_college_alone_is_asked_again() -> None:
+    _each("prior_qualification", [("went to college", None), ("just college", "no"),
+                                  ("never went to college", "no")])
+
+
+def test_a_yes_said_as_id_say_so() -> None:
+    _each("employed_relevant", [("yeah I would say so", "yes"), ("I'd say so", "yes")])

@@ -295,8 +295,8 @@ PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|deg
                              r"t[- ]?level|a[- ]?levels?|nvq|diploma|hnd|hnc|qualification|studies)\b")
 # Ending in the very week or on the day the apprenticeship starts: "finishes the same week TechTrack starts"
 SAME_WEEK_AS_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*|epa|"
-                                r"end[- ]?point(?: assessment)?)\b[^.;]{0,25}?\b(?:the )?(?:same|very) "
-                                r"(?:week|day|time)\b(?: as)?\s"
+                                r"end[- ]?point(?: assessment)?)\b[^.;]{0,25}?\b(?:(?:the )?(?:same|very) "
+                                r"(?:week|day|time)\b(?: as)?|(?:around|about|roughly) (?:when|the time))\s"
                                 r"(?:(?:techtrack|the apprenticeship|this|it|yours|you|the new one)"
                                 r"\s(?:starts?|begins?|kicks off)|the start)\b")
 # A level said with its number, not a length of time: "level 3", "l3"
@@ -405,8 +405,16 @@ FOR_A_LITTLE_MORE = re.compile(r"\bfor\s(?:(?:just|only)\s)?(?:another|a further
                                r"(weeks?|days?)\b")
 
 
+# The answer they draw from what they said: "it finishes in march so no"
+CONCLUDED_NO = re.compile(r"[\s,.;-]so\s(?:no|nope|nah|not really)[\s.!]*$")
+
+
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
+    concluded = CONCLUDED_NO.search(text)
+    if concluded and not is_not_sure(text[:concluded.start()]) and \
+            parse_other_programme(text[:concluded.start()]) in (NOT_SURE, None):
+        return NO  # an end date with no start to set it against, and their conclusion that it's over
     # "a week or two after it starts": the longer of the two ("the first week or two" is read below)
     text = re.sub(r"(?<!first )\b(?:a|one) (week|day) or two\b", r"2 \1s", text)
     text = re.sub(r"\b(weeks?|days?|months?) or so\b", r"\1", text)  # "a week or so after the start"

@@ -19,6 +19,7 @@ from bot.eligibility.answers.text import (
     normalise,
 )
 from bot.eligibility.nationalities import NAMES, unaccented
+from bot.eligibility.places import EEA, ENGLAND, FAR_AWAY, IRELAND, UK_OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE
 
 # A country named as where someone is, not what they are: "I'm French and live in the UK", "moved to
@@ -112,6 +113,32 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return "other"
     if re.search(r"\b(european|europe)\b", text):
         return None  # "European": in the EU, or British? Not said
+    return nationality_from_a_place(text, entities)
+
+
+def _place_pattern(places: Sequence[str]) -> re.Pattern[str]:
+    names = sorted({re.escape(place) for place in places if place not in NAMES}, key=len, reverse=True)
+    return re.compile(r"(?:the\s)?(?:" + "|".join(names) + r")\b")
+
+
+# Where they are from, said in place of a nationality: "I'm from Dublin", "born in Lagos"
+FROM_PLACE = re.compile(r"\b(?:from|born in|grew up in|raised in)\s")
+PLACES_BY_GROUP = (("irish", _place_pattern(IRELAND)), ("eu_eea", _place_pattern(EEA)),
+                   ("uk", _place_pattern((*ENGLAND, *UK_OUTSIDE_ENGLAND))),
+                   ("other", _place_pattern(FAR_AWAY)))
+
+
+def nationality_from_a_place(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The group of the place they say they are from, when they name no nationality: "I'm from
+    Dublin" (Irish). Where someone is from is not always their nationality: the check asks back."""
+    text = normalise(text)
+    for said in FROM_PLACE.finditer(text):
+        before = text[max(0, said.start() - 25):said.start()].split()[-3:]
+        if is_negated(text, said.start()) or any(bare_word(word) in RELATIVES for word in before):
+            continue  # ("my dad's from Bristol": where someone else is from)
+        for group, places in PLACES_BY_GROUP:
+            if places.match(text, said.end()):
+                return group
     for label, value in entities:
         value = value.lower()
         if value in NAMES or is_negated(text, max(text.find(value), 0)):
@@ -120,6 +147,16 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
                 rf"\b(from|citizen of|national of|passport)\s+(the\s+)?{re.escape(value)}", text)):
             return "other"
     return None
+
+
+def said_only_as_a_place(text: str, entities: Sequence[tuple[str, str]] = ()) -> bool:
+    """Whether the nationality read is only that of where they say they are from ("I'm from Dublin"),
+    no nationality named."""
+    lowered = unaccented(normalise(text))
+    return not nationalities_named(lowered) and not US_NATIONAL.search(lowered) and \
+        not _misspelt_names(lowered) and \
+        not any(label == "NORP" for label, _ in entities) and \
+        nationality_from_a_place(lowered, entities) is not None
 
 
 # A citizenship applied for or expected is not held yet: "applying for British citizenship",
@@ -143,7 +180,8 @@ def _not_held_yet(text: str, start: int, end: int) -> bool:
                                                          clause)
 
 
-LINKING = frozenset({"is", "was", "are", "were", "both", "also", "originally", "a", "an"})
+LINKING = frozenset({"is", "was", "are", "were", "both", "also", "originally", "a", "an", "who", "who's",
+                     "whos", "that's"})
 # Married to someone of that nationality: "married to a Brit", "engaged to an Irishman"
 SPOUSE_BEFORE = re.compile(r"\b(?:married|engaged|wed)\s(?:to\s)?(?:a\s|an\s)?$")
 

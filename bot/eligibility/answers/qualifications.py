@@ -211,6 +211,9 @@ def parse_prior_qualification(text: str) -> str | None:
         return YES
     if level4 and not NEGATION.search(text[:level4.start()]) and _names_a_subject(text):
         return NO  # a subject is named and it isn't a similar one ("a degree in history")
+    if {m.group(1) for m in BELOW_LEVEL4.finditer(text)} == {"college"} and not LEVEL4_PLUS.search(text) and \
+            not re.search(r"\b(?:only|just|didn'?t|did not)\b", text) and not NEGATION.search(text):
+        return None  # "I went to college": where, not what (an HNC is studied at college too)
     if BELOW_LEVEL4.search(text) and not re.search(r"\byes\b", text) and _level4_only_denied(text):
         return NO  # "only A levels, never went to uni": below Level 4 (and a degree said only to deny it)
     if not level4 and _only_subjects_named(text):

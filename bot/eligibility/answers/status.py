@@ -156,6 +156,9 @@ def _respelt_status(text: str) -> str:
         close = difflib.get_close_matches(word, list(STATUS_SPELLINGS), n=1, cutoff=0.85)
         return STATUS_SPELLINGS[close[0]] if close else word
 
+    # "pre settle", and "the pre one" said of the two statuses the question names
+    text = re.sub(r"\bpre[- ]?settle\b", "pre-settled", text)
+    text = re.sub(r"^(?:the )?pre(?: one)?([\s.!]*)$", r"pre-settled\1", text)
     return re.sub(r"[a-z][a-z-]{4,14}", respell, text)
 
 
@@ -229,7 +232,9 @@ def _only_an_identity_document(text: str) -> bool:
 NO_WORK = re.compile(r"\b(?:not (?:allowed|permitted) to work|no (?:permission|right) to work|"
                      r"(?:can'?t|cannot|can not) work|(?:don'?t|do not|haven'?t|have not) (?:got |have )?"
                      r"(?:the |a )?(?:right|permission) to work|"
-                     r"without (?:the |a )?(?:right|permission) to work|no work permit|"
+                     r"without (?:the |a )?(?:right|permission) to work|"
+                     r"(?:no|without|don'?t have|haven'?t got|not got) (?:a |any )?work "
+                     r"(?:permit|permission|rights?)|"
                      r"(?:not|never) (?:been )?(?:given|granted) (?:the |a )?(?:right|permission) to work)\b")
 
 

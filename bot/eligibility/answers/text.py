@@ -55,6 +55,7 @@ EMOJI_CHARS = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D"
 # A yes said with a little doubt is still the answer they give ("I think so", "should do").
 # ("think so", its "I" left out; "i think so tbf", "I think I do 🤔": a word or emoji of filler after it)
 HEDGED_YES = re.compile(r"^\s*((?:i )?think so|i believe so|i reckon so|i expect so|i'?d think so|i guess so|"
+                        r"i'?d say so|i would say so|"
                         r"i should think so|should do|it should( do)?|should be( fine| ok| okay)?|"
                         r"i think it (does|will|is)|i believe it (does|will|is)|"
                         # "I think I will", "i think i do": the short answer, believed

@@ -60,6 +60,11 @@ EARLIER_VALUES: dict[object, tuple[object, ...]] = {
     99: ("all_my_life",),
     "protection": ("protection", "exempt_leave"),  # the Ukraine and Afghan schemes have their own
 }
+# Values the check later told apart within one that a set's writer was given: a visa as a student's
+# dependant was "other_permission" in the briefs of v1 to v31
+FINER_VALUES: dict[object, tuple[object, ...]] = {
+    "other_permission": ("other_permission", "student_dependant"),
+}
 ASK_AGAIN = "ask_again"
 MAX_TURNS = 40
 
@@ -99,7 +104,7 @@ def judge_answer(expected: object, got: object, earlier_values: bool = False) ->
         return "right" if expected == ASK_AGAIN else "asked_again"
     if expected == ASK_AGAIN:
         return "wrong"
-    accepted = (expected,)
+    accepted = FINER_VALUES.get(expected, (expected,)) if isinstance(expected, str) else (expected,)
     if earlier_values and isinstance(expected, str | int | float):
         accepted = EARLIER_VALUES.get(expected, accepted)
     if got in accepted:

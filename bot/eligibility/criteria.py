@@ -140,6 +140,8 @@ def _other_residency(answers: Answers, rules: Rules) -> Finding | None:
         return Finding("residency", Status.CHECK, "immigration_not_sure")
     if status == "study":
         return Finding("residency", Status.FAIL, "study_visa")
+    if status == "student_dependant":
+        return Finding("residency", Status.CHECK, "student_dependant")
     if status == "none":
         return Finding("residency", Status.FAIL, "no_permission")
     if status == "asylum_seeker":

@@ -41,7 +41,8 @@ from bot.eligibility.wording import RULES
 
 NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
 # A part read as less than the whole says: "asylum seeker, not allowed to work" is no disagreement
-SAME_STORY = frozenset({("asylum_seeker", "asylum_no_work")})
+SAME_STORY = frozenset({("asylum_seeker", "asylum_no_work"), ("other_permission", "student_dependant"),
+                        ("study", "student_dependant")})
 HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
                    r"perhaps|possibly|i suppose|not certain|don'?t remember|can'?t remember|not 100)\b")
 # Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"

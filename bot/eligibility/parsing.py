@@ -273,6 +273,8 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     reported = REPORTED_ANSWER.match(lowered) if yes_no else None
     if reported:
         text = lowered = lowered[reported.end():]  # "my dad says no": their answer, passed on
+    if question_id == "immigration_status" and parse_immigration_status(lowered) == "student_dependant":
+        return "student_dependant"  # ("a dependant, my wife is on a student visa": hers is said for theirs)
     if question_id != "role":
         applicant = APPLICANT_SAID.search(lowered) or _child_set_against_themselves(lowered)
         own = own_clauses(lowered, children_too=bool(applicant))

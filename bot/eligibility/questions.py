@@ -124,8 +124,8 @@ QUESTIONS: dict[str, Question] = {
         Question("euss_status", Kind.CHOICE, ("settled", "pre_settled", "pending", "none")),
         Question("other_permission", Kind.CHOICE, YES_NO),
         Question("immigration_status", Kind.CHOICE, (
-            "protection", "exempt_leave", "asylum_seeker", "asylum_no_work", "study", "other_permission",
-            "none")),
+            "protection", "exempt_leave", "asylum_seeker", "asylum_no_work", "study", "student_dependant",
+            "other_permission", "none")),
         Question("residence_years", Kind.YEARS),
         Question("permission_lasts", Kind.CHOICE, YES_NO),
         Question("student_loan", Kind.CHOICE, YES_NO),

@@ -2574,9 +2574,9 @@ def test_settled_status_said_to_be_out_of_reach_is_none() -> None:
 
 def test_a_dependant_of_a_student_is_not_on_a_study_visa() -> None:
     _each("immigration_status", [
-        ("student dependant visa", "other_permission"),
-        ("I'm a dependant, my husband is doing a PhD here", "other_permission"),
-        ("dependent on my husband's student visa", "other_permission"),
+        ("student dependant visa", "student_dependant"),
+        ("I'm a dependant, my husband is doing a PhD here", "student_dependant"),
+        ("dependent on my husband's student visa", "student_dependant"),
         # near misses: a student visa, held now
         ("student visa", "study"),
         ("I was a dependant, now on a student visa", "study"),
@@ -3024,3 +3024,11 @@ def test_college_alone_is_asked_again() -> None:
 
 def test_a_yes_said_as_id_say_so() -> None:
     _each("employed_relevant", [("yeah I would say so", "yes"), ("I'd say so", "yes")])
+
+
+def test_a_students_dependant_is_told_apart_from_other_visas() -> None:
+    _each("immigration_status", [("dependant of a student visa holder", "student_dependant"),
+                                 ("came as a dependant, my wife is studying for a PhD", "student_dependant"),
+                                 ("dependant visa, my husband is a nurse", "other_permission"),
+                                 ("I used to be a student's dependant, now I'm on a spouse visa",
+                                  "other_permission")])

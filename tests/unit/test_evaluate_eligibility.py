@@ -33,6 +33,9 @@ from bot.eligibility.wording import texts
     ("ask_again", None, "right"),
     ("ask_again", "23", "wrong"),
     ("yes", "no", "wrong"),
+    # a visa as a student's dependant, told apart since v31's round, was "other_permission" before
+    ("other_permission", "student_dependant", "right"),
+    ("student_dependant", "other_permission", "wrong"),
 ])
 def test_numbers_written_as_strings_are_judged_as_numbers(expected: object, got: object,
                                                           verdict: str) -> None:

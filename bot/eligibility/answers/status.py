@@ -244,7 +244,18 @@ def parse_immigration_status(text: str) -> str | None:
     status = _permission_held(text)
     if status == "asylum_seeker" and NO_WORK.search(normalise(text)):
         return "asylum_no_work"
+    if status in ("other_permission", "study") and _a_students_dependant(normalise(text)):
+        return "student_dependant"
     return status
+
+
+def _a_students_dependant(text: str) -> bool:
+    """ "dependant on my wife's student visa", "I'm a dependant, my husband is doing his masters": here
+    as the family of a student (whether that permission counts as not for study is the admissions
+    team's to say)."""
+    now = [clause for clause in clauses(text) if not HELD_BEFORE.search(clause)]
+    return any(any(not is_negated(clause, m.start()) for m in DEPENDANT.finditer(clause)) for clause in now) \
+        and any(STUDENT_NAMED.search(clause) for clause in now)
 
 
 def _permission_held(text: str) -> str | None:
@@ -432,6 +443,7 @@ ASYLUM_REFUSED = re.compile(r"\basylum\b(?:\s(?:claim|application|case))?\s(?:wa
 DEPENDANT = re.compile(r"\bdependa[nt]+s?\b|\bdependents?\s(?:visa|route|permit|leave)\b|"
                        r"\bdependents?\son\s(?:my|her|his|their|our)\s(?:husband|wife|partner|spouse|parents?|"
                        r"mum|mom|dad|father|mother)\b")
+STUDENT_NAMED = re.compile(r"\b(?:student|study|studying|students|tier 4|phd|masters?|uni|university)\b")
 # Studying here on a visa whose kind is not named, so the study one: "studying at uni here on a visa",
 # "at college on a visa", "here on a visa for my degree"
 STUDYING_ON_A_VISA = re.compile(r"\b(?:studying|student|at uni\w*|at college|doing (?:a|my) "

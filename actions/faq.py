@@ -157,6 +157,10 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         return answer_entry(dispatcher, tracker, waiting, None, 1.0)
     last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
     named = role_in_message(tracker)
+    if waiting is not None and named and named != replies.ALL_ROLES and names_only_a_role(text):
+        # "for cyber" to "Which role are you asking about?", whatever the classifier made of it
+        return [*role_events(tracker, named), SlotSet("pending_faq", None),
+                *answer_entry(dispatcher, tracker, waiting, named, 1.0)]
     if (last is not None and last.role_specific and named and named != replies.ALL_ROLES
             and names_only_a_role(text)):
         return [*role_events(tracker, named), *answer_entry(dispatcher, tracker, last, named, 1.0)]

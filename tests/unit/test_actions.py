@@ -611,6 +611,16 @@ def test_all_of_them_to_which_role_answers_for_every_role(text: str, corpus: dic
     assert messages[0]["text"] == corpus["duration"].answer
 
 
+def test_for_a_role_to_which_role_answers_for_it_whatever_it_was_classified_as(
+        corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "for cyber" got "Did you mean: Employed in a relevant role?".
+    messages, events = run(ActionAnswerFaq(), text="for cyber", faq_id="ba_cyber_employment_requirement",
+                           slots={"pending_faq": "entry_requirements"})
+    assert messages[0]["text"] == corpus["entry_requirements"].answers["cyber_security_technologist"]
+    assert SlotSet("role", "cyber_security_technologist") in events
+    assert SlotSet("pending_faq", None) in events
+
+
 def test_all_of_them_taken_for_a_role_answers_for_every_role(corpus: dict[str, FaqEntry]) -> None:
     messages, _ = run(ActionRoleChosen(), text="all of them", intent="inform_role",
                       slots={"pending_faq": "duration"})

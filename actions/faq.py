@@ -37,7 +37,7 @@ from bot.followups import (
     takes_up_the_offer,
 )
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
-from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, unknown_topic
+from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -410,8 +410,9 @@ class ActionSpecialCase(Action):
         if intent == "out_of_scope" and disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]  # "why? I said it ends in march"
         topic = unknown_topic(latest_text(tracker)) if intent == "out_of_scope" else None
-        if topic is not None and talked_about_techtrack(tracker):
-            # "is there london weighting", asked after TechTrack answers: the FAQ's gap, not off-topic
+        if topic is not None and (talked_about_techtrack(tracker) or names_techtrack(latest_text(tracker))):
+            # "is there london weighting", asked after TechTrack answers, or "what's the pass rate for
+            # the coding challenge": the FAQ's gap, not off-topic
             return not_in_the_faq(dispatcher, tracker, topic)
         if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language

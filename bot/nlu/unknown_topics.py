@@ -18,6 +18,9 @@ OUTSIDE_TECHTRACK = "apprenticeships outside TechTrack"
 OTHER_SECTORS = (r"(?:police|army|military|navy|royal navy|raf|nhs|nursing|plumb\w*|electrician|hairdress\w*|"
                  r"construction|mechanic\w*|carpentry|joinery|bricklay\w*|chef|catering|accountan\w*|"
                  r"law|legal|solicitor|banking|retail|teaching|childcare|veterinary|farming|butcher)")
+OTHER_EMPLOYERS = (r"(?:bt|bbc|google|amazon|microsoft|ibm|apple|meta|barclays|lloyds|hsbc|natwest|santander|"
+                   r"deloitte|pwc|kpmg|ey|accenture|capgemini|sky|vodafone|network rail|tesco|sainsbury|"
+                   r"jaguar land rover|jlr|rolls[- ]royce|bae|bae systems|airbus|openreach|the nhs|nhs)")
 CONDITIONS = r"(?:dyslexi\w*|adhd|autis\w*|disab\w*|neurodiver\w*)"
 
 # (what the FAQ doesn't cover, said in the reply; the words that ask about it; words that make it
@@ -54,13 +57,16 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\bwhat languages? (?:do|will|would|does) (?:they|you|makers|it|i|we) (?:teach|use|learn|cover)\b"),
      None),
     ("how competitive it is", re.compile(
-        r"\bacceptance rate\b|\bhow competitive\b|\bsuccess rate\b|\bhow many (?:people|applicants) "
-        r"(?:apply|applied|get (?:in|accepted|a place))\b|\bchances? of getting (?:in|a place|accepted)\b"),
+        r"\bacceptance rate\b|\bhow competitive\b|\bsuccess rate\b|\bpass rates?\b|"
+        r"\bhow many (?:people|applicants) (?:apply|applied|get (?:in|accepted|a place))\b|"
+        r"\bchances? of getting (?:in|a place|accepted)\b"),
      None),
     ("applying for more than one role", re.compile(
         r"\b(?:more than one|multiple|several|two|both) (?:roles?|of the roles)\b[^.?!]{0,25}"
         r"\b(?:apply|at (?:the same|once)|same time)\b|\bapply (?:for|to) (?:more than one|multiple|several|"
-        r"two|both) (?:roles?|of the roles|of them)\b"), None),
+        r"two|both) (?:roles?|of the roles|of them)\b|"
+        # "can I apply for both BA and cyber at the same time?"
+        r"\bapply (?:for|to) both\b[^.?!]{0,40}\b(?:at (?:the same time|once)|together)\b"), None),
     ("what happens if you fail the apprenticeship or its assessment", re.compile(
         r"\bwhat (?:happens )?if (?:i|you|we|he|she|they|someone|an apprentice) "
         r"(?:fails?|doesn'?t pass|don'?t pass)\b|"
@@ -73,7 +79,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\bnumber of (?:apprenticeship |techtrack )?(?:places|spaces|vacancies|positions)\b"), None),
     ("working hours", re.compile(
         r"\bworking hours\b|\bwhat (?:are the )?hours\b|\bhours (?:would|will|do|does) (?:i|we|you|he|she|"
-        r"apprentices?) (?:work|do)\b|\b(?:9|nine) to (?:5|five)\b"),
+        r"apprentices?) (?:work|do)\b|\b(?:9|nine) ?(?:to|till?|-|–) ?(?:5|five)\b"),
      re.compile(r"\bstudy\w*|\blearning\b|\bwebinars?\b|\boff[- ]the[- ]job\b|\btraining\b|"
                 r"\bpart[- ]time\b|\bengland\b|\bscotland\b|\bwales\b|\bsplit\b|\bhalf\b")),
     ("applying again after an unsuccessful application", re.compile(
@@ -111,13 +117,24 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\b(?:does|do|is|are)\s(?:the\s)?(?!techtrack\b|civil\b|you\b|u\b|they\b|makers\b|bpp\b|estio\b|"
         r"my\b|your\b|it\b|i\b|we\b|this\b|there\b|any\b|government\b|departments?\b)"
         r"[a-z&]+(?:\s[a-z&]+)?\s(?<!\bto\s)(?:do|does|offer|offers|have|has|run|runs|provide|provides|doing|"
-        r"offering|running)\s(?:any\s|an?\s)?(?:[a-z]+\s){0,3}apprenticeships?\b"),
+        r"offering|running)\s(?:any\s|an?\s)?(?:[a-z]+\s){0,3}apprenticeships?\b|"
+        # a named employer's own: "what's BT's apprenticeship salary?", "the NHS's digital apprenticeship"
+        r"\b" + OTHER_EMPLOYERS + r"(?:'s|s')?\s(?:[a-z]+\s){0,2}apprenticeships?\b"),
      # (their own, done or under way: "i did a level 2 hairdressing apprenticeship", "my son finished
      # his plumbing apprenticeship": a situation the FAQ answers)
      re.compile(r"\b(?:i|i'?ve|i have|he|she|they|he'?s|she'?s|my|his|her|their)\s(?:\w+\s){0,2}?(?:did|done|"
                 r"completed|compleated|finished|finishing|doing|started|had|got)\b|\b(?:my|his|her|their)\s"
                 r"(?:\w+\s){0,3}apprenticeship\b")),
 )
+
+
+# Words that place a question in TechTrack, whatever the classifier made of it
+TECHTRACK_WORDS = re.compile(r"\b(?:techtrack|tech track|apprentices?|apprenticeships?|coding challenge|"
+                             r"bootcamp|makers|bpp|estio|the programme|the scheme)\b")
+
+
+def names_techtrack(text: str) -> bool:
+    return bool(TECHTRACK_WORDS.search(text.lower()))
 
 
 def unknown_topic(text: str) -> str | None:

@@ -640,6 +640,10 @@ def test_a_question_on_a_topic_the_faq_does_not_cover_gets_an_honest_dont_know()
     messages, _ = run(ActionSpecialCase(), text="can i take annual leave during my probation at the shop",
                       intent="out_of_scope")
     assert messages[0]["text"].startswith("Sorry, that's not something I can help with")
+    # Naming the coding challenge places it in TechTrack, with no answer before it (a tester's pass rate)
+    messages, _ = run(ActionSpecialCase(), text="whats the pass rate for the coding challenge",
+                      intent="out_of_scope")
+    assert messages[0]["text"].startswith("The published TechTrack FAQ doesn't cover how competitive it is")
 
 
 def test_a_yes_to_an_answer_that_offered_the_check_starts_it() -> None:

@@ -48,6 +48,11 @@ from bot.nlu.unknown_topics import unknown_topic
     ("will i have to pay anything", "fees or costs for the training"),
     ("what languages will they teach us",
      "the programming languages used in the coding challenge or the training"),
+    # a fifth tester's: the hours as a span, a pass rate, two roles at once, a named employer's salary
+    ("are the hours 9-5", "working hours"),
+    ("what's the pass rate on the coding challenge", "how competitive it is"),
+    ("could I apply for both devops and software at once", "applying for more than one role"),
+    ("how much is Barclays's apprenticeship salary", "apprenticeships outside TechTrack"),
 ])
 def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic
@@ -75,6 +80,7 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "my son finished his level 2 plumbing apprenticeship, does it matter?",
     "i did a level 2 hairdressing apprenticeship years ago. does that stop me?",
     "A 15-year-old I know is desperate to do the Software Developer apprenticeship. How old must he be?",
+    "I finished my BT apprenticeship last year, can I still apply?",  # their own
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

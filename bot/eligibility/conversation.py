@@ -593,7 +593,8 @@ def if_waiting(answers: Mapping[str, Any]) -> Reply:
     never a promise (the rules can't see the future), and how to try a different answer."""
     words = texts()["if_waiting"]
     standing = [f.reason for f in findings(answers) if f.status is not Status.PASS]
-    keys = ["residence_short" if reason.endswith("_residence_short") else reason for reason in standing]
+    keys = ["residence_short" if reason.endswith("_residence_short") else
+            "age_fail" if reason.startswith("age_at_start") else reason for reason in standing]
     changing = [key for key in keys if key in words["how"]]
     how = f"{words['how'][changing[0] if changing else 'none']} {words['intake']}"
     if not changing:

@@ -231,7 +231,7 @@ GENERAL_YES = ["30", "British", "10 years", "no", "no", "no", "yes"]
 @pytest.mark.parametrize(
     ("answers", "reason"),
     [
-        (["devops", "15", "no"], "You need to be 16 or over"),
+        (["devops", "14"], "You need to be 16 or over"),
         (["devops", "30", "French", "neither", "no"], "need settled or pre-settled status"),
         (["devops", "30", "French", "settled", "2 years"], "continuously for the last 3 years"),
         (["devops", "30", "American", "student visa"], "doesn't qualify"),

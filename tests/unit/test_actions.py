@@ -666,7 +666,7 @@ def test_a_yes_to_an_answer_that_offered_the_check_starts_it() -> None:
 def test_waiting_a_year_asked_after_the_verdict_is_about_the_verdict() -> None:
     # An exploratory tester's "what if i wait a year?" after "not eligible" got the answer about
     # leaving the programme.
-    answers = {"elig_role": "software_developer", "elig_age": 15, "elig_age_at_start": "no"}
+    answers = {"elig_role": "software_developer", "elig_age": 14, "elig_age_at_start": "no"}
     messages, events = run(ActionAnswerFaq(), text="what if i wait a year?", faq_id="leaving_the_programme",
                            slots=answers)
     assert messages[0]["text"].startswith("Whether waiting makes a difference depends on what stood")

@@ -756,13 +756,19 @@ def _after_the_verdict(action: Action, text: str, answers: dict[str, Any],
 def test_waiting_a_year_after_the_verdict_says_what_time_can_change() -> None:
     """An exploratory tester's "so if i wait another year i can apply?" after "not eligible: under
     16" started the whole check again; it is a question about the verdict."""
-    answers = {"role": "software_developer", "age": 15, "age_at_start": "no"}
+    answers = {"role": "software_developer", "age": 14}
     messages, events = _after_the_verdict(ActionStartEligibility(), "so if i wait another year i can apply?",
                                           answers)
     assert events == [FollowupAction("action_listen")]
     text = messages[0]["text"]
     assert "Your age: once you'll be 16 or over by the start" in text and 'say "change my age to 16"' in text
     assert "when applications next open" in text
+    # A tester's 15-year-old sent to the team because of age got "Nothing ... because of timing".
+    whole = {**answers, "age": 15, "age_at_start": "yes", "nationality": "uk",
+             "residence_years": "all_my_life", "student_loan": "no", "other_programme": "no",
+             "prior_qualification": "no", "works_in_england": "yes"}
+    messages, _ = _after_the_verdict(ActionStartEligibility(), "what if i wait til im 16?", whole)
+    assert "Your age: once you'll be 16 or over by the start" in messages[0]["text"]
 
 
 def test_waiting_does_not_change_a_study_visa() -> None:

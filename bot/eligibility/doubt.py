@@ -67,6 +67,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True  # "I'm from Dublin": born or raised there, not always a citizen
     if question != "works_in_england" and value in (YES, NO) and _only_a_place_after(lowered, entities):
         return True  # "yea sheffield" to the student loan question: likely an answer to another question
+    if value in (YES, NO) and _another_answer_after(question, lowered, entities):
+        return True  # "yes I live in Birmingham" to the other-programme question: the same
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
         return False  # "25, sorry 26": the parts disagree because the person corrected themselves
     parts = clauses(lowered)
@@ -112,6 +114,34 @@ def _only_a_place_after(text: str, entities: Sequence[tuple[str, str]]) -> bool:
     rest = said.group(1)
     return rest in PLACE_NAMES or any(label in ("GPE", "LOC") and name.lower() == rest
                                       for label, name in entities)
+
+
+# A yes or a no, then more: "yes I live in Birmingham", "yes i have permission to work"
+YES_OR_NO_AND_MORE = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye|no|nope|nah)\b[\s,.!-]*(?=[a-z])(.{3,80})$")
+# Where they live or work, said as a statement: "I live in Birmingham", "I'm based in London"
+WHERE_THEY_ARE = re.compile(r"^(?:i live in|i'?m living in|living in|i'?m in|im in|i'?m based in|im based in|"
+                            r"based in|i work in|i'?m working in)\s")
+# Questions about a permission or status, where a status said after the yes may be the yes's reason
+ABOUT_STATUS = frozenset({"nationality", "euss_status", "other_permission", "immigration_status",
+                          "permission_lasts", "residence_years"})
+
+
+def _another_answer_after(question: str, text: str, entities: Sequence[tuple[str, str]]) -> bool:
+    """Whether what follows a yes or a no answers another question and not this one ("yes I live in
+    Birmingham" to the loan question, "yes i have permission to work" to the loan question), so the
+    yes may be that question's."""
+    said = YES_OR_NO_AND_MORE.match(text)
+    if not said or question == "works_in_england":
+        return False
+    rest = said.group(1)
+    if parse_answer(question, rest, entities) is not None:
+        return False
+    if WHERE_THEY_ARE.match(rest) and \
+            parse_answer("works_in_england", rest, entities) not in (None, NOT_SURE):
+        return True
+    return question not in ABOUT_STATUS and (
+        bool(re.search(r"\b(?:permission|right) to (?:work|remain|stay)\b", rest)) or
+        parse_answer("immigration_status", rest, entities) not in (None, NOT_SURE, "none"))
 
 
 def _places_not_counted(nationality: object) -> tuple[str, ...]:

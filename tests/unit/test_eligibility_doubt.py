@@ -85,3 +85,16 @@ def test_years_asked_back_are_those_that_count_for_the_group() -> None:
     eu = read_answer("2 years in Madrid, then moved to Manchester 1 year ago", "inform", 0.5,
                      {**answers, "nationality": "eu_eea"}, "residence_years")
     assert eu.updates.get("residence_years", eu.to_confirm.get("residence_years")) == 3.0
+
+
+def test_a_yes_then_an_answer_to_another_question_is_asked_back() -> None:
+    # Exploratory testers' "yes I live in Birmingham" (other programme) and "yes i have permission to
+    # work" (student loan) were kept as yes, giving "not eligible".
+    assert doubted("other_programme", "yeah i live in Coventry", "yes")
+    assert doubted("student_loan", "yes I've got the right to work", "yes")
+    assert doubted("student_loan", "yes I'm on a spouse visa", "yes")
+    # near misses: the rest answers this question, or the question is about the status itself
+    assert not doubted("other_programme", "yes I'm doing a level 3 NVQ", "yes")
+    assert not doubted("gcses", "yes incl english and maths", "yes")
+    assert not doubted("permission_lasts", "yes my spouse visa has 3 years left", "yes")
+    assert not doubted("works_in_england", "yes I live in Leeds", "yes")

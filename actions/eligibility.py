@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import latest_intent, latest_text, role_in_message, send, spacy_entities, verdict_given
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
 from bot.eligibility import conversation as check
+from bot.eligibility.answers.residence import told_of_study_here
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
 from bot.replies import CHECK_BUTTON, Reply
@@ -53,6 +54,7 @@ class ValidateEligibilityForm(RoutedFormValidation):
         return check.read_answer(
             (tracker.latest_message or {}).get("text") or "", intent, confidence, answers,
             pending_question(tracker), spacy_entities(tracker), tracker.get_slot(check.UNCONFIRMED_SLOT),
+            studied_here=studied_here_not_yet_reminded(tracker),
         )
 
     def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]:
@@ -67,6 +69,17 @@ class ValidateEligibilityForm(RoutedFormValidation):
     def requested_questions(self, tracker: Tracker) -> tuple[str, ...]:
         pending = pending_question(tracker)
         return (pending,) if pending else ()
+
+
+def studied_here_not_yet_reminded(tracker: Tracker) -> bool:
+    """Whether an earlier message told of time here on a student visa ("first i was student, now
+    skilled worker") and the bot hasn't yet reminded them those years don't count."""
+    events = tracker.events or []
+    reminder = check.say("study_years_reminder")
+    if any(e.get("event") == "bot" and reminder in str(e.get("text") or "") for e in events):
+        return False
+    earlier = [str(e.get("text") or "") for e in events if e.get("event") == "user"][:-1]
+    return told_of_study_here(earlier)
 
 
 def started_this_turn(tracker: Tracker) -> bool:

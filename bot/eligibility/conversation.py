@@ -12,9 +12,9 @@ from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.qualifications import LEVEL4_SWAPPED
-from bot.eligibility.answers.residence import untimed_time_in
+from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, untimed_time_in
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
-from bot.eligibility.criteria import Status, findings
+from bot.eligibility.criteria import Status, at_least, findings
 from bot.eligibility.doubt import doubted, years_counted
 from bot.eligibility.facts import volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
@@ -316,10 +316,12 @@ def read_dispute(text: str, answers: Mapping[str, Any]) -> AnswerReading | None:
 def read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
     entities: Sequence[tuple[str, str]] = (), unconfirmed: Mapping[str, Any] | None = None,
+    studied_here: bool = False,
 ) -> AnswerReading:
     """Make sense of `text`, said while `pending` was asked (None after the check ended).
     `entities` are spaCy's (label, text) pairs for the message; `unconfirmed` is the answer asked
-    back ("is that right?"), when the message replies to that."""
+    back ("is that right?"), when the message replies to that; `studied_here`, that an earlier
+    message told of time here on a student visa, not yet reminded of."""
     lowered = normalise(text)
     if pending and (GO_BACK.search(lowered) or intent == "go_back"):
         previous = previous_question(answers, pending)
@@ -346,6 +348,12 @@ def read_answer(
             # "lived in uk 2 years, before that madrid" from an EU citizen: the years in Madrid count
             # too, so the total is asked for, not the UK years kept (a "not eligible" on 2 years)
             return AnswerReading(updates={}, acknowledgement=say("untimed_years", place=place.title()))
+    if pending == "residence_years" and studied_here and answers.get("nationality") == "other" and \
+            at_least(value, RULES.residence_years) and not STUDY_NAMED.search(lowered) and \
+            not NOT_COUNTED.search(lowered):
+        # "4 years", from someone who said they came as a student: the total, study years and all,
+        # would pass a rule they may not meet, so the years without them are asked for once
+        return AnswerReading(updates={}, acknowledgement=say("study_years_reminder"))
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"

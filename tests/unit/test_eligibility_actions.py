@@ -843,3 +843,25 @@ def test_eea_years_said_without_a_length_are_asked_for_not_dropped() -> None:
     messages, _ = run(ValidateEligibilityForm(), text="lived in uk 2 years, before that madrid",
                       pending="residence_years", answers=other)
     assert not any("count too" in str(m.get("text")) for m in messages)
+
+
+def test_years_from_someone_who_said_they_came_as_a_student_are_asked_without_the_study_years() -> None:
+    # Exploratory testers who opened with "first i was student, now i have skilled worker visa since 1
+    # year" answered the years question with their whole time here ("4 years") and were told they
+    # meet the criteria.
+    answers = {"role": "software_developer", "age": 28, "nationality": "other",
+               "immigration_status": "other_permission"}
+    opening = [{"event": "user", "text": "am i eligible? first i was student, now skilled worker visa"},
+               {"event": "bot", "text": "From what you said, I've noted: ..."}]
+    messages, events = run(ValidateEligibilityForm(), text="4 years", pending="residence_years",
+                           answers=answers, events=[*opening, *AFTER_USER])
+    assert messages[0]["text"].startswith("You mentioned earlier that some of your time here was")
+    assert not any(e.get("name") == "elig_residence_years" and e.get("value") for e in events)
+    # Once reminded, the years they give are kept; so are years from someone who never said so.
+    reminded = [*opening, {"event": "bot", "text": check.say("study_years_reminder")}, *AFTER_USER]
+    assert SlotSet("elig_residence_years", 4.0) in validate("4 years", "residence_years", answers=answers,
+                                                            events=reminded)
+    assert SlotSet("elig_residence_years", 4.0) in validate("4 years", "residence_years", answers=answers)
+    # near miss: fewer years than the rule fail anyway, and are kept
+    assert SlotSet("elig_residence_years", 1.0) in validate("1 year", "residence_years", answers=answers,
+                                                            events=[*opening, *AFTER_USER])

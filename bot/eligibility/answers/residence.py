@@ -5,6 +5,7 @@ out years on a student visa, short trips away and time in places that don't coun
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
@@ -499,6 +500,19 @@ def years_since_leaving_study(text: str, today: date | None = None) -> float | L
 STUDY_NAMED = re.compile(r"\b(?:bachelor'?s?|masters?|master'?s|degrees?|undergrad\w*|postgrad\w*|phd|"
                          r"doctorate|uni|university|college|students?|study|studying|studies|studied|"
                          r"tier 4|tier four)\b")
+# Time here on a student visa, told of in passing: "came on a student visa", "first i was student"
+STUDIED_HERE = re.compile(r"\b(?:student|study|studying|tier 4|tier four) (?:visa|route|permit)\b|"
+                          r"\btier 4\b|\b(?:came|moved|arrived|here)\b[^.;]{0,30}\b(?:to study|as an? "
+                          r"(?:international )?student|for (?:my |a )?(?:studies|degree|masters|"
+                          r"master'?s|phd|uni|university))\b|"
+                          r"\b(?:i was|first i was|i came as|was) (?:an? )?(?:international )?student\b")
+
+
+def told_of_study_here(texts: Sequence[str]) -> bool:
+    """Whether any of the person's earlier messages told of time here on a student visa."""
+    return any(STUDIED_HERE.search(normalise(text)) for text in texts)
+
+
 # A switch to another permission, and when: "switching to care work visa last year", "switched to
 # skilled worker 2 years ago"
 SWITCHED_WHEN = re.compile(r"\b(?:switch\w*|changed|moved (?:on)?to)\b[^,.;]{0,40}?\b"

@@ -15,12 +15,20 @@ from bot.eligibility.answers.status import parse_euss_status, parse_immigration_
 from bot.eligibility.answers.text import clauses, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import parse_duration_years
+from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE
 from bot.roles import find_role, find_roles
 
 AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|only\s+|just\s+)?(\d{2})\b"
                  r"(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
+# An age said alone as one of a list of facts: "30, british, devops", "I'm Irish, 24, moved over..."
+AGE_IN_A_LIST = re.compile(r"(?:^|[,;]|\?)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s)")
+# A whole life in the UK, said without a length: "always lived in manchester", "born and bred here"
+ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised))"
+                         r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")
+UK_NAMES = ("uk", "britain", "great britain", "united kingdom", "england", "scotland", "wales",
+            "northern ireland", "this country")
 RESIDENCE = re.compile(
     r"\b(lived|living|been|resident|here)\b[^.;?!]{0,40}?\b(all my life|my whole life|since (i was )?born|"
     r"since (19|20)\d\d|for (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
@@ -79,6 +87,9 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         value = int(age.group(1) or age.group(2))
         if 10 <= value <= 100:
             facts["age"] = value
+    listed = [int(found.group(1)) for found in AGE_IN_A_LIST.finditer(lowered)]
+    if "age" not in facts and len(listed) == 1 and 14 <= listed[0] <= 80:
+        facts["age"] = listed[0]  # ("30, british, lived here all my life": the one number said alone)
     groups = {NAMES[name] for _, name in nationalities_named(lowered)}  # not "in the UK"
     named = groups or any(label == "NORP" for label, _ in entities)
     if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups) <= 1:
@@ -95,6 +106,12 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         years = parse_duration_years(residence.group(2))
         if years is not None:
             facts["residence_years"] = years
+    always = ALWAYS_HERE.search(lowered)
+    if always and "residence_years" not in facts and \
+            not TIME_ELSEWHERE.search(lowered[:always.start()] + lowered[always.end():]) and \
+            (always.group(1) is None or always.group(1) in UK_NAMES or
+             always.group(1) in (*ENGLAND, *UK_OUTSIDE_ENGLAND)):
+        facts["residence_years"] = "all_my_life"
     # ("I'm Swiss, do I need pre-settled status?": a status asked about is not one held)
     held = ", ".join(clause for clause in clauses(lowered) if not STATUS_ASKED_ABOUT.search(clause))
     if STATUS_CUES.search(held):

@@ -4,6 +4,7 @@ they can mean one thing; anything doubtful is left for its question."""
 from __future__ import annotations
 
 from bot.eligibility.conversation import prefilled
+from bot.eligibility.facts import volunteered_facts
 
 
 def test_a_country_named_as_a_place_fills_no_nationality() -> None:
@@ -111,3 +112,16 @@ def test_a_status_said_alone_is_read_with_the_nationality_noted_before() -> None
         {"nationality": "eu_eea", "age": 30, "euss_status": "settled"}
     assert prefilled("settled") == {}  # the EU scheme's status or indefinite leave: not noted
     assert prefilled("I have indefinite leave to remain")["immigration_status"] == "other_permission"
+
+
+def test_an_age_said_alone_in_a_list_and_a_whole_life_here_are_noted() -> None:
+    # Exploratory testers' "30, british, lived here all my life, devops" and "I'm Irish, 24, moved over
+    # from Dublin" had the age asked again; "always lived in manchester" the years.
+    assert volunteered_facts("am i eligible? 41, lived here all my life, cyber")["age"] == 41
+    assert volunteered_facts("I'm Polish, 35, came over in 2019")["age"] == 35
+    assert volunteered_facts("born and bred in Sheffield, devops")["residence_years"] == "all_my_life"
+    assert volunteered_facts("always lived in the uk")["residence_years"] == "all_my_life"
+    # near misses: counts in a list, two numbers, a whole life abroad
+    assert "age" not in volunteered_facts("I have 5 GCSEs, 2 A levels and 10 years in retail")
+    assert "age" not in volunteered_facts("scored 85, 90 and 70 in my exams")
+    assert "residence_years" not in volunteered_facts("always lived in portugal until last year")

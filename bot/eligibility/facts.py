@@ -136,8 +136,11 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
 ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
     r"\b(eligible|elligible|eligable|qualif\w*)|"
-    r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) i\b|"
-    r"\b(check|see) my eligibility\b|"
+    r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) (?:i|i'?m|im)\b|"
+    r"\b(check|see) (?:my |the |for )?eligibility\b(?! criteria| rules| requirements)|"
+    r"\b(?:if|whether) (?:i'?m|im|i am|i'?d be|i would be) (?:eligible|elligible|eligable)\b|"
+    # "I am eligible for devops?": the question in the words of a statement
+    r"^\s*(?:hi |hello )?i(?:'?m| am) eligible\b[^.!?]{0,40}\?|"
     # "great, lets check then", "ok start the check": the check the bot offered
     r"\blet'?s (?:do |start |run )?(?:the |a |an |my )?(?:eligibility )?check\b|"
     r"\b(?:do|start|run) (?:the|a|an|my) (?:eligibility )?check\b"
@@ -150,13 +153,13 @@ ASKS_TO_APPLY = re.compile(
 # Asking for the check for one role: "can i apply for the business analyst role?", "can i do the
 # software dev apprenticeship", "I'd like to know if I am eligible for devops".
 ASKS_FOR_A_ROLE = re.compile(
-    r"\b(can|could|may) i (apply|do|go for|try for|join|sign up)\b|"
+    r"\b(can|could|may) (?:i|he|she) (apply|do|go for|try for|join|sign up)\b|"
     r"\b(if|whether) i(?:'?m| am| would be| could be| can be| qualify| can| could| may)\b"
 )
 # "...if I already hold a qualification?", "what are the rules?": a question about one rule.
 # ("I'd like to know if I'm eligible": that "if" asks for the check.)
-ABOUT_A_RULE = re.compile(r"\b((?<!know )(?<!see )(?<!out )(?<!check )(?<!wondering )if|unless|rules?|"
-                          r"criteria|requirements?)\b")
+ABOUT_A_RULE = re.compile(r"\b((?<!know )(?<!see )(?<!out )(?<!check )(?<!wondering )(?<!tell me )if|unless|"
+                          r"rules?|criteria|requirements?)\b")
 
 
 # Saying which role they want to do, as a statement: "I'd like to do the Business Analyst apprenticeship"
@@ -183,6 +186,10 @@ BEFORE_THE_ROLE = re.compile(r"^(?:\s|\b(?:for|the|a|an|to|eligible|be|do|on|ont
                              r"go)\b)*$")
 
 
+POLITE_LEAD_IN = re.compile(r"^(?:(?:hi|hello|hey)\b[\s,!]*)?(?:can you tell me|could you tell me|"
+                            r"please tell me|i'?d like to know|i want to know|i wanna know|tell me)\s+")
+
+
 def names_the_role_next(text: str, position: int) -> bool:
     """Whether the first role named after `position` follows it with nothing but filler between."""
     roles = [role for role in find_roles(text) if role[0] >= position]
@@ -206,6 +213,8 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
         return False
     short = len(lowered.split()) <= 6
     if ASKS_ABOUT_ELIGIBILITY.search(lowered):
+        # ("can you tell me if I'm eligible?": the polite words are no situation)
+        short = short or len(POLITE_LEAD_IN.sub("", lowered).split()) <= 6
         # A situation the check's questions don't cover ("finished my L2 IT apprenticeship, am I
         # eligible?") gets the FAQ's specific answer; facts the check asks for start it.
         return short or bool(facts)

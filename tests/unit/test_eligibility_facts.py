@@ -4,7 +4,7 @@ they can mean one thing; anything doubtful is left for its question."""
 from __future__ import annotations
 
 from bot.eligibility.conversation import prefilled
-from bot.eligibility.facts import volunteered_facts
+from bot.eligibility.facts import asks_to_check, volunteered_facts
 
 
 def test_a_country_named_as_a_place_fills_no_nationality() -> None:
@@ -125,3 +125,15 @@ def test_an_age_said_alone_in_a_list_and_a_whole_life_here_are_noted() -> None:
     assert "age" not in volunteered_facts("I have 5 GCSEs, 2 A levels and 10 years in retail")
     assert "age" not in volunteered_facts("scored 85, 90 and 70 in my exams")
     assert "residence_years" not in volunteered_facts("always lived in portugal until last year")
+
+
+def test_more_ways_of_asking_for_the_check_start_it() -> None:
+    # Exploratory testers' requests that got an FAQ answer and a button instead of the check.
+    for text in ("I want to check eligibility", "can i check if im eligible",
+                 "could you tell me if I'm eligible", "I want check eligibility for devops",
+                 "I am eligible for cyber?", "can he do business analyst?"):
+        assert asks_to_check(text, volunteered_facts(text)), text
+    # near misses: the criteria asked for, a rule asked about, a situation given
+    for text in ("what are the eligibility criteria?", "can you tell me if I need a degree?",
+                 "can i apply with a student loan", "can she do it from wales?"):
+        assert not asks_to_check(text, volunteered_facts(text)), text

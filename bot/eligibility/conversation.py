@@ -122,6 +122,10 @@ ASKS_WHAT_COUNTS = re.compile(r"^\s*(?:so\s|but\s|and\s)?(?:what'?s|which'?s|(?:
                               r"type of))\b")
 
 
+# Living here since an age, with no age now: "since i was 12", "since she was 2"
+SINCE_AN_AGE = re.compile(r"\bsince (i|he|she|they) (?:was|were) (?:about |around )?\d{1,2}\b")
+
+
 def _short_of_the_rule(value: object) -> bool:
     """Whether a residence answer is fewer years than the rule asks ("2", "<3")."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -342,6 +346,12 @@ def read_answer(
         if value is None and len(lowered.split()) <= 3 and not CHANGE_REQUEST.search(lowered):
             # "what?", "sorry?", "huh": the answer asked back is asked again, not dropped
             return AnswerReading(understood=False)
+    if pending == "residence_years" and value is None and isinstance(answers.get("age"), int):
+        since = SINCE_AN_AGE.search(lowered)
+        if since:
+            # "since i was 12": the years from the age said before ("she's" for a parent's child)
+            who = "she's" if since.group(1) == "she" else "he's" if since.group(1) == "he" else "i'm"
+            value = parse_answer(pending, f"{text}, {who} {answers['age']} now", entities)
     if pending == "residence_years" and _short_of_the_rule(value):
         place = untimed_time_in(text, answers.get("nationality"))
         if place is not None:

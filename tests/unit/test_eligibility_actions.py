@@ -865,3 +865,22 @@ def test_years_from_someone_who_said_they_came_as_a_student_are_asked_without_th
     # near miss: fewer years than the rule fail anyway, and are kept
     assert SlotSet("elig_residence_years", 1.0) in validate("1 year", "residence_years", answers=answers,
                                                             events=[*opening, *AFTER_USER])
+
+
+def test_years_since_an_age_are_counted_from_the_age_given() -> None:
+    # Exploratory testers' "since i was 12" and "since she was 2" at the years question got FAQ links.
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk"}
+    events = validate("since i was 12", "residence_years", answers=answers)
+    assert SlotSet("elig_residence_years", 18.0) in events
+    child = {**answers, "age": 17}
+    events = validate("since she was 2", "residence_years", answers=child)
+    assert SlotSet("elig_residence_years", 15.0) in events or \
+        SlotSet(check.UNCONFIRMED_SLOT, {"question": "residence_years", "value": 15.0}) in events
+
+
+def test_a_length_said_alone_to_whether_permission_lasts() -> None:
+    # An exploratory tester's "1 year" at the permission question got FAQ links.
+    answers = {"role": "software_developer", "age": 30, "nationality": "other",
+               "immigration_status": "other_permission", "residence_years": 4}
+    assert SlotSet("elig_permission_lasts", "no") in validate("1 year", "permission_lasts", answers=answers)
+    assert SlotSet("elig_permission_lasts", "yes") in validate("6 years", "permission_lasts", answers=answers)

@@ -535,6 +535,11 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
                           r"eleven|twelve)\s+more\s+(months?|years?|weeks?)\b", text)
     if not match:
         match = TIME_ON_IT.search(text)  # "pre-settled still has 3 years on it"
+    if not match:
+        # "1 year", said alone: how long it has left
+        match = re.match(r"^(?:about |around |only |just |roughly |like )?()(\d{1,3}(?:\.\d{1,2})?|a|an|one|"
+                         r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?"
+                         r"(months?|years?|weeks?)[.!]{0,3}$", text.strip())
     if match:
         amount_text = match.group(2)
         amount = float({"a": 1, "an": 1}.get(amount_text, 0) or

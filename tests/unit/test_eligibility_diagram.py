@@ -12,7 +12,8 @@ def test_the_diagram_has_every_question_and_branch() -> None:
     assert ("age", "15", "age_at_start") in edges
     assert ("euss_status_eu_eea", "Neither", "other_permission_eu_eea_none") in edges
     assert ("other_permission_eu_eea_none", "No", "not_eligible") in edges
-    assert ("immigration_status_other", "Waiting for an asylum decision", "student_loan") in edges
+    assert ("immigration_status_other", "Waiting for an asylum decision, with permission to work",
+            "student_loan") in edges
     assert ("immigration_status_other", "A student visa", "not_eligible") in edges
     assert ("residence_years_uk", "under 3 years", "student_loan") in edges  # check, not a flat no
     assert edges[("level3", "Yes", "it_qualification")] == {"cyber_security_technologist"}

@@ -386,6 +386,10 @@ def read_answer(
         # "what counts as level 3?" while Level 3 is asked: the question's hint, then the question
         # (not the FAQ's answer about Level 4, whose words it shares)
         return AnswerReading(updates={}, acknowledgement=explain(pending, "what does that mean").text)
+    if pending and value is None and asks_about_waiting(text) and QUESTION_LIKE.search(lowered):
+        # "what if I wait?" mid-check: not the FAQ's answer about leaving the programme, whose words
+        # it shares; what time could change is said with the verdict's reasons
+        return AnswerReading(updates={}, acknowledgement=say("waiting_mid_check"))
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))

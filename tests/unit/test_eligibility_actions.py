@@ -884,3 +884,17 @@ def test_a_length_said_alone_to_whether_permission_lasts() -> None:
                "immigration_status": "other_permission", "residence_years": 4}
     assert SlotSet("elig_permission_lasts", "no") in validate("1 year", "permission_lasts", answers=answers)
     assert SlotSet("elig_permission_lasts", "yes") in validate("6 years", "permission_lasts", answers=answers)
+
+
+def test_waiting_asked_about_mid_check_is_kept_for_the_verdict() -> None:
+    # Exploratory testers' "what if I wait?" during the check got the answer about leaving the programme.
+    messages, events = run(ValidateEligibilityForm(), text="what if I wait a year?", intent="faq",
+                           pending="residence_years", answers={"role": "software_developer", "age": 30,
+                                                               "nationality": "uk"})
+    assert messages[0]["text"].startswith("Once we've finished the check, ask me again")
+    assert not any(e.get("name") == "elig_residence_years" and e.get("value") for e in events)
+    # near miss: an answer that says when
+    assert SlotSet("elig_other_programme", "yes") in validate(
+        "yes, it runs till next year", "other_programme",
+        answers={"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 10,
+                 "student_loan": "no"})

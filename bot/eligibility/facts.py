@@ -29,6 +29,12 @@ ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|
                          r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")
 UK_NAMES = ("uk", "britain", "great britain", "united kingdom", "england", "scotland", "wales",
             "northern ireland", "this country")
+UK_COUNTRIES = frozenset({"uk", "united kingdom", "britain", "great britain", "england", "scotland", "wales",
+                          "northern ireland"})
+FROM_BEFORE = re.compile(r"\b(?:(?:i'?m|im|i am) (?:originally )?from|born in)\s(?:the\s)?$")
+QUALIFICATION_AFTER = re.compile(r"\s(?:highers?|advanced highers?|nationals?|gcses?|a[- ]?levels?|degree|"
+                                 r"qualifications?|diploma|certificates?|school|college|uni|university|exams?|"
+                                 r"equivalents?|baccalaureate|bac)\b")
 RESIDENCE = re.compile(
     r"\b(lived|living|been|resident|here)\b[^.;?!]{0,40}?\b(all my life|my whole life|since (i was )?born|"
     r"since (19|20)\d\d|for (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
@@ -90,7 +96,11 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
     listed = [int(found.group(1)) for found in AGE_IN_A_LIST.finditer(lowered)]
     if "age" not in facts and len(listed) == 1 and 14 <= listed[0] <= 80:
         facts["age"] = listed[0]  # ("30, british, lived here all my life": the one number said alone)
-    groups = {NAMES[name] for _, name in nationalities_named(lowered)}  # not "in the UK"
+    # not "in the UK", nor the UK's countries said as places ("3 days in England and Wales 2"), nor a
+    # qualification's ("scottish highers")
+    groups = {NAMES[name] for pos, name in nationalities_named(lowered)
+              if (name not in UK_COUNTRIES or FROM_BEFORE.search(lowered[max(0, pos - 20):pos])) and
+              not QUALIFICATION_AFTER.match(lowered, pos + len(name))}
     named = groups or any(label == "NORP" for label, _ in entities)
     if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups) <= 1:
         # Only a nationality by name: "I'm on another apprenticeship" is no nationality. Two groups
@@ -186,8 +196,9 @@ BEFORE_THE_ROLE = re.compile(r"^(?:\s|\b(?:for|the|a|an|to|eligible|be|do|on|ont
                              r"go)\b)*$")
 
 
-POLITE_LEAD_IN = re.compile(r"^(?:(?:hi|hello|hey)\b[\s,!]*)?(?:can you tell me|could you tell me|"
-                            r"please tell me|i'?d like to know|i want to know|i wanna know|tell me)\s+")
+POLITE_LEAD_IN = re.compile(r"^(?:(?:hi|hello|hey|please)\b[\s,!]*)?(?:can you tell me|could you tell me|"
+                            r"please tell me|i'?d like to know|i want to know|i wanna know|tell me)\s+|"
+                            r" for (?:this|the|it|techtrack)(?: programme| apprenticeship| scheme)? ?\??$")
 
 
 def names_the_role_next(text: str, position: int) -> bool:

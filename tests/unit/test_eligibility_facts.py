@@ -137,3 +137,17 @@ def test_more_ways_of_asking_for_the_check_start_it() -> None:
     for text in ("what are the eligibility criteria?", "can you tell me if I need a degree?",
                  "can i apply with a student loan", "can she do it from wales?"):
         assert not asks_to_check(text, volunteered_facts(text)), text
+
+
+def test_someone_elses_facts_and_places_said_as_places_are_not_noted() -> None:
+    # An exploratory tester's "what about my brother, he is waiting for asylum decision..." replaced
+    # their own refugee status; "England 3 days a week and Wales 2" and "scottish highers" noted British.
+    assert volunteered_facts("and my sister? she's on a student visa") == {}
+    assert volunteered_facts("what about my cousin, he has pre-settled status") == {}
+    split = volunteered_facts("i'd split it, England 2 days and Wales 3", [("GPE", "Wales")])
+    assert "nationality" not in split
+    assert "nationality" not in volunteered_facts("would my welsh baccalaureate count?")
+    # near misses: their own, said after someone else's; a country they are from
+    own = volunteered_facts("my wife is british, I'm on a spouse visa")
+    assert own["immigration_status"] == "other_permission"
+    assert volunteered_facts("I'm originally from Scotland, 33")["nationality"] == "uk"

@@ -353,6 +353,8 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
     words = re.sub(r"[^\w' ]", " ", clause).split()
     while words and words[0] in ("and", "but", "so", "also", "though", "because", "as", "well"):
         words = words[1:]
+    if words[:2] in (["what", "about"], ["how", "about"]):
+        words = words[2:]  # "what about my brother": the one asked about next
     if not words:
         return False
     people = OTHER_PEOPLE | CHILDREN if children_too else OTHER_PEOPLE
@@ -381,4 +383,17 @@ def own_clauses(text: str, children_too: bool = False) -> list[str]:
     """The clauses of an answer said of the person answering (all of them, if none is about anyone);
     with `children_too`, a child's clauses are someone else's as well (the parent said they apply)."""
     parts = clauses(text)
-    return [clause for clause in parts if not about_someone_else(clause, children_too)] if parts else [text]
+    if not parts:
+        return [text]
+    own, other_said = [], False
+    for clause in parts:
+        if about_someone_else(clause, children_too):
+            other_said = True
+        elif not (other_said and SAID_OF_THEM.match(clause)):
+            own.append(clause)
+    return own
+
+
+# A clause about "he", "she" or "they", after one about someone else: "my brother, he is waiting..."
+SAID_OF_THEM = re.compile(r"^\s*(?:and |but |so |cos |because )?(?:he|she|they|he'?s|she'?s|they'?re|his|her|"
+                          r"their)\b")

@@ -71,12 +71,13 @@ def follows_up_for_a_role(text: str) -> bool:
 _WHO_WORDS = frozenset({"so", "and", "ok", "okay", "right", "but", "cool", "thanks", "cheers", "then",
                         "who", "whom", "do", "should", "can", "would", "could", "i", "we", "ask", "contact",
                         "speak", "talk", "to", "email", "get", "in", "touch", "with", "go", "about", "for",
-                        "re", "regarding", "that", "this", "it", "them", "one"})
-_WHO_VERBS = frozenset({"ask", "contact", "speak", "talk", "email", "touch", "go"})
+                        "re", "regarding", "that", "this", "it", "them", "one", "he", "she", "they",
+                        "you", "need", "decides", "decide"})
+_WHO_VERBS = frozenset({"ask", "contact", "speak", "talk", "email", "touch", "go", "decides", "decide"})
 # Who an answer sends people to, in the words of the corpus
 CONTACTS = (("departmental hr team", "your departmental HR team"), ("hr team", "your HR team"),
             ("line manager", "your line manager"), ("provider", "your training provider"),
-            ("admissions team", "the admissions team"))
+            ("admissions team", "the admissions team"), ("hosting department", "the hosting department"))
 
 
 def asks_who_to_ask(text: str) -> bool:

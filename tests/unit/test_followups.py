@@ -50,7 +50,9 @@ def test_emoji_only(text: str, expected: bool) -> None:
 
 
 
-@pytest.mark.parametrize("text", ["who do I ask about that?", "so who should I contact", "who do i talk to"])
+@pytest.mark.parametrize("text", ["who do I ask about that?", "so who should I contact", "who do i talk to",
+                                  # a tester's: for someone else, and who decides
+                                  "who should she talk to", "and who decides?"])
 def test_who_to_ask_is_recognised(text: str) -> None:
     from bot.followups import asks_who_to_ask
 
@@ -63,3 +65,5 @@ def test_who_to_ask_needs_nothing_else_asked() -> None:
     assert not asks_who_to_ask("who do I ask about my visa application at the home office?")
     assert contacts_named("Ask your line manager, or the admissions team.") == [
         "your line manager", "the admissions team"]
+    assert contacts_named("It depends on the hosting department.") == ["the hosting department"]
+    assert not asks_who_to_ask("who are you")

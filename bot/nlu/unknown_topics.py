@@ -82,6 +82,8 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"apprentices?) (?:work|do)\b|\b(?:9|nine) ?(?:to|till?|-|–) ?(?:5|five)\b"),
      re.compile(r"\bstudy\w*|\blearning\b|\bwebinars?\b|\boff[- ]the[- ]job\b|\btraining\b|"
                 r"\bpart[- ]time\b|\bengland\b|\bscotland\b|\bwales\b|\bsplit\b|\bhalf\b")),
+    ("a probation period", re.compile(
+        r"\bprobation(?:ary)? (?:period|periods)\b|\bis there (?:a |any )?probation\b"), None),
     ("applying again after an unsuccessful application", re.compile(
         r"\b(?:rejected|unsuccessful|not successful|turned down|don'?t get (?:in|it|a place|through)|"
         r"fail\w*)\b[^.?!]{0,40}\b(?:re-?apply|apply again|try again)\b|"

@@ -53,6 +53,7 @@ from bot.nlu.unknown_topics import unknown_topic
     ("what's the pass rate on the coding challenge", "how competitive it is"),
     ("could I apply for both devops and software at once", "applying for more than one role"),
     ("how much is Barclays's apprenticeship salary", "apprenticeships outside TechTrack"),
+    ("do apprentices have a probation period", "a probation period"),
 ])
 def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic

@@ -1,7 +1,8 @@
 """Topics people ask about that the published FAQ does not cover: annual leave, visa sponsorship, fees,
 equipment, London weighting, reasonable adjustments, the coding challenge's language, how
 competitive it is, applying for more than one role, failing, the number of places, working hours,
-applying again, recognition outside the Civil Service, asylum decision times, other apprenticeships.
+applying again, recognition outside the Civil Service, asylum decision times, a probation
+period, other apprenticeships.
 A question on one of them gets an honest "the FAQ doesn't say" and the route to the admissions team,
 not the nearest entry's answer (an exploratory tester's "Does TechTrack sponsor visas?" got the
 answer about work visas, and "how much annual leave do apprentices get?" the salary answer).

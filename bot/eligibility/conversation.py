@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.qualifications import LEVEL4_SWAPPED
-from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, untimed_time_in
+from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, counted_place_named, untimed_time_in
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, at_least, findings
 from bot.eligibility.doubt import doubted, years_counted
@@ -353,7 +353,10 @@ def read_answer(
             who = "she's" if since.group(1) == "she" else "he's" if since.group(1) == "he" else "i'm"
             value = parse_answer(pending, f"{text}, {who} {answers['age']} now", entities)
     if pending == "residence_years" and _short_of_the_rule(value):
-        place = untimed_time_in(text, answers.get("nationality"))
+        # (or with the years there in dates the reading may have left out: "UK 2019-2022, then Zurich
+        # 2022-2024, then UK again since 2024" was kept as 2 years)
+        place = untimed_time_in(text, answers.get("nationality")) or \
+            counted_place_named(text, answers.get("nationality"))
         if place is not None:
             # "lived in uk 2 years, before that madrid" from an EU citizen: the years in Madrid count
             # too, so the total is asked for, not the UK years kept (a "not eligible" on 2 years)

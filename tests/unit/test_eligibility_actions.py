@@ -898,3 +898,33 @@ def test_waiting_asked_about_mid_check_is_kept_for_the_verdict() -> None:
         "yes, it runs till next year", "other_programme",
         answers={"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 10,
                  "student_loan": "no"})
+
+
+def test_years_in_dates_with_a_place_that_counts_are_asked_as_a_total() -> None:
+    # Exploratory testers' "UK 2019-2022, then Zurich 2022-2024, then UK again since 2024" (Swiss) and
+    # "Amsterdam 2020-2024, UK since 2024" (Dutch) were kept as 2 years: "not eligible".
+    answers = {"role": "software_developer", "age": 40, "nationality": "eu_eea", "euss_status": "settled"}
+    messages, events = run(ValidateEligibilityForm(), text="Lisbon 2019-2024, then the UK since 2025",
+                           pending="residence_years", answers=answers)
+    assert messages[0]["text"].startswith("Your years in Lisbon count too, so I need the total")
+    assert not any(e.get("name") == "elig_residence_years" and e.get("value") for e in events)
+    # near miss: a British applicant's years in Lisbon don't count, and are read as said
+    uk = {"role": "software_developer", "age": 40, "nationality": "uk"}
+    messages, _ = run(ValidateEligibilityForm(), text="Lisbon 2019-2024, then the UK since 2025",
+                      pending="residence_years", answers=uk)
+    assert not any("count too" in str(m.get("text")) for m in messages)
+
+
+def test_an_eu_citizens_years_told_after_the_verdict_keep_their_nationality() -> None:
+    # An exploratory tester's "why? I've been here 4 years on the visa" after a French applicant's
+    # verdict noted "Nationality: Another nationality"; the next check then passed them as non-EU.
+    from actions.faq import more_about_themselves
+
+    tracker = make_tracker(text="I've been here 4 years on the visa", intent="faq",
+                           slots={**slots(role="software_developer", age=30, nationality="eu_eea",
+                                          euss_status="none", other_permission="yes"),
+                                  "last_faq": "dependant_family_visa"})
+    dispatcher = CollectingDispatcher()
+    events = more_about_themselves(dispatcher, tracker) or []
+    noted = next((e["value"] for e in events if e.get("name") == "pending_facts"), {}) or {}
+    assert noted.get("nationality") in (None, "eu_eea")

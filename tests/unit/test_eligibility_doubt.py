@@ -98,3 +98,9 @@ def test_a_yes_then_an_answer_to_another_question_is_asked_back() -> None:
     assert not doubted("gcses", "yes incl english and maths", "yes")
     assert not doubted("permission_lasts", "yes my spouse visa has 3 years left", "yes")
     assert not doubted("works_in_england", "yes I live in Leeds", "yes")
+
+
+def test_where_they_live_said_for_where_they_would_work_is_asked_back() -> None:
+    # A tester's "i live where the home office put me, in Glasgow" was kept as no: "not eligible".
+    assert doubted("works_in_england", "i live in Dundee at the moment", "no")
+    assert not doubted("works_in_england", "I'd be working in Dundee", "no")

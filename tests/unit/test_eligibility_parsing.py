@@ -3032,3 +3032,10 @@ def test_a_students_dependant_is_told_apart_from_other_visas() -> None:
                                  ("dependant visa, my husband is a nurse", "other_permission"),
                                  ("I used to be a student's dependant, now I'm on a spouse visa",
                                   "other_permission")])
+
+
+def test_years_reached_in_a_month_to_come_are_fewer_now() -> None:
+    # An exploratory tester's "3 years in march" (in December) was kept as 3 years: "you meet the criteria".
+    month = date.today().month
+    to_go = (3 - month) % 12
+    _each("residence_years", [("it'll be 3 years in march", round(3 - to_go / 12, 2))])

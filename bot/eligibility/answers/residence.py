@@ -13,6 +13,7 @@ from bot.eligibility.answers.text import (
     NEGATION,
     about_someone_else,
     clauses,
+    is_negated,
     is_not_sure,
     mentions,
     normalise,
@@ -77,6 +78,10 @@ def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
 COUNTED_THINGS = re.compile(r"\b\d{1,2}\s(?:gcses?|a[- ]?levels?|grades?|subjects?|kids|children|jobs)\b")
 
 
+# Years to be reached in a month to come: "it'll be 3 years in march", "4 years in feb"
+YEARS_REACHED_IN = re.compile(r"\b(\d{1,2}) (?:years?|yrs?) (?:in|by|this|come|next) (" + MONTHS + r")\b")
+
+
 def parse_residence_years(text: str) -> float | str | None:
     """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
@@ -88,6 +93,11 @@ def parse_residence_years(text: str) -> float | str | None:
         return None  # "i got 4 gcses ... so 5 in the end": a count of something else, not years
     if is_not_sure(text):
         return NOT_SURE
+    reached = YEARS_REACHED_IN.search(words_to_digits(text))
+    if reached:
+        # "it'll be 3 years in march": that many years then, so fewer now
+        months_to_go = (MONTH_NUMBERS[reached.group(2)] - date.today().month) % 12
+        return round(int(reached.group(1)) - months_to_go / 12, 2)
     year_alone = YEAR_ALONE.fullmatch(text.strip(" .!"))
     if year_alone and int(year_alone.group(1)) <= date.today().year:
         # "2022", "2022 not 2025": the year they came, as "since 2022" says it
@@ -599,6 +609,18 @@ LENGTH_THERE = re.compile(r"\b(?:years?|yrs?|months?)\s(?:there|living there|of 
                           r"\bafter\s(?:\d+|[a-z]+(?:\s[a-z]+)?)\s(?:years?|yrs?)\b|"
                           r"\bwhere i(?:'d| had)? lived\b")
 TOTAL_SAID = re.compile(r"\b(?:total|altogether|together|overall|combined|in all)\b")
+
+
+def counted_place_named(text: str, group: str | None) -> str | None:
+    """A place whose years count for the nationality `group` named anywhere in the answer ("UK
+    2019-2022, then Zurich 2022-2024, then UK again since 2024"), or None."""
+    counted = {"eu_eea": EEA, "irish": IRELAND}.get(group or "")
+    if counted is None:
+        return None
+    lowered = re.sub(r"\bnorthern ireland\b", " ", normalise(text))
+    named = [(position, place) for position, place in mentions(lowered, list(counted))
+             if not is_negated(lowered, position)]
+    return named[0][1] if named else None
 
 
 def untimed_time_in(text: str, group: str | None) -> str | None:

@@ -86,8 +86,7 @@ def age(answers: Answers, rules: Rules = RULES) -> Finding | None:
     if at_start is None:
         return None
     if at_start == NO:
-        # the school year's end in which they turn the age may still come before the start
-        return Finding("age", Status.CHECK, "age_at_start_no")
+        return Finding("age", Status.FAIL, "age_fail")
     return Finding("age", Status.CHECK, "age_at_start_check")
 
 

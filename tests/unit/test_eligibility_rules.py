@@ -147,8 +147,7 @@ def test_a_changed_role_re_routes() -> None:
         ({}, Verdict.ELIGIBLE, None),
         ({"age": 16}, Verdict.ELIGIBLE, None),
         ({"age": 14}, Verdict.NOT_ELIGIBLE, "age_fail"),
-        # a tester's 15-year-old turning 16 in August: the school year's end may come first
-        ({"age": 15, "age_at_start": "no"}, Verdict.CHECK, "age_at_start_no"),
+        ({"age": 15, "age_at_start": "no"}, Verdict.NOT_ELIGIBLE, "age_fail"),
         ({"age": 15, "age_at_start": "yes"}, Verdict.CHECK, "age_at_start_check"),
         ({"age": 15, "age_at_start": "not_sure"}, Verdict.CHECK, "age_at_start_check"),
         ({"age": "not_sure"}, Verdict.CHECK, "age_not_sure"),
@@ -345,7 +344,7 @@ def test_an_age_over_the_minimum_passes_and_just_under_it_asks_about_the_start()
     start decides; "under 15" is too young even by the start; the summary says it in words."""
     assert decide(answers(age=">25")).verdict is Verdict.ELIGIBLE
     assert next_question({"role": "devops_engineer", "age": "<16"}) == "age_at_start"
-    assert decide(answers(age="<16", age_at_start="no")).verdict is Verdict.CHECK
+    assert decide(answers(age="<16", age_at_start="no")).verdict is Verdict.NOT_ELIGIBLE
     assert decide(answers(age="<16", age_at_start="yes")).verdict is Verdict.CHECK
     assert decide(answers(age="<15")).verdict is Verdict.NOT_ELIGIBLE
     assert QUESTIONS["age"].label_for("<16") == "under 16"

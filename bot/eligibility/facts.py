@@ -27,10 +27,10 @@ AGE_IN_A_LIST = re.compile(r"(?:^|[,;]|\?)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s)")
 # A whole life in the UK, said without a length: "always lived in manchester", "born and bred here"
 ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised))"
                          r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")
-UK_NAMES = ("uk", "britain", "great britain", "united kingdom", "england", "scotland", "wales",
-            "northern ireland", "this country")
+# The UK and its countries: places, said as nationalities only with "I'm from" or "born in"
 UK_COUNTRIES = frozenset({"uk", "united kingdom", "britain", "great britain", "england", "scotland", "wales",
                           "northern ireland"})
+UK_NAMES = (*UK_COUNTRIES, "this country")
 FROM_BEFORE = re.compile(r"\b(?:(?:i'?m|im|i am) (?:originally )?from|born in)\s(?:the\s)?$")
 QUALIFICATION_AFTER = re.compile(r"\s(?:highers?|advanced highers?|nationals?|gcses?|a[- ]?levels?|degree|"
                                  r"qualifications?|diploma|certificates?|school|college|uni|university|exams?|"

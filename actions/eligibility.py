@@ -51,10 +51,12 @@ class ValidateEligibilityForm(RoutedFormValidation):
 
     def read_answer(self, tracker: Tracker, answers: dict[str, Any]) -> check.AnswerReading:
         intent, confidence = latest_intent(tracker)
+        pending = pending_question(tracker)
         return check.read_answer(
             (tracker.latest_message or {}).get("text") or "", intent, confidence, answers,
-            pending_question(tracker), spacy_entities(tracker), tracker.get_slot(check.UNCONFIRMED_SLOT),
-            studied_here=studied_here_not_yet_reminded(tracker),
+            pending, spacy_entities(tracker), tracker.get_slot(check.UNCONFIRMED_SLOT),
+            # (the conversation's messages are read only while the years are asked)
+            studied_here=pending == "residence_years" and studied_here_not_yet_reminded(tracker),
         )
 
     def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]:

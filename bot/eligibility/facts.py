@@ -14,7 +14,7 @@ from bot.eligibility.answers.nationality import nationalities_named, parse_natio
 from bot.eligibility.answers.status import parse_euss_status, parse_immigration_status
 from bot.eligibility.answers.text import clauses, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
-from bot.eligibility.numbers import parse_duration_years
+from bot.eligibility.numbers import UK_PLACES, parse_duration_years
 from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE
 from bot.roles import find_role, find_roles
@@ -28,8 +28,7 @@ AGE_IN_A_LIST = re.compile(r"(?:^|[,;]|\?)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s)")
 ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised))"
                          r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")
 # The UK and its countries: places, said as nationalities only with "I'm from" or "born in"
-UK_COUNTRIES = frozenset({"uk", "united kingdom", "britain", "great britain", "england", "scotland", "wales",
-                          "northern ireland"})
+UK_COUNTRIES = frozenset({*UK_PLACES, "united kingdom"})
 UK_NAMES = (*UK_COUNTRIES, "this country")
 FROM_BEFORE = re.compile(r"\b(?:(?:i'?m|im|i am) (?:originally )?from|born in)\s(?:the\s)?$")
 QUALIFICATION_AFTER = re.compile(r"\s(?:highers?|advanced highers?|nationals?|gcses?|a[- ]?levels?|degree|"

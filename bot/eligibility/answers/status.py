@@ -481,6 +481,10 @@ OLD_DOCUMENT_THEN = re.compile(r"\b(?:old|previous|expired|first)\b[^.;]{0,60}?\
                                r"extension|it'?s been|it was))")
 
 
+# An amount in words, as lengths of time left are said: "a year", "two years", "twelve months"
+TIME_LEFT_WORDS = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+
+
 def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     """Whether their status lasts the whole apprenticeship: yes/no, or an expiry ("my visa runs
     out in 8 months", "it expires in 2029") compared with the apprenticeship's length."""
@@ -522,24 +526,22 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         return _left_of_a_grant(grant, today)  # (asked again when what is left may be either side)
     months = None
     match = re.search(r"\b(in|after|another|for|left|got)\s+(?:about |around |only |just )?"
-                      r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                      r"twelve)\s+(months?|years?|weeks?)\b", text)
+                      r"(\d+(?:\.\d+)?|" + TIME_LEFT_WORDS + r")\s+(months?|years?|weeks?)\b", text)
     if not match:
         # "5 years left on it", "about a year to go": what is left, said first
-        match = re.search(r"(?:^|\s)(?:about |around |only |just |roughly )?()(\d+(?:\.\d+)?|a|an|one|two|"
-                          r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(months?|years?|weeks?)"
-                          r"\s+(?:left|remaining|to go|more)\b", text)
+        match = re.search(r"(?:^|\s)(?:about |around |only |just |roughly )?()(\d+(?:\.\d+)?|" +
+                          TIME_LEFT_WORDS + r")\s+(months?|years?|weeks?)\s+(?:left|remaining|to go|more)\b",
+                          text)
     if not match:
         # "valid 3 more years", "another two years on it"
-        match = re.search(r"(?:^|\s)()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"eleven|twelve)\s+more\s+(months?|years?|weeks?)\b", text)
+        match = re.search(r"(?:^|\s)()(\d+(?:\.\d+)?|" + TIME_LEFT_WORDS +
+                          r")\s+more\s+(months?|years?|weeks?)\b", text)
     if not match:
         match = TIME_ON_IT.search(text)  # "pre-settled still has 3 years on it"
     if not match:
         # "1 year", said alone: how long it has left
-        match = re.match(r"^(?:about |around |only |just |roughly |like )?()(\d{1,3}(?:\.\d{1,2})?|a|an|one|"
-                         r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?"
-                         r"(months?|years?|weeks?)[.!]{0,3}$", text.strip())
+        match = re.match(r"^(?:about |around |only |just |roughly |like )?()(\d{1,3}(?:\.\d{1,2})?|" +
+                         TIME_LEFT_WORDS + r") ?(months?|years?|weeks?)[.!]{0,3}$", text.strip())
     if match:
         amount_text = match.group(2)
         amount = float({"a": 1, "an": 1}.get(amount_text, 0) or
@@ -588,8 +590,8 @@ UNLESS_GRANTED = re.compile(r"\bif\s(?:my\s|the\s|our\s)?(?:extension|renewal|ap
 # has got 2 years on it", "there's 30 months on the card" (the unit after the amount)
 TIME_ON_IT = re.compile(r"\b(?:has|have|got|still|there'?s|there is)\s(?:got\s)?"
                         r"(?:about |around |only |just |roughly |another |over )?"
-                        r"()(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|eleven|twelve)\s(months?|years?|weeks?)\s(?:left\s)?on\s"
+                        r"()(\d+(?:\.\d+)?|" + TIME_LEFT_WORDS +
+                        r")\s(months?|years?|weeks?)\s(?:left\s)?on\s"
                         r"(?:it|the\s\w+|my\s\w+|mine)\b")
 # A renewal or an upgrade to come ("I'll have to renew it", "I'll apply for settled before then", "I'll
 # be applying for an extension"), or open to them ("I can extend it", "it can be renewed")

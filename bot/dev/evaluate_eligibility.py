@@ -33,7 +33,7 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
                                      "_v11", "_v12", "_v13", "_v14", "_v15",
                                      "_v16", "_v17", "_v18", "_v19", "_v20", "_v21", "_v22", "_v23", "_v24",
                                      "_v25", "_v26", "_v27", "_v28", "_v29", "_v30",
-                                     "_v31"))
+                                     "_v31", "_v32"))
 # Sets whose misses prompted changes to the readers (so their figures are optimistic). Each new
 # set, written by someone who never saw the code, was measured unseen before its misses were looked
 # at: v8 455/486 understood (5 wrong), v9 592/629 (5 wrong), v10 503/544 (18 wrong), v11 521/560
@@ -44,15 +44,15 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
 # back; 4 without), v24 523/560 (14 wrong kept, 47 asked back; 18 without), v25 527/560 (12 wrong kept,
 # 46 asked back; 16 without), v26 539/560 (8 wrong kept, 29 asked back; 10 without), v27 542/560 (5 wrong
 # kept, 44 asked back; 8 without), v28 551/560 (1 wrong kept, 31 asked back; 1 without), v29 546/560 (5
-# wrong kept, 26 asked back; 7 without), v30 548/560 (4 wrong kept, 52 asked back; 6 without). v31 has
-# never been looked at: `make eval` reports it as the honest figure and never prints its misses. Once
-# they are looked at, add it here, set LAST_UNSEEN to its last unseen figures and write a new set
-# before the next round.
-LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 31)}
+# wrong kept, 26 asked back; 7 without), v30 548/560 (4 wrong kept, 52 asked back; 6 without), v31
+# 536/560 (4 wrong kept, 38 asked back; 9 without). v32 has never been looked at: `make eval` reports
+# it as the honest figure and never prints its misses. Once they are looked at, add it here, set
+# LAST_UNSEEN to its last unseen figures and write a new set before the next round.
+LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 32)}
 # The last figures of a set measured before its misses were looked at (what `make eval` reports as
 # the honest figure when no set is unseen).
-LAST_UNSEEN = {"set": "eligibility_answers_heldout_v30", "answers": 560, "right": 548,
-               "asked_again": 8, "wrong": 4, "confirmed": 52, "wrong_if_not_asked_back": 6}
+LAST_UNSEEN = {"set": "eligibility_answers_heldout_v31", "answers": 560, "right": 536,
+               "asked_again": 20, "wrong": 4, "confirmed": 38, "wrong_if_not_asked_back": 9}
 PERSONAS = DATA / "eligibility_personas_heldout.yml"
 # The first held-out set was written for the check's earlier answer values: what each now is.
 EARLIER_VALUES: dict[object, tuple[object, ...]] = {
@@ -61,7 +61,8 @@ EARLIER_VALUES: dict[object, tuple[object, ...]] = {
     "protection": ("protection", "exempt_leave"),  # the Ukraine and Afghan schemes have their own
 }
 # Values the check later told apart within one that a set's writer was given: a visa as a student's
-# dependant was "other_permission" in the briefs of v1 to v31
+# dependant was "other_permission" in the briefs of v1 to v31 (v32's brief lists it, so is held to it)
+FIRST_WITH_FINER_VALUES = "eligibility_answers_heldout_v32"
 FINER_VALUES: dict[object, tuple[object, ...]] = {
     "other_permission": ("other_permission", "student_dependant"),
 }
@@ -71,8 +72,10 @@ MAX_TURNS = 40
 
 def load_answers() -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
+    finer_from = [path.stem for path in ANSWER_SETS].index(FIRST_WITH_FINER_VALUES)
     for index, path in enumerate(ANSWER_SETS):
-        items += [{**item, "earlier_values": index == 0, "set": path.stem}
+        items += [{**item, "earlier_values": index == 0, "coarser_values": index < finer_from,
+                   "set": path.stem}
                   for item in yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]]
     return items
 
@@ -98,13 +101,16 @@ def _bound(value: object) -> tuple[str, float] | None:
     return None
 
 
-def judge_answer(expected: object, got: object, earlier_values: bool = False) -> str:
-    """ "right", "asked_again" (the bot would ask again) or "wrong" (a different value)."""
+def judge_answer(expected: object, got: object, earlier_values: bool = False,
+                 coarser_values: bool = True) -> str:
+    """ "right", "asked_again" (the bot would ask again) or "wrong" (a different value).
+    `coarser_values`: the set's writer was not given the values FINER_VALUES tells apart."""
     if got is None:
         return "right" if expected == ASK_AGAIN else "asked_again"
     if expected == ASK_AGAIN:
         return "wrong"
-    accepted = FINER_VALUES.get(expected, (expected,)) if isinstance(expected, str) else (expected,)
+    accepted = FINER_VALUES.get(expected, (expected,)) if isinstance(expected, str) and coarser_values \
+        else (expected,)
     if earlier_values and isinstance(expected, str | int | float):
         accepted = EARLIER_VALUES.get(expected, accepted)
     if got in accepted:
@@ -123,11 +129,12 @@ def judge_answer(expected: object, got: object, earlier_values: bool = False) ->
     return "wrong"
 
 
-def judge_reading(expected: object, got: object, confirmed: bool, earlier_values: bool = False) -> str:
+def judge_reading(expected: object, got: object, confirmed: bool, earlier_values: bool = False,
+                  coarser_values: bool = True) -> str:
     """As judge_answer, for a reading the check may ask back first ("is that right?"): a wrong
     value asked back is no silent mistake (the person says no and is asked again), and a right one
     is understood after one more turn (counted as right, and in `confirmed`)."""
-    verdict = judge_answer(expected, got, earlier_values)
+    verdict = judge_answer(expected, got, earlier_values, coarser_values)
     return "asked_again" if confirmed and verdict == "wrong" else verdict
 
 
@@ -145,10 +152,11 @@ def evaluate_answers(items: Sequence[Mapping[str, Any]],
         got = parse_answer(item["question"], item["text"], entities)
         confirmed = doubted(item["question"], item["text"], got, entities)
         earlier = item.get("earlier_values", False)
-        verdict = judge_reading(item["expect"], got, confirmed, earlier)
+        coarser = item.get("coarser_values", True)
+        verdict = judge_reading(item["expect"], got, confirmed, earlier, coarser)
+        unasked = judge_answer(item["expect"], got, earlier, coarser)
         counted = [verdict, *(["confirmed"] if confirmed else []),
-                   *(["wrong_if_not_asked_back"] if judge_answer(item["expect"], got, earlier) == "wrong"
-                     else [])]
+                   *(["wrong_if_not_asked_back"] if unasked == "wrong" else [])]
         outcomes.update(counted)
         per_question.setdefault(item["question"], Counter()).update(counted)
         per_set.setdefault(str(item.get("set", "answers")), Counter()).update(counted)

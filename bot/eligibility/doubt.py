@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from bot.eligibility.answers.age import TO_BE_EXACT
 from bot.eligibility.answers.nationality import said_only_as_a_place
 from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, years_since_coming_back
 from bot.eligibility.answers.text import clauses, mentions, normalise, own_clauses
-from bot.eligibility.numbers import parse_duration_years
+from bot.eligibility.numbers import parse_duration_years, words_to_digits
 from bot.eligibility.parsing import RESTATED_AFTER_NO, SELF_CORRECTION, parse_answer, parse_choice_by_label
 from bot.eligibility.places import (
     CROWN_DEPENDENCIES,
@@ -72,8 +73,11 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True  # "i live where the home office put me, in Glasgow": a home, not where they'd work
     if value in (YES, NO) and _another_answer_after(question, lowered, entities):
         return True  # "yes I live in Birmingham" to the other-programme question: the same
-    if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered):
-        return False  # "25, sorry 26": the parts disagree because the person corrected themselves
+    if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered) or \
+            (question == "age" and TO_BE_EXACT.search(words_to_digits(lowered))):
+        # "25, sorry 26", "in my 30s, 37 to be exact": the parts disagree because the person
+        # corrected or narrowed what they said
+        return False
     parts = clauses(lowered)
     if len(own_clauses(lowered, children_too=True)) < len(parts):
         return True  # "my daughter is 16": often a parent answering for their child, but maybe not

@@ -84,10 +84,48 @@ OTHER: tuple[str, ...] = (
     "mozambique", "angola", "angolan", "congo", "congolese", "burundi", "mauritius", "mauritian",
     "myanmar", "burmese", "cambodia", "cambodian", "laos", "mongolia", "mongolian", "taiwan",
     "taiwanese", "new zealand", "fiji", "fijian", "tongan", "samoan",
-    # nicknames people use of themselves
-    "aussie",
+    # nicknames people use of themselves and their country
+    "aussie", "naija",
 )
 NAMES.update({name: "other" for name in OTHER})
+
+# Flags said for a nationality ("🇳🇬"), by their ISO 3166 code: the UK's with its Crown Dependencies
+# and Overseas Territories, Ireland's, the EU's and the EEA's and Switzerland's; the territories of EU
+# countries overseas are left undecided.
+def _codes(codes: str) -> list[str]:
+    return codes.split()
+
+
+FLAG_GROUPS: dict[str, str] = {
+    **dict.fromkeys(_codes("GB JE GG IM GI FK BM KY MS AI SH TC VG PN IO GS AC TA"), "uk"),
+    "IE": "irish",
+    **dict.fromkeys(_codes("AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU MT NL PL PT RO SK SI ES SE "
+                           "IS LI NO CH EU"), "eu_eea"),
+    **dict.fromkeys(_codes("AX BL BQ CP EA GF GP IC MF MQ PM RE SJ YT BV"), ""),
+}
+# Every other country's flag (ISO 3166-1 codes in use, and Kosovo's)
+OTHER_FLAGS = frozenset(_codes(
+    "AD AE AF AG AL AM AO AQ AR AS AU AW AZ BA BB BD BF BH BI BJ BN BO BR BS BT BW BY BZ CA CC CD CF CG "
+    "CI CK CL CM CN CO CR CU CV CW CX DG DJ DM DO DZ EC EG EH ER ET FJ FM FO GA GD GE GH GL GM GN GQ GT "
+    "GU GW GY HK HM HN HT ID IL IN IQ IR JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LK LR LS LY "
+    "MA MC MD ME MG MH MK ML MM MN MO MP MR MU MV MW MX MY MZ NA NC NE NF NG NI NP NR NU NZ OM PA PE PF "
+    "PG PH PK PR PS PW PY QA RS RU RW SA SB SC SD SG SL SM SN SO SR SS ST SV SX SY SZ TD TF TG TH TJ TK "
+    "TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VI VN VU WF WS XK YE ZA ZM ZW"))
+REGIONAL_A = 0x1F1E6
+
+
+def flag_groups(text: str) -> list[str]:
+    """The groups of the country flags in `text`: "naija 🇳🇬" -> ["other"]."""
+    letters = [chr(ord(ch) - REGIONAL_A + ord("A")) if REGIONAL_A <= ord(ch) <= REGIONAL_A + 25 else " "
+               for ch in text]
+    codes = "".join(letters).split()
+    found = []
+    for run in codes:
+        for code in (run[i:i + 2] for i in range(0, len(run) - 1, 2)):
+            group = FLAG_GROUPS.get(code, "other" if code in OTHER_FLAGS else "")
+            if group:
+                found.append(group)
+    return found
 
 
 def unaccented(text: str) -> str:

@@ -25,7 +25,7 @@ WORD_NUMBER = re.compile(
 )
 NUMBER = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?!\d|\.\d)")
 # Said of a number not reached yet: "coming up to 40", "approaching 3 years", "about to turn 16"
-NEARING = r"coming up to|approaching|about to turn|soon to be|getting on for"
+NEARING = r"coming up to|approaching|about to turn|soon to be|getting on for|pushing"
 BELOW = re.compile(r"\b(less th[ae]n|under|fewer than|not quite|nearly|almost|just under|not yet|"
                    r"short of|below|younger than|shorter than|not even|" + NEARING + r")\s*$")
 ABOVE = re.compile(r"\b(more th[ae]n|over|above|longer th[ae]n|just over|well over|older th[ae]n|"
@@ -37,7 +37,10 @@ ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all 
                       r"all (?:his|her|their) li(?:fe|ves)|all of (?:his|her|their) li(?:fe|ves)|"
                       r"since (?:(?:i|she|he|they) (?:was|were) )?born|since birth|"
                       r"born (and raised |and bred )?here|"
-                      r"born in (the uk|britain|england|ireland)|always (lived|been)|always|"
+                      r"born in (the uk|britain|england|ireland)|"
+                      # (not a visa always held: "since 2015, always on a work visa")
+                      r"always(?!(?:\sbeen)?\s(?:on|had|held|with|under|a|an|worked|working)\b)"
+                      r"(?: lived| been)?|"
                       r"^forever(?= *[.!]* *$)|^all of it(?= *[.!]* *$))\b")
 
 
@@ -249,7 +252,7 @@ def parse_age_bound(text: str) -> str | None:
 
 # "nearly 17", "almost 18", "not quite 20": a year short of that age, near enough to take as the
 # age now (the caller decides when it is far enough from the rule's age for that not to matter).
-JUST_BELOW = re.compile(r"\b(?:nearly|almost|not quite|just under|coming up to|approaching|about to "
+JUST_BELOW = re.compile(r"\b(?:nearly|almost|pushing|not quite|just under|coming up to|approaching|about to "
                         r"turn|soon to be|nearly turning|only just not)\s+(\d{1,3})\b"
                         r"(?!\s*(?:years?|yrs?)\s+(?!old\b))")
 # "I'm 21 next month", "I turn 30 in June", "I'll be 25 next week", "40 next birthday", "60 this coming
@@ -439,7 +442,7 @@ BREAK = re.compile(r"\b(moved away|moved abroad|lived abroad|lived overseas|left
 SHORT_LENGTH = (r"(?:(?:a|an|one|two|three|four|five|six|[1-6]|a few|a couple of|couple of)\s"
                 r"(?:months?|mths?)|"
                 r"(?:a|an|one|two|three|four|five|six|\d{1,2}|a few|a couple of|couple of)\s(?:weeks?|days?)|"
-                r"a fortnight)")
+                r"a fortnight|(?:a|an|one)\s(?:semester|term|summer))")
 UK_PLACE_NAMES = (*ENGLAND, *UK_OUTSIDE_ENGLAND, *CROWN_DEPENDENCIES, "the uk", "uk", "britain")
 # Holidays, short trips and a gap year away are temporary absences: residence goes on through them
 # ("all my life except a gap year in Australia", "apart from my year abroad at uni")

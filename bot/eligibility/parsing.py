@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bot.eligibility.answers.age import parse_age, parse_age_at_start
-from bot.eligibility.answers.funding import parse_other_programme, parse_student_loan
+from bot.eligibility.answers.funding import REPAYING, parse_other_programme, parse_student_loan
 from bot.eligibility.answers.nationality import parse_nationality
 from bot.eligibility.answers.qualifications import (
     parse_gcses,
@@ -90,7 +90,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
 
 
 ASKED_BACK = re.compile(r"^\s*(what'?s|what is|what does|what do you mean|whats|what counts|"
-                        r"does (a|an|my)|do you mean|how do i know|is (a|an)\b[^?]*\?)")
+                        r"does (a|an|my)\b|do you mean|how do i know|is (a|an)\b[^?]*\?)")
 
 
 # The check itself refused, not a question answered: "I didn't ask to do a check", "I never asked for
@@ -155,8 +155,18 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         doubt = DOUBT_AFTER_QUESTION.search(normalise(text))
         if doubt and is_not_sure(doubt.group(1)) and not QUESTION_BACK.search(doubt.group(1)):
             return NOT_SURE  # "does a diploma from Poland count? not sure": asked, and unsure of it
+        if doubt and question_id == "student_loan" and REPAYING.search(doubt.group(1)) and \
+                _parse_one(question_id, doubt.group(1), entities) == NO:
+            return NO  # "does an old loan from 2012 count? I'm still paying it off": one repaid is none now
         return None  # "what's level 3?": a question back, answered by the hint when asked again
     lowered = normalise(text)
+    unsure_of_the_question = QUESTION_NOT_FOLLOWED.match(lowered)
+    if unsure_of_the_question:
+        # "not sure what you mean by without a break, I've been here 9 years...": the question's
+        # wording doubted, then the answer given all the same
+        value = _parse_one(question_id, lowered[unsure_of_the_question.end():], entities)
+        if value not in (None, NOT_SURE):
+            return value
     joke = list(JOKE_TAKEN_BACK.finditer(lowered))
     if joke and joke[-1].end() < len(lowered):
         # "lol 21 forever... ok fine, 28", "18 jk, 34": a joke answer, then the real one
@@ -196,6 +206,11 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         value = _parse_one(question_id, lowered[echoed.end():], entities)
         if value is not None:
             return value
+    if echoed and question_id == "age" and QUESTION_BACK.search(echoed.group(0)):
+        # "Does age matter? I'm 61": a question, then the age itself (a bound or a hedge is asked again)
+        value = _parse_one(question_id, lowered[echoed.end():], entities)
+        if isinstance(value, int):
+            return value
     return _parse_one(question_id, text, entities)
 
 
@@ -221,6 +236,14 @@ HEDGED_NUMBER = re.compile(r"^\s*(?:i think|i guess|i reckon|i believe|maybe|pro
                            r"about|around|roughly)\b[^?\d]{0,15}\d")
 # A few words of the question said back before the answer: "student loan? no", "GCSEs? loads".
 ECHOED_QUESTION = re.compile(r"^\s*([\w' -]{1,30})\?\s*(?=\S)")
+
+
+# Doubt of what the question means, said in a clause before an answer: "I'm not sure what you mean by
+# without a break, ...", "not sure what counts as relevant but ..."
+QUESTION_NOT_FOLLOWED = re.compile(r"^(?:i'?m\s|im\s|i am\s)?(?:not sure|unsure|confused)\s"
+                                   r"(?:what|about what)\s(?:you mean|is meant|counts|it means|that means|"
+                                   r"they mean)\b[^,.;]{0,40}"
+                                   r"(?:[,.;]|\bbut\b)\s*(?=\S)")
 
 
 # A "no" set between two things said: "British, no, Irish", "5... no, 6", "36 I think, no 35"

@@ -3039,3 +3039,63 @@ def test_years_reached_in_a_month_to_come_are_fewer_now() -> None:
     month = date.today().month
     to_go = (3 - month) % 12
     _each("residence_years", [("it'll be 3 years in march", round(3 - to_go / 12, 2))])
+
+
+def test_an_age_pushed_towards_said_exactly_or_after_a_question() -> None:
+    _each("age", [("honestly I'm pushing 40", 39), ("mid forties, 46 to be precise", 46),
+                  ("is there an upper age limit? I'm 58", 58)])
+    assert not doubted("age", "in my twenties, 27 to be exact", 27)
+
+
+def test_a_birthday_before_the_school_year_ends() -> None:
+    _each("age_at_start", [("she's 16 in april, before she finishes year 11", "yes"),
+                           ("I turn 16 in august, after school ends", None)])
+
+
+def test_a_flag_or_a_nickname_for_a_nationality() -> None:
+    _each("nationality", [("🇵🇹", "eu_eea"), ("proud 🇮🇪", "irish"), ("🇬🇧", "uk"),
+                          ("🇵🇰 born and raised", "other"), ("from naija", "other"), ("not 🇺🇸", None)])
+
+
+def test_years_beside_a_term_away_or_the_age_on_coming() -> None:
+    _each("residence_years", [("8 years, though I spent a term in Italy in 2023", 8.0),
+                              ("10 years, came over from Accra when I was 12", 10.0),
+                              ("came when I was 5, I am 30 now", 25.0)])
+    # a visa always held is no whole life here
+    assert isinstance(parse_answer("residence_years", "here since March 2019, always on a work visa"), float)
+    assert parse_answer("residence_years", "always been here") == "all_my_life"
+
+
+def test_the_wording_doubted_then_the_answer_given() -> None:
+    _each("residence_years", [("not sure what you mean by a break, but it's been 7 years", 7.0),
+                              ("not sure what you mean", "not_sure")])
+
+
+def test_a_loan_approved_running_out_or_held_besides_one_repaid() -> None:
+    _each("student_loan", [("student finance approved my masters loan, course starts in february", "yes"),
+                           ("last year of uni, my loan finishes in june", "yes"),
+                           ("paying off my old one and also getting one for my PGCE", "yes"),
+                           ("my loan got approved but I declined it", None),
+                           ("would my undergrad loan count? still repaying it", "no")])
+
+
+def test_a_first_year_of_a_t_level_and_an_end_the_month_it_starts() -> None:
+    _each("other_programme", [("I'm in the first year of my T level", "yes"),
+                              ("my apprenticeship ends the same month as techtrack starts", "ending_soon")])
+
+
+def test_a_foundation_degree_named_by_its_subject() -> None:
+    _each("prior_qualification", [("a music foundation degree", "no"),
+                                  ("software engineering foundation degree", "yes")])
+
+
+def test_a_city_by_its_nickname() -> None:
+    _each("works_in_england", [("brum", "yes"), ("office in brum", "yes")])
+
+
+def test_a_high_school_diploma_from_abroad_is_for_the_team() -> None:
+    _each("level3", [("american high school diploma", "not_sure"), ("a GED", "not_sure")])
+
+
+def test_an_it_certificate_with_its_level_asked() -> None:
+    _each("it_qualification", [("CompTIA Network+, would that be level 3?", "not_sure")])

@@ -39,6 +39,9 @@ BIRTH_YEAR = re.compile(r"(?:(?:i was |i'?m |im |he was |she was |he'?s |she'?s 
 # An age said to be exact: "50 on the dot", "30 exactly", "40 bang on", "21 precisely"
 EXACTLY_AFTER = re.compile(r"(?<![\d.])(\d{1,3})\s(?:on the dot|on the nose|exactly|precisely|bang on|"
                            r"flat)\b")
+# The exact age after a rough one: "in my 30s, 37 to be exact", "late forties, 48 to be precise"
+TO_BE_EXACT = re.compile(r"(?<![\d.])(\d{2}),?\s(?:to be (?:exact|precise|specific)|if you want to be "
+                         r"(?:exact|precise))\b")
 
 
 # A slang word said after the answer: "43 m8", "29 mate", "35 bro", "22 lol", "40 innit"
@@ -83,6 +86,10 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
     text = re.sub(r"\bon\s(?:the\s)?\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?(" + MONTHS + r")\b", r"in \1", text)
     text = EXACTLY_AFTER.sub(r"\1", text)  # "50 on the dot": 50 exactly ("on" is no birthday's day here)
     digits = words_to_digits(text)
+    exact = TO_BE_EXACT.search(digits)
+    if exact and len(TO_BE_EXACT.findall(digits)) == 1 and not NEGATION.search(digits) and \
+            10 <= int(exact.group(1)) <= 100:
+        return int(exact.group(1))
     odd = ODD_AFTER.search(digits) or AND_A_BIT.search(digits)
     if odd and len(numbers(text)) == 1 and int(odd.group(1)) >= RULES.min_age:
         return f">{odd.group(1)}"  # "forty odd", "30 and a bit": some years over it
@@ -139,10 +146,16 @@ def _leaning_with_age_in_a_month(text: str) -> bool:
         not NEGATION.search(text) and "?" not in text
 
 
-# A birthday said to fall before or after the start: "I turn 16 in the summer holidays before it begins"
+# A birthday said to fall before or after the start: "I turn 16 in the summer holidays before it begins";
+# or before the school year ends, from when they may start: "I'll be sixteen in May, before school finishes"
 BIRTHDAY_SIDE_OF_START = re.compile(
-    r"\b(?:turn|turns|turning|be|is|'s|'m)\s(\d{1,3})\b[^?.!,]{0,40}?\b(before|after)\s"
-    r"(?:it|techtrack|the (?:apprenticeship|course|programme|scheme|start)|the apprenticeship starts)"
+    r"\b(?:turn|turns|turning|be|is|'s|'m)\s(\d{1,3})\b[^?.!]{0,40}?\b(before|after)\s"
+    r"(?:it|techtrack|the (?:apprenticeship|course|programme|scheme|start)|the apprenticeship starts|"
+    r"(?P<school>(?:i |she |he )?(?:finish|finishes|leave|leaves|end|ends) "
+    r"(?:school|year 11|(?:my |her |his )?gcses)|"
+    r"(?:school|year 11|the school year|(?:my |her |his )?gcses) "
+    r"(?:finishes|ends|is over|are over|finish|end)|"
+    r"the end of (?:the )?(?:school year|school|year 11|term)))"
     r"(?:\s(?:starts|begins|start|begin|kicks off))?\b")
 
 
@@ -174,7 +187,10 @@ def parse_age_at_start(text: str) -> str | None:
     side = BIRTHDAY_SIDE_OF_START.search(text)
     if side and not NEGATION.search(text) and "?" not in text and \
             int(side.group(1)) == RULES.min_age:
-        return YES if side.group(2) == "before" else NO  # "I turn 16 in the holidays before it begins"
+        if side.group(2) == "before":
+            return YES  # "I turn 16 in the holidays before it begins", "...before school finishes"
+        # ("16 in August, after school ends": who turns 16 in the school year may start when it ends)
+        return None if side.group("school") else NO
     ages = []
     for match in re.finditer(r"\b(will|'ll|shall) (?:\w+ )?(not |never )?(be|have turned|have reached|"
                              r"turn|be turning)\s+(\d{1,3})\b|\b(won'?t|will not) (?:\w+ )?"

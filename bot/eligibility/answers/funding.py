@@ -30,6 +30,14 @@ def parse_student_loan(text: str) -> str | None:
     if doubt and REPAYING.search(doubt.group(1)) and REPAYING.search(text[doubt.end():]) and \
             not LOAN_HELD_AFTER.search(text[doubt.end():]):
         return NO  # "not sure if repaying counts... I'm repaying mine": one paid back is no loan now
+    if REPAYING.search(text) and ANOTHER_HELD_NOW.search(text) and not NEGATION.search(text):
+        return YES
+    if LOAN_APPROVED.search(text) and not NEGATION.search(text) and not REPAYING.search(text) and \
+            not LOAN_GIVEN_UP.search(text):
+        return YES  # "just been approved for a postgrad loan for a master's starting in January"
+    if LOAN_RUNNING_TO.search(text) and not NEGATION.search(text) and not REPAYING.search(text) and \
+            not COURSE_OVER_BEFORE_START.search(text):
+        return YES  # "I'm in final year, the loan ends in May": held now, to its end
     held = LOAN_FOR_A_COURSE.search(text)
     if held and STUDYING_ON_A_LOAN.search(text) and not NEGATION.search(text):
         return YES  # "got one for my nursing degree, still studying"
@@ -62,7 +70,9 @@ def parse_student_loan(text: str) -> str | None:
                  r"previous|used to|" + FROM_PAY + r")\b", text) and not re.search(
                      # ("yes I still have a student loan, paying it back": the debt, still had)
                      r"\b(currently|now|this year)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b|"
-                     r"\bstill\b.{0,20}\b(get|getting|receiv\w*)\b" if REPAYING.search(text) else
+                     r"\bstill\b.{0,20}\b(get|getting|receiv\w*)\b|"
+                     # ("repaying one from my undergrad and also getting one for my current masters")
+                     r"\balso\b.{0,10}\b(getting|receiv\w*)\b" if REPAYING.search(text) else
                      r"\b(currently|now|this year|still)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
     ended = LOAN_ENDED.search(text)
@@ -189,6 +199,20 @@ REPAYING = re.compile(r"\b(?:repay\w*|paying (?:it |that |mine |one |my loan )?(
 LOAN_FOR_A_COURSE = re.compile(r"^(?:i\s|i'?ve\s)?(?:got|get|have|getting|receive)\s"
                                r"(?:one|a loan|it|the loan)\sfor\s(?:my|the)\s(?:[a-z]+\s){0,2}?"
                                r"(?:degree|course|studies|masters|uni\w*|diploma|foundation year)\b")
+# A loan granted for a course: "just been approved for a postgrad loan", "student finance approved my loan"
+LOAN_APPROVED = re.compile(r"\b(?:approved|accepted|granted)\s(?:for\s)?(?:a|an|my|the)\s(?:[a-z']+\s){0,2}?"
+                           r"(?:loan|student finance|funding)\b|"
+                           r"\b(?:loan|student finance|funding)\s(?:has\s|was\s|got\s|is\s)?(?:been\s)?"
+                           r"(?:approved|granted|confirmed)\b")
+# A loan given up: "approved but I turned it down", "cancelled it"
+LOAN_GIVEN_UP = re.compile(r"\b(?:turned (?:it |that |them )?down|declined|rejected|refused|cancel\w*|"
+                           r"withdr[ae]w|gave (?:it )?up|giving (?:it )?up)\b")
+# A loan being repaid, and another held now: "repaying one from my undergrad and also getting one"
+ANOTHER_HELD_NOW = re.compile(r"\balso\b.{0,10}\b(?:getting|receiving)\s(?:one|another|a (?:new |second )?"
+                              r"(?:postgrad\w* |master'?s )?loan|student finance|finance)\b")
+# A loan held now that ends at a time to come: "the loan ends in May", "my funding runs out next summer"
+LOAN_RUNNING_TO = re.compile(r"\b(?:loan|student finance|funding)\s(?:ends|finishes|runs out|stops)\s"
+                             r"(?:in|at|next|this|after)\b")
 # Studying now: "still studying", "currently at uni", "in my second year"
 STUDYING_ON_A_LOAN = re.compile(r"\b(?:still|currently|now)\s(?:studying|at uni\w*|at college|doing it|"
                                 r"on the course|in (?:uni|university|college))\b|"
@@ -293,10 +317,12 @@ YEARS_TO_GO = re.compile(r"\b(?:another|(?:\d|a|an|one|two|three|four)(?: more)?
 # A programme of study or training named: what "it" is in "it won't be done by then"
 PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|degree|training|btec|"
                              r"t[- ]?level|a[- ]?levels?|nvq|diploma|hnd|hnc|qualification|studies)\b")
-# Ending in the very week or on the day the apprenticeship starts: "finishes the same week TechTrack starts"
+# Ending in the very week or on the day the apprenticeship starts: "finishes the same week TechTrack starts",
+# "finishes the same month TechTrack starts"
 SAME_WEEK_AS_START = re.compile(r"\b(?:ends?|ending|finish\w*|wraps? up|done|over|complete\w*|epa|"
                                 r"end[- ]?point(?: assessment)?)\b[^.;]{0,25}?\b(?:(?:the )?(?:same|very) "
-                                r"(?:week|day|time)\b(?: as)?|(?:around|about|roughly) (?:when|the time))\s"
+                                r"(?:week|day|time|month)\b(?: as)?|(?:around|about|roughly|right|just) "
+                                r"(?:when|the time))\s"
                                 r"(?:(?:techtrack|the apprenticeship|this|it|yours|you|the new one)"
                                 r"\s(?:starts?|begins?|kicks off)|the start)\b")
 # A level said with its number, not a length of time: "level 3", "l3"
@@ -680,4 +706,7 @@ STILL_STUDYING = re.compile(
     r"currently)\s(?:still\s)?(?:at (?:college|sixth form|school|uni\w*)\s|in (?:year 1[23]|sixth form|"
     r"college)\s)?(?:doing|studying|taking|on|at)\s(?:my\s|his\s|her\s|their\s|a\s|an\s|the\s)?"
     r"(?:[\w-]+\s){0,3}?(?:btec|t[- ]?levels?|a[- ]?levels?|nvq|diploma|degree|access course|course|"
-    r"study programme|programme|apprenticeship)\b")
+    r"study programme|programme|apprenticeship)\b|"
+    # "I'm in the first year of a 2 year T Level at college": a year in, more to go
+    r"\bin (?:the|my) (?:first|1st) year of (?:a|an|my|the) (?:[\w-]+\s){0,3}?(?:btec|t[- ]?levels?|"
+    r"a[- ]?levels?|nvq|diploma|access course|course|study programme|apprenticeship)\b")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from bot.eligibility.answers.text import (
     BNO,
     CHILDREN,
+    NEGATION,
     RELATIVES,
     bare_word,
     is_negated,
@@ -18,7 +19,7 @@ from bot.eligibility.answers.text import (
     mentions,
     normalise,
 )
-from bot.eligibility.nationalities import NAMES, unaccented
+from bot.eligibility.nationalities import NAMES, flag_groups, unaccented
 from bot.eligibility.places import EEA, ENGLAND, FAR_AWAY, IRELAND, UK_OUTSIDE_ENGLAND
 from bot.eligibility.questions import NOT_SURE
 
@@ -75,6 +76,7 @@ HELD_PASSPORT = re.compile(r"\b(?:i have|i'?ve had|i'?ve got|i got|i hold|i'?ve 
 def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> str | None:
     """A nationality group; dual nationals get the most favourable group they hold. A nationality
     said with "not" ("not British, I'm American") is left out."""
+    flags = flag_groups(text)
     text = _glottal_stops_restored(unaccented(normalise(text)))
     if is_not_sure(text) and not HELD_PASSPORT.search(text):
         return NOT_SURE  # ("not sure what counts, I've had a British passport since 2015" is British)
@@ -100,6 +102,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
                   bare_word((text[pos + len(name):pos + len(name) + 25].split() or [""])[0]) not in CHILDREN]
     if not groups:
         groups = _misspelt_names(text)
+    if not groups and not NEGATION.search(text):
+        groups = flags  # "🇵🇱", "naija 🇳🇬": a flag for a nationality
     if not groups and any(not is_negated(text, match.start(), verbs=True)
                           for match in US_NATIONAL.finditer(text)):
         groups = ["other"]  # "US citizen", "a U.S. passport": "us" is too common a word to be a name

@@ -400,10 +400,12 @@ SCHOOL_LEVEL_AFTER = re.compile(r"^\s{1,3}(?:at\s{1,3})?(?:gcse|a[- ]?level|as[-
 
 
 def _names_a_subject(text: str) -> bool:
-    """ "a degree in history", "a history degree", "BA English": a subject is named."""
+    """ "a degree in history", "a history degree", "an art foundation degree", "BA English": a subject
+    is named."""
     # Each form on its own: "BSc in Sports Science" is "bsc in" (no subject) and "in sports".
     for pattern in (r"\b(?:in|of|studied|did|en)\s+([a-z]+)",
-                    r"\b([a-z]+) (?:degree|masters?|" + DEGREE_LETTERS + r")\b",
+                    r"\b([a-z]+) (?:(?:foundation|hons|honours|joint|top[- ]up)\s)?(?:degree|masters?|" +
+                    DEGREE_LETTERS + r")\b",
                     r"\b(?:" + DEGREE_LETTERS + r")(?:\s?\(?hons\)?)?\s+([a-z]+)"):
         for match in re.finditer(pattern, text):
             word = match.group(1)
@@ -701,6 +703,8 @@ def parse_level3(text: str) -> str | None:
         return NO  # sixth form or college left before its Level 3 was finished
     if FAILED_ALL.search(text):
         return NO  # "I did sixth form but failed everything": there, and left with nothing passed
+    if HIGH_SCHOOL_DIPLOMA.search(text) and not NEGATION.search(text) and not QUALIFICATION.search(text):
+        return NOT_SURE  # "high school diploma from the US": below or at Level 3, as UK ENIC compares it
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
         # studying for it now: not held yet. Said so ("finishing in June", "doing them now"), a no;
         # otherwise asked again
@@ -735,6 +739,11 @@ def parse_level3(text: str) -> str | None:
             return YES  # "yes the BTEC": a yes to Level 3, the BTEC the one it is
         return answer if answer in (NO, NOT_SURE) else None  # which level?
     return parse_yes_no(text)
+
+
+# A high school diploma or GED (the US's and others'): how it compares to Level 3 varies, the team decides
+HIGH_SCHOOL_DIPLOMA = re.compile(r"\b(?:high ?school|hs|secondary school) (?:diploma|certificate|cert)\b|"
+                                 r"\bged\b")
 
 
 # "Not yet" said first: "not yet, doing my A levels now", "no not yet, the apprenticeship finishes in June"
@@ -815,8 +824,16 @@ ONLY_HELD = re.compile(r"\s{0,3}(?:(?:i )?(?:only|just)(?: have| got)?|i'?ve onl
                        r"(?:an?|my|the|one)\s")
 
 
+# Its level asked about: "Cisco CCNA, is that level 2 or 3?" (the level is then not said)
+LEVEL_ASKED = re.compile(r"[,;-]?\s*(?:is|was|would|does)\s(?:that|it|this)\s(?:be\s|count as\s)?(?:an?\s)?"
+                         r"level\s[1-8](?:\s(?:or|/)\s(?:level\s)?[1-8])?\s?\?+\s*$")
+
+
 def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
+    asked = LEVEL_ASKED.search(text)
+    if asked and asked.start() > 0:
+        return NOT_SURE if parse_it_qualification(text[:asked.start()]) in (YES, NOT_SURE) else None
     if is_not_sure(text):
         return NOT_SURE
     if NOT_YET_FIRST.match(text):

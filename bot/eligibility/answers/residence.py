@@ -119,6 +119,11 @@ def parse_residence_years(text: str) -> float | str | None:
     if AGE_LEFT_AT.search(digits):
         # "lived in dublin til i was 14": an age then, not a length of time
         text = digits = " ".join(AGE_LEFT_AT.sub(" ", digits).split())
+    arrived = ARRIVED_AGED.search(digits)
+    if arrived and YEARS_SAID.search(digits[:arrived.start()] + digits[arrived.end():]) and \
+            not AGE_NOW_SAID.search(digits):
+        # "12 years. came from Lagos when I was 14": the age on coming, beside the years it says
+        text = digits = " ".join((digits[:arrived.start()] + digits[arrived.end():]).split())
     if NEVER_OUTSIDE_UK.search(digits) and GREW_UP.search(digits) and all(
             name in UK_STAY_PLACES for _, name in mentions(digits, PLACES_BEYOND_ENGLAND)):
         # "grew up in Cardiff, moved to Bristol 3 years ago, never lived outside the UK": a move
@@ -178,7 +183,7 @@ def parse_residence_years(text: str) -> float | str | None:
 
 # A trip away, said in a clause of its own: "went back to Lagos for a month", "apart from 6 months
 # travelling", "visited family in Poland for 3 weeks"
-TRIP_AWAY = re.compile(r"\b(?:went|gone|go|going|travel\w*|flew|flown|popped|nipped|visit\w*|trips?|"
+TRIP_AWAY = re.compile(r"\b(?:went|gone|go|going|travel\w*|flew|flown|popped|nipped|visit\w*|trips?|spent|"
                        r"holidays?|backpack\w*|away|abroad|overseas|back home)\b")
 SHORT_TRIP_LENGTH = re.compile(r"(?<![\d.])" + SHORT_LENGTH + r"\b")
 YEARS_SAID = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2})?\s?(?:years?|yrs?)\b|\b(?:a|an)\s(?:year|decade)\b")
@@ -326,6 +331,11 @@ AGE_LEFT_AT = re.compile(r"\b(?:until|till|til|untill|up to|up until)\s(?:i\s(?:
                          r"weeks?|days?))|"
                          r"\bleft\s[^,.;]{0,30}?\b(?:when i was|at age|at the age of|aged|at)\s\d{1,2}\b"
                          r"(?!\s?(?:years?|yrs?|months?))")
+# The age they came at: "came from Lagos when I was 14", "moved here aged 10" (with their age now, the
+# years are counted from the two ages: see numbers.years_from_ages)
+ARRIVED_AGED = re.compile(r"\b(?:came|moved|arrived|got here)\s[^,.;]{0,30}?\b(?:when i was|at age|"
+                          r"at the age of|aged|at)\s\d{1,2}\b(?!\s?(?:years?|yrs?|months?))")
+AGE_NOW_SAID = re.compile(r"\bnow\b|\b(?:i'?m|im|i am)\s\d{1,2}\b")
 # A stay said before a place: "grew up in", "was raised in", "lived in", "went to school in", "grew up"
 # (here) (not "I've lived in": a stay still going on)
 STAY_BEFORE_PLACE = re.compile(r"(?<!'ve )(?<!have )(?<!has )\b(?:grew up|raised|brought up|spent my "

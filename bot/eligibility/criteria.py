@@ -119,15 +119,20 @@ def _eu_residency(answers: Answers, rules: Rules) -> Finding | None:
         return None
     if status == NOT_SURE:
         return Finding("residency", Status.CHECK, "euss_not_sure")
-    if status == "pending":
-        return Finding("residency", Status.CHECK, "euss_pending")
-    if status == "none":
-        other = answers.get("other_permission")
-        if other is None:
+    if status == "none" and answers.get("other_permission") == NO:
+        return Finding("residency", Status.FAIL, "euss_none")
+    if status in ("pending", "none"):
+        # An application still being decided, or another permission: the three years in the UK and
+        # the EEA are needed all the same, and then the admissions team checks the status
+        if status == "none" and answers.get("other_permission") is None:
             return None
-        if other == NO:
-            return Finding("residency", Status.FAIL, "euss_none")
-        return Finding("residency", Status.CHECK, "eu_other_permission")
+        years = answers.get("residence_years")
+        if years is None:
+            return None
+        if at_least(years, rules.residence_years) is False:
+            return Finding("residency", Status.FAIL, "eu_residence_short")
+        reason = "euss_pending" if status == "pending" else "eu_other_permission"
+        return Finding("residency", Status.CHECK, reason)
     may_end = "pre_settled_may_end" if status == "pre_settled" else None
     return _years_then_permission(answers, rules, "eu_residence_short", may_end)
 

@@ -74,6 +74,12 @@ STATUS_ASKED_ABOUT = re.compile(
     r"\b(?:what|which)\s(?:status|visa|permission|leave)\b")
 
 
+# A number said, then corrected at once: "72, sorry I mean 27", "27, no wait 28", "42 typo 24"
+NUMBER_CORRECTED = re.compile(r"(?<![\d.])\d{1,3}\s?[,.!-]?\s(?:sorry|oops|typo|no wait|wait|i mean|i meant)"
+                              r"[\s,.!-]{1,3}(?:i mean\s|i meant\s|i'?m\s|it'?s\s|make that\s)?(\d{1,3})"
+                              r"(?!\d|\.\d)")
+
+
 def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
                       nationality: str | None = None) -> dict[str, Any]:
     """The facts a message gives about the person. `nationality`, noted from an earlier message,
@@ -83,6 +89,8 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
     if len(own) < len(clauses(lowered)):
         # "my husband has settled status, I'm 30": what is said of someone else is no fact of theirs
         lowered = ", ".join(own)
+    # "age 72, sorry I mean 27": the number said last is the one meant
+    lowered = NUMBER_CORRECTED.sub(r"\1", lowered)
     facts: dict[str, Any] = {}
     role = find_role(lowered)
     if role is not None:

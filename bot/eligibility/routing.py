@@ -44,7 +44,9 @@ def residence_counts(answers: Answers) -> bool:
     if nationality in ("uk", "irish"):
         return True
     if nationality == "eu_eea":
-        return answers.get("euss_status") in ("settled", "pre_settled")
+        # (with an application pending or another permission, the years are needed all the same)
+        return answers.get("euss_status") in ("settled", "pre_settled", "pending") or (
+            answers.get("euss_status") == "none" and answers.get("other_permission") not in (None, "no"))
     if nationality == "other":
         return answers.get("immigration_status") == "other_permission"
     return False

@@ -813,6 +813,7 @@ def test_a_not_eligible_verdict_also_says_what_the_team_would_check() -> None:
     # An exploratory tester's pending EU Settlement Scheme application went unmentioned beside the
     # student loan that failed, though ending the loan would leave the application to check.
     answers = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "pending",
+               "residence_years": 5,
                "student_loan": "yes"}
     messages, _ = run(ActionEligibilityVerdict(), answers=answers)
     text = messages[0]["text"]
@@ -865,6 +866,13 @@ def test_years_from_someone_who_said_they_came_as_a_student_are_asked_without_th
     # near miss: fewer years than the rule fail anyway, and are kept
     assert SlotSet("elig_residence_years", 1.0) in validate("1 year", "residence_years", answers=answers,
                                                             events=[*opening, *AFTER_USER])
+    # An exploratory tester on the Graduate route after a master's here gave "since sept 2022" and was
+    # told they meet the criteria: the Graduate route follows time on a student visa.
+    graduate = [{"event": "user", "text": "26, chinese, on the graduate visa now after my masters"},
+                {"event": "bot", "text": "From what you said, I've noted: ..."}]
+    messages, _ = run(ValidateEligibilityForm(), text="4 years", pending="residence_years",
+                      answers=answers, events=[*graduate, *AFTER_USER])
+    assert messages[0]["text"].startswith("You mentioned earlier that some of your time here was")
 
 
 def test_years_since_an_age_are_counted_from_the_age_given() -> None:

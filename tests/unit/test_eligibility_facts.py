@@ -151,3 +151,11 @@ def test_someone_elses_facts_and_places_said_as_places_are_not_noted() -> None:
     own = volunteered_facts("my wife is british, I'm on a spouse visa")
     assert own["immigration_status"] == "other_permission"
     assert volunteered_facts("I'm originally from Scotland, 33")["nationality"] == "uk"
+
+
+def test_an_age_corrected_in_the_same_message_is_the_one_noted() -> None:
+    # An exploratory tester's "age 72, sorry I mean 27" in an opening message was noted as 72.
+    assert volunteered_facts("british, here 6 years. age 63, sorry i meant 36.")["age"] == 36
+    assert volunteered_facts("I'm 45 oops 54, irish")["age"] == 54
+    # near miss: a "no" before another number is no correction of the age
+    assert volunteered_facts("im 31, no 4 years in the uk yet, british")["age"] == 31

@@ -66,7 +66,11 @@ def answers(role: str = "software_developer", **changes: Any) -> dict[str, Any]:
         ({"role": "devops_engineer", "age": 23, "nationality": "eu_eea", "euss_status": "none"},
          "other_permission"),
         ({"role": "devops_engineer", "age": 23, "nationality": "eu_eea", "euss_status": "pending"},
-         "student_loan"),
+         "residence_years"),
+        ({"role": "devops_engineer", "age": 23, "nationality": "eu_eea", "euss_status": "none",
+          "other_permission": "yes"}, "residence_years"),
+        ({"role": "devops_engineer", "age": 23, "nationality": "eu_eea", "euss_status": "pending",
+          "residence_years": 4}, "student_loan"),
         # a year short of the minimum age: will they be old enough by the start?
         ({"role": "devops_engineer", "age": 15}, "age_at_start"),
         ({"role": "devops_engineer", "age": 15, "age_at_start": "yes"}, "nationality"),
@@ -116,7 +120,8 @@ def test_eu_citizen_without_settlement_status_is_asked_about_other_permission_th
     given = {"role": "software_developer", "age": 20, "nationality": "eu_eea", "euss_status": "none"}
     assert next_question(given) == "other_permission"
     assert next_question({**given, "other_permission": "no"}) is None
-    assert next_question({**given, "other_permission": "yes"}) == "student_loan"
+    assert next_question({**given, "other_permission": "yes"}) == "residence_years"
+    assert next_question({**given, "other_permission": "yes", "residence_years": 5}) == "student_loan"
 
 
 def test_go_back_returns_to_the_question_before_the_pending_one() -> None:
@@ -171,11 +176,18 @@ def test_a_changed_role_re_routes() -> None:
         ({"nationality": "eu_eea", "euss_status": "none", "other_permission": "no",
           "residence_years": None}, Verdict.NOT_ELIGIBLE, "euss_none"),
         # no EUSS status but another permission (a Skilled Worker visa), or an application
-        # pending: never a flat no
+        # pending: never a flat no with the years met; the years are needed all the same (an
+        # exploratory tester pending after six months here was sent to the admissions team)
         ({"nationality": "eu_eea", "euss_status": "none", "other_permission": "yes",
-          "residence_years": None}, Verdict.CHECK, "eu_other_permission"),
-        ({"nationality": "eu_eea", "euss_status": "pending", "residence_years": None},
+          "residence_years": 4}, Verdict.CHECK, "eu_other_permission"),
+        ({"nationality": "eu_eea", "euss_status": "pending", "residence_years": 3},
          Verdict.CHECK, "euss_pending"),
+        ({"nationality": "eu_eea", "euss_status": "pending", "residence_years": "not_sure"},
+         Verdict.CHECK, "euss_pending"),
+        ({"nationality": "eu_eea", "euss_status": "pending", "residence_years": 0.5},
+         Verdict.NOT_ELIGIBLE, "eu_residence_short"),
+        ({"nationality": "eu_eea", "euss_status": "none", "other_permission": "yes",
+          "residence_years": 2}, Verdict.NOT_ELIGIBLE, "eu_residence_short"),
         # years in the EEA count with years in the UK (the answer is the total)
         ({"nationality": "eu_eea", "euss_status": "settled", "residence_years": 3.0},
          Verdict.ELIGIBLE, None),

@@ -520,12 +520,15 @@ def years_since_leaving_study(text: str, today: date | None = None) -> float | L
 STUDY_NAMED = re.compile(r"\b(?:bachelor'?s?|masters?|master'?s|degrees?|undergrad\w*|postgrad\w*|phd|"
                          r"doctorate|uni|university|college|students?|study|studying|studies|studied|"
                          r"tier 4|tier four)\b")
-# Time here on a student visa, told of in passing: "came on a student visa", "first i was student"
+# Time here on a student visa, told of in passing: "came on a student visa", "first i was student", "on
+# the graduate route now"
 STUDIED_HERE = re.compile(r"\b(?:student|study|studying|tier 4|tier four) (?:visa|route|permit)\b|"
                           r"\btier 4\b|\b(?:came|moved|arrived|here)\b[^.;]{0,30}\b(?:to study|as an? "
                           r"(?:international )?student|for (?:my |a )?(?:studies|degree|masters|"
                           r"master'?s|phd|uni|university))\b|"
-                          r"\b(?:i was|first i was|i came as|was) (?:an? )?(?:international )?student\b")
+                          r"\b(?:i was|first i was|i came as|was) (?:an? )?(?:international )?student\b|"
+                          # the Graduate route follows a degree here on a student visa
+                          r"\bgraduate (?:visa|route)\b|\bpost[- ]?study work\b|\bpsw visa\b")
 
 
 def told_of_study_here(texts: Sequence[str]) -> bool:

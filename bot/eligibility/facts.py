@@ -16,7 +16,7 @@ from bot.eligibility.answers.text import clauses, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import UK_PLACES, parse_duration_years
 from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
-from bot.eligibility.questions import NOT_SURE
+from bot.eligibility.questions import NO, NOT_SURE, YES
 from bot.roles import find_role, find_roles
 
 AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|only\s+|just\s+)?(\d{2})\b"
@@ -27,6 +27,25 @@ AGE_IN_A_LIST = re.compile(r"(?:^|[,;]|\?)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s)")
 # A whole life in the UK, said without a length: "always lived in manchester", "born and bred here"
 ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised))"
                          r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")
+# A whole life in a place, said after it: "lived in Birmingham my whole life", "lived here all my life"
+WHOLE_LIFE_IN = re.compile(r"\blived (?:here|in (?:the )?([a-z]+(?: [a-z]+)?)) (?:all my life|my whole life|"
+                           r"my entire life|all of my life)\b")
+EXCEPT_AFTER = re.compile(r"\b(?:apart from|except|other than|besides|but)\b")
+# The years said before "here" or the UK: "5 years here", "6 years in the uk"
+YEARS_HERE = re.compile(r"(?:^|[\s,;(])((?:\d{1,2}(?:\.\d)?|a|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|a couple of) (?:years?|yrs?|months?)) (?:here|in (?:the )?uk|in england|"
+                        r"in britain|in the united kingdom|living here)\b")
+# Other places named: a stay there is for the residence question to count ("5 years here, 2 in Spain")
+OTHER_PLACE_SAID = re.compile(r"\b(?:in|from|to) (?!the uk\b|uk\b|england\b|britain\b|the united kingdom\b|"
+                              r"here\b)(?:the )?[a-z]+\b")
+# No student loan, and no other course, said of themselves: "no student loan", "not on any course"
+NO_LOAN = re.compile(r"\b(?:no|not on an?y?|not getting an?y?|don'?t have an?y?|never had an?y?) "
+                     r"(?:student )?(?:loans?|student finance)\b")
+NO_OTHER_PROGRAMME = re.compile(r"\b(?:not on|not doing|not studying|no) (?:any|another|an?y? other) "
+                                r"(?:courses?|programmes?|apprenticeships?|training)\b|"
+                                r"\bno (?:other )?(?:courses?|apprenticeships?)\b")
+# Indefinite leave, which never runs out: "ILR", "settlement visa"
+INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|status)|permanent residen\w*)\b")
 # The UK and its countries: places, said as nationalities only with "I'm from" or "born in"
 UK_COUNTRIES = frozenset({*UK_PLACES, "united kingdom"})
 UK_NAMES = (*UK_COUNTRIES, "this country")
@@ -129,6 +148,27 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
             (always.group(1) is None or always.group(1) in UK_NAMES or
              always.group(1) in (*ENGLAND, *UK_OUTSIDE_ENGLAND)):
         facts["residence_years"] = "all_my_life"
+    whole_life = WHOLE_LIFE_IN.search(lowered)
+    if whole_life and "residence_years" not in facts and \
+            not TIME_ELSEWHERE.search(lowered[:whole_life.start()] + lowered[whole_life.end():]) and \
+            not EXCEPT_AFTER.search(lowered[whole_life.end():]) and \
+            (whole_life.group(1) is None or whole_life.group(1) in UK_NAMES or
+             whole_life.group(1) in (*ENGLAND, *UK_OUTSIDE_ENGLAND)):
+        facts["residence_years"] = "all_my_life"  # "lived in Birmingham my whole life"
+    here = YEARS_HERE.search(lowered)
+    if here and "residence_years" not in facts and not TIME_ELSEWHERE.search(lowered) and \
+            len(YEARS_HERE.findall(lowered)) == 1 and \
+            not OTHER_PLACE_SAID.search(lowered[here.end():here.end() + 30]):
+        years = parse_duration_years(here.group(1))
+        if isinstance(years, float):
+            facts["residence_years"] = years  # "I have ILR, 5 years here"
+    # (not what is asked: "can I apply with no student loan?")
+    said = [clause for sentence in re.split(r"(?<=[.!?])\s*", lowered) if "?" not in sentence
+            for clause in clauses(sentence) if not re.search(r"\b(if|what|whether)\b", clause)]
+    if any(NO_LOAN.search(clause) and not re.search(r"\b(but|repay\w*|paying)\b", clause) for clause in said):
+        facts["student_loan"] = NO  # "no student loan"
+    if any(NO_OTHER_PROGRAMME.search(clause) for clause in said):
+        facts["other_programme"] = NO  # "not on any other course"
     # ("I'm Swiss, do I need pre-settled status?": a status asked about is not one held)
     held = ", ".join(clause for clause in clauses(lowered) if not STATUS_ASKED_ABOUT.search(clause))
     if STATUS_CUES.search(held):
@@ -147,6 +187,8 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
                 facts["immigration_status"] = status
                 if "nationality" not in facts and status not in ("none",) and nationality is None:
                     facts["nationality"] = "other"
+                if status == "other_permission" and INDEFINITE_LEAVE.search(lowered):
+                    facts["permission_lasts"] = YES  # indefinite leave never runs out
     return facts
 
 

@@ -159,3 +159,18 @@ def test_an_age_corrected_in_the_same_message_is_the_one_noted() -> None:
     assert volunteered_facts("I'm 45 oops 54, irish")["age"] == 54
     # near miss: a "no" before another number is no correction of the age
     assert volunteered_facts("im 31, no 4 years in the uk yet, british")["age"] == 31
+
+
+def test_a_whole_life_in_a_place_years_before_here_and_no_loan_or_course() -> None:
+    # Exploratory testers' openings with "lived in Birmingham my whole life", "I have ILR, 5 years
+    # here", "no loans" and "not on any course" were asked each of those again.
+    assert volunteered_facts("lived in Leeds my whole life")["residence_years"] == "all_my_life"
+    ilr = volunteered_facts("nigerian, I have ILR, 6 years here")
+    assert ilr["residence_years"] == 6.0 and ilr["permission_lasts"] == "yes"
+    told = volunteered_facts("irish, no student loans, not on any other course")
+    assert told["student_loan"] == "no" and told["other_programme"] == "no"
+    # near misses: a whole life elsewhere or with time away, years beside another place, a question
+    assert "residence_years" not in volunteered_facts("lived in Madrid my whole life")
+    assert "residence_years" not in volunteered_facts("lived in hull my whole life except 3 years in peru")
+    assert "residence_years" not in volunteered_facts("4 years here, 3 in Poland before, polish")
+    assert "student_loan" not in volunteered_facts("could i apply with no student loan? i'm british")

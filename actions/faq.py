@@ -189,15 +189,16 @@ def more_about_themselves(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     "years"); else None."""
     text = latest_text(tracker)
     last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
-    if last is None or not last.offers_check or check.QUESTION_LIKE.search(text.lower()):
-        return None
+    if last is None or not last.offers_check or check.QUESTION_LIKE.search(text.lower()) or \
+            check.ASKS_SOMETHING.search(text.lower()):
+        return None  # ("im 15, can i do it": a question, answered as one)
     # (the check's answers are known too: "I've been here 4 years on the visa" after an EU citizen's
     # verdict is no other nationality's)
     known = {**check.answers_from_slots(tracker.slots), **(tracker.get_slot("pending_facts") or {})}
     noted = check.with_more_facts(text, spacy_entities(tracker), known)
     if noted is None:
         return None
-    send(dispatcher, replies.Reply(check.noted(noted), (replies.CHECK_BUTTON,)))
+    send(dispatcher, replies.Reply(check.noted_and_what_it_means(noted), (replies.CHECK_BUTTON,)))
     return [SlotSet("pending_faq", None), SlotSet("pending_facts", noted)]
 
 

@@ -88,6 +88,10 @@ GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last q
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
+# A question asked after a fact, with no question mark: "im 15, can i do it"
+ASKS_SOMETHING = re.compile(r"\b(?:can|could|am|do|does|is|will|would|should|may)\s(?:i|we|he|she|they|it|"
+                            r"that|this)\s(?:still\s|even\s)?(?:do|apply|join|get|be|qualify|count|matter|"
+                            r"work|affect|eligible|ok|okay|allowed)\b")
 MOVED = re.compile(r"\b(came|come|coming|moved|moving|back|lived|living|returned|arrived|visit\w*|holiday)\b")
 # The payloads of the check's own yes/no buttons ("Yes, stop", "No, carry on"): pressed while a
 # question is pending, they answer a confirmation asked earlier
@@ -539,6 +543,15 @@ def noted(facts: Mapping[str, Any]) -> str:
     """ "From what you said, I've noted: Age: 24, Nationality: British..." """
     shown = [f"{QUESTIONS[q].summary}: {QUESTIONS[q].label_for(v)}" for q, v in facts.items()]
     return say("prefilled", facts="; ".join(shown))
+
+
+def noted_and_what_it_means(facts: Mapping[str, Any]) -> str:
+    """The facts noted and, where they already fail a criterion on their own ("I'm on a student
+    visa"), why: a fact told is not just filed away when it decides something."""
+    reasons = texts()["reasons"]
+    failed = dict.fromkeys(reasons[f.reason] for f in findings(facts) if f.status is Status.FAIL)
+    said = noted(facts)
+    return f"{said} {say('noted_fail', reasons=' '.join(failed))}" if failed else said
 
 
 # --- what the bot says ---------------------------------------------------------------------------

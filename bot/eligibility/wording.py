@@ -77,8 +77,8 @@ def _filled(node: Any, values: Mapping[str, Any]) -> Any:
 
 # Templates filled only when they are used (their placeholders are per message).
 DEFERRED = {
-    "not_understood", "still_not_understood", "prefilled", "noted", "confirm", "updated", "cleared",
-    "why_prefix",
+    "not_understood", "still_not_understood", "prefilled", "noted", "noted_fail", "confirm", "updated",
+    "cleared", "why_prefix",
     "check_for_role", "role_headline", "untimed_years",
 }
 

@@ -936,3 +936,23 @@ def test_an_eu_citizens_years_told_after_the_verdict_keep_their_nationality() ->
     events = more_about_themselves(dispatcher, tracker) or []
     noted = next((e["value"] for e in events if e.get("name") == "pending_facts"), {}) or {}
     assert noted.get("nationality") in (None, "eu_eea")
+
+
+def test_a_fact_told_after_an_answer_says_what_it_already_decides() -> None:
+    # Exploratory testers' "im on a student visa at the moment" after a visa answer got only "I've
+    # noted...", and "im 15, can i do it" (a question) got the same.
+    from actions.faq import more_about_themselves
+
+    def told(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        tracker = make_tracker(text=text, intent="faq", slots={"last_faq": "dependant_family_visa"})
+        dispatcher = CollectingDispatcher()
+        return dispatcher.messages, more_about_themselves(dispatcher, tracker) or []
+
+    messages, _ = told("i'm on a student visa right now")
+    assert "doesn't qualify" in messages[0]["text"] and "Study" not in messages[0]["text"][:4]
+    assert messages[0]["text"].startswith("From what you said, I've noted")
+    # near misses: a fact that decides nothing yet is only noted; a question is left to be answered
+    messages, _ = told("I'm 30")
+    assert "don't meet" not in messages[0]["text"]
+    messages, events = told("im 15, can i still do it")
+    assert messages == [] and events == []

@@ -62,7 +62,7 @@ def test_changing_the_residence_rule_is_one_edit_and_everything_follows(tmp_path
 
 def test_every_placeholder_in_the_wording_is_a_rule_value_or_filled_per_message() -> None:
     raw = yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8"))
-    per_message = {"hint", "why", "facts", "summary", "value", "role", "place"}
+    per_message = {"hint", "why", "facts", "summary", "value", "role", "place", "reasons"}
 
     def walk(node: object) -> None:
         if isinstance(node, str):

@@ -825,7 +825,7 @@ ONLY_HELD = re.compile(r"\s{0,3}(?:(?:i )?(?:only|just)(?: have| got)?|i'?ve onl
 
 
 # Its level asked about: "Cisco CCNA, is that level 2 or 3?" (the level is then not said)
-LEVEL_ASKED = re.compile(r"[,;-]?\s*(?:is|was|would|does)\s(?:that|it|this)\s(?:be\s|count as\s)?(?:an?\s)?"
+LEVEL_ASKED = re.compile(r"\b(?:is|was|would|does)\s(?:that|it|this)\s(?:be\s|count as\s)?(?:an?\s)?"
                          r"level\s[1-8](?:\s(?:or|/)\s(?:level\s)?[1-8])?\s?\?+\s*$")
 
 
@@ -833,7 +833,8 @@ def parse_it_qualification(text: str) -> str | None:
     text = normalise(text)
     asked = LEVEL_ASKED.search(text)
     if asked and asked.start() > 0:
-        return NOT_SURE if parse_it_qualification(text[:asked.start()]) in (YES, NOT_SURE) else None
+        held = parse_it_qualification(text[:asked.start()].rstrip(" ,;-"))
+        return NOT_SURE if held in (YES, NOT_SURE) else None
     if is_not_sure(text):
         return NOT_SURE
     if NOT_YET_FIRST.match(text):

@@ -96,13 +96,14 @@ _QUESTION_WORDS = (
     r"what|whats|what's|how|when|where|which|who|why|is|are|do|does|did|can|could|will|would|"
     r"should|shall|am|have|has"
 )
-# Pieces of a message: sentences, and clauses joined by "and"/"also"/"plus" before a question word.
+# Pieces of a message: sentences, and clauses joined by "and"/"also"/"plus" (or "n", "&") before a
+# question word.
 # `(?<!\s)`: the joining whitespace is tried from the start of a run only. Without it every position
 # inside a long run of whitespace re-scanned the rest of the run (quadratic: "a" + 20,000 spaces + "a"
 # took seconds); a match found from inside a run is also found from its start, so the pieces are
 # the same.
 _PIECES = re.compile(
-    rf"(?<=[?.!;])\s+|(?<!\s)\s+(?:and\s+also|also|and|plus)\s+(?=(?:{_QUESTION_WORDS})\b)",
+    rf"(?<=[?.!;])\s+|(?<!\s)\s+(?:and\s+also|also|and|plus|n|&)\s+(?=(?:{_QUESTION_WORDS})\b)",
     re.IGNORECASE,
 )
 _STARTS_AS_QUESTION = re.compile(rf"^(?:also\s+|and\s+)?(?:{_QUESTION_WORDS})\b", re.IGNORECASE)
@@ -112,11 +113,11 @@ _STARTS_AS_QUESTION = re.compile(rf"^(?:also\s+|and\s+)?(?:{_QUESTION_WORDS})\b"
 # and will be 16 by the summer". A piece ending with "?" is a question whatever its first words.
 _AUXILIARY = r"is|are|do|does|did|can|could|will|would|should|shall|am|have|has"
 _SUBJECT = (
-    r"i|you|we|they|he|she|it|there|this|that|these|those|the|my|your|our|their|his|her|its|"
+    r"i|you|u|we|they|he|she|it|there|this|that|these|those|the|my|your|our|their|his|her|its|"
     r"techtrack|apprentices|applicants|people|anyone|someone|everyone"
 )
 # "have"/"has" before a noun phrase is possession ("and has the certificate"): a pronoun must follow.
-_PRONOUN = r"i|you|we|they|he|she|it|there|anyone|someone|everyone"
+_PRONOUN = r"i|you|u|we|they|he|she|it|there|anyone|someone|everyone"
 _AUXILIARY_STATEMENT = re.compile(
     rf"^(?:also\s+|and\s+)?(?:(?:{_AUXILIARY})\s+(?!(?:{_SUBJECT})\b)|(?:have|has)\s+(?!(?:{_PRONOUN})\b))",
     re.IGNORECASE,

@@ -2,7 +2,8 @@
 equipment, London weighting, reasonable adjustments, the coding challenge's language, how
 competitive it is, applying for more than one role, failing, the number of places, working hours,
 applying again, recognition outside the Civil Service, asylum decision times, a probation
-period, other apprenticeships.
+period, other apprenticeships, what each role involves day to day, what the coding challenge involves,
+how the providers compare, doing it part-time, when it starts.
 A question on one of them gets an honest "the FAQ doesn't say" and the route to the admissions team,
 not the nearest entry's answer (an exploratory tester's "Does TechTrack sponsor visas?" got the
 answer about work visas, and "how much annual leave do apprentices get?" the salary answer).
@@ -23,6 +24,8 @@ OTHER_EMPLOYERS = (r"(?:bt|bbc|google|amazon|microsoft|ibm|apple|meta|barclays|l
                    r"deloitte|pwc|kpmg|ey|accenture|capgemini|sky|vodafone|network rail|tesco|sainsbury|"
                    r"jaguar land rover|jlr|rolls[- ]royce|bae|bae systems|airbus|openreach|the nhs|nhs)")
 CONDITIONS = r"(?:dyslexi\w*|adhd|autis\w*|disab\w*|neurodiver\w*)"
+ROLE_NAMES = (r"(?:software dev\w*|software engineer\w*|dev ?ops(?: engineer\w*)?|business analysts?|ba|"
+              r"cyber(?: security)?(?: technologist)?|cyber ?sec\w*)")
 
 # (what the FAQ doesn't cover, said in the reply; the words that ask about it; words that make it
 # a question the FAQ does answer)
@@ -83,6 +86,38 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"apprentices?) (?:work|do)\b|\b(?:9|nine) ?(?:to|till?|-|–) ?(?:5|five)\b"),
      re.compile(r"\bstudy\w*|\blearning\b|\bwebinars?\b|\boff[- ]the[- ]job\b|\btraining\b|"
                 r"\bpart[- ]time\b|\bengland\b|\bscotland\b|\bwales\b|\bsplit\b|\bhalf\b")),
+    ("what each role involves day to day", re.compile(
+        r"\bwhat (?:does|do|would) (?:a |an )?" + ROLE_NAMES + r"s? (?:actually |really |even )?do\b|"
+        r"\bwhat(?:'s| is) (?:a |an )?" + ROLE_NAMES + r"(?: role| job)?\s?(?:\?|$)|"
+        r"\b" + ROLE_NAMES + r"\b[^.?!]{0,30}\bday[- ]to[- ]day\b|\bday[- ]to[- ]day\b[^.?!]{0,30}\b" +
+        ROLE_NAMES + r"|"
+        r"\bwhich (?:role|one|apprenticeship) (?:is|would be|will be|should i|suits|fits)\b[^.?!]{0,30}"
+        r"\b(?:best|right|better|suit|pick|choose|go for|for me)\b"),
+     # (the training's week, the programme's structure or the apprenticeship itself, which the FAQ gives:
+     # "what is the devops one like day to day")
+     re.compile(r"\b(?:training|study\w*|learning|webinars?|course|structure|how long|duration|salary|pay|"
+                r"provider|providers|who (?:runs|delivers)|one|apprenticeships?|programmes?|route|scheme|"
+                r"bootcamp|placement)\b")),
+    ("what the coding challenge involves", re.compile(
+        r"\bwhat(?:'s| is| will be) (?:in|on) (?:the )?coding challenge\b|"
+        r"\bwhat (?:does|is) (?:the )?coding challenge (?:involve|like|consist|about|test)\b|"
+        r"\b(?:how (?:hard|difficult|long) is|what kind of|what type of|what sort of)\b[^.?!]{0,25}"
+        r"\bcoding challenge\b|\bcoding challenge\b[^.?!]{0,20}\b(?:hard|difficult|questions|tasks)\b"),
+     re.compile(r"\blanguages?\b|\bpass rate\b")),
+    ("how the training providers compare", re.compile(
+        r"\b(?:makers|bpp|estio)\b[^.?!]{0,30}\b(?:any good|better|worse|reputation|reviews?|rated|"
+        r"recommend\w*)\b|\b(?:better|best|worse|prefer)\b[^.?!]{0,20}\b(?:makers|bpp|estio)\b"), None),
+    ("doing the apprenticeship part-time", re.compile(
+        r"\b(?:do|study)\s(?:it|this|techtrack|tech track|the apprenticeship|the programme|an apprenticeship)"
+        r"\s(?:on a\s)?part[- ]?time\b|\bpart[- ]?time\s(?:option|apprenticeship|route|version)\b|"
+        r"\bis (?:it|there|techtrack) (?:a )?part[- ]?time\b"),
+     re.compile(r"\bengland\b|\bwales\b|\bscotland\b|\bnorthern ireland\b|\bborder\b|\bsplit\b|"
+                r"\boffice\b|\bdays? in\b|\bdegree\b|\buni\w*\b|\bloans?\b|\bmba\b")),
+    ("when the apprenticeship starts", re.compile(
+        r"\bwhen (?:does|do|will|is) (?:the )?(?:next )?(?:cohort|apprenticeship|programme|techtrack|"
+        r"tech track|bootcamp|course|it) (?:start|begin|kick off|commence)\b|\bnext cohort\b|"
+        r"\bstart dates? (?:for|of) (?:the )?(?:apprenticeship|programme|techtrack|cohort|bootcamp)\b"),
+     re.compile(r"\bapplications?\b|\bapply\b")),
     ("a probation period", re.compile(
         r"\bprobation(?:ary)? (?:period|periods)\b|\bis there (?:a |any )?probation\b"), None),
     ("applying again after an unsuccessful application", re.compile(
@@ -125,7 +160,8 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\b" + OTHER_EMPLOYERS + r"(?:'s|s')?\s(?:[a-z]+\s){0,2}apprenticeships?\b"),
      # (their own, done or under way: "i did a level 2 hairdressing apprenticeship", "my son finished
      # his plumbing apprenticeship": a situation the FAQ answers)
-     re.compile(r"\b(?:i|i'?ve|i have|he|she|they|he'?s|she'?s|my|his|her|their)\s(?:\w+\s){0,2}?(?:did|done|"
+     re.compile(r"^\s*(?:had|did|done|finished|completed)\b|"  # ("had an apprenticeship in catering yrs ago")
+                r"\b(?:i|i'?ve|i have|he|she|they|he'?s|she'?s|my|his|her|their)\s(?:\w+\s){0,2}?(?:did|done|"
                 r"completed|compleated|finished|finishing|doing|started|had|got)\b|\b(?:my|his|her|their)\s"
                 r"(?:\w+\s){0,3}apprenticeship\b")),
 )

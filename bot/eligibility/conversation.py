@@ -105,6 +105,8 @@ INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|sta
 UNPLACED = {"nlu_fallback", "out_of_scope"}
 # Questions whose value can be recognised without being asked ("actually I'm 44").
 SELF_EVIDENT = ("age", "role", "nationality")
+# Days of the working week said in a place: "3 days in Bristol"
+DAYS_IN_A_PLACE = re.compile(r"\b\d\s?days?\s(?:a week\s)?(?:in|at|from)\s[a-z]")
 
 
 # "yeah I work in london", typed one question early: where they work is no answer to another yes/no
@@ -253,6 +255,13 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
             value = parse_answer(question, CORRECTION.sub(" ", lowered))
             if value not in (None, NOT_SURE) and value != answers[question]:
                 return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
+    if "works_in_england" in answers and pending != "works_in_england" and DAYS_IN_A_PLACE.search(lowered):
+        # "ok actually I could go 3 days in Bristol, 2 in Swansea": a working week, which only the
+        # England question takes
+        value = parse_answer("works_in_england", CORRECTION.sub(" ", lowered))
+        if value in ("yes", "no") and value != answers["works_in_england"]:
+            return AnswerReading(updates={"works_in_england": value},
+                                 acknowledgement=acknowledge("works_in_england", value))
     return None
 
 

@@ -956,3 +956,16 @@ def test_a_fact_told_after_an_answer_says_what_it_already_decides() -> None:
     assert "don't meet" not in messages[0]["text"]
     messages, events = told("im 15, can i still do it")
     assert messages == [] and events == []
+
+
+def test_a_working_week_said_after_the_verdict_changes_the_england_answer() -> None:
+    # An exploratory tester's "ok actually I could go 3 days in Bristol, 2 in Swansea" after the
+    # verdict got "Which answer would you like to change?".
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+               "works_in_england": "no"}
+    assert check.corrects_an_answer("actually I could do 4 days in Leeds, 1 in Cardiff", answers)
+    reading = check.read_correction("actually I could do 4 days in Leeds, 1 in Cardiff", answers, None)
+    assert reading is not None and reading.updates == {"works_in_england": "yes"}
+    # near miss: the same week as before changes nothing
+    assert check.read_correction("actually 1 day in Leeds, 4 in Cardiff", answers, None) is None

@@ -3099,3 +3099,23 @@ def test_a_high_school_diploma_from_abroad_is_for_the_team() -> None:
 
 def test_an_it_certificate_with_its_level_asked() -> None:
     _each("it_qualification", [("CompTIA Network+, would that be level 3?", "not_sure")])
+
+
+def test_an_office_with_its_days_after_it_and_a_share_said_alone() -> None:
+    # An exploratory tester's "I live in Glasgow but I'd be in the Newcastle office 3 days a week and
+    # WFH 2 days from Scotland" was taken for a question, and "then yes 60%" was not understood.
+    _each("works_in_england", [
+        ("I live in Cardiff but I'd be in the Bristol office 3 days a week, WFH 2 from Wales", "yes"),
+        ("so 70 percent", "yes"), ("about 30%", "no"),
+    ])
+    # near miss: a share said of a place is not the share in England
+    assert parse_answer("works_in_england", "home in Swansea 100% of the time") != "yes"
+
+
+def test_a_free_course_ending_in_a_season_and_settled_status_to_come() -> None:
+    # Exploratory testers' "I do English course ESOL at college, free. finish in summer" and "i think
+    # yes, i will get settled next year anyway" were not understood.
+    _each("other_programme", [("ESOL classes at the college, finishing in the spring", "not_sure"),
+                              ("finished my course last summer", "no")])
+    _each("permission_lasts", [("yes, hopefully I'll have ILR next year", "not_sure"),
+                               ("I'd have to renew it partway through", "no")])

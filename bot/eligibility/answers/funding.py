@@ -315,7 +315,7 @@ NOT_DONE_BY_START = re.compile(r"\b(?:won'?t|wont|will not|isn'?t going to|is no
 YEARS_TO_GO = re.compile(r"\b(?:another|(?:\d|a|an|one|two|three|four)(?: more)?)\s(?:full\s)?"
                          r"(?:years?|yrs?)(?: and a half)?\s(?:to go|left|remaining|still to (?:go|do))\b")
 # A programme of study or training named: what "it" is in "it won't be done by then"
-PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|degree|training|btec|"
+PROGRAMME_NAMED = re.compile(r"\b(?:apprenticeship|course|programme|bootcamp|degree|training|btec|esol|"
                              r"t[- ]?level|a[- ]?levels?|nvq|diploma|hnd|hnc|qualification|studies)\b")
 # Ending in the very week or on the day the apprenticeship starts: "finishes the same week TechTrack starts",
 # "finishes the same month TechTrack starts"
@@ -399,10 +399,11 @@ def ends_months_before(text: str, today: date | None = None) -> bool:
 
 
 # A programme's end said by its month, perhaps with its year: "it ends in march", "finishes in june next
-# year", "on it until february 2027" (not "finished in June": that one is over)
+# year", "on it until february 2027", "finish in summer" (not "finished in June": that one is over)
 MONTH_END_SAID = re.compile(r"\b(?:ends?|ending|finish|finishes|finishing|wraps? up|completes?|completing|"
                             r"(?:be|is) (?:done|over|finished|completed)|until|till|til)\s"
-                            r"(?:in\s|by\s|at the end of\s|the end of\s|end of\s)?(" + MONTHS + r")\b"
+                            r"(?:in\s|by\s|at the end of\s|the end of\s|end of\s)?(" + MONTHS +
+                            r"|(?:the\s)?(?:summer|spring|autumn|winter))\b"
                             r"(?:\s(next year|this year|(?:19|20)\d\d))?")
 
 

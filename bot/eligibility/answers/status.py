@@ -512,6 +512,10 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     if UNLESS_GRANTED.search(text):
         return NOT_SURE  # "only if my extension gets approved": lasting hangs on a decision to come
     renewal = RENEWAL_PLANNED.search(text)
+    if renewal and UPGRADE_EXPECTED.search(renewal.group(0)) and not NEGATION.search(text):
+        # "i think yes, i will get settled next year anyway": the status to come, not the one held,
+        # is what would last; whether it is granted in time is for the admissions team
+        return NOT_SURE
     if renewal and EXPECTED_FINE.search(text):
         return NOT_SURE  # "I'll renew it halfway through, should be fine": for the team to check
     if renewal and RENEWED_DURING.search(text) and not re.search(
@@ -609,6 +613,10 @@ RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'
                              r"\b(?:i'?ll|i will|i should|i'?d|hopefully)\s(?:hopefully\s)?(?:have|get|be)\s"
                              r"(?:got\s|been granted\s|upgraded to\s|moved to\s|switched to\s)?(?:full\s)?"
                              r"(?:settled|ilr|indefinite leave)\b")
+# An upgrade to a lasting status said to come: "I'll get settled", "hopefully I'll have ILR"
+UPGRADE_EXPECTED = re.compile(r"\b(?:i'?ll|i will|i should|hopefully)\s(?:hopefully\s)?(?:have|get|be)\s"
+                              r"(?:got\s|been granted\s|upgraded to\s|moved to\s|switched to\s)?(?:full\s)?"
+                              r"(?:settled|ilr|indefinite leave)\b")
 # A renewal said to fall within the apprenticeship: "halfway through", "partway through", "during it"
 RENEWED_DURING = re.compile(r"\b(?:halfway|half way|half-way|partway|part way|part-way|midway|mid-way|"
                             r"mid way)(?:\sthrough)?\b|\bin the middle(?:\sof (?:it|the apprenticeship|"

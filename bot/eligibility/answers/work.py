@@ -584,6 +584,10 @@ def _ratio_share(text: str, england: Sequence[str] = ENGLAND,
 
 # A percentage: "40%", "30 percent", "25 per cent"
 PERCENT = re.compile(r"(\d{1,3})\s?(?:%|percent|per cent)")
+# A percentage said alone, as the share in England: "then yes 60%", "about 70 percent"
+PERCENT_ALONE = re.compile(r"(?:(?:then|so|yes|yeah|yep|about|around|roughly|maybe|probably|like|at least|"
+                           r"it'?s|it would be|it'?d be)[\s,]{1,3}){0,3}(\d{1,3})\s?(?:%|percent|per cent)"
+                           r"(?:\sin england)?[\s.!]*")
 # An amount of days or hours: a number, not a percentage ("40% in England" is a share, not 40 days)
 DAYS_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s?(?:%|percent|per cent))")
 
@@ -593,7 +597,11 @@ def _percent_in_england(text: str, england: Sequence[str] = ENGLAND,
     """ "60% in England", "about 30 percent in Leeds, the rest in Cardiff": a percentage said of a
     place; None when the percentages disagree or name no place."""
     shares = set()
-    for match in PERCENT.finditer(text):
+    said = list(PERCENT.finditer(text))
+    alone = PERCENT_ALONE.fullmatch(text.strip())
+    if alone and int(alone.group(1)) <= 100:
+        return int(alone.group(1)) / 100  # "then yes 60%": the share the question asks about, in England
+    for match in said:
         percent = int(match.group(1))
         after = text[match.end():match.end() + 30]
         places = mentions(after, [*england, *outside])
@@ -623,7 +631,9 @@ def _england_share(text: str, england_names: Sequence[str] = ENGLAND,
         amounts = list(DAYS_AMOUNT.finditer(window))
         if not amounts:
             # "Wales 3 days and Bristol 2 days": the days said after the place
-            after = re.match(r"\s{0,3}(?:for\s{1,3})?(\d{1,2}(?:\.\d{1,2})?)\s{0,3}(?:days?|hours?)\b",
+            # ("the Newcastle office 3 days a week": the days said after the office)
+            after = re.match(r"\s{0,3}(?:(?:office|site|hub|team|base)\s{1,3})?(?:for\s{1,3})?"
+                             r"(\d{1,2}(?:\.\d{1,2})?)\s{0,3}(?:days?|hours?)\b",
                              text[position + len(name):position + len(name) + 20])
             amounts = [after] if after else []
             last_end += after.end() if after else 0

@@ -82,6 +82,10 @@ def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry: FaqE
     """Answer `entry` for `role`, then offer what is left of several questions asked at once."""
     offer_check = entry.offers_check and not tracker.active_loop.get("name")
     answer = replies.faq_answer(entry, role, offer_check=offer_check)
+    if entry.id == "locations":
+        # "is there one in bristol?": said plainly when the place is not on the FAQ's list
+        unlisted = replies.place_not_listed(latest_text(tracker), answer.text)
+        answer = replies.Reply(f"{unlisted}\n\n{answer.text}", answer.buttons) if unlisted else answer
     send(dispatcher, answered(tracker, answer, entry.id, role, confidence))
     facts = facts if offer_check else {}
     if facts:

@@ -52,6 +52,25 @@ def faq_answer(entry: FaqEntry, role: str | None, offer_check: bool = False) -> 
     return Reply(entry.answer_for(role), (CHECK_BUTTON,) if offer_check else ())
 
 
+def place_not_listed(text: str, answer: str) -> str | None:
+    """ "is there one in bristol?" with the locations answer: a place in England the FAQ's list of
+    offices doesn't name is said not to be on it (the list says "include", so not that there is
+    none there)."""
+    from bot.eligibility.answers.text import mentions
+    from bot.eligibility.places import ENGLAND
+
+    lowered = " ".join(text.lower().split())
+    listed = answer.lower()
+    missing = [name for _, name in mentions(lowered, ENGLAND)
+               if name not in listed and name not in ("england", "english", "uk")]
+    if not missing:
+        return None
+    place = missing[0].title()
+    return (f"{place} isn't one of the office locations the FAQ names. The list isn't complete, and "
+            f"your office depends on the department you're matched with, so the admissions team can "
+            f"say whether there are roles near {place}.")
+
+
 def role_noted(role: str) -> Reply:
     chosen = ROLES[role]
     return Reply(

@@ -733,3 +733,15 @@ def test_who_to_ask_after_an_answer_names_whom_it_says(corpus: dict[str, FaqEntr
     _, events = run(ActionAnswerFaq(), text="so who should I contact", faq_id="information_needed",
                     slots={"last_faq": "salary"}, events=said)
     assert events == [FollowupAction("action_human_handoff")]
+
+
+def test_a_place_not_on_the_list_of_offices_is_said_not_to_be(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "is ther one in bristol" got the list of offices, without a word on Bristol.
+    messages, _ = run(ActionAnswerFaq(), text="any offices in sheffield?", faq_id="locations")
+    assert messages[0]["text"].startswith("Sheffield isn't one of the office locations the FAQ names")
+    assert corpus["locations"].answer in messages[0]["text"]
+    # near misses: a listed place, and no place
+    messages, _ = run(ActionAnswerFaq(), text="is there an office in Leeds", faq_id="locations")
+    assert messages[0]["text"] == corpus["locations"].answer
+    messages, _ = run(ActionAnswerFaq(), text="where are the offices", faq_id="locations")
+    assert messages[0]["text"] == corpus["locations"].answer

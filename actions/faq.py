@@ -36,7 +36,7 @@ from bot.followups import (
     only_emoji,
     takes_up_the_offer,
 )
-from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts
+from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts, question_parts
 from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
@@ -264,11 +264,17 @@ class ActionAnswerFaq(Action):
         named = role_in_message(tracker)
         role = named if named and named != replies.ALL_ROLES else remembered_role(tracker)
         events = role_events(tracker, role)
+        # "whats devops and how long is it": a part the FAQ doesn't cover is said so, not dropped
+        uncovered = list(dict.fromkeys(t for part in question_parts(text) if (t := unknown_topic(part))))
         if entry.needs_role and role is None and named != replies.ALL_ROLES:
+            for topic in uncovered:  # (said first: the role question's buttons stay last)
+                send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
-        return [*events, *answer_entry(dispatcher, tracker, entry, role,
-                                       decision.candidates[0].confidence, facts)]
+        answering = answer_entry(dispatcher, tracker, entry, role, decision.candidates[0].confidence, facts)
+        for topic in uncovered:
+            send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
+        return [*events, *answering]
 
 
 class ActionRoleChosen(Action):

@@ -124,6 +124,10 @@ _AUXILIARY_STATEMENT = re.compile(
 )
 
 
+# A question of two words, a question word with "is" in it and what it asks about: "whats devops"
+_SHORT_QUESTION = re.compile(r"(?:what'?s|where'?s|who'?s|how'?s)\s+\S+\??", re.IGNORECASE)
+
+
 SEVERAL_FLOOR = 0.02
 
 
@@ -134,7 +138,7 @@ def question_parts(text: str) -> list[str]:
     pieces = [piece.strip(" ,.;!-") for piece in _PIECES.split(text)]
     return [
         piece for piece in pieces
-        if len(piece.split()) >= 3 and (
+        if (len(piece.split()) >= 3 or _SHORT_QUESTION.fullmatch(piece)) and (
             piece.endswith("?")
             or (_STARTS_AS_QUESTION.match(piece) and not _AUXILIARY_STATEMENT.match(piece))
         )

@@ -88,7 +88,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\bpart[- ]time\b|\bengland\b|\bscotland\b|\bwales\b|\bsplit\b|\bhalf\b")),
     ("what each role involves day to day", re.compile(
         r"\bwhat (?:does|do|would) (?:a |an )?" + ROLE_NAMES + r"s? (?:actually |really |even )?do\b|"
-        r"\bwhat(?:'s| is) (?:a |an )?" + ROLE_NAMES + r"(?: role| job)?\s?(?:\?|$)|"
+        r"\bwhat(?:'?s| is) (?:a |an )?" + ROLE_NAMES + r"(?: role| job)?\s?(?:\?|$)|"
         r"\b" + ROLE_NAMES + r"\b[^.?!]{0,30}\bday[- ]to[- ]day\b|\bday[- ]to[- ]day\b[^.?!]{0,30}\b" +
         ROLE_NAMES + r"|"
         r"\bwhich (?:role|one|apprenticeship) (?:is|would be|will be|should i|suits|fits)\b[^.?!]{0,30}"

@@ -745,3 +745,14 @@ def test_a_place_not_on_the_list_of_offices_is_said_not_to_be(corpus: dict[str, 
     assert messages[0]["text"] == corpus["locations"].answer
     messages, _ = run(ActionAnswerFaq(), text="where are the offices", faq_id="locations")
     assert messages[0]["text"] == corpus["locations"].answer
+
+
+def test_a_part_the_faq_does_not_cover_is_said_so_beside_the_answer(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "whats devops and how long is it" got the length only.
+    messages, _ = run(ActionAnswerFaq(), text="whats cyber security and whats the pay", faq_id="salary")
+    assert messages[0]["text"].startswith(corpus["salary"].answer)
+    assert any(m["text"].startswith("The published TechTrack FAQ doesn't cover what each role involves")
+               for m in messages[1:])
+    # near miss: one question, answered alone
+    messages, _ = run(ActionAnswerFaq(), text="whats the pay", faq_id="salary")
+    assert not any("doesn't cover" in str(m.get("text")) for m in messages)

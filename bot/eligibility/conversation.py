@@ -16,7 +16,7 @@ from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, counted_
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, at_least, findings
 from bot.eligibility.doubt import doubted, years_counted
-from bot.eligibility.facts import volunteered_facts
+from bot.eligibility.facts import INDEFINITE_LEAVE, volunteered_facts
 from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import parse_answer, parse_choice_by_label
 from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
@@ -97,9 +97,6 @@ MOVED = re.compile(r"\b(came|come|coming|moved|moving|back|lived|living|returned
 # question is pending, they answer a confirmation asked earlier
 EARLIER_BUTTONS = ("/affirm", "/deny")
 BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*[.!?]*\s*$")
-# Indefinite leave named in an answer to the permission question: it cannot run out, so whether it
-# lasts the whole apprenticeship is not asked.
-INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|status)|permanent residen\w*)\b")
 # Intents of a message the classifier could not place, or placed outside TechTrack: said as a
 # question, it is declined ("I don't know") and the pending question asked again.
 UNPLACED = {"nlu_fallback", "out_of_scope"}

@@ -44,7 +44,8 @@ NO_LOAN = re.compile(r"\b(?:no|not on an?y?|not getting an?y?|don'?t have an?y?|
 NO_OTHER_PROGRAMME = re.compile(r"\b(?:not on|not doing|not studying|no) (?:any|another|an?y? other) "
                                 r"(?:courses?|programmes?|apprenticeships?|training)\b|"
                                 r"\bno (?:other )?(?:courses?|apprenticeships?)\b")
-# Indefinite leave, which never runs out: "ILR", "settlement visa"
+# Indefinite leave, named in an answer or an opening message: it cannot run out, so whether it lasts
+# the whole apprenticeship is not asked ("ILR", "settlement visa")
 INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|status)|permanent residen\w*)\b")
 # The UK and its countries: places, said as nationalities only with "I'm from" or "born in"
 UK_COUNTRIES = frozenset({*UK_PLACES, "united kingdom"})

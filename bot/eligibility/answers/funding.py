@@ -31,7 +31,7 @@ def parse_student_loan(text: str) -> str | None:
             not LOAN_HELD_AFTER.search(text[doubt.end():]):
         return NO  # "not sure if repaying counts... I'm repaying mine": one paid back is no loan now
     if REPAYING.search(text) and ANOTHER_HELD_NOW.search(text) and not NEGATION.search(text):
-        return YES
+        return YES  # "repaying one from my undergrad and also getting one for my masters": one held now
     if LOAN_APPROVED.search(text) and not NEGATION.search(text) and not REPAYING.search(text) and \
             not LOAN_GIVEN_UP.search(text):
         return YES  # "just been approved for a postgrad loan for a master's starting in January"
@@ -70,9 +70,7 @@ def parse_student_loan(text: str) -> str | None:
                  r"previous|used to|" + FROM_PAY + r")\b", text) and not re.search(
                      # ("yes I still have a student loan, paying it back": the debt, still had)
                      r"\b(currently|now|this year)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b|"
-                     r"\bstill\b.{0,20}\b(get|getting|receiv\w*)\b|"
-                     # ("repaying one from my undergrad and also getting one for my current masters")
-                     r"\balso\b.{0,10}\b(getting|receiv\w*)\b" if REPAYING.search(text) else
+                     r"\bstill\b.{0,20}\b(get|getting|receiv\w*)\b" if REPAYING.search(text) else
                      r"\b(currently|now|this year|still)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b", text):
         return NO
     ended = LOAN_ENDED.search(text)

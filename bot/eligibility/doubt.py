@@ -41,6 +41,9 @@ from bot.eligibility.questions import NO, NOT_SURE, ROLE_UNDECIDED, YES
 from bot.eligibility.wording import RULES
 
 NEVER_DOUBTED = frozenset({NOT_SURE, ROLE_UNDECIDED})
+# Permission to work said of an asylum claim: "I have permission to work", "allowed to work"
+WORK_ALLOWED_SAID = re.compile(r"\b(?:permission to work|right to work|work permit|work permission|"
+                               r"allowed to work|can work|able to work|work rights|working)\b")
 # A part read as less than the whole says: "asylum seeker, not allowed to work" is no disagreement
 SAME_STORY = frozenset({("asylum_seeker", "asylum_no_work"), ("other_permission", "student_dependant"),
                         ("study", "student_dependant")})
@@ -64,6 +67,9 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True
     if HEDGE.search(lowered) or COUNTS_QUESTION.search(lowered):
         return True
+    if question == "immigration_status" and value == "asylum_seeker" and \
+            not WORK_ALLOWED_SAID.search(lowered):
+        return True  # "I'm an asylum seeker": whether they may work is not said (most may not)
     if question == "nationality" and said_only_as_a_place(text, entities):
         return True  # "I'm from Dublin": born or raised there, not always a citizen
     if question != "works_in_england" and value in (YES, NO) and _only_a_place_after(lowered, entities):

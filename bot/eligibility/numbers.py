@@ -222,7 +222,7 @@ AGE_BOUND = re.compile(r"\b(less th[ae]n|under|not quite|nearly|almost|just unde
 PLUS_AFTER = re.compile(r"\d{1,3}\s?\+(?![\d+])")
 PLUS_BOUND = re.compile(r"(?<![\d.])(\d{1,3})\s?\+(?![\d+])(?!\s*(?:years?|yrs?)\s+(?!old\b))")
 # "forty odd", "60-odd": some years over that age
-ODD_AFTER = re.compile(r"(?<![\d.])([2-9]0)[\s-]odd\b")
+ODD_AFTER = re.compile(r"(?<![\d.])([2-9]0)[\s-](?:odd|something|summat)\b")
 TURNING_LATER = re.compile(r"\b(?:i'?ll be|i will be|will be|turn|turning|i turn|be)\s+(\d{1,3})\s+"
                            r"(?:in|on|next|soon|later|this|by)\b")
 

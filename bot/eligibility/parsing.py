@@ -151,6 +151,12 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
     asked_back = asked_back or TAG_QUESTION.search(normalise(text)) or NOT_UNDERSTOOD.search(normalise(text))
     if CHECK_NOT_WANTED.search(normalise(text)):
         return None
+    counts_asked = QUALIFICATION_COUNTS_ASKED.search(normalise(text)) \
+        if question_id in ("level3", "it_qualification") else None
+    if counts_asked and _parse_one(question_id, normalise(text)[:counts_asked.start(1)], entities) != YES:
+        # "French Bac - does that count?": one held, whether it counts is for the admissions team
+        # ("Level 3 IT diploma, does that count?" is a yes, asked back)
+        return NOT_SURE
     if ASKED_BACK.search(normalise(text)) or asked_back:
         doubt = DOUBT_AFTER_QUESTION.search(normalise(text))
         if doubt and is_not_sure(doubt.group(1)) and not QUESTION_BACK.search(doubt.group(1)):
@@ -236,6 +242,14 @@ HEDGED_NUMBER = re.compile(r"^\s*(?:i think|i guess|i reckon|i believe|maybe|pro
                            r"about|around|roughly)\b[^?\d]{0,15}\d")
 # A few words of the question said back before the answer: "student loan? no", "GCSEs? loads".
 ECHOED_QUESTION = re.compile(r"^\s*([\w' -]{1,30})\?\s*(?=\S)")
+
+
+# Whether a qualification named as theirs counts, asked: "French Bac - does that count?" ("does a Google
+# certificate count?" names none held: the hint answers it)
+QUALIFICATION_COUNTS_ASKED = re.compile(
+    r"\b(?:bac|baccalaureate|abitur|matura|diploma|certificate|cert|certification|a\+|ccna|comptia|"
+    r"google|aws|azure|cisco|microsoft|btec|nvq|gcse|highers?|leaving cert)\b[^?]{0,40}"
+    r"\b((?:does|would|will|do))\s(?:that|it|this|they|those)\s(?:count|qualify|be accepted|work)\b")
 
 
 # Doubt of what the question means, said in a clause before an answer: "I'm not sure what you mean by

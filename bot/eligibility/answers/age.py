@@ -92,7 +92,9 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
         return int(exact.group(1))
     odd = ODD_AFTER.search(digits) or AND_A_BIT.search(digits)
     if odd and len(numbers(text)) == 1 and int(odd.group(1)) >= RULES.min_age:
-        return f">{odd.group(1)}"  # "forty odd", "30 and a bit": some years over it
+        # "forty odd", "30 and a bit": some years over it; "thirty something": 30 or more
+        at_least = re.search(r"something|summat", odd.group(0))
+        return f">{int(odd.group(1)) - 1}" if at_least else f">{odd.group(1)}"
     age = parse_age_number(text, rough_margin_from=RULES.min_age)
     if age is not None:
         return age

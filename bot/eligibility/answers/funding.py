@@ -32,6 +32,9 @@ def parse_student_loan(text: str) -> str | None:
         return NO  # "not sure if repaying counts... I'm repaying mine": one paid back is no loan now
     if REPAYING.search(text) and ANOTHER_HELD_NOW.search(text) and not NEGATION.search(text):
         return YES  # "repaying one from my undergrad and also getting one for my masters": one held now
+    if LOAN_FOR_A_COURSE_STARTED.search(text) and not NEGATION.search(text) and not REPAYING.search(text) \
+            and not COURSE_OVER_SAID.search(text):
+        return YES  # "Student loan for a Masters I started in September": a course under way on a loan
     if LOAN_APPROVED.search(text) and not NEGATION.search(text) and not REPAYING.search(text) and \
             not LOAN_GIVEN_UP.search(text):
         return YES  # "just been approved for a postgrad loan for a master's starting in January"
@@ -67,7 +70,8 @@ def parse_student_loan(text: str) -> str | None:
                  r"(?:stopped|withdrew from|quit|left|dropped) (?:my |the )?(?:uni |university |college )?"
                  r"(?:course|degree|studies)|cancel\w* (?:the |my )?(?:loan|finance|funding)|"
                  r"(?:done|finished) with (?:uni|university|college|my course|my degree|studying|studies)|"
-                 r"previous|used to|" + FROM_PAY + r")\b", text) and not re.search(
+                 r"previous|used to|use to|(?:uni|university|student|college) days (?:are |were )?"
+                 r"(?:long )?(?:gone|over|behind me)|" + FROM_PAY + r")\b", text) and not re.search(
                      # ("yes I still have a student loan, paying it back": the debt, still had)
                      r"\b(currently|now|this year)\b.{0,20}\b(get|getting|receiv\w*|have|on)\b|"
                      r"\bstill\b.{0,20}\b(get|getting|receiv\w*)\b" if REPAYING.search(text) else
@@ -197,6 +201,13 @@ REPAYING = re.compile(r"\b(?:repay\w*|paying (?:it |that |mine |one |my loan )?(
 LOAN_FOR_A_COURSE = re.compile(r"^(?:i\s|i'?ve\s)?(?:got|get|have|getting|receive)\s"
                                r"(?:one|a loan|it|the loan)\sfor\s(?:my|the)\s(?:[a-z]+\s){0,2}?"
                                r"(?:degree|course|studies|masters|uni\w*|diploma|foundation year)\b")
+# A loan for a course begun: "student loan for a Masters I started in September"
+LOAN_FOR_A_COURSE_STARTED = re.compile(r"\b(?:loan|student finance|funding)\sfor\s(?:my|a|an|the)\s"
+                                       r"(?:[a-z']+\s){0,2}?(?:masters?|master'?s|msc|ma|mba|degree|course|phd|pgce|"
+                                       r"foundation year|diploma)\s(?:i|that i|which i)\s(?:just\s)?"
+                                       r"(?:started|began|start\w*)\b")
+# A course said to be over, or begun in a year named: "paid off", "graduated", "started in 2010"
+COURSE_OVER_SAID = re.compile(r"\b(?:paid|finished|graduat\w*|dropped|left|quit|over|ended|(?:19|20)\d\d)\b")
 # A loan granted for a course: "just been approved for a postgrad loan", "student finance approved my loan"
 LOAN_APPROVED = re.compile(r"\b(?:approved|accepted|granted)\s(?:for\s)?(?:a|an|my|the)\s(?:[a-z']+\s){0,2}?"
                            r"(?:loan|student finance|funding)\b|"

@@ -170,9 +170,15 @@ SOUGHT = re.compile(r"\b(apply\w*|applied|waiting|wait|awaiting|pending|getting|
                     r"in the middle of|should)\b")
 
 
+# A nationality still to come, said before it: "...my citizenship ceremony to become British"
+BECOMING = re.compile(r"\b(?:to become|to be made|before i become|until i become|become)\s(?:an?\s)?$")
+
+
 def _not_held_yet(text: str, start: int, end: int) -> bool:
     """ "applying for British citizenship": a nationality named with a citizenship or passport that
-    is sought or expected, in its own clause."""
+    is sought or expected, in its own clause; "waiting on my citizenship ceremony to become British"."""
+    if BECOMING.search(text[max(0, start - 60):start]):
+        return True
     if not re.match(r"\s{1,3}(?:citizenship|passport|nationality|naturali[sz]ation)\b", text[end:end + 20]):
         return False
     clause_start = max(text.rfind(sep, 0, start) for sep in (",", ".", ";", " but ", " and "))

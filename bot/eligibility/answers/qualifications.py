@@ -432,6 +432,8 @@ def parse_gcses(text: str) -> str | None:
         return None  # "I'd need 5 GCSEs for that?"
     if FIVE_NOT_HELD.search(text):
         return NO  # "no I don't have five", "not quite 5"
+    if TOP_GRADES_IN_ALL.search(text) and not NEGATION.search(text):
+        return YES  # "got 9s and 8s in everything lol", "straight A*s"
     if _school_leaving_abroad_held(text):
         return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
     if EQUIVALENT_INSTEAD.search(text) and not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):
@@ -567,6 +569,9 @@ SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! 
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
 
 
+# Top grades in every subject: "9s and 8s in everything", "all 9s", "straight As"
+TOP_GRADES_IN_ALL = re.compile(r"\b(?:[5-9]s? and [4-9]s? in (?:everything|all (?:of )?(?:them|my subjects))|"
+                               r"all [5-9]s|straight (?:a\*?s|[7-9]s)|all a\*?s)\b")
 # Five said not to be held: "I don't have five", "haven't got 5", "not quite 5", "fewer than five"
 FIVE_NOT_HELD = re.compile(r"\b(?:don'?t|do not|haven'?t|have not|didn'?t|did not|never)\s"
                            r"(?:have|got|get|pass|passed)\s(?:got\s)?(?:all\s)?(?:five|5)\b|"
@@ -844,6 +849,9 @@ def parse_it_qualification(text: str) -> str | None:
     if re.search(r"\b(only got|got) an? [1-3u]\b|\bfailed\b", text):
         return NO  # a grade below a pass
     if IN_PROGRESS.search(text) and not re.search(r"\b(already|also) (have|got)\b", text):
+        held = [part for part in re.split(r",|;|\band\b|\bbut\b", text) if not IN_PROGRESS.search(part)]
+        if any(part.strip() and parse_it_qualification(part) == YES for part in held):
+            return YES  # "yes level 2 BTEC IT and I'm doing level 3 now": one held, another under way
         return _still_studying(text)  # "I'm doing a level 3 IT course now": not held yet
     it = IT_SUBJECT.search(text)
     level = re.search(r"\b(btec|nvq|ecdl|icdl|gcses?|a[- ]?levels?(?! ?\d)|level [23]|l[23]|diploma|"

@@ -78,8 +78,10 @@ def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
 COUNTED_THINGS = re.compile(r"\b\d{1,2}\s(?:gcses?|a[- ]?levels?|grades?|subjects?|kids|children|jobs)\b")
 
 
-# Years to be reached in a month to come: "it'll be 3 years in march", "4 years in feb"
-YEARS_REACHED_IN = re.compile(r"\b(\d{1,2}) (?:years?|yrs?) (?:in|by|this|come|next) (" + MONTHS + r")\b")
+# Years to be reached in a month to come: "it'll be 3 years in march", "4 years in feb", "3 yrs this
+# coming March", "five years on the 1st of June"
+YEARS_REACHED_IN = re.compile(r"\b(\d{1,2}) (?:years?|yrs?) (?:in|by|this coming|this|come|coming|next|"
+                              r"on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)?) (" + MONTHS + r")\b")
 
 
 def parse_residence_years(text: str) -> float | str | None:
@@ -110,6 +112,10 @@ def parse_residence_years(text: str) -> float | str | None:
         text = digits = gap_out  # "36 years apart from a gap year teaching english in japan": a stay unbroken
     if AWAY_FOR_WORK.search(digits):
         return None  # "7 years, with a year in Canada in the middle for work": a long absence, ask again
+    span = YEARS_SPAN_AWAY.search(digits)
+    if span and ALL_LIFE.search(digits) and int(span.group(2)) - int(span.group(1)) >= 1 and \
+            not CAME_BACK.search(digits) and not re.search(r"\bsince\b", digits[span.end():]):
+        return None  # "since birth, but I spent 2021-2023 working in Dubai": a long absence, ask again
     trips_out = _short_trips_left_out(digits)
     if trips_out != digits:
         text = digits = trips_out  # "..., went back to Lagos for a month in 2022": a trip breaks no stay
@@ -239,6 +245,9 @@ def _gap_year_left_out(text: str) -> str:
     return rest if re.search(r"\d", rest) or ALL_LIFE.search(rest) else text
 
 
+# Years away said as a span of years: "spent 2021-2023 working in Dubai"
+YEARS_SPAN_AWAY = re.compile(r"\b(?:spent|lived|living|was|were|worked|working|moved|went)\b[^.;]{0,30}?"
+                             r"\b((?:19|20)\d\d)\s?(?:-|–|to|until|till)\s?((?:19|20)\d\d)\b")
 # A year or more away for work, said within the count: "with a year in Canada in the middle for work",
 # "a year abroad working", "2 years away with my job" (a holiday or gap year is a short absence)
 AWAY_FOR_WORK = re.compile(r"\b(?:a|one|\d{1,2})\s(?:years?|yrs?)\s(?:away|abroad|overseas|out of the uk|"

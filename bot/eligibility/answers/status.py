@@ -440,7 +440,7 @@ ASYLUM_REFUSED = re.compile(r"\basylum\b(?:\s(?:claim|application|case))?\s(?:wa
                             r"\b(?:refused|rejected|denied)\s(?:my\s|me\s)?asylum\b(?![^,.;]{0,40}\bappeal)")
 # A family member of a visa holder: "student dependant visa", "I'm a dependant", "dependent visa",
 # "dependent on my husband's student visa"
-DEPENDANT = re.compile(r"\bdependa[nt]+s?\b|\bdependents?\s(?:visa|route|permit|leave)\b|"
+DEPENDANT = re.compile(r"\bdependa[nt]+s?\b|\bdependents?\s(?:visa|route|permit|leave|of)\b|"
                        r"\bdependents?\son\s(?:my|her|his|their|our)\s(?:husband|wife|partner|spouse|parents?|"
                        r"mum|mom|dad|father|mother)\b")
 STUDENT_NAMED = re.compile(r"\b(?:student|study|studying|students|tier 4|phd|masters?|uni|university)\b")

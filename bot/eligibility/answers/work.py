@@ -28,6 +28,8 @@ EMPLOYED_NO = re.compile(
     r"stay[- ]at[- ]home|full[- ]time (mum|dad|parent|carer)|carer|retired|on benefits|"
     r"career break|made redundant|redundant|no job|don'?t have a job|not got a job|lost my job|"
     r"laid off|let go|sacked|fired|"
+    # a job still to get: "working on it, got an interview next week"
+    r"(?:got|have|had) an? (?:job )?interview|working on it|applying for (?:jobs|roles|work)|"
     r"year 1[0-3]|sixth form|in school|at school|doing (my )?a[- ]?levels)\b"
 )
 NOT_RELEVANT_JOBS = re.compile(
@@ -255,7 +257,8 @@ WHERE_NOT_TOLD = re.compile(r"\b(?:haven'?t|have not|not) (?:been )?(?:told|info
 # Places said as alternatives: "Bristol or Cardiff", "Leeds/Glasgow", "could be Cardiff could be Bristol"
 PLACES_AS_ALTERNATIVES = re.compile(r"\bor\b|/|\b(?:could|might|maybe|possibly|perhaps)\b")
 # Only some days a week in England itself: "only 1 day a week in England", "just 2 days in England"
-ONLY_DAYS_IN_ENGLAND = re.compile(r"\b(?:only|just)\s(?:about\s|around\s)?(\d(?:\.\d)?)\s?days?\s"
+ONLY_DAYS_IN_ENGLAND = re.compile(r"\b(?:only|just|at most|max(?:imum)?)\s"
+                                  r"(?:do\s|work\s|manage\s|spend\s|be\s)?(?:about\s|around\s)?(\d(?:\.\d)?)\s?days?\s"
                                   r"(?:(?:a|per|each|every)\sweek\s)?(?:in|based in|working in|at work in)\s"
                                   r"england\b")
 # Not decided yet, no place said: "not decided yet", "haven't decided", "still to be confirmed"
@@ -278,6 +281,7 @@ WELSH_NEWPORT_BESIDE = re.compile(r"\bbristol\b")
 # A "probably" before the days said: "probably 2 days in Bristol, 3 in Newport"
 LEANING_TO_DAYS = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely)\s(?=\d|one\b|two\b|three\b|"
                              r"four\b|five\b)")
+LEANING_TO_A_PLACE = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely)\s(?=(?:the\s)?[a-z])")
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
 
 
@@ -303,6 +307,12 @@ def parse_works_in_england(text: str) -> str | None:
         # "probably 2 days in the bristol office and 3 from home in newport": the days, leant towards
         # (asked back for the "probably")
         value = parse_works_in_england(text[leaning.end():])
+        if value in (YES, NO):
+            return value
+    leaning_to = LEANING_TO_A_PLACE.match(text)
+    if leaning_to and mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]):
+        # "probably the Croydon office": the place leant towards (asked back for the "probably")
+        value = parse_works_in_england(text[leaning_to.end():])
         if value in (YES, NO):
             return value
     if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
@@ -516,13 +526,16 @@ def _share_travelling_from_home(text: str) -> float | None:
 
 def _only_days_in_england(text: str) -> float | None:
     """ "only 1 day a week in England": those days of a five-day week, the rest (not said) outside
-    England; None when the rest is said (read by `_england_share`) or another place is named."""
+    England; None when the rest is said (read by `_england_share`) or another place in England is
+    named."""
     from bot.eligibility.numbers import words_to_digits
 
     text = words_to_digits(text)
     only = ONLY_DAYS_IN_ENGLAND.search(text)
+    named = [name for _, name in mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])]
+    # (a home outside England said besides: "a carer in Cardiff, so only 1 day a week in England")
     if not only or REST_OF_THE_WEEK.search(text) or is_negated(text, only.start(), verbs=True) or \
-            len(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])) != 1:
+            any((name in ENGLAND and name != "england") or name in AMBIGUOUS for name in named):
         return None
     days = float(only.group(1))
     return days / 5 if 0 < days < 5 else None

@@ -61,7 +61,7 @@ QUESTION_WORDS: dict[str, tuple[str, ...]] = {
                         "moved here", "came here", "came over", "arrived"),
     "permission_lasts": ("expire", "expires", "expiry", "end date", "last", "permission lasts",
                          "lasts the whole", "whole apprenticeship"),
-    "student_loan": ("loan", "student finance"),
+    "student_loan": ("loan", "student loan", "student finance"),
     "other_programme": ("other apprenticeship", "programme", "course", "training", "end date",
                         "finish date", "apprenticeship ends", "course ends"),
     "prior_qualification": ("degree", "prior qualification", "hnd", "level 4", "my qualification",
@@ -622,10 +622,12 @@ ANOTHER_ROLE = re.compile(r"\b(?:another|a different|the other|other|different)\
 
 
 # "What if I wait a year?", "so if I wait another year I can apply?", "could I apply next year?",
-# "what about when I'm 16?"
-WAITING = re.compile(r"\b(?:if i wait|wait(?:ing)? (?:(?:another|a|one|a few|a couple of|until|till|til) )?"
-                     r"(?:year|years|months?|next year)|next year|in a year(?:'s time)?|a year from now|"
-                     r"when i'?m (?:\d{2}|older)|when i turn \d{2}|(?:later|next|another|future) intake)\b")
+# "what about when I'm 16?", "what if she waits a year?"
+WAITING = re.compile(r"\b(?:if (?:i|he|she|they|we) waits?|wait(?:s|ing)? (?:(?:another|a|one|a few|"
+                     r"a couple of|until|till|til) )?(?:year|years|months?|next year)|next year|"
+                     r"in a year(?:'s time)?|a year from now|"
+                     r"when (?:i'?m|she'?s|he'?s|they'?re) (?:\d{2}|older)|"
+                     r"when (?:i|she|he|they) turns? \d{2}|(?:later|next|another|future) intake)\b")
 
 
 def asks_about_waiting(text: str) -> bool:

@@ -969,3 +969,14 @@ def test_a_working_week_said_after_the_verdict_changes_the_england_answer() -> N
     assert reading is not None and reading.updates == {"works_in_england": "yes"}
     # near miss: the same week as before changes nothing
     assert check.read_correction("actually 1 day in Leeds, 4 in Cardiff", answers, None) is None
+
+
+def test_a_student_loan_corrected_beside_a_course_changes_the_loan_answer() -> None:
+    # An exploratory tester's "oh wait actually i do have a student loan, for the uni course" changed
+    # the other-programme answer; the loan answer stayed "no" and the verdict was "eligible".
+    answers = {"role": "devops_engineer", "age": 30, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "no", "other_programme": "no"}
+    reading = check.read_correction("actually I do get a student loan, for my uni course", answers,
+                                    "prior_qualification")
+    assert reading is not None and reading.updates == {"student_loan": "yes"}
+    assert check.asks_about_waiting("what if he waits a year?")

@@ -3144,3 +3144,13 @@ def test_the_v32_round() -> None:
     # an asylum claim whose permission to work isn't said is asked back
     assert doubted("immigration_status", "asylum seeker", "asylum_seeker")
     assert not doubted("immigration_status", "asylum seeker, allowed to work", "asylum_seeker")
+
+
+def test_an_exploratory_testers_none_here_and_a_week_flown_in() -> None:
+    # "none really, i've been in dubai since 2022" was kept as 4 years ("eligible"), and "live in
+    # belfast and fly over to liverpool office 2 days a week, rest from home" as working in England.
+    _each("residence_years", [("zero really, been in Qatar since 2021", 0.0),
+                              ("been living in Lisbon since 2020", None),
+                              ("been living in York since 2020", float(date.today().year - 2020))])
+    _each("works_in_england", [("home in Derry, I'd fly over to the Leeds office 2 days a week", "no")])
+    _each("other_programme", [("an ESOL class at my local college", "not_sure")])

@@ -451,6 +451,11 @@ def parse_other_programme(text: str) -> str | None:
     if concluded and not is_not_sure(text[:concluded.start()]) and \
             parse_other_programme(text[:concluded.start()]) in (NOT_SURE, None):
         return NO  # an end date with no start to set it against, and their conclusion that it's over
+    if re.search(r"\besol\b", text) and not NEGATION.search(text) and \
+            not re.search(r"^(?:yes|yeah|yep)\b|\bfinished\b", text):
+        # English classes (ESOL), said without a yes: whether they count as DfE-funded training, and
+        # run on at the start, is the team's
+        return NOT_SURE
     # "a week or two after it starts": the longer of the two ("the first week or two" is read below)
     text = re.sub(r"(?<!first )\b(?:a|one) (week|day) or two\b", r"2 \1s", text)
     text = re.sub(r"\b(weeks?|days?|months?) or so\b", r"\1", text)  # "a week or so after the start"

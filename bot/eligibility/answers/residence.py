@@ -78,6 +78,11 @@ def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
 COUNTED_THINGS = re.compile(r"\b\d{1,2}\s(?:gcses?|a[- ]?levels?|grades?|subjects?|kids|children|jobs)\b")
 
 
+# No years here at all, said first: "none really", "zero", "0, I've never lived there"
+NONE_HERE = re.compile(r"(?:none|zero|nil|0|no years?|not any)\b(?:\s(?:really|at all|yet))?(?:[\s,.!;-]|$)")
+# A stay somewhere said with "since": "i've been in dubai since 2022", "living in spain since 2019"
+ABROAD_SINCE = re.compile(r"\b(?:been|living|lived|live|based|moved)\s(?:in|to)\s(?:the\s)?"
+                          r"([a-z]+(?:\s[a-z]+)?)\s(?:since|from)\b")
 # Years to be reached in a month to come: "it'll be 3 years in march", "4 years in feb", "3 yrs this
 # coming March", "five years on the 1st of June"
 YEARS_REACHED_IN = re.compile(r"\b(\d{1,2}) (?:years?|yrs?) (?:in|by|this coming|this|come|coming|next|"
@@ -95,6 +100,12 @@ def parse_residence_years(text: str) -> float | str | None:
         return None  # "i got 4 gcses ... so 5 in the end": a count of something else, not years
     if is_not_sure(text):
         return NOT_SURE
+    if NONE_HERE.match(text):
+        return 0.0  # "none really, i've been in dubai since 2022": no years here (asked back for the place)
+    abroad = ABROAD_SINCE.search(text)
+    if abroad and abroad.group(1) not in UK_STAY_PLACES and not re.search(r"\b(?:uk|here|england|britain|"
+                                                                          r"back)\b", text):
+        return None  # "i've been in dubai since 2022": the years there, not here
     reached = YEARS_REACHED_IN.search(words_to_digits(text))
     if reached:
         # "it'll be 3 years in march": that many years then, so fewer now

@@ -498,8 +498,10 @@ def _share_of_days(text: str, england: Sequence[str], outside: Sequence[str]) ->
 # "I'd travel to Newcastle 2 days a week", "commuting into Leeds twice a week": days at a place
 # travelled to, in a week otherwise worked from home
 DAYS_TRAVELLED = re.compile(r"\b(?:(?:travel\w*|commut\w*) (?:in)?to|go(?:ing)? (?:in)?to|"
-                            r"com(?:e|ing) (?:in)?to|head\w* (?:in)?to|be in)\s(?:the office in\s)?$")
-DAYS_A_WEEK = re.compile(r"\s{0,3}(?:for\s)?(?:(\d(?:\.\d)?)\s?days?|(once|twice))\s"
+                            r"com(?:e|ing) (?:in)?to|head\w* (?:in)?to|be in|fly(?:ing)? (?:over )?to|"
+                            r"flew (?:over )?to)\s(?:the office in\s|the\s)?$")
+DAYS_A_WEEK = re.compile(r"\s{0,3}(?:(?:office|site|hub|team)\s)?(?:for\s)?(?:(\d(?:\.\d)?)\s?days?|"
+                         r"(once|twice))\s"
                          r"(?:a|per|each|every)\sweek\b")
 
 

@@ -50,6 +50,7 @@ INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|sta
 # The UK and its countries: places, said as nationalities only with "I'm from" or "born in"
 UK_COUNTRIES = frozenset({*UK_PLACES, "united kingdom"})
 UK_NAMES = (*UK_COUNTRIES, "this country")
+UK_STAY = (*UK_NAMES, *ENGLAND, *UK_OUTSIDE_ENGLAND)
 FROM_BEFORE = re.compile(r"\b(?:(?:i'?m|im|i am) (?:originally )?from|born in)\s(?:the\s)?$")
 QUALIFICATION_AFTER = re.compile(r"\s(?:highers?|advanced highers?|nationals?|gcses?|a[- ]?levels?|degree|"
                                  r"qualifications?|diploma|certificates?|school|college|uni|university|exams?|"
@@ -71,7 +72,18 @@ STATUS_CUES = re.compile(r"\b(visa|refugee|asylum|settled|pre-?settled|leave to 
 TIME_ELSEWHERE = re.compile(r"\b(abroad|overseas|back (?:to|in|from|home)|came back|moved back|returned|"
                             r"before that|prior to that|went back|away from the uk)\b|"
                             r"\b(?:lived|living|been|spent)\b[^.;?!]{0,20}\bin (?!the uk\b|uk\b|england\b|"
-                            r"britain\b|great britain\b|the united kingdom\b|here\b)[a-z]")
+                            r"britain\b|great britain\b|the united kingdom\b|here\b)(?:the )?"
+                            r"([a-z]+(?: [a-z]+)?)")
+
+
+def time_elsewhere(text: str) -> bool:
+    """Time said to be spent somewhere other than the UK ("lived in the US for ten years", "came
+    back last year"); a place in the UK ("lived in belfast 10 years") is no elsewhere."""
+    for found in TIME_ELSEWHERE.finditer(text):
+        place = found.group(2)
+        if place is None or not any(place == name or place.startswith(name + " ") for name in UK_STAY):
+            return True
+    return False
 
 
 def said_of_themselves(text: str, entities: Sequence[tuple[str, str]]) -> bool:
@@ -139,25 +151,25 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
                 groups or said_of_themselves(lowered, entities)):
             facts["nationality"] = nationality
     residence = RESIDENCE.search(lowered)
-    if residence and not TIME_ELSEWHERE.search(lowered):
+    if residence and not time_elsewhere(lowered) and not EXCEPT_AFTER.search(lowered[residence.end():]):
         years = parse_duration_years(residence.group(2))
         if years is not None:
             facts["residence_years"] = years
     always = ALWAYS_HERE.search(lowered)
     if always and "residence_years" not in facts and \
-            not TIME_ELSEWHERE.search(lowered[:always.start()] + lowered[always.end():]) and \
+            not time_elsewhere(lowered[:always.start()] + lowered[always.end():]) and \
             (always.group(1) is None or always.group(1) in UK_NAMES or
              always.group(1) in (*ENGLAND, *UK_OUTSIDE_ENGLAND)):
         facts["residence_years"] = "all_my_life"
     whole_life = WHOLE_LIFE_IN.search(lowered)
     if whole_life and "residence_years" not in facts and \
-            not TIME_ELSEWHERE.search(lowered[:whole_life.start()] + lowered[whole_life.end():]) and \
+            not time_elsewhere(lowered[:whole_life.start()] + lowered[whole_life.end():]) and \
             not EXCEPT_AFTER.search(lowered[whole_life.end():]) and \
             (whole_life.group(1) is None or whole_life.group(1) in UK_NAMES or
              whole_life.group(1) in (*ENGLAND, *UK_OUTSIDE_ENGLAND)):
         facts["residence_years"] = "all_my_life"  # "lived in Birmingham my whole life"
     here = YEARS_HERE.search(lowered)
-    if here and "residence_years" not in facts and not TIME_ELSEWHERE.search(lowered) and \
+    if here and "residence_years" not in facts and not time_elsewhere(lowered) and \
             len(YEARS_HERE.findall(lowered)) == 1 and \
             not OTHER_PLACE_SAID.search(lowered[here.end():here.end() + 30]):
         years = parse_duration_years(here.group(1))
@@ -264,6 +276,10 @@ def ends_with_the_role(text: str) -> bool:
     return bool(roles) and bool(AFTER_THE_ROLE.match(text[roles[-1][1]:]))
 
 
+# Facts the check asks for that no situation entry answers on their own
+PLAIN_FACTS = frozenset({"role", "age", "nationality", "residence_years"})
+
+
 def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
     """Whether a message asks for the check rather than about one rule: "Am I eligible? I'm 24,
     British...", "do I qualify?", or a bare "can I apply?". A question that gives a situation
@@ -287,4 +303,9 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
     if set(facts) == {"role"} and asked and ends_with_the_role(lowered) and \
             names_the_role_next(lowered, asked.end()) and PREAMBLE.match(lowered[:asked.start()]):
         return True  # nothing but the role they would apply for
-    return bool(ASKS_TO_APPLY.search(lowered)) and not facts and short
+    # ("can i apply? im 24, british, lived in leeds all my life": the check's own facts, no situation
+    # an FAQ entry answers)
+    plain = bool(facts) and set(facts) <= PLAIN_FACTS and facts.get("nationality") in (None, "uk", "irish")
+    # ("uk citizen lived abroad can i apply": the returners' answer)
+    return bool(ASKS_TO_APPLY.search(lowered)) and ((not facts and short) or plain) and \
+        not time_elsewhere(lowered)

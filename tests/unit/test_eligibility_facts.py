@@ -174,3 +174,15 @@ def test_a_whole_life_in_a_place_years_before_here_and_no_loan_or_course() -> No
     assert "residence_years" not in volunteered_facts("lived in hull my whole life except 3 years in peru")
     assert "residence_years" not in volunteered_facts("4 years here, 3 in Poland before, polish")
     assert "student_loan" not in volunteered_facts("could i apply with no student loan? i'm british")
+
+
+def test_years_in_a_uk_city_and_can_i_apply_with_the_checks_own_facts() -> None:
+    # Exploratory testers' "im 27, irish, lived in belfast 10 years" was asked the years again, and
+    # "can i apply? im 24, british, lived in leeds all my life" got FAQ buttons, not the check.
+    assert volunteered_facts("i'm 31, irish, lived in derry 12 years")["residence_years"] == 12.0
+    text = "can i apply? i'm 29, british, lived in hull all my life"
+    assert asks_to_check(text, volunteered_facts(text))
+    # near misses: years abroad, and a situation an FAQ entry answers
+    assert "residence_years" not in volunteered_facts("lived in the US for ten years, back six months")
+    for text in ("british, lived abroad, can i apply", "can i apply? i'm on a spouse visa"):
+        assert not asks_to_check(text, volunteered_facts(text)), text

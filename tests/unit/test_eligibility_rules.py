@@ -361,3 +361,15 @@ def test_an_age_over_the_minimum_passes_and_just_under_it_asks_about_the_start()
     assert decide(answers(age="<15")).verdict is Verdict.NOT_ELIGIBLE
     assert QUESTIONS["age"].label_for("<16") == "under 16"
     assert QUESTIONS["age"].label_for(">25") == "over 25"
+
+
+def test_the_other_roles_suggested_still_carry_the_similar_subject_rule() -> None:
+    # An exploratory tester with a computer engineering degree, ruled out of Business Analyst, was
+    # told Software Developer "needs no prior qualifications", though such a degree counts against it.
+    from bot.eligibility.outcome import decide
+
+    outcome = decide({"role": "business_analyst", "age": 30, "nationality": "uk", "residence_years": 10,
+                      "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+                      "works_in_england": "yes", "employed_relevant": "no"})
+    step = next(s for s in outcome.next_steps if "need no prior qualifications" in s)
+    assert "subject close to that role would still count against it" in step

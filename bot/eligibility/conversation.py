@@ -704,7 +704,10 @@ def verdict_reasons(answers: Mapping[str, Any]) -> Reply:
     outcome = decide(answers)
     words = texts()["verdict"]
     if not outcome.reasons:
-        return Reply(outcome.headline)
+        # ("why?" after "you meet the criteria": which answers met them, not the headline alone)
+        met = [f"{summary}: {value}" for summary, value in outcome.answered]
+        return Reply("\n".join([outcome.headline, "", words["all_met"], *_bullets(met)]).strip() if met
+                     else outcome.headline)
     label = words["why"] if outcome.verdict is not Verdict.ELIGIBLE else words["note"]
     also = [words["also_check"], *_bullets(outcome.also_check)] if outcome.also_check else []
     return Reply("\n".join([outcome.headline, "", label, *_bullets(outcome.reasons), *also]).strip())

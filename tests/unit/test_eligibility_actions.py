@@ -980,3 +980,16 @@ def test_a_student_loan_corrected_beside_a_course_changes_the_loan_answer() -> N
                                     "prior_qualification")
     assert reading is not None and reading.updates == {"student_loan": "yes"}
     assert check.asks_about_waiting("what if he waits a year?")
+
+
+def test_why_after_an_eligible_verdict_says_which_answers_met_the_criteria() -> None:
+    # An exploratory tester's "why?" after "you meet the criteria" got the headline again, alone.
+    answers = {"role": "software_developer", "age": 24, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+               "works_in_england": "yes"}
+    text = check.verdict_reasons(answers).text
+    assert "Each answer you gave meets the criteria:" in text
+    assert "Age: 24" in text and "Working in England: Yes" in text
+    # near miss: a verdict with reasons gives those reasons
+    failed = check.verdict_reasons({**answers, "student_loan": "yes"}).text
+    assert "Each answer you gave" not in failed and "Why:" in failed

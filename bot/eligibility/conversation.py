@@ -17,9 +17,18 @@ from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes
 from bot.eligibility.criteria import Status, at_least, findings
 from bot.eligibility.doubt import doubted, years_counted
 from bot.eligibility.facts import INDEFINITE_LEAVE, volunteered_facts
+from bot.eligibility.numbers import UK_PLACE_NAMES
 from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import parse_answer, parse_choice_by_label
-from bot.eligibility.places import ENGLAND, OUTSIDE_ENGLAND
+from bot.eligibility.places import (
+    CROWN_DEPENDENCIES,
+    EEA,
+    ENGLAND,
+    FAR_AWAY,
+    IRELAND,
+    OUTSIDE_ENGLAND,
+    OVERSEAS_TERRITORIES,
+)
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import (
     FLOW,
@@ -327,6 +336,31 @@ def read_dispute(text: str, answers: Mapping[str, Any]) -> AnswerReading | None:
     return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
 
 
+# "does my time in the US count?", "would the years in Spain count", "do years spent in Dublin count too"
+TIME_THERE_ASKED = re.compile(r"\b(?:does|do|would|will|can)\s(?:my\s|the\s)?(?:time|years?|months?)\s"
+                              r"(?:i\s(?:spent|lived)\s|living\s|spent\s|lived\s)?in\s(?:the\s)?"
+                              r"([a-z]+(?:\s[a-z]+)?)\s(?:count|counts|matter|be counted|go towards)\b")
+
+
+NOT_PLACES = frozenset({"that", "this", "there", "it", "those", "them", "my", "a", "an", "total", "all"})
+
+
+def time_there_place(said: str) -> str | None:
+    """The place named in "does my time in <place> count?"."""
+    known = (*UK_PLACE_NAMES, *CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES, *IRELAND, *EEA, *FAR_AWAY)
+    found = next((name for name in sorted(known, key=len, reverse=True)
+                  if said == name or said.startswith(name + " ")), None)
+    # (a country the lists don't name, "the US", is far away; "that" or "there" names no place)
+    return found or (said.split()[0] if said.split()[0] not in NOT_PLACES else None)
+
+
+def counted_places(nationality: object) -> tuple[str, ...]:
+    """The places whose years count towards the residence rule for a nationality group."""
+    uk = (*UK_PLACE_NAMES, *CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES)
+    return {"uk": uk, "irish": (*uk, *IRELAND), "eu_eea": (*uk, *IRELAND, *EEA)}.get(str(nationality),
+                                                                                   UK_PLACE_NAMES)
+
+
 def read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
     entities: Sequence[tuple[str, str]] = (), unconfirmed: Mapping[str, Any] | None = None,
@@ -356,6 +390,19 @@ def read_answer(
         if value is None and len(lowered.split()) <= 3 and not CHANGE_REQUEST.search(lowered):
             # "what?", "sorry?", "huh": the answer asked back is asked again, not dropped
             return AnswerReading(understood=False)
+    asked_about = TIME_THERE_ASKED.search(lowered) if pending == "residence_years" else None
+    place = time_there_place(asked_about.group(1)) if asked_about else None
+    if place is not None:
+        # "does my time living in the US count?": whether it does for their group, said plainly (an
+        # exploratory tester from the US got the EEA answer); years said with it are kept
+        counts = place in counted_places(answers.get("nationality"))
+        shown = place.upper() if len(place) <= 3 else place.title()  # ("the US", "Spain")
+        said = say("time_there_counts" if counts else "time_there_not_counted", place=shown)
+        if value is not None and not counts:
+            reading = answered_or_asked_back(pending, value, text, answers, entities)
+            return AnswerReading(updates=reading.updates, to_confirm=reading.to_confirm,
+                                 acknowledgement=" ".join(p for p in (said, reading.acknowledgement) if p))
+        return AnswerReading(updates={}, acknowledgement=said)
     if pending == "residence_years" and value is None and isinstance(answers.get("age"), int):
         since = SINCE_AN_AGE.search(lowered)
         if since:

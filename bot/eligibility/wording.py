@@ -79,7 +79,7 @@ def _filled(node: Any, values: Mapping[str, Any]) -> Any:
 DEFERRED = {
     "not_understood", "still_not_understood", "prefilled", "noted", "noted_fail", "confirm", "updated",
     "cleared", "why_prefix",
-    "check_for_role", "role_headline", "untimed_years",
+    "check_for_role", "role_headline", "untimed_years", "time_there_counts", "time_there_not_counted",
 }
 
 

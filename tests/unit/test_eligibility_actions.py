@@ -993,3 +993,18 @@ def test_why_after_an_eligible_verdict_says_which_answers_met_the_criteria() -> 
     # near miss: a verdict with reasons gives those reasons
     failed = check.verdict_reasons({**answers, "student_loan": "yes"}).text
     assert "Each answer you gave" not in failed and "Why:" in failed
+
+
+def test_whether_time_in_a_place_counts_asked_during_the_years_question() -> None:
+    # An exploratory tester from the US asked "does my time living in the US count?" at the years
+    # question and got the answer about time in the EEA.
+    other = {"role": "software_developer", "age": 30, "nationality": "other",
+             "immigration_status": "other_permission"}
+    reading = check.read_answer("18 months. does my time living in the US count?", "faq", 0.9, other,
+                                "residence_years")
+    assert (reading.acknowledgement or "").startswith("No: for you, years in US don't count")
+    assert {**reading.updates, **reading.to_confirm} == {"residence_years": 1.5}
+    eu = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "settled"}
+    reading = check.read_answer("would the years in Spain count?", "faq", 0.9, eu, "residence_years")
+    assert reading.acknowledgement == "Yes: your years in Spain count, so include them in the total."
+    assert reading.updates == {}

@@ -219,7 +219,8 @@ ASKS_ABOUT_ELIGIBILITY = re.compile(
 )
 ASKS_TO_APPLY = re.compile(
     # ("can I do it part time?" asks how, not whether: "do it" counts only when nothing follows)
-    r"\b(can|could|may) i (apply|do (this|it|techtrack|the apprenticeship)(?=\s*(?:[?.!]|$|please\b)))|"
+    r"\b(can|could|may) i (apply|(?:do|join) (this|it|techtrack|the apprenticeship|the programme)"
+    r"(?=\s*(?:[?.!]|$|please\b)))|"
     r"\b(am i|would i be) (able|allowed) to apply\b"
 )
 # Asking for the check for one role: "can i apply for the business analyst role?", "can i do the

@@ -186,3 +186,11 @@ def test_years_in_a_uk_city_and_can_i_apply_with_the_checks_own_facts() -> None:
     assert "residence_years" not in volunteered_facts("lived in the US for ten years, back six months")
     for text in ("british, lived abroad, can i apply", "can i apply? i'm on a spouse visa"):
         assert not asks_to_check(text, volunteered_facts(text)), text
+
+
+def test_can_i_join_with_an_age_starts_the_check() -> None:
+    # An exploratory tester's "im 15… can i join techtrack?? i live in bristol" got one FAQ button.
+    text = "im 17 could i join the apprenticeship?"
+    assert asks_to_check(text, volunteered_facts(text))
+    # near miss: how, not whether
+    assert not asks_to_check("can i join it part time", {})

@@ -3154,3 +3154,9 @@ def test_an_exploratory_testers_none_here_and_a_week_flown_in() -> None:
                               ("been living in York since 2020", float(date.today().year - 2020))])
     _each("works_in_england", [("home in Derry, I'd fly over to the Leeds office 2 days a week", "no")])
     _each("other_programme", [("an ESOL class at my local college", "not_sure")])
+
+
+def test_not_known_said_of_the_person_answered_for() -> None:
+    # An exploratory tester's "he doesnt know yet", answering for a son, was not understood.
+    _each("role", [("she doesn't know yet", "undecided")])
+    _each("age_at_start", [("he hasn't decided", "not_sure")])

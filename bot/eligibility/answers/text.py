@@ -23,6 +23,8 @@ NOT_SURE_PATTERN = re.compile(
     r"\b(not sure|unsure|not too sure|not (?:quite|entirely|really|totally|that|so|100%?) sure|"
     r"(?:i am|i'?m|im|am|i) not know(?:ing)?|not knowing|"
     r"don'?t know|do not know|dont know|(?:don'?t|do not) (?:really|honestly|actually|exactly) know|"
+    # said of someone they answer for: "he doesnt know yet", "she does not know"
+    r"(?:doesn'?t|doesnt|does not) know|(?:hasn'?t|has not|haven'?t|have not) decided|"
     r"dunno|no idea|no clue|"
     r"not certain|can'?t remember|cannot remember|(?:i )?(?:don'?t|do not) (?:remember|recall)|"
     r"(?:can'?t|cannot|couldn'?t) (?:be|say for) (?:sure|certain|100%?)|"

@@ -265,7 +265,8 @@ class ActionAnswerFaq(Action):
         role = named if named and named != replies.ALL_ROLES else remembered_role(tracker)
         events = role_events(tracker, role)
         # "whats devops and how long is it": a part the FAQ doesn't cover is said so, not dropped
-        uncovered = list(dict.fromkeys(t for part in question_parts(text) if (t := unknown_topic(part))))
+        uncovered = list(dict.fromkeys(t for part in question_parts(text)
+                                       if (t := unknown_topic(part)) and t != OUTSIDE_TECHTRACK))
         if entry.needs_role and role is None and named != replies.ALL_ROLES:
             for topic in uncovered:  # (said first: the role question's buttons stay last)
                 send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))

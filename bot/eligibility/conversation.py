@@ -21,7 +21,6 @@ from bot.eligibility.numbers import UK_PLACE_NAMES
 from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import parse_answer, parse_choice_by_label
 from bot.eligibility.places import (
-    CROWN_DEPENDENCIES,
     EEA,
     ENGLAND,
     FAR_AWAY,
@@ -347,7 +346,7 @@ NOT_PLACES = frozenset({"that", "this", "there", "it", "those", "them", "my", "a
 
 def time_there_place(said: str) -> str | None:
     """The place named in "does my time in <place> count?"."""
-    known = (*UK_PLACE_NAMES, *CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES, *IRELAND, *EEA, *FAR_AWAY)
+    known = (*UK_PLACE_NAMES, *OVERSEAS_TERRITORIES, *IRELAND, *EEA, *FAR_AWAY)
     found = next((name for name in sorted(known, key=len, reverse=True)
                   if said == name or said.startswith(name + " ")), None)
     # (a country the lists don't name, "the US", is far away; "that" or "there" names no place)
@@ -356,7 +355,7 @@ def time_there_place(said: str) -> str | None:
 
 def counted_places(nationality: object) -> tuple[str, ...]:
     """The places whose years count towards the residence rule for a nationality group."""
-    uk = (*UK_PLACE_NAMES, *CROWN_DEPENDENCIES, *OVERSEAS_TERRITORIES)
+    uk = (*UK_PLACE_NAMES, *OVERSEAS_TERRITORIES)  # (the Crown Dependencies are among the UK's names)
     return {"uk": uk, "irish": (*uk, *IRELAND), "eu_eea": (*uk, *IRELAND, *EEA)}.get(str(nationality),
                                                                                    UK_PLACE_NAMES)
 

@@ -32,6 +32,7 @@ from bot.followups import (
     contacts_named,
     follows_up_for_a_role,
     means_every_role,
+    moving_to,
     names_only_a_role,
     only_emoji,
     takes_up_the_offer,
@@ -139,6 +140,11 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if only_emoji(text):  # whatever the classifier made of it: no letters, no question
         send(dispatcher, replies.emoji_reply())
         return [SlotSet("pending_faq", None)]
+    moved_to = moving_to(text)
+    entry_id = check.place_rule_entry(moved_to) if moved_to else None
+    if entry_id and entry_id in corpus():
+        # "what if I moved to Carlisle?": where they would work is the rule, not leaving the programme
+        return answer_entry(dispatcher, tracker, corpus()[entry_id], remembered_role(tracker), 1.0)
     if asks_who_to_ask(text) and tracker.get_slot(LAST_FAQ_SLOT):
         # "who do I ask about that?" after an answer: whom it names, else the way to a person
         contacts = contacts_named(last_bot_text(tracker))

@@ -1,6 +1,7 @@
 """Short messages that only make sense after what came before, recognised from their words alone:
 "what about cyber?" after a role-specific answer, "and the other one?" after "Which first?", a bare
-"ok", and a message of emoji only. The actions decide what to do with them (actions/faq.py).
+"ok", a message of emoji only, and "what if I moved to Carlisle?". The actions decide what to do with
+them (actions/faq.py).
 
 Token logic, no regular expressions over the whole message: every check is linear in its length.
 """
@@ -161,3 +162,18 @@ def only_emoji(text: str) -> bool:
             continue
         return False
     return seen
+
+
+_MOVE_WORDS = frozenset({"move", "moved", "moving", "relocate", "relocated", "relocating"})
+
+
+def moving_to(text: str) -> str | None:
+    """The place in "what if I moved to Carlisle?", "could I relocate to Leeds": a move asked about
+    (not "moving on to another question"); None otherwise."""
+    said = words(text)
+    if len(said) > MAX_FOLLOWUP_WORDS + 4 or not ({"if", "could", "can", "would"} & set(said)):
+        return None
+    for index, word in enumerate(said[:-2]):
+        if word in _MOVE_WORDS and said[index + 1] == "to" and said[index + 2] not in ("a", "another", "the"):
+            return " ".join(said[index + 2:index + 4])
+    return None

@@ -764,3 +764,12 @@ def verdict_next_steps(answers: Mapping[str, Any], offer_person: bool = False) -
     outcome = decide(answers)
     return Reply("\n".join([texts()["verdict"]["next"], *_bullets(outcome.next_steps)]).strip(),
                  _follow_up_buttons(outcome, offer_person))
+
+
+def place_rule_entry(place: str) -> str | None:
+    """The FAQ entry for a move to `place` ("Carlisle": being based in England; "Cardiff": working
+    partly outside England), or None for a place the check doesn't know."""
+    named = mentions(place, [*ENGLAND, *OUTSIDE_ENGLAND])
+    if not named:
+        return None
+    return "based_in_england" if named[0][1] in ENGLAND else "part_time_in_england"

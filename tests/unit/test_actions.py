@@ -756,3 +756,14 @@ def test_a_part_the_faq_does_not_cover_is_said_so_beside_the_answer(corpus: dict
     # near miss: one question, answered alone
     messages, _ = run(ActionAnswerFaq(), text="whats the pay", faq_id="salary")
     assert not any("doesn't cover" in str(m.get("text")) for m in messages)
+
+
+def test_a_move_asked_about_gets_the_rule_on_where_you_work(corpus: dict[str, FaqEntry]) -> None:
+    # Exploratory testers' "what if i moved to carlisle?" got the answer about leaving the programme.
+    messages, _ = run(ActionAnswerFaq(), text="what if I moved to Sheffield?", faq_id="leaving_the_programme")
+    assert messages[0]["text"].startswith(corpus["based_in_england"].answer)
+    messages, _ = run(ActionAnswerFaq(), text="could i relocate to swansea", faq_id="leaving_the_programme")
+    assert messages[0]["text"].startswith(corpus["part_time_in_england"].answer)
+    # near miss: a move already made, told in passing, is left to the classifier
+    messages, _ = run(ActionAnswerFaq(), text="i moved to leeds last year", faq_id="salary")
+    assert messages[0]["text"].startswith(corpus["salary"].answer)

@@ -580,6 +580,10 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     return parse_yes_no(text)
 
 
+# A lasting status to come, after "I'll" or "hopefully": "have settled", "get ILR", "be granted
+# indefinite leave"
+LASTING_STATUS_TO_COME = (r"(?:hopefully\s)?(?:have|get|be)\s(?:got\s|been granted\s|upgraded to\s|"
+                          r"moved to\s|switched to\s)?(?:full\s)?(?:settled|ilr|indefinite leave)\b")
 # Lasting only if a decision to come goes their way: "only if my extension gets approved", "if the
 # renewal goes through", "if they extend it"
 UNLESS_GRANTED = re.compile(r"\bif\s(?:my\s|the\s|our\s)?(?:extension|renewal|application|new visa|visa|"
@@ -610,13 +614,9 @@ RENEWAL_PLANNED = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|i'
                              r"upgrad(?:e|ing))\b|\b(?:it|which|that)\s(?:can|could)\sbe\s(?:renewed|extended)\b|"
                              r"\b(?:renewable|extendable)\b|"
                              # "hopefully I'll have settled before then": the upgrade, hoped for
-                             r"\b(?:i'?ll|i will|i should|i'?d|hopefully)\s(?:hopefully\s)?(?:have|get|be)\s"
-                             r"(?:got\s|been granted\s|upgraded to\s|moved to\s|switched to\s)?(?:full\s)?"
-                             r"(?:settled|ilr|indefinite leave)\b")
+                             r"\b(?:i'?ll|i will|i should|i'?d|hopefully)\s" + LASTING_STATUS_TO_COME)
 # An upgrade to a lasting status said to come: "I'll get settled", "hopefully I'll have ILR"
-UPGRADE_EXPECTED = re.compile(r"\b(?:i'?ll|i will|i should|hopefully)\s(?:hopefully\s)?(?:have|get|be)\s"
-                              r"(?:got\s|been granted\s|upgraded to\s|moved to\s|switched to\s)?(?:full\s)?"
-                              r"(?:settled|ilr|indefinite leave)\b")
+UPGRADE_EXPECTED = re.compile(r"\b(?:i'?ll|i will|i should|hopefully)\s" + LASTING_STATUS_TO_COME)
 # A renewal said to fall within the apprenticeship: "halfway through", "partway through", "during it"
 RENEWED_DURING = re.compile(r"\b(?:halfway|half way|half-way|partway|part way|part-way|midway|mid-way|"
                             r"mid way)(?:\sthrough)?\b|\bin the middle(?:\sof (?:it|the apprenticeship|"

@@ -146,26 +146,26 @@ def parse_answer(
 
 def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str]]) -> object | None:
     text = text[:MAX_ANSWER]
-    asked_back = QUESTION_BACK.search(normalise(text)) and not (
-        question_id == "role" and ASKING_FOR_A_ROLE.search(normalise(text)))
-    asked_back = asked_back or TAG_QUESTION.search(normalise(text)) or NOT_UNDERSTOOD.search(normalise(text))
-    if CHECK_NOT_WANTED.search(normalise(text)):
+    lowered = normalise(text)
+    asked_back = QUESTION_BACK.search(lowered) and not (
+        question_id == "role" and ASKING_FOR_A_ROLE.search(lowered))
+    asked_back = asked_back or TAG_QUESTION.search(lowered) or NOT_UNDERSTOOD.search(lowered)
+    if CHECK_NOT_WANTED.search(lowered):
         return None
-    counts_asked = QUALIFICATION_COUNTS_ASKED.search(normalise(text)) \
+    counts_asked = QUALIFICATION_COUNTS_ASKED.search(lowered) \
         if question_id in ("level3", "it_qualification") else None
-    if counts_asked and _parse_one(question_id, normalise(text)[:counts_asked.start(1)], entities) != YES:
+    if counts_asked and _parse_one(question_id, lowered[:counts_asked.start(1)], entities) != YES:
         # "French Bac - does that count?": one held, whether it counts is for the admissions team
         # ("Level 3 IT diploma, does that count?" is a yes, asked back)
         return NOT_SURE
-    if ASKED_BACK.search(normalise(text)) or asked_back:
-        doubt = DOUBT_AFTER_QUESTION.search(normalise(text))
+    if ASKED_BACK.search(lowered) or asked_back:
+        doubt = DOUBT_AFTER_QUESTION.search(lowered)
         if doubt and is_not_sure(doubt.group(1)) and not QUESTION_BACK.search(doubt.group(1)):
             return NOT_SURE  # "does a diploma from Poland count? not sure": asked, and unsure of it
         if doubt and question_id == "student_loan" and REPAYING.search(doubt.group(1)) and \
                 _parse_one(question_id, doubt.group(1), entities) == NO:
             return NO  # "does an old loan from 2012 count? I'm still paying it off": one repaid is none now
         return None  # "what's level 3?": a question back, answered by the hint when asked again
-    lowered = normalise(text)
     unsure_of_the_question = QUESTION_NOT_FOLLOWED.match(lowered)
     if unsure_of_the_question:
         # "not sure what you mean by without a break, I've been here 9 years...": the question's

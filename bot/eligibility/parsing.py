@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bot.eligibility.answers.age import parse_age, parse_age_at_start
-from bot.eligibility.answers.funding import REPAYING, parse_other_programme, parse_student_loan
+from bot.eligibility.answers.funding import REPAYING, STUDY_LOAN, parse_other_programme, parse_student_loan
 from bot.eligibility.answers.nationality import parse_nationality
 from bot.eligibility.answers.qualifications import (
     parse_gcses,
@@ -303,6 +303,9 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     by_part = work_by_part(lowered) if question_id == "employed_relevant" else None
     if by_part is not None:
         return by_part  # "employed yes, relevant no": each part answered, not a "yes and no"
+    if question_id == "student_loan" and partly and STUDY_LOAN.search(described) and \
+            parse_student_loan(described) == YES:
+        return YES  # "kind of? my parents pay my fees but I get a maintenance loan": a loan all the same
     if yes_no and (partly or _yes_and_no(lowered)):
         return None  # "sort of", "yes and no": neither yes nor no
     if question_id == "nationality":

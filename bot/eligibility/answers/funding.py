@@ -44,6 +44,8 @@ def parse_student_loan(text: str) -> str | None:
     held = LOAN_FOR_A_COURSE.search(text)
     if held and STUDYING_ON_A_LOAN.search(text) and not NEGATION.search(text):
         return YES  # "got one for my nursing degree, still studying"
+    if YES_TILL_A_MONTH.search(text) and not NEGATION.search(text) and not REPAYING.search(text):
+        return YES  # "final year, so yes till June": held now, to the course's end
     if is_not_sure(text):
         return NOT_SURE
     loan_said = STUDY_LOAN.search(text) or re.search(r"\b(?:loans?|finance|funding)\b", text)
@@ -59,7 +61,10 @@ def parse_student_loan(text: str) -> str | None:
     if re.search(r"\b(repay\w*|paying (it |that |them |mine |my loan )?(back|off)|pay (it|mine) back|"
                  r"paid (it |mine |them |that |my loan )?(?:all |fully |completely |in full )?off|"
                  r"paid (it |mine |them |that |my loan )?off in full|"
-                 r"still paying|finished|graduated|old loan|"
+                 r"still paying|finished|graduated|old loan|(?:an |my )?old one|from the (?:19)?[5-9]0s|"
+                 r"(?:being |been |i'?ve |have |has )?repaid|"
+                 r"(?:wish i'?d|wish i had|didn'?t|did not|never) (?:gone|go|went|been) to "
+                 r"(?:uni|university)|"
                  r"pay (it |them |mine )?back|course ended|ended in|"
                  r"from uni|years ago|(loan|finance|funding) (has )?(stopped|ended|finished)|"
                  r"(left|dropped out of|quit|finished) (uni|university|college|my course|my degree)|"
@@ -121,7 +126,12 @@ def parse_student_loan(text: str) -> str | None:
         # named as well ("my own fees but a maintenance loan") leaves it unclear.
         others = re.sub(r"\b(no|not|without|not on|not getting|don'?t get|don'?t have|never took)\s+"
                         r"(a\s+|any\s+|the\s+)?(student\s+)?(loans?|finance|funding)\b", "", text)
-        return None if re.search(r"\bloans?\b|\bfinance\b", others) else NO
+        if not re.search(r"\bloans?\b|\bfinance\b", others):
+            return NO
+        got = LOAN_GOT.search(others)
+        # "my parents pay my fees but I get a maintenance loan": a loan had all the same
+        return YES if got and not NEGATION.search(others) and not without.group(0).startswith(
+            ("no", "not", "without", "don", "never")) else None
     loan = STUDY_LOAN.search(text)
     if loan and re.search(r"\b(now|right now|currently|this year|at the moment|this term|pays|covers|funds|"
                           r"(?:i'?m|i am|im) (?:doing|studying|taking)|"
@@ -132,10 +142,7 @@ def parse_student_loan(text: str) -> str | None:
                           r"using|through)\b", text) and \
             not NEGATION.search(text) and not PAST_JOB.search(text):
         return YES  # "an advanced learner loan for my access course right now"
-    getting = re.search(r"\b(getting|receiving|get|gets|receive|receives|on|have|has)\b.{0,25}\b("
-                        r"student (loan|finance)|maintenance loan|tuition (fee )?loan|sfe|the loan|a loan|"
-                        r"my loan)\b",
-                        text) or (
+    getting = LOAN_GOT.search(text) or (
         loan and re.search(r"\b(getting|receiving|get|receive|on|have|got)\b.{0,25}$", text[:loan.start()]))
     if getting and not is_negated(text, getting.start(), verbs=True) and \
             not NEGATION.search(getting.group(0)):
@@ -222,6 +229,13 @@ ANOTHER_HELD_NOW = re.compile(r"\balso\b.{0,10}\b(?:getting|receiving)\s(?:one|a
 # A loan held now that ends at a time to come: "the loan ends in May", "my funding runs out next summer"
 LOAN_RUNNING_TO = re.compile(r"\b(?:loan|student finance|funding)\s(?:ends|finishes|runs out|stops)\s"
                              r"(?:in|at|next|this|after)\b")
+# A loan said to be had: "I get a maintenance loan", "on student finance"
+LOAN_GOT = re.compile(r"\b(getting|receiving|get|gets|receive|receives|on|have|has)\b.{0,25}\b("
+                      r"student (loan|finance)|maintenance loan|tuition (fee )?loan|sfe|the loan|a loan|"
+                      r"my loan)\b")
+# A yes drawn as a conclusion, with the month the loan runs to: "final year, so yes till June"
+YES_TILL_A_MONTH = re.compile(r"\bso (?:yes|yeah|yep),?\s(?:till|until|to|through)\s(?:the end of\s)?" +
+                              MONTHS + r"\b")
 # Studying now: "still studying", "currently at uni", "in my second year"
 STUDYING_ON_A_LOAN = re.compile(r"\b(?:still|currently|now)\s(?:studying|at uni\w*|at college|doing it|"
                                 r"on the course|in (?:uni|university|college))\b|"
@@ -232,7 +246,11 @@ LOAN_AFFIRMED = re.compile(r"\s?[:,=-]?\s?(?:yes|yeah|yep|yup|yh|aye)\b")
 JOBSEEKING = re.compile(r"\bjob ?seekers?'?s?'? allowance\b|\bjsa\b")
 # One kind of student loan, said to be the only one: "maintenance loan only", "just the tuition loan"
 ONE_LOAN_ONLY = re.compile(r"\b(?:maintenance|tuition(?: fee)?) loan only\b|"
-                           r"^(?:only|just) (?:the |a |my )?(?:maintenance|tuition(?: fee)?) loan\b")
+                           r"^(?:only|just) (?:the |a |my )?(?:maintenance|tuition(?: fee)?) loan\b|"
+                           # "no tuition loan but I get a maintenance loan"
+                           r"^no (?:maintenance|tuition(?: fee)?) loan,? but (?:i |i'?m )?"
+                           r"(?:get|have|on|getting|receive|receiving) (?:a |the )?"
+                           r"(?:maintenance|tuition(?: fee)?) loan\b")
 # A loan thought about, not taken: "thinking of applying for one next year", "might apply for it"
 LOAN_CONSIDERED = re.compile(r"\b(?:thinking of|thinking about|considering|planning to|plan to|planning on|"
                              r"might|may|hoping to|going to|gonna|will) (?:be )?(?:apply\w*|"
@@ -344,6 +362,13 @@ YES_FOR_WEEKS = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye)\b[^.;?]{0,15}?\b(?:
                            r"(?:about\s|around\s|roughly\s|maybe\s|like\s|another\s|the first\s)?"
                            r"(a|an|one|two|three|four|five|six|\d{1,2}|a couple of|a few)\s(weeks?|days?)\b"
                            r"(?!\s(?:a|per|each|every)\s)")
+# Training said not to be state-funded: "nothing government", "not DfE funded"
+NOT_PUBLICLY_FUNDED = re.compile(r"\b(?:nothing|not|nowt)\s(?:government|gov|govt|dfe|state|publicly)"
+                                 r"(?:[- ]funded)?\b")
+# A yes, by less than some weeks: "yes but only by a few weeks, definitely under 4"
+YES_BY_UNDER = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye)\b[^.;?]{0,40}?\b(?:under|less than|fewer than|"
+                          r"within)\s(\d|one|two|three|four)(?:\s(?:weeks?|wks?))?"
+                          r"(?:\s(?:for sure|definitely|i think|tbh))?\s?[.!]*$")
 # "won't finish until well after TechTrack starts", "it ends months after the start": on it for long
 LONG_AFTER_START = re.compile(r"\b(?:finish\w*|ends?|ending|done|over|complete\w*|until|till|til)\b"
                               r"[^.;]{0,20}?\b(?:well|long|way|months|ages|a long time|a good while|a year|"
@@ -456,6 +481,10 @@ def parse_other_programme(text: str) -> str | None:
         # English classes (ESOL), said without a yes: whether they count as DfE-funded training, and
         # run on at the start, is the team's
         return NOT_SURE
+    if NOT_PUBLICLY_FUNDED.search(text) and not re.search(r"^(?:yes|yeah|yep)\b|\bapprenticeship\b|"
+                                                          r"\b(?:myself|my own|self|i pay|out of pocket)\b",
+                                                          text):
+        return NO  # "only a first aid course my employer runs, nothing government": no funded training
     # "a week or two after it starts": the longer of the two ("the first week or two" is read below)
     text = re.sub(r"(?<!first )\b(?:a|one) (week|day) or two\b", r"2 \1s", text)
     text = re.sub(r"\b(weeks?|days?|months?) or so\b", r"\1", text)  # "a week or so after the start"
@@ -473,6 +502,9 @@ def parse_other_programme(text: str) -> str | None:
         return YES  # "won't finish until well after TechTrack starts": on it at the start, for long
     if HALFWAY_THROUGH_THEN.search(text) and not NEGATION.search(text):
         return YES  # "I'll be halfway through my NVQ": on it at the start, with half of it to go
+    under = YES_BY_UNDER.search(text)
+    if under and int(numbers(under.group(1))[0][0]) <= RULES.programme_end_weeks:
+        return "ending_soon"  # "yes but only by a few weeks, definitely under 4": within the rule's weeks
     for_weeks = YES_FOR_WEEKS.search(text)
     if for_weeks:
         # "yeah for about a week": on it at the start, for that long after it
@@ -578,11 +610,15 @@ def parse_other_programme(text: str) -> str | None:
         amount = "2" if unit == "fortnight" else "a" if amount == "the" else amount
         return "ending_soon" if _within_end_weeks(amount, "weeks" if unit == "fortnight" else unit) \
             else YES
-    after_start = re.search(r"\b(ends?|ending|finish\w*|wraps? up|done|over|complete\w*|until|till|til)\b"
-                            r".{0,25}?\b(\d+|a few|a|an|one|two|three|four|a couple of)\s+"
-                            r"(weeks?|days?|months?)\s+(after|into)\b", text)
+    after_start = re.search(r"\b(ends?|ending|finish\w*|wrap\w* up|done|over|complete\w*|until|till|til)\b"
+                            r".{0,40}?\b(\d+|a few|a|an|one|two|three|four|a couple of)\s+"
+                            r"(weeks?|days?|months?|fortnight)\s+(after|into)\b", text)
     if after_start:
-        return "ending_soon" if _within_end_weeks(after_start.group(2), after_start.group(3)) else YES
+        # ("wrapping up my apprenticeship a fortnight into TechTrack": two weeks into it)
+        amount, unit = after_start.group(2), after_start.group(3)
+        if unit == "fortnight":
+            amount, unit = "2", "weeks"
+        return "ending_soon" if _within_end_weeks(amount, unit) else YES
     more = FOR_A_LITTLE_MORE.search(text)
     if more and not NEGATION.search(text[:more.start()]):
         amount = "2" if more.group(2) == "fortnight" else more.group(1) or more.group(3) or "a"

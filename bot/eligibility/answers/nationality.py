@@ -172,12 +172,15 @@ SOUGHT = re.compile(r"\b(apply\w*|applied|waiting|wait|awaiting|pending|getting|
 
 # A nationality still to come, said before it: "...my citizenship ceremony to become British"
 BECOMING = re.compile(r"\b(?:to become|to be made|before i become|until i become|become)\s(?:an?\s)?$")
+# "..., so British soon!", "British in a few months": a nationality still to come
+SOON_AFTER = re.compile(r"\s(?:soon|very soon|hopefully soon|next year|in a few (?:weeks|months)|"
+                        r"by (?:next year|then|the start))\b")
 
 
 def _not_held_yet(text: str, start: int, end: int) -> bool:
     """ "applying for British citizenship": a nationality named with a citizenship or passport that
     is sought or expected, in its own clause; "waiting on my citizenship ceremony to become British"."""
-    if BECOMING.search(text[max(0, start - 60):start]):
+    if BECOMING.search(text[max(0, start - 60):start]) or SOON_AFTER.match(text[end:end + 30]):
         return True
     if not re.match(r"\s{1,3}(?:citizenship|passport|nationality|naturali[sz]ation)\b", text[end:end + 20]):
         return False

@@ -701,10 +701,12 @@ def parse_level3(text: str) -> str | None:
     if _only_wanted(text):
         return None
     if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b|"
+                 r"\b(?:only |just )?(?:did|went|got|stayed) (?:up )?(?:to|till|until) year (?:10|11)\b|"
+                 r"\bleft (?:school|education) (?:at|after) (?:16|15|year 11|year 10)\b|"
                  r"\b(dropped out of|left|quit|didn'?t finish|never finished) "
                  r"(sixth form|college|my a[- ]?levels)\b",
-                 text) and not re.search(r"\b(but|though|then|later)\b.{0,30}\b(got|have|did|passed|finished|"
-                                         r"completed)\b", text):
+                 text) and not (re.search(r"\b(but|though|then|later)\b.{0,30}\b(got|have|did|passed|"
+                                          r"finished|completed)\b", text) and QUALIFICATION.search(text)):
         return NO  # sixth form or college left before its Level 3 was finished
     if FAILED_ALL.search(text):
         return NO  # "I did sixth form but failed everything": there, and left with nothing passed
@@ -729,8 +731,9 @@ def parse_level3(text: str) -> str | None:
     passed_one = re.search(r"\b(?:passed|got|have|did)\b[^,.;]{0,15}\b(?:" + QUALIFICATION_NAMES +
                            r")\b[^.;]{0,40}\bfailed (?:the rest|the others|everything else|all the others|"
                            r"the other (?:ones?|two|three|subjects?))\b", text)
+    # ("left school at 16 but did a BTEC level 3 at college later": school left, the Level 3 done after)
     unfinished = re.search(r"\b(didn'?t|did not|never) (finish|complete|pass|get)|\b(dropped out|failed|"
-                           r"quit|left)\b", text) and not passed_one
+                           r"quit|left(?! school| education))\b", text) and not passed_one
     if qualification and not unfinished and any(
             not _qualification_negated(text, match) for match in QUALIFICATION.finditer(text)):
         return YES

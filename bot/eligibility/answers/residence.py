@@ -106,11 +106,15 @@ def parse_residence_years(text: str) -> float | str | None:
     if abroad and abroad.group(1) not in UK_STAY_PLACES and not re.search(r"\b(?:uk|here|england|britain|"
                                                                           r"back)\b", text):
         return None  # "i've been in dubai since 2022": the years there, not here
-    reached = YEARS_REACHED_IN.search(words_to_digits(text))
+    said = words_to_digits(text)
+    reached = YEARS_REACHED_IN.search(said)
     if reached:
+        month = MONTH_NUMBERS[reached.group(2)]
+        if re.search(r"\b(?:was|hit|turned)\s$", said[:reached.start()]):
+            # "it was 4 years in september": that many years then, so more now
+            return round(int(reached.group(1)) + (date.today().month - month) % 12 / 12, 2)
         # "it'll be 3 years in march": that many years then, so fewer now
-        months_to_go = (MONTH_NUMBERS[reached.group(2)] - date.today().month) % 12
-        return round(int(reached.group(1)) - months_to_go / 12, 2)
+        return round(int(reached.group(1)) - (month - date.today().month) % 12 / 12, 2)
     year_alone = YEAR_ALONE.fullmatch(text.strip(" .!"))
     if year_alone and int(year_alone.group(1)) <= date.today().year:
         # "2022", "2022 not 2025": the year they came, as "since 2022" says it
@@ -149,7 +153,8 @@ def parse_residence_years(text: str) -> float | str | None:
     if _counted_stay_of_unsaid_length(digits):
         return None  # "grew up in Jersey, moved to Southampton a year ago": the years in Jersey count too
     if NEVER_ELSEWHERE.search(text) and not re.search(r"\d|\b(came|moved|arrived|got here|since|when|"
-                                                      r"until|till|apart from|except)\b", digits):
+                                                      r"until|till|apart from|except)\b",
+                                                      AGE_SAID.sub(" ", digits)):
         return "all_my_life"  # "never lived anywhere else", no arrival said: here all their life
     if FUTURE_COUNT.search(digits):
         # "3 years, it'll be 4 in June": a count still to come is not the years so far (nor added to
@@ -356,6 +361,9 @@ AGE_LEFT_AT = re.compile(r"\b(?:until|till|til|untill|up to|up until)\s(?:i\s(?:
 ARRIVED_AGED = re.compile(r"\b(?:came|moved|arrived|got here)\s[^,.;]{0,30}?\b(?:when i was|at age|"
                           r"at the age of|aged|at)\s\d{1,2}\b(?!\s?(?:years?|yrs?|months?))")
 AGE_NOW_SAID = re.compile(r"\bnow\b|\b(?:i'?m|im|i am)\s\d{1,2}\b")
+# Their age, said beside the answer: "never lived anywhere else, I'm 19"
+AGE_SAID = re.compile(r"\b(?:i'?m|im|i am|aged?)\s\d{1,2}(?:\s(?:years? old|yo))?\b"
+                      r"(?!\s(?:years?|yrs?|months?)(?!\sold))")
 # A stay said before a place: "grew up in", "was raised in", "lived in", "went to school in", "grew up"
 # (here) (not "I've lived in": a stay still going on)
 STAY_BEFORE_PLACE = re.compile(r"(?<!'ve )(?<!have )(?<!has )\b(?:grew up|raised|brought up|spent my "

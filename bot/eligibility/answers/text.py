@@ -35,6 +35,7 @@ NOT_SURE_PATTERN = re.compile(
     r"(?:need to|have to|must) ask (?:my|our|the|a|an|his|her) (?:immigration )?(?:solicitor|lawyer|"
     r"caseworker|case worker|adviser|advisor|mum|mom|dad|parents|husband|wife|partner|sponsor|home office)|"
     r"hard to say|unclear|can'?t say|couldn'?t tell you|it depends|that depends|"
+    r"maybe [a-z]+(?: [a-z]+)? maybe not|"  # "maybe funded maybe not"
     r"^depends|depends (on|when|if|whether|where|how|what|which|who))\b"
 )
 # A yes or no said with a little doubt is still the answer they give: "pretty sure not", "I'm fairly
@@ -78,7 +79,7 @@ YES_WORDS = re.compile(
     r"\s*[.!]*\s*$"
 )
 NO_WORDS = re.compile(
-    r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|not|never|none|negative|no way|not really|not at all|"
+    r"^\s*(n|no+|nope|nop|nah|naw|na|n/a|nein|not|never|none|negative|no way|not really|not at all|"
     r"i don'?t|i do not|i dont|i'?m not|i am not|im not|i haven'?t|i have not|i havent|"
     r"i won'?t|i will not|i wont|i didn'?t|i did not|i never|i'?ve never|i have never|i ain'?t|not me|"
     r"nothing|nowt|zero|nil|zilch|nada|(?:i'?ve |ive |i have |i )?got (?:none|nothing|zero)|"
@@ -236,7 +237,7 @@ NEGATED_AUXILIARIES = frozenset({"don't", "dont", "doesn't", "doesnt", "didn't",
                                  "haven't", "havent", "can't", "cant", "cannot", "wouldn't", "wouldnt",
                                  "shouldn't", "shan't", "'m not", "ain't"})
 AFFIRMING = frozenset({"yes", "yeah", "yep", "yup", "yh", "aye", "ja", "si", "sí", "oui"})
-DENYING = frozenset({"no", "nope", "nah"})
+DENYING = frozenset({"no", "nope", "nah", "nein"})  # ("nein": the no of German)
 ADVERBS = frozenset({"indeed", "actually", "definitely", "certainly", "though", "really", "not", "still",
                      "be", "have", "do"})  # ("she will be", "I should have": the verb left as said)
 
@@ -359,6 +360,8 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
         words = words[2:]  # "what about my brother": the one asked about next
     if not words:
         return False
+    if words[-1] in ("here", "speaking") and len(words) <= 3:
+        return False  # "his mum here": the one typing, introduced (the applicant is the son)
     people = OTHER_PEOPLE | CHILDREN if children_too else OTHER_PEOPLE
     if words[0] not in ("my", "our", "his", "her", "their") or len(words) < 2 or \
             bare_word(words[1]) not in people or \

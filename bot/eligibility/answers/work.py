@@ -298,6 +298,29 @@ MOSTLY_FIRST = re.compile(r"^(?:(?:yes|yeah|yep)[,!.]?\s)?(?:mostly|mainly|for t
                           r"(?:[,.!;:-]\s?|\s(?=(?:i|im|i'?m|in|at|yes)\b)|$)")
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|r|rs|urday)?s?"
+WEEKDAY_RANGE = re.compile(r"\b" + WEEKDAY + r"\s?(?:to|-|–|through|thru|till|until)\s?" + WEEKDAY + r"\b")
+WEEKDAY_ALONE = re.compile(r"\b" + WEEKDAY + r"\b(?!\s?(?:to|-|–|through|thru|till|until)\b)")
+
+
+def weekdays_as_days(text: str) -> str:
+    """ "Monday to Thursday in Leeds, Friday in Glasgow" as "4 days in Leeds, 1 day in Glasgow": the days
+    of the week named, as a count (a day named alone is counted only beside a range)."""
+    def days(match: re.Match[str]) -> str:
+        return f"{(WEEKDAYS.index(match.group(2)) - WEEKDAYS.index(match.group(1))) % 7 + 1} days"
+
+    ranged = WEEKDAY_RANGE.sub(days, text)
+    if ranged == text:
+        return text
+    return WEEKDAY_ALONE.sub("1 day", ranged)
+
+
+# Only a liking for a place: "I love England", "love london tbh"
+PLACE_LIKED = re.compile(r"^(?:i |i really |i just |really |just )?(?:love|like|adore|enjoy)\s(?:[a-z]+)"
+                         r"(?:\s(?:tbh|lol|haha|mate|honestly|so much|a lot))?\s?[.!]*$")
+
+
 def parse_works_in_england(text: str) -> str | None:
     """Where they will work: yes when at least the rule's share of working time is in England
     ("3 days in Bristol, 2 in Cardiff" is 60%); where they live is not the test."""
@@ -317,6 +340,8 @@ def parse_works_in_england(text: str) -> str | None:
             return value
     if is_not_sure(text) or WHERE_NOT_TOLD.search(text):
         return NOT_SURE
+    if PLACE_LIKED.match(text):
+        return None  # "I love England": a feeling about the place, not where they'd work
     mostly_first = MOSTLY_FIRST.match(text)
     if mostly_first:
         # "mostly, im in london but i travel to our edinburgh office one week a month": "mostly" is
@@ -329,6 +354,7 @@ def parse_works_in_england(text: str) -> str | None:
     # "I'm a Londoner": where they live, by the name its people go by ("I live in London")
     text = LIVES_BY_DEMONYM.sub(lambda match: "i live in " + DEMONYMS[match.group(1)], text)
     text = PLACE_NICKNAME.sub(lambda match: NICKNAMES[match.group(1)], text)  # "Brum": Birmingham
+    text = weekdays_as_days(text)  # "Monday to Thursday in Leeds, Friday in Glasgow": 4 days and 1
     if NOT_DECIDED.search(text) and not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):
         return NOT_SURE  # "not decided yet": no place chosen (not a "not")
     if NO_FIXED_PLACE.search(text) and not NEGATION.search(text) and \

@@ -27,6 +27,7 @@ from bot.eligibility.places import (
     IRELAND,
     OUTSIDE_ENGLAND,
     OVERSEAS_TERRITORIES,
+    counted_beyond_uk,
 )
 from bot.eligibility.questions import NOT_SURE, QUESTIONS
 from bot.eligibility.routing import (
@@ -355,9 +356,7 @@ def time_there_place(said: str) -> str | None:
 
 def counted_places(nationality: object) -> tuple[str, ...]:
     """The places whose years count towards the residence rule for a nationality group."""
-    uk = (*UK_PLACE_NAMES, *OVERSEAS_TERRITORIES)  # (the Crown Dependencies are among the UK's names)
-    return {"uk": uk, "irish": (*uk, *IRELAND), "eu_eea": (*uk, *IRELAND, *EEA)}.get(str(nationality),
-                                                                                   UK_PLACE_NAMES)
+    return (*UK_PLACE_NAMES, *counted_beyond_uk(nationality))
 
 
 def read_answer(

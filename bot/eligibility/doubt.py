@@ -36,6 +36,7 @@ from bot.eligibility.places import (
     IRELAND,
     OUTSIDE_ENGLAND,
     OVERSEAS_TERRITORIES,
+    not_counted_nearby,
 )
 from bot.eligibility.questions import NO, NOT_SURE, ROLE_UNDECIDED, YES
 from bot.eligibility.wording import RULES
@@ -161,12 +162,6 @@ def _another_answer_after(question: str, text: str, entities: Sequence[tuple[str
         parse_answer("immigration_status", rest, entities) not in (None, NOT_SURE, "none"))
 
 
-def _places_not_counted(nationality: object) -> tuple[str, ...]:
-    if nationality == "eu_eea":
-        return ()  # the UK, Ireland and the EEA all count
-    return EEA if nationality == "irish" else (*EEA, *IRELAND)
-
-
 def _names_one_of(text: str, places: tuple[str, ...]) -> bool:
     """Whether the text names one of the places (Northern Ireland is the UK, not Ireland)."""
     return bool(places) and bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))
@@ -176,7 +171,7 @@ def years_counted(text: str, nationality: object, entities: Sequence[tuple[str, 
     """The years lived here read from the parts of the answer that name no place whose years don't
     count for their group ("Madrid for 2 years, then moved to Manchester 1 year ago" from an Irish
     citizen: 1), or None when no part is left or it says no length."""
-    places = _places_not_counted(nationality)
+    places = not_counted_nearby(nationality)
     parts = clauses(normalise(text))
     kept = [part for part in parts if not _names_one_of(part, places)]
     if not places or not kept or len(kept) == len(parts):
@@ -203,4 +198,4 @@ def abroad_not_counted(text: str, nationality: object) -> bool:
     """Whether an answer about years lived here names a place in Europe whose years don't count for
     their group ("4 years in Germany then 1 here" from someone neither Irish nor from the EEA): Ireland
     counts for Irish and EU/EEA citizens, the EEA and Switzerland for EU/EEA citizens."""
-    return _names_one_of(text, _places_not_counted(nationality))
+    return _names_one_of(text, not_counted_nearby(nationality))

@@ -90,6 +90,27 @@ EEA: tuple[str, ...] = (
     "gothenburg", "copenhagen", "oslo", "helsinki", "zurich", "geneva", "vilnius", "riga", "tallinn",
     "ljubljana", "zagreb", "bratislava", "valletta", "reykjavik",
 )
+# Places beyond the UK whose years count towards the residence rule, by nationality group, as the
+# residence question's prompt for each group names them (texts.yml); others count the UK's alone
+COUNTED_BEYOND_UK: dict[str, tuple[str, ...]] = {
+    "uk": OVERSEAS_TERRITORIES,  # (the Crown Dependencies are among the UK's own names)
+    "irish": (*OVERSEAS_TERRITORIES, *IRELAND),
+    "eu_eea": (*OVERSEAS_TERRITORIES, *IRELAND, *EEA),
+}
+
+
+def counted_beyond_uk(group: object) -> tuple[str, ...]:
+    """The places beyond the UK whose years count for the nationality `group`."""
+    return COUNTED_BEYOND_UK.get(str(group), ())
+
+
+def not_counted_nearby(group: object) -> tuple[str, ...]:
+    """Ireland's and the EEA's places whose years don't count for the nationality `group` (the far
+    away places count for none)."""
+    counted = set(counted_beyond_uk(group))
+    return tuple(place for place in (*IRELAND, *EEA) if place not in counted)
+
+
 # Countries, and big cities, where no group's years count: all but the UK, its Crown Dependencies and
 # Overseas Territories, Ireland and the EEA. Names that are also people's or places' in the UK are
 # left out ("Jordan", "Chad", "Georgia", "Perth", "Boston", "Hamilton", "Wellington", "Kingston").

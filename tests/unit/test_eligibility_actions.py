@@ -846,6 +846,19 @@ def test_eea_years_said_without_a_length_are_asked_for_not_dropped() -> None:
     assert not any("count too" in str(m.get("text")) for m in messages)
 
 
+def test_an_eu_citizens_years_in_ireland_count_as_the_eeas_do() -> None:
+    # Three tables said which places count; the reader of years said without a length left Ireland out
+    # for EU citizens (Ireland is in the EEA), so "moved over from Galway" was kept as the UK years alone.
+    answers = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "settled"}
+    messages, events = run(ValidateEligibilityForm(), text="1 year in the uk, moved over from galway",
+                           pending="residence_years", answers=answers)
+    assert messages[0]["text"].startswith("Your years in Galway count too, so I need the total")
+    assert not any(e.get("name") == "elig_residence_years" and e.get("value") for e in events)
+    messages, _ = run(ValidateEligibilityForm(), text="does my time in dublin count?",
+                      pending="residence_years", answers=answers)
+    assert messages[0]["text"].startswith("Yes: your years in Dublin count")
+
+
 def test_years_from_someone_who_said_they_came_as_a_student_are_asked_without_the_study_years() -> None:
     # Exploratory testers who opened with "first i was student, now i have skilled worker visa since 1
     # year" answered the years question with their whole time here ("4 years") and were told they

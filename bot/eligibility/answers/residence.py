@@ -39,6 +39,7 @@ from bot.eligibility.places import (
     OUTSIDE_ENGLAND,
     OVERSEAS_TERRITORIES,
     UK_OUTSIDE_ENGLAND,
+    counted_beyond_uk,
 )
 from bot.eligibility.questions import NOT_SURE
 from bot.eligibility.wording import RULES
@@ -652,15 +653,11 @@ LENGTH_THERE = re.compile(r"\b(?:years?|yrs?|months?)\s(?:there|living there|of 
 TOTAL_SAID = re.compile(r"\b(?:total|altogether|together|overall|combined|in all)\b")
 
 
-# Places outside the UK whose years count, by nationality group
-COUNTED_ABROAD: dict[str, tuple[str, ...]] = {"eu_eea": EEA, "irish": IRELAND}
-
-
 def counted_place_named(text: str, group: str | None) -> str | None:
     """A place whose years count for the nationality `group` named anywhere in the answer ("UK
     2019-2022, then Zurich 2022-2024, then UK again since 2024"), or None."""
-    counted = COUNTED_ABROAD.get(group or "")
-    if counted is None:
+    counted = counted_beyond_uk(group)
+    if not counted:
         return None
     lowered = re.sub(r"\bnorthern ireland\b", " ", normalise(text))
     named = [(position, place) for position, place in mentions(lowered, list(counted))
@@ -673,9 +670,9 @@ def untimed_time_in(text: str, group: str | None) -> str | None:
     Ireland for Irish ones), said to have been lived in with no length: "lived in uk 2 years, before
     that madrid", "moved over from dublin last year". The place, or None. The UK years alone would
     leave out years the rule counts."""
-    counted = COUNTED_ABROAD.get(group or "")
-    lowered = normalise(text)
-    if counted is None or TOTAL_SAID.search(lowered):
+    counted = counted_beyond_uk(group)
+    lowered = re.sub(r"\bnorthern ireland\b", " ", normalise(text))
+    if not counted or TOTAL_SAID.search(lowered):
         return None
     for clause in clauses(lowered):
         named = mentions(clause, list(counted))

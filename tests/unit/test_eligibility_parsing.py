@@ -3186,3 +3186,13 @@ def test_v33s_misses_read_as_people_mean_them() -> None:
                                ("Tuesday to Thursday in Cardiff, Mon and Fri in Bath", "no")])
     _each("level3", [("only went up to year 11 then got a job", "no"),
                      ("left school at 16 but did a BTEC level 3 at college later", "yes")])
+
+
+def test_a_status_said_to_be_the_same_as_someone_elses() -> None:
+    # An exploratory tester's "My wife has settled status... so do I, we applied together" was read as
+    # an application still waiting.
+    _each("euss_status", [("my husband's got settled status, so have I, we applied at the same time",
+                           "settled"),
+                          ("we applied together and both got pre-settled", "pre_settled"),
+                          ("applied with my wife, still waiting", "pending")])
+    assert doubted("euss_status", "my partner has pre-settled, me too", "pre_settled")

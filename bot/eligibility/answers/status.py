@@ -140,7 +140,11 @@ def _bare_wait(clause: str) -> bool:
 
 def _past_application(clause: str) -> bool:
     """ "I applied in 2021", "applied years ago": how they got a status they name, not a wait."""
-    return bool(re.search(r"\bapplied\b.{0,20}\b((?:19|20)\d\d|ago|last year|back in)\b", clause)) and \
+    # ("we applied together": with the one whose status they name)
+    return bool(re.search(r"\bapplied\b.{0,20}\b((?:19|20)\d\d|ago|last year|back in)\b|"
+                          r"\bapplied (?:together|at the same time|jointly|as a family|"
+                          r"with (?:my|her|him|them)\b)",
+                          clause)) and \
         not re.search(r"\b(waiting|pending|awaiting|not heard|no decision|in progress|still|for)\b",
                       clause)
 

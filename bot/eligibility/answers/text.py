@@ -390,13 +390,21 @@ def own_clauses(text: str, children_too: bool = False) -> list[str]:
     parts = clauses(text)
     if not parts:
         return [text]
-    own, other_said = [], False
+    own, other_said, last_other = [], False, ""
     for clause in parts:
         if about_someone_else(clause, children_too):
-            other_said = True
+            other_said, last_other = True, clause
+        elif last_other and SAME_AS_THEM.match(clause):
+            own.append(last_other)  # "my wife has settled status, so do I": theirs is the same
         elif not (other_said and SAID_OF_THEM.match(clause)):
             own.append(clause)
     return own
+
+
+# The same said of themselves, after someone else's: "so do I", "me too", "same here"
+SAME_AS_THEM = re.compile(r"^\s*(?:and |but )?(?:so do i|so have i|so am i|so did i|me too|same here|"
+                          r"same for me|i do too|i have too|as do i|as have i|mine too|same with me)"
+                          r"\s*[.!]*$")
 
 
 # A clause about "he", "she" or "they", after one about someone else: "my brother, he is waiting..."

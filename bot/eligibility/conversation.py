@@ -111,6 +111,11 @@ BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*[.!?]*\s*$")
 UNPLACED = {"nlu_fallback", "out_of_scope"}
 # Questions whose value can be recognised without being asked ("actually I'm 44").
 SELF_EVIDENT = ("age", "role", "nationality")
+# The questions asked only of those neither British nor Irish
+STATUS_QUESTIONS = frozenset({"euss_status", "other_permission", "immigration_status"})
+# British or Irish citizenship said as theirs: "I'm British", "i am an irish citizen"
+CITIZEN_SAID = re.compile(r"^(?:but |no,? |actually,? )?(?:i'?m|im|i am)\s(?:a\s|an\s)?(?:british|irish|uk)"
+                          r"(?:\s(?:citizen|national))?\b(?!\s(?:visa|passport holder'?s? (?:wife|husband)))")
 # Days of the working week said in a place: "3 days in Bristol"
 DAYS_IN_A_PLACE = re.compile(r"\b\d\s?days?\s(?:a week\s)?(?:in|at|from)\s[a-z]")
 
@@ -422,6 +427,13 @@ def read_answer(
         # "4 years", from someone who said they came as a student: the total, study years and all,
         # would pass a rule they may not meet, so the years without them are asked for once
         return AnswerReading(updates={}, acknowledgement=say("study_years_reminder"))
+    citizen = CITIZEN_SAID.search(lowered) if pending in STATUS_QUESTIONS else None
+    nationality = parse_answer("nationality", citizen.group(0)) if citizen else None
+    if nationality in ("uk", "irish") and nationality != answers.get("nationality"):
+        # "I'm British, I don't need a visa" when asked for a visa: the nationality was misread, so it
+        # changes (and a visa is no longer asked)
+        return AnswerReading(updates={"nationality": nationality},
+                             acknowledgement=acknowledge("nationality", nationality))
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"

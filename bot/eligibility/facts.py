@@ -10,7 +10,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bot.eligibility.answers.nationality import nationalities_named, parse_nationality
+from bot.eligibility.answers.nationality import (
+    hyphens_between_names_spaced,
+    nationalities_named,
+    parse_nationality,
+)
 from bot.eligibility.answers.status import parse_euss_status, parse_immigration_status
 from bot.eligibility.answers.text import clauses, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
@@ -141,7 +145,8 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
               if (name not in UK_COUNTRIES or FROM_BEFORE.search(lowered[max(0, pos - 20):pos])) and
               not QUALIFICATION_AFTER.match(lowered, pos + len(name))}
     named = groups or any(label == "NORP" for label, _ in entities)
-    if named and (NATIONALITY_CUES.search(lowered) or entities) and len(groups) <= 1:
+    dual = hyphens_between_names_spaced(lowered) != lowered or bool(re.search(r"\bdual\b", lowered))
+    if named and (NATIONALITY_CUES.search(lowered) or entities) and (len(groups) <= 1 or dual):
         # Only a nationality by name: "I'm on another apprenticeship" is no nationality. Two groups
         # named ("Portuguese, came back to the UK", "on a spouse visa, married to a British
         # citizen") are left for the nationality question to settle.

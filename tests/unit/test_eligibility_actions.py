@@ -1021,3 +1021,18 @@ def test_whether_time_in_a_place_counts_asked_during_the_years_question() -> Non
     reading = check.read_answer("would the years in Spain count?", "faq", 0.9, eu, "residence_years")
     assert reading.acknowledgement == "Yes: your years in Spain count, so include them in the total."
     assert reading.updates == {}
+
+
+def test_british_said_when_asked_for_a_visa_changes_the_nationality() -> None:
+    # An exploratory tester who was noted as another nationality answered the visa question with "I'm
+    # British, I don't need a visa": it was kept as "another visa or leave" and the verdict was "not
+    # eligible" on 1 year here.
+    answers = {"role": "software_developer", "age": 30, "nationality": "other"}
+    messages, events = run(ValidateEligibilityForm(), text="im british, dont need any visa",
+                           pending="immigration_status", answers=answers)
+    assert messages[0]["text"].startswith("Updated your answer: Nationality: British")
+    assert SlotSet("elig_nationality", "uk") in events
+    assert not any(e.get("name") == "elig_immigration_status" and e.get("value") for e in events)
+    # near miss: a British partner is no British nationality of theirs
+    events = validate("on a spouse visa, my husband is British", "immigration_status", answers=answers)
+    assert SlotSet("elig_nationality", "uk") not in events

@@ -194,3 +194,12 @@ def test_can_i_join_with_an_age_starts_the_check() -> None:
     assert asks_to_check(text, volunteered_facts(text))
     # near miss: how, not whether
     assert not asks_to_check("can i join it part time", {})
+
+
+def test_a_dual_nationality_joined_by_a_hyphen_is_the_better_group() -> None:
+    # An exploratory tester's "I'm a dual British-American citizen, just moved from the US 1 year ago"
+    # was noted as another nationality, then told "not eligible" as a visa holder with 1 year here.
+    facts = prefilled("i'm a dual British-Canadian citizen, back from Toronto last year")
+    assert facts["nationality"] == "uk"
+    assert prefilled("I'm British-Ghanaian, moved to the UK 2 years ago")["nationality"] == "uk"
+    assert "nationality" not in prefilled("I'm Portuguese, came back to the UK in 2023, married to a Brit")

@@ -3196,3 +3196,19 @@ def test_a_status_said_to_be_the_same_as_someone_elses() -> None:
                           ("we applied together and both got pre-settled", "pre_settled"),
                           ("applied with my wife, still waiting", "pending")])
     assert doubted("euss_status", "my partner has pre-settled, me too", "pre_settled")
+
+
+def test_exploratory_testers_years_said_with_their_total_or_a_part_on_another_status() -> None:
+    # "i was in poland like 1 year before so 2 total" was kept as 3 years ("eligible"); "3 years total,
+    # first year as a student" as 3 ("eligible"); "sorry i meant 4 years, 2 years was on ILR" as 2; "only
+    # 1 year in the uk actually, before that always in italy" as all my life.
+    _each("residence_years", [("a year in lithuania before that, so 2 altogether", 2.0),
+                              ("1 year in the uk + 1 year in spain = 2", 2.0),
+                              ("3 years in total, 1 of them in austria", 3.0),
+                              ("12 months here, before that a year in denmark, so two and a half years", 2.5),
+                              ("4 years overall, the first year as a student", 3.0),
+                              ("5 years, 2 years was on a spouse visa", 5.0),
+                              ("5 years, 3 of them on a student visa", 2.0),
+                              ("just 2 years in the uk, before that always in greece", 2.0),
+                              ("sinse i was born", "all_my_life")])
+    _each("nationality", [("I'm a dual British-American citizen", "uk"), ("non-british", None)])

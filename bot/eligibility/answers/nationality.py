@@ -35,6 +35,7 @@ AS_A_PLACE = re.compile(r"\b(?:in|into|to|at|across|around|throughout|within|ins
 
 def nationalities_named(text: str) -> list[tuple[int, str]]:
     """The nationality names in a message with their positions, less countries named as places."""
+    text = hyphens_between_names_spaced(text)
     return [(pos, name) for pos, name in mentions(text, list(NAMES))
             if not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
 
@@ -49,6 +50,19 @@ LANGUAGE_SPOKEN = re.compile(r"\b(?:speak|speaks|speaking|spoke|fluent in|(?:fir
 # The United States as a nationality: "US citizen", "U.S. passport", "from the USA" ("us" alone is a word)
 US_NATIONAL = re.compile(r"\bu\.?s\.?(?:a\.?)?\s(?:citizen\w*|national|passport)\b|"
                          r"\bfrom (?:the )?u\.s\.(?:a\.?)?(?!\w)|\bfrom the us\b")
+
+
+# Two words joined by a hyphen: "british-nigerian"
+HYPHENATED = re.compile(r"\b([a-z]{3,20})-([a-z]{3,20})\b")
+
+
+def hyphens_between_names_spaced(text: str) -> str:
+    """ "british-nigerian" as "british nigerian" (the same length): two nationalities held."""
+    return HYPHENATED.sub(_spaced_if_both_names, text)
+
+
+def _spaced_if_both_names(match: re.Match[str]) -> str:
+    return " ".join(match.groups()) if all(name in NAMES for name in match.groups()) else match.group(0)
 
 
 # A "t" said as a glottal stop and written with an apostrophe: "bri'ish", "sco'ish"
@@ -78,6 +92,7 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
     said with "not" ("not British, I'm American") is left out."""
     flags = flag_groups(text)
     text = _glottal_stops_restored(unaccented(normalise(text)))
+    text = hyphens_between_names_spaced(text)  # "British-American": both held
     if is_not_sure(text) and not HELD_PASSPORT.search(text):
         return NOT_SURE  # ("not sure what counts, I've had a British passport since 2015" is British)
     if re.search(r"\bnon[- ]?(eu|eea|european)\b|\boutside (the )?(eu|eea|europe)\b", text):

@@ -121,6 +121,8 @@ def parse_residence_years(text: str) -> float | str | None:
         # "2022", "2022 not 2025": the year they came, as "since 2022" says it
         return parse_duration_years(f"since {year_alone.group(1)}", rule_years=RULES.residence_years)
     digits = words_to_digits(text)
+    if ALWAYS_ELSEWHERE_BEFORE.search(digits):
+        text = digits = ALWAYS_ELSEWHERE_BEFORE.sub("", digits)  # "1 year here, before that always in italy"
     if NOT_CONTINUOUS.search(digits):
         return None  # "on and off for 10 years": not one continuous stay, so not its length
     gap_out = _gap_year_left_out(digits)
@@ -171,6 +173,8 @@ def parse_residence_years(text: str) -> float | str | None:
         text = digits = " ".join(rest.split())
     if VAGUE_COUNT.search(digits) and HEDGED_COUNT.search(digits) and not re.search(r"\d", digits):
         return NOT_SURE  # "a few years I guess": a rough count, and doubted ("a few years" is asked again)
+    # (", first year as a student")
+    digits = re.sub(r"\b(first|initial) year\b(?=\s(?:as|on|i was|was|studying))", r"\1 1 year", digits)
     study = STUDY_YEARS.search(digits)
     # A part of the whole, said with "but", "of those" or "the first" ("5 years, 2 on a student
     # visa" may be two years more: read as before, and asked again)
@@ -185,6 +189,10 @@ def parse_residence_years(text: str) -> float | str | None:
     labelled = _years_not_on_study_visas(digits)
     if labelled is not None:
         return labelled
+    part = PART_ON_ANOTHER_STATUS.search(digits)
+    if part and re.search(r"\d", digits[:part.start()]):
+        # "4 years, 2 years was on ILR": a part of the whole, on a status whose years count
+        text = digits = digits[:part.start()] + digits[part.end():]
     if NOT_ARRIVED_YET.search(digits) and not re.search(r"\d\s?(?:years?|yrs?)\b|\b(?:19|20)\d\d\b", digits):
         return 0.0  # "haven't moved yet, coming over next month": no time here so far
     since_switch = years_since_leaving_study(digits)
@@ -196,6 +204,13 @@ def parse_residence_years(text: str) -> float | str | None:
     back = years_since_coming_back(digits)
     if back is not None:
         return back
+    total = TOTAL_STATED.search(re.sub(r"\b(\d{1,2}) and a half\b", r"\1.5", digits))
+    if total and not STUDY_NAMED.search(digits) and not re.search(
+            r"\b(?:went back|came back|moved back|back home|left|break|gap|in the middle|away|since|ago|"
+            r"when (?:i|she|he) was|(?:19|20)\d\d)\b", digits):
+        # "i was in poland 1 year before so 2 total", "2 years total, 1 in germany before": the total
+        # they give, not its parts added to it
+        return float(total.group(1) or total.group(2))
     bred = re.search(r"\bborn and (?:bred|raised) ([a-z]+)\b", text)
     if bred and NAMES.get(bred.group(1)) == "uk" and not NEGATION.search(text):
         return "all_my_life"  # "a born and bred Geordie": born here, and here since
@@ -481,6 +496,28 @@ FUTURE_COUNT = re.compile(r"\b(?:it'?ll|it will|that'?ll|that will|i'?ll|i will|
                           r"(?:be|been|make it|hit|reach)\s(?:here\s|in the uk\s|living here\s)?"
                           r"(?:about\s|around\s)?\d{1,3}(?:\.\d{1,2})?(?:\s?(?:years?|yrs?))?"
                           r"(?:\s(?:in|on|by|at|this|next|come|after)\b[^,.;]{0,30})?")
+# A part of the count said to be on a status that is no study visa: ", 2 years was on ILR", ", the last 2
+# on a spouse visa", ", 3 of them on a skilled worker visa"
+PART_ON_ANOTHER_STATUS = re.compile(
+    r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}(?:\.\d{1,2})?\s?(?:years?\s|yrs?\s)?"
+    r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s"
+    r"(?!(?:a\s|an\s|my\s|the\s)?(?:student|study|tier 4|tier four))(?:a\s|an\s|my\s|the\s)?"
+    r"[a-z-]+(?:\s[a-z-]+){0,2}?\s?"
+    r"(?:visa|leave|status|route|permit|ilr)\b|"
+    r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}\s?(?:years?\s|yrs?\s)?"
+    r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s(?:ilr|indefinite leave)\b")
+# A life elsewhere before the years here: ", before that always in italy"
+ALWAYS_ELSEWHERE_BEFORE = re.compile(r"[,;]?\s?(?:and\s)?before that,?\s(?:i\s)?(?:was\s|lived\s)?always\s"
+                                     r"(?:lived\s)?in\s(?!the uk\b|uk\b|england\b|britain\b|here\b)[a-z]+"
+                                     r"(?:\s[a-z]+)?\s?[.!]*$")
+# A total said: last, as the figure they settle on ("..., so 2 total", "= 2", "so 2.5 years"), or first
+# ("2 years total, 1 in germany before")
+TOTAL_STATED = re.compile(r"(?:^|[,;(]\s?|\s)(?:so|=|that'?s|thats|making it|makes|which is|which makes)\s"
+                          r"(?:about\s|around\s|like\s)?(\d{1,2}(?:\.\d{1,2})?)\s?(?:years?|yrs?)?"
+                          r"(?:\s(?:in total|total|altogether|overall|combined|all together|together))?"
+                          r"\s?[.!)]*$|"
+                          r"^(?:about\s|around\s)?(\d{1,2}(?:\.\d{1,2})?)\s?(?:years?|yrs?)?\s"
+                          r"(?:in total|total|altogether|overall|combined)\b")
 # The figure they settle on, said last: "..., so 4", "so four years"
 CONCLUDED_COUNT = re.compile(r"(?:^|[,;]\s?|\s)(?:so|that'?s|which is|making it)\s(?:about\s|around\s)?"
                              r"(\d{1,2}(?:\.\d{1,2})?)(?:\s?(?:years?|yrs?))?\s*[.!]*$")
@@ -657,8 +694,8 @@ def counted_place_named(text: str, group: str | None) -> str | None:
     """A place whose years count for the nationality `group` named anywhere in the answer ("UK
     2019-2022, then Zurich 2022-2024, then UK again since 2024"), or None."""
     counted = counted_beyond_uk(group)
-    if not counted:
-        return None
+    if not counted or not re.search(r"\b(?:19|20)\d\d\b", text) or TOTAL_SAID.search(normalise(text)):
+        return None  # (lengths said with their places are added up as they are)
     lowered = re.sub(r"\bnorthern ireland\b", " ", normalise(text))
     named = [(position, place) for position, place in mentions(lowered, list(counted))
              if not is_negated(lowered, position)]

@@ -111,6 +111,7 @@ FILLERS = re.compile(r"^(?:(?:erm+|um+|umm+|uh+|uhm+|er+|eh+|ehm+|mm+|hm+|well|s
 
 # "think" typed a slip away: "i thnk so", "i thnik I do"
 THINK_TYPED = re.compile(r"\b(?:thnk|thnik|thikn|tihnk|thibk)\b")
+SINCE_TYPED = re.compile(r"\b(?:sinse|sence|scince|sinc|sicne|snce)\b")
 # A qualification's level written onto its name: "NVQ3", "BTEC L3", "SVQ2" (read as "NVQ level 3")
 LEVEL_JOINED = re.compile(r"\b(nvq|svq|btec|rqf|qcf)\s?l?([1-8])\b")
 
@@ -121,6 +122,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(?:lvl|lev|lv)\.?\s?(?=\d\b)", "level ", text)  # "btec lvl 3"
     text = LEVEL_JOINED.sub(r"\1 level \2", text)  # "nvq3", "btec l3": "nvq level 3"
     text = THINK_TYPED.sub("think", text)  # "i thnk so"
+    text = SINCE_TYPED.sub("since", text)  # "sinse i was born"
     text = text.strip()
     text = ("not sure" if SHRUG.fullmatch(text) else "yes" if THUMBS_UP.fullmatch(text) else
             "no" if THUMBS_DOWN.fullmatch(text) else LEADING_EMOJI.sub("", " ".join(text.split())))

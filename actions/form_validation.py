@@ -86,8 +86,11 @@ class RoutedFormValidation(FormValidationAction, ABC):
         if understood.interrupt:
             return []  # the form rejects the message; rules handle it, then the form asks again
         if understood.to_confirm:
+            # (the other answers the same message gave are kept while this one is asked back)
             (question, value), = understood.to_confirm.items()
+            after = self.apply(before, understood.updates)
             return [SlotSet(self.failures_slot, 0),
+                    *(SlotSet(slot, kept) for slot, kept in self.slot_values(before, after).items()),
                     SlotSet(self.unconfirmed_slot, {"question": question, "value": value}),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
         if not understood.understood:

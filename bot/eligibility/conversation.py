@@ -126,10 +126,19 @@ WORKPLACE = re.compile(r"\b(work|working|based|office|job)\b[^,.;]{0,20}\b(in|at
 
 
 def about_another_question(text: str, pending: str) -> bool:
-    """Whether a yes/no answer is about where they will work while another question is pending."""
+    """Whether a yes/no answer is about where they will work, or an apprenticeship they are on, while
+    another question is pending ("yes i am on a level 3 apprenticeship now" to the loan question)."""
+    if pending not in ("other_programme", "level3", "prior_qualification", "it_qualification") and \
+            ON_AN_APPRENTICESHIP.search(text) and not says_any(text, QUESTION_WORDS[pending]):
+        return True
     if pending in ("works_in_england", "employed_relevant") or not WORKPLACE.search(text):
         return False
     return bool(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]))
+
+
+# On an apprenticeship now: "i am on level 3 apprenticeship", "doing an apprenticeship"
+ON_AN_APPRENTICESHIP = re.compile(r"\b(?:on|doing)\s(?:a\s|an\s|my\s)?(?:level\s\d\s)?(?:[a-z]+\s)?"
+                                  r"apprenticeship\b")
 
 
 # What the question's own words cover: "what counts as level 3?", "what's a relevant role?", "what
@@ -529,8 +538,22 @@ def answered_or_asked_back(question: str, value: object, text: str, answers: Map
             # (asked back as the years that count for their group, when the answer names others)
             counted = years_counted(text, answers.get("nationality"), entities)
             value = value if counted is None else counted
-        return AnswerReading(to_confirm={question: value})
+        extra = facts_beside(question, value, text, answers, entities)
+        return AnswerReading(updates=extra, to_confirm={question: value},
+                             acknowledgement=noted(extra) if extra else None)
     return answered_with_facts(question, value, text, answers, entities)
+
+
+def facts_beside(question: str, value: object, text: str, answers: Mapping[str, Any],
+                 entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    """What a message answering `question` says of the questions not yet asked ("I'm 26, British, ...
+    I'd like DevOps please" at the role question), as far as it applies with the answers given."""
+    if parse_choice_by_label(question, text) is not None:
+        return {}  # a button pressed: its label ("...indefinite leave)") says nothing more
+    facts = prefilled(text, entities)
+    # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
+    applies = relevant_answers({**facts, **answers, question: value})
+    return {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
 
 
 def answered_with_facts(question: str, value: object, text: str, answers: Mapping[str, Any],
@@ -543,9 +566,7 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
         return reading  # a button pressed: its label ("...indefinite leave)") says nothing more
     lowered = normalise(text)
     facts = prefilled(text, entities)
-    # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
-    applies = relevant_answers({**facts, **answers, question: value})
-    extra = {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
+    extra = facts_beside(question, value, text, answers, entities)
     # "actually I'm 24 not 42, typo. I'm on a skilled worker visa": an earlier answer corrected too
     # (not a nationality only inferred from a visa: "no, skilled worker visa instead" from a Greek citizen)
     corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v and

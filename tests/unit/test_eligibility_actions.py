@@ -20,7 +20,7 @@ from actions.eligibility import (
     ValidateEligibilityForm,
 )
 from bot.eligibility import conversation as check
-from bot.eligibility.conversation import slot_for
+from bot.eligibility.conversation import about_another_question, slot_for
 from bot.eligibility.questions import QUESTIONS
 from tests.helpers.trackers import make_tracker
 
@@ -1036,3 +1036,26 @@ def test_british_said_when_asked_for_a_visa_changes_the_nationality() -> None:
     # near miss: a British partner is no British nationality of theirs
     events = validate("on a spouse visa, my husband is British", "immigration_status", answers=answers)
     assert SlotSet("elig_nationality", "uk") not in events
+
+
+def test_facts_beside_an_answer_asked_back_are_kept() -> None:
+    # An exploratory tester's "Hi! I'm 26, British, lived in UK whole life, no student loan, ... I'd like
+    # DevOps please" at the role question had the role asked back, then every other fact asked again.
+    messages, events = run(ValidateEligibilityForm(), pending="role", answers={},
+                           text="Hey! I'm 31, British, been in the UK my whole life, no student loan, "
+                                "not on any course, no degree. I'd like DevOps please")
+    assert any(e.get("name") == "elig_unconfirmed" and e["value"]["question"] == "role" for e in events)
+    assert SlotSet("elig_age", 31) in events and SlotSet("elig_nationality", "uk") in events
+    assert SlotSet("elig_residence_years", "all_my_life") in events
+    assert messages[0]["text"].startswith("From what you said, I've noted: Age: 31")
+
+
+def test_a_yes_about_an_apprenticeship_is_no_answer_to_the_loan_question() -> None:
+    # An exploratory tester's "yes i am on level 3 apprenticeship now, it finish in 3 weeks" at the loan
+    # question was kept as a student loan: "not eligible".
+    answers = {"role": "software_developer", "age": 22, "nationality": "uk", "residence_years": "all_my_life"}
+    events = validate("yeah im doing a level 2 apprenticeship at the moment, ends soon", "student_loan",
+                      answers=answers)
+    assert not any(e.get("name") == "elig_student_loan" and e.get("value") for e in events)
+    # near miss: the loan named, for a degree apprenticeship
+    assert about_another_question("yes, a student loan for my degree apprenticeship", "student_loan") is False

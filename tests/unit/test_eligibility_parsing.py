@@ -3212,3 +3212,8 @@ def test_exploratory_testers_years_said_with_their_total_or_a_part_on_another_st
                               ("just 2 years in the uk, before that always in greece", 2.0),
                               ("sinse i was born", "all_my_life")])
     _each("nationality", [("I'm a dual British-American citizen", "uk"), ("non-british", None)])
+
+
+def test_mostly_yes_with_a_day_elsewhere_is_a_yes() -> None:
+    # An exploratory tester's "mostly yes, maybe one day a week from home in wales" was read as no.
+    _each("works_in_england", [("mostly yes, perhaps a day a week working from home in Swansea", "yes")])

@@ -347,7 +347,8 @@ def parse_works_in_england(text: str) -> str | None:
         # "mostly, im in london but i travel to our edinburgh office one week a month": "mostly" is
         # the answer (most of the time in England), the first place said is where that is
         named = mentions(text[mostly_first.end():], [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])
-        if not named or named[0][1] in ENGLAND:
+        if not named or named[0][1] in ENGLAND or re.match(r"(?:yes|yeah|yep)\b", text[mostly_first.end():]):
+            # ("mostly yes, maybe one day a week from home in wales": the yes, and the rest elsewhere)
             return YES
         if named[0][1] in OUTSIDE_ENGLAND:
             return NO

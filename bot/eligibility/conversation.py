@@ -95,6 +95,8 @@ CHANGE_REQUEST = re.compile(r"\b(change|update|correct|fix|edit|redo|wrong)\b(?!
 CHANGE_THAT = re.compile(r"\b(?:change|make|put|set|switch)\s(?:that|it|this)(?:\sanswer)?\s(?:to|as|into)\b")
 GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last question|undo|"
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
+# A word said before a question that thinks again: "wait, how long is it?"
+AFTERTHOUGHT = re.compile(r"^(?:wait|hang on|hold on|sorry|ok|okay|oh|actually)\b[,.!]*\s?")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
 # A question asked after a fact, with no question mark: "im 15, can i do it"
@@ -383,7 +385,9 @@ def read_answer(
     back ("is that right?"), when the message replies to that; `studied_here`, that an earlier
     message told of time here on a student visa, not yet reminded of."""
     lowered = normalise(text)
-    if pending and (GO_BACK.search(lowered) or intent == "go_back"):
+    # ("wait, how long does the course last?": a question, not a step back nor a correction)
+    asked = "?" in lowered and bool(QUESTION_LIKE.match(AFTERTHOUGHT.sub("", lowered)))
+    if pending and (GO_BACK.search(lowered) or (intent == "go_back" and not asked)):
         previous = previous_question(answers, pending)
         if previous is None:
             return AnswerReading(updates={}, acknowledgement=say("nothing_to_go_back_to"))
@@ -454,7 +458,7 @@ def read_answer(
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
         return answered_or_asked_back(pending, value, text, answers, entities)
-    if asks_to_change or CORRECTION.search(lowered):
+    if asks_to_change or (CORRECTION.search(lowered) and not asked):
         correction = read_correction(text, answers, pending)
         if correction is not None:
             return correction

@@ -309,6 +309,21 @@ def test_go_back_returns_to_the_previous_question() -> None:
                            pending="student_loan", answers=answers)
     assert messages[0]["text"] == "OK, back to the previous question."
     assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
+    messages, events = run(ValidateEligibilityForm(), text="hang on, go back one", intent="go_back",
+                           pending="student_loan", answers=answers)
+    assert messages[0]["text"] == "OK, back to the previous question."
+
+
+def test_a_question_after_wait_is_no_step_back() -> None:
+    # An exploratory tester's "wait, how long does the software developer course last?" was taken as
+    # "go back": the question was ignored and the previous one asked again.
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
+    for intent in ("go_back", "faq"):
+        messages, events = run(ValidateEligibilityForm(), text="wait, how long is the devops course?",
+                               intent=intent, pending="student_loan", answers=answers)
+        assert not any("again" in str(m.get("text")) or "back" in str(m.get("text")) for m in messages)
+        assert not any(e.get("name") in ("requested_slot", "elig_residence_years") and
+                       e.get("value") != "elig_student_loan" for e in events)
 
 
 def test_an_answer_to_the_pending_question_is_not_taken_for_a_faq() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +35,7 @@ from bot.followups import (
     means_every_role,
     moving_to,
     names_only_a_role,
+    no_words,
     only_emoji,
     takes_up_the_offer,
 )
@@ -115,6 +117,14 @@ def not_in_the_faq(dispatcher: CollectingDispatcher, tracker: Tracker, topic: st
     record_not_answered(tracker, "unanswered")
     send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
     return [SlotSet("pending_faq", None)]
+
+
+def about_it_alone(text: str) -> bool:
+    """A short question about "it" or the person alone, naming nothing else: "is it free?", "can I do
+    it part time", "what's the pass rate" (in this chat, TechTrack)."""
+    words = re.findall(r"[a-z']+", text.lower())
+    return len(words) <= 7 and not re.search(r"\b(?:for|at|in|of|with|on) (?:a|an|my|the|your)\b|"
+                                             r"\bto (?:a|an|the)\b", text.lower())
 
 
 def talked_about_techtrack(tracker: Tracker) -> bool:
@@ -228,6 +238,12 @@ class ActionAnswerFaq(Action):
         in_check = bool((tracker.active_loop or {}).get("name"))
         facts = {} if in_check else check.prefilled(text, spacy_entities(tracker),
                                                     tracker.get_slot("pending_facts"))
+        if not in_check and no_words(text) and not (any(ch.isdigit() for ch in text) and
+                                                    check.answers_from_slots(tracker.slots)):
+            # "?", "...", "123": not the nearest entry's answer (a number after the check's answers may
+            # correct one of them)
+            send(dispatcher, replies.no_words())
+            return [SlotSet("pending_faq", None)]
         if not in_check and asks_to_check(text, facts):
             # "Am I eligible? I'm 24, British...": they asked for the check, not the criteria.
             return [FollowupAction("action_start_eligibility")]
@@ -293,6 +309,9 @@ class ActionRoleChosen(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if unknown_topic(latest_text(tracker)) == OUTSIDE_TECHTRACK:
+            # "how do I become a cyber security analyst at a bank": a role's words, another employer's job
+            return not_in_the_faq(dispatcher, tracker, OUTSIDE_TECHTRACK)
         chosen = role_in_message(tracker)
         if chosen is None and means_every_role(latest_text(tracker)):
             chosen = replies.ALL_ROLES  # "all of them"
@@ -431,12 +450,17 @@ class ActionSpecialCase(Action):
         if intent == "out_of_scope" and disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]  # "why? I said it ends in march"
         topic = unknown_topic(latest_text(tracker)) if intent == "out_of_scope" else None
-        if topic is not None and (talked_about_techtrack(tracker) or names_techtrack(latest_text(tracker))):
-            # "is there london weighting", asked after TechTrack answers, or "what's the pass rate for
-            # the coding challenge": the FAQ's gap, not off-topic
+        if topic is not None and topic != OUTSIDE_TECHTRACK and (
+                talked_about_techtrack(tracker) or names_techtrack(latest_text(tracker)) or
+                about_it_alone(latest_text(tracker))):
+            # "is there london weighting", asked after TechTrack answers, "what's the pass rate for
+            # the coding challenge" or, in this chat, "can I do it part time": the FAQ's gap, not off-topic
             return not_in_the_faq(dispatcher, tracker, topic)
         if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
+            return [SlotSet("pending_faq", None)]
+        if intent in ("out_of_scope", "non_english") and no_words(latest_text(tracker)):
+            send(dispatcher, replies.no_words())  # "...": not another language
             return [SlotSet("pending_faq", None)]
         if intent in RECORDED_AS_UNANSWERED:
             record_not_answered(tracker, "unanswered")

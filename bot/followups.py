@@ -148,6 +148,12 @@ def bare_acknowledgement(text: str) -> bool:
     return 0 < len(said) <= 4 and all(w in _ACK_WORDS for w in said)
 
 
+def no_words(text: str) -> bool:
+    """True when the message has digits or punctuation but no letters and no emoji: "?", "...", "42"."""
+    return not any(ch.isalpha() for ch in text) and not only_emoji(text) and bool(text.strip()) and \
+        not text.strip().startswith("/")
+
+
 def only_emoji(text: str) -> bool:
     """True when the message is emoji or other pictographs only (no letters or digits)."""
     seen = False

@@ -294,6 +294,15 @@ def emoji_reply() -> Reply:
     )
 
 
+def no_words() -> Reply:
+    """ "?", "...", "42" said on their own: no question to answer (not the nearest entry's answer)."""
+    return Reply(
+        "I didn't catch a question there. Ask me about TechTrack in your own words, or I can check "
+        "whether you can apply.",
+        (CHECK_BUTTON, Button("Ask a question", "/ask_question")),
+    )
+
+
 ALSO_ASKED_ONE = "You also asked about this. Shall I answer it next?"
 ALSO_ASKED_SEVERAL = "You also asked about these. Which next?"
 SEVERAL_QUESTIONS = "That's more than one question: I'll answer them one at a time. Which first?"

@@ -23,6 +23,10 @@ OTHER_SECTORS = (r"(?:police|army|military|navy|royal navy|raf|nhs|nursing|plumb
 OTHER_EMPLOYERS = (r"(?:bt|bbc|google|amazon|microsoft|ibm|apple|meta|barclays|lloyds|hsbc|natwest|santander|"
                    r"deloitte|pwc|kpmg|ey|accenture|capgemini|sky|vodafone|network rail|tesco|sainsbury|"
                    r"jaguar land rover|jlr|rolls[- ]royce|bae|bae systems|airbus|openreach|the nhs|nhs)")
+# Careers with their own routes in: "what qualifications do I need to be a doctor"
+OTHER_CAREERS = (r"(?:doctor|nurse|teacher|lawyer|solicitor|barrister|pilot|dentist|vet|police officer|"
+                 r"paramedic|midwife|pharmacist|architect|accountant|electrician|plumber|chef|firefighter|"
+                 r"soldier|social worker|physio\w*|surgeon)")
 CONDITIONS = r"(?:dyslexi\w*|adhd|autis\w*|disab\w*|neurodiver\w*)"
 ROLE_NAMES = (r"(?:software dev\w*|software engineer\w*|dev ?ops(?: engineer\w*)?|business analysts?|ba|"
               r"cyber(?: security)?(?: technologist)?|cyber ?sec\w*)")
@@ -46,11 +50,15 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b|\bapplication fees?\b|"
         r"\b(?:course|training|apprenticeship|programme|it) cost me\b|"
         r"\b(?:do|will|would) (?:i|we|apprentices) (?:have to |need to )?pay "
-        r"(?:anything|for anything|any money)\b"),
+        r"(?:anything|for anything|any money)\b|"
+        r"\bhow much (?:does|will|would|is) (?:it|techtrack|tech track|the apprenticeship|the course|"
+        r"the training|the programme) (?:cost|be)\b|"
+        r"\bis (?:it|techtrack|tech track|the apprenticeship|the course|the training|the programme) free\b"),
      re.compile(r"\bloans?\b|\bstudent finance\b|\bfunded\b")),
     ("equipment such as a laptop", re.compile(
         r"\b(?:my own|own|provided with a|give (?:me|us|you) a|get a|need a)\s(?:laptop|computer|pc|"
         r"work phone)\b(?! science| club| course)"), None),
+    ("negotiating the salary", re.compile(r"\bnegotiat\w*\b[^.?!]{0,25}\b(?:salary|pay|wage)\b"), None),
     ("London weighting", re.compile(r"\blondon weight(?:ing|ed)\b|\b(?:paid|pay) more in london\b"), None),
     ("reasonable adjustments", re.compile(
         r"\breasonable adjustments?\b|\b" + NEEDS + r"\b[^.?!]{0,40}\b" + CONDITIONS + r"|\b" + CONDITIONS +
@@ -164,6 +172,25 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
                 r"\b(?:i|i'?ve|i have|he|she|they|he'?s|she'?s|my|his|her|their)\s(?:\w+\s){0,2}?(?:did|done|"
                 r"completed|compleated|finished|finishing|doing|started|had|got)\b|\b(?:my|his|her|their)\s"
                 r"(?:\w+\s){0,3}apprenticeship\b")),
+    # Another employer's jobs, another career, or something else altogether that shares TechTrack's words:
+    # "salary of a software developer at Google", "can I work remotely at Tesco", "what qualifications
+    # do I need to be a doctor", "how is a driving test assessed", "how do I apply for a student loan"
+    (OUTSIDE_TECHTRACK, re.compile(
+        r"\b(?:at|for|with)\s(?:the\s)?" + OTHER_EMPLOYERS + r"\b|"
+        r"\b(?:at|for)\s(?:a|an)\s(?:bank|supermarket|hospital|shop|restaurant|law firm|tech company|"
+        r"startup|start-up)\b|"
+        r"\b(?:to be|to become|become|becoming) an?\s" + OTHER_CAREERS + r"\b|"
+        r"\b(?:driving|theory) (?:test|lessons?|licen[cs]e)\b|"
+        r"\bapply (?:for|to get) (?:a |my )?(?:student loan|student finance|mortgage|credit card|"
+        r"passport)\b|"
+        r"^(?:what'?s|what is|calculate|work out)\s\d+\s?[-+*/x]\s?\d+\s?\??$"),
+     # (their own job there, or TechTrack named: "I work at Tesco, can I apply?")
+     re.compile(r"(?<!can )(?<!could )\b(?:i|i'?m|im|i am|i'?ve|i have|i'?d|she|he)\s(?:currently\s|been\s)?"
+                r"(?:work|working|"
+                r"employed|worked)\b[^.?!]{0,20}\b(?:at|for|in)\b|\bmy (?:job|employer|company|manager)\b|"
+                r"(?<!can )(?<!could )\b(?:i'?m|im|i am|she'?s|he'?s) an? [a-z ]{2,30}\b(?:at|for)\b|"
+                r"\btech ?track\b|\bapprentice\w*|\bcivil serv\w*|\bprogramme\b|"
+                r"\bcan (?:i|she|he) (?:do|apply|join|start)\b")),
 )
 
 

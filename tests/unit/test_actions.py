@@ -214,7 +214,7 @@ def test_something_else_asks_to_rephrase_then_a_failure_offers_a_person() -> Non
     ("distress", "I'm sorry you're feeling like this."),
 ])
 def test_special_cases_get_their_own_reply_and_never_an_faq(intent: str, start: str) -> None:
-    messages, _ = run(ActionSpecialCase(), text="...", intent=intent, faq_id="salary")
+    messages, _ = run(ActionSpecialCase(), text="blah blah", intent=intent, faq_id="salary")
     assert len(messages) == 1
     assert messages[0]["text"].startswith(start)
 
@@ -767,3 +767,31 @@ def test_a_move_asked_about_gets_the_rule_on_where_you_work(corpus: dict[str, Fa
     # near miss: a move already made, told in passing, is left to the classifier
     messages, _ = run(ActionAnswerFaq(), text="i moved to leeds last year", faq_id="salary")
     assert messages[0]["text"].startswith(corpus["salary"].answer)
+
+
+@pytest.mark.parametrize("text", ["?", "...", "123"])
+def test_punctuation_or_a_number_alone_gets_no_entrys_answer(text: str) -> None:
+    # An exploratory tester's "?" got the answer about leaving the programme, and "123" the age answer.
+    messages, _ = run(ActionAnswerFaq(), text=text, faq_id="leaving_the_programme")
+    assert [m["text"] for m in messages] == [replies.no_words().text]
+    messages, _ = run(ActionSpecialCase(), text=text, intent="non_english")
+    assert [m["text"] for m in messages] == [replies.no_words().text]
+
+
+def test_another_employers_job_in_a_roles_words_is_declined() -> None:
+    # An exploratory tester's "how do I become a cyber security analyst at a bank" got "I'll tailor my
+    # answers to the Cyber Security Technologist role".
+    messages, events = run(ActionRoleChosen(), text="how do i become a cyber security analyst at a bank",
+                           intent="inform_role")
+    assert [m["text"] for m in messages] == [replies.out_of_scope().text]
+    assert not any(e.get("name") == "role" for e in events)
+
+
+def test_a_short_question_about_it_the_faq_does_not_cover_says_so() -> None:
+    # An exploratory tester's "will I get a laptop" and "can I do it part time", in a new conversation,
+    # were declined as not something the bot can help with.
+    messages, _ = run(ActionSpecialCase(), text="will I get a laptop", intent="out_of_scope")
+    assert "equipment such as a laptop" in messages[0]["text"]
+    messages, _ = run(ActionSpecialCase(), text="whats the pass rate for driving tests in my area",
+                      intent="out_of_scope")
+    assert messages[0]["text"] == replies.out_of_scope().text

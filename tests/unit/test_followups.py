@@ -49,6 +49,16 @@ def test_emoji_only(text: str, expected: bool) -> None:
     assert only_emoji(text) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("?", True), ("??", True), ("...", True), ("42", True), ("2025", True), ("", False), ("👍", False),
+    ("/check_eligibility", False), ("is it 42?", False),
+])
+def test_no_words(text: str, expected: bool) -> None:
+    from bot.followups import no_words
+
+    assert no_words(text) is expected
+
+
 
 @pytest.mark.parametrize("text", ["who do I ask about that?", "so who should I contact", "who do i talk to",
                                   # a tester's: for someone else, and who decides

@@ -8,6 +8,16 @@ from bot.nlu.unknown_topics import unknown_topic
 
 
 @pytest.mark.parametrize(("text", "topic"), [
+    # an exploratory tester's (paraphrased): another employer's job, or another career, in TechTrack's words
+    ("how much does a devops engineer earn at amazon", "apprenticeships outside TechTrack"),
+    ("can you work from home at sainsbury's", "apprenticeships outside TechTrack"),
+    ("what do I need to become a nurse", "apprenticeships outside TechTrack"),
+    ("how are driving lessons assessed", "apprenticeships outside TechTrack"),
+    ("how do i apply for student finance", "apprenticeships outside TechTrack"),
+    ("what is 7*8", "apprenticeships outside TechTrack"),
+    ("how much will it cost", "fees or costs for the training"),
+    ("is the course free", "fees or costs for the training"),
+    ("could I negotiate my salary up", "negotiating the salary"),
     # an exploratory tester's questions, each given the nearest entry's answer or declined as off-topic
     ("how much annual leave do TechTrack apprentices get?", "annual leave or holidays"),
     ("Does TechTrack sponsor visas for apprentices?", "visa sponsorship"),
@@ -98,6 +108,11 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
     "i did a level 2 hairdressing apprenticeship years ago. does that stop me?",
     "A 15-year-old I know is desperate to do the Software Developer apprenticeship. How old must he be?",
     "I finished my BT apprenticeship last year, can I still apply?",  # their own
+    "I work at Tesco, can I apply for devops?",  # their own job there
+    "I'm a store manager at Tesco, is that a relevant job for the BA one?",
+    "I've worked for Barclays for 3 years, can I apply?",
+    "I want to become a teacher one day, can I do software development first?",
+    "I work part-time in a shop, does that count as a relevant job for BA",
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None

@@ -41,6 +41,7 @@ from bot.followups import (
 )
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts, question_parts
 from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
+from bot.roles import find_roles
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -285,7 +286,12 @@ class ActionAnswerFaq(Action):
         entry = entries[0]
         named = role_in_message(tracker)
         role = named if named and named != replies.ALL_ROLES else remembered_role(tracker)
-        events = role_events(tracker, role)
+        several = len({key for *_, key in find_roles(text)}) > 1 and entry.role_specific
+        if several:
+            # "how long is devops and how long is BA?": the answer for every role, not the first one's
+            # (the role remembered is kept)
+            named, role = replies.ALL_ROLES, None
+        events = [] if several else role_events(tracker, role)
         # "whats devops and how long is it": a part the FAQ doesn't cover is said so, not dropped
         uncovered = list(dict.fromkeys(t for part in question_parts(text)
                                        if (t := unknown_topic(part)) and t != OUTSIDE_TECHTRACK))

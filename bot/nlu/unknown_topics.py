@@ -103,7 +103,9 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\b(?:best|right|better|suit|pick|choose|go for|for me)\b"),
      # (the training's week, the programme's structure or the apprenticeship itself, which the FAQ gives:
      # "what is the devops one like day to day")
+     # ("which role is best with no experience?": the entry requirements, which the FAQ gives)
      re.compile(r"\b(?:training|study\w*|learning|webinars?|course|structure|how long|duration|salary|pay|"
+                r"experience|qualifications?|"
                 r"provider|providers|who (?:runs|delivers)|one|apprenticeships?|programmes?|route|scheme|"
                 r"bootcamp|placement)\b")),
     ("what the coding challenge involves", re.compile(

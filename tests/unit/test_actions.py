@@ -795,3 +795,11 @@ def test_a_short_question_about_it_the_faq_does_not_cover_says_so() -> None:
     messages, _ = run(ActionSpecialCase(), text="whats the pass rate for driving tests in my area",
                       intent="out_of_scope")
     assert messages[0]["text"] == replies.out_of_scope().text
+
+
+def test_a_question_naming_two_roles_gets_every_roles_answer(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "how long is devops and how long is BA?" got only the DevOps answer.
+    messages, events = run(ActionAnswerFaq(), text="how long are cyber and software dev?", faq_id="duration",
+                           slots={"role": "business_analyst"})
+    assert messages[0]["text"] == corpus["duration"].answer
+    assert not any(e.get("name") == "role" for e in events)

@@ -306,6 +306,11 @@ class ActionAnswerFaq(Action):
         return [*events, *answering]
 
 
+# A role taken up instead of the one checked: "ok lets say software developer then", "go for devops"
+SWITCH_TO_A_ROLE = re.compile(r"\b(?:let'?s say|lets say|let'?s go (?:with|for)|go (?:with|for)|try|"
+                              r"switch(?:ing)? to|change (?:it )?to|then|instead)\b")
+
+
 class ActionRoleChosen(Action):
     """The person named a role: answer the question waiting for it, or note it for later answers."""
 
@@ -326,7 +331,11 @@ class ActionRoleChosen(Action):
             send(dispatcher, replies.which_role_unclear())
             return role_events(tracker, remembered_role(tracker))
         role = None if chosen == replies.ALL_ROLES else chosen
-        if role is not None and check.asked_which_other_role(last_bot_text(tracker)):
+        switching = verdict_given(tracker) and role is not None and \
+            check.answers_from_slots(tracker.slots).get("role") not in (None, role) and \
+            SWITCH_TO_A_ROLE.search(latest_text(tracker).lower())
+        if role is not None and (check.asked_which_other_role(last_bot_text(tracker)) or switching):
+            # ("ok lets say software developer then", after a Cyber verdict: the check for that role)
             # "software developer", typed after "Which role would you like me to check instead?":
             # the check for that role, as its button does
             return [FollowupAction("action_start_eligibility")]

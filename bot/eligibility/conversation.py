@@ -555,6 +555,8 @@ def facts_beside(question: str, value: object, text: str, answers: Mapping[str, 
     if parse_choice_by_label(question, text) is not None:
         return {}  # a button pressed: its label ("...indefinite leave)") says nothing more
     facts = prefilled(text, entities)
+    if question == "level3" and value == "yes" and parse_answer("it_qualification", text, entities) == "yes":
+        facts["it_qualification"] = "yes"  # "a BTEC level 3 in IT": the IT qualification Cyber asks for too
     # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
     applies = relevant_answers({**facts, **answers, question: value})
     return {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
@@ -585,8 +587,9 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
 
 
 # Answers that depend on the role: whether a subject is "similar" to the apprenticeship (a computer
-# science degree is similar to Software Developer, maybe not to Business Analyst).
-ROLE_RELATIVE = ("prior_qualification",)
+# science degree is similar to Software Developer, maybe not to Business Analyst), and whether a job is
+# relevant to it (IT support is relevant to Cyber Security, maybe not to Business Analyst).
+ROLE_RELATIVE = ("prior_qualification", "employed_relevant")
 
 
 def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dict[str, Any]:

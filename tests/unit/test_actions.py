@@ -803,3 +803,22 @@ def test_a_question_naming_two_roles_gets_every_roles_answer(corpus: dict[str, F
                            slots={"role": "business_analyst"})
     assert messages[0]["text"] == corpus["duration"].answer
     assert not any(e.get("name") == "role" for e in events)
+
+
+def test_a_role_taken_up_after_a_verdict_runs_the_check_for_it() -> None:
+    # An exploratory tester's "ok lets say software developer then", after a Cyber verdict, got "Sorry, I
+    # don't know the answer to that".
+    from bot.eligibility.conversation import slot_for
+    from bot.eligibility.routing import next_question
+
+    answers: dict[str, Any] = {"role": "cyber_security_technologist", "age": 30, "nationality": "uk",
+                               "residence_years": 5}
+    while (question := next_question(answers)) is not None:
+        answers[question] = "no"
+    slots = {slot_for(q): v for q, v in answers.items()}
+    messages, events = run(ActionRoleChosen(), text="ok lets say software developer then",
+                           intent="inform_role", slots=slots)
+    assert messages == [] and events == [FollowupAction("action_start_eligibility")]
+    # near miss: a role named after a verdict for it, no switch said
+    messages, events = run(ActionRoleChosen(), text="cyber security", intent="inform_role", slots=slots)
+    assert FollowupAction("action_start_eligibility") not in events

@@ -20,7 +20,7 @@ from actions.eligibility import (
     ValidateEligibilityForm,
 )
 from bot.eligibility import conversation as check
-from bot.eligibility.conversation import about_another_question, slot_for
+from bot.eligibility.conversation import about_another_question, apply_updates, slot_for
 from bot.eligibility.questions import QUESTIONS
 from tests.helpers.trackers import make_tracker
 
@@ -1074,3 +1074,23 @@ def test_a_yes_about_an_apprenticeship_is_no_answer_to_the_loan_question() -> No
     assert not any(e.get("name") == "elig_student_loan" and e.get("value") for e in events)
     # near miss: the loan named, for a degree apprenticeship
     assert about_another_question("yes, a student loan for my degree apprenticeship", "student_loan") is False
+
+
+def test_a_new_role_asks_again_whether_the_job_is_relevant_to_it() -> None:
+    # An exploratory tester's IT support job, relevant to Cyber Security, was kept as relevant after the
+    # role changed to Business Analyst.
+    answers = {"role": "cyber_security_technologist", "age": 30, "nationality": "uk", "residence_years": 5,
+               "student_loan": "no", "other_programme": "no", "employed_relevant": "yes", "gcses": "yes"}
+    after = apply_updates(answers, {"role": "business_analyst"})
+    assert "employed_relevant" not in after and after["gcses"] == "yes"
+
+
+def test_a_level_3_in_it_is_the_it_qualification_too() -> None:
+    # An exploratory tester's "i did a btec level 3 in IT" was followed by "Do you have an IT qualification
+    # at level 2 or 3?"
+    answers = {"role": "cyber_security_technologist", "age": 30, "nationality": "uk", "residence_years": 5,
+               "student_loan": "no", "other_programme": "no", "employed_relevant": "yes", "gcses": "yes"}
+    events = validate("got a level 3 BTEC in IT from college", "level3", answers=answers)
+    assert SlotSet("elig_level3", "yes") in events and SlotSet("elig_it_qualification", "yes") in events
+    events = validate("A levels in history and maths", "level3", answers=answers)
+    assert not any(e.get("name") == "elig_it_qualification" for e in events)

@@ -189,7 +189,9 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         facts["other_programme"] = NO  # "not on any other course"
     # ("I'm Swiss, do I need pre-settled status?": a status asked about is not one held)
     held = ", ".join(clause for clause in clauses(lowered) if not STATUS_ASKED_ABOUT.search(clause))
-    if STATUS_CUES.search(held):
+    # ("I'm Swiss, ... applied to the EU settlement scheme and waiting": the scheme named, for an EU citizen)
+    if STATUS_CUES.search(held) or (facts.get("nationality", nationality) == "eu_eea" and
+                                    re.search(r"\b(?:settlement scheme|euss)\b", held)):
         lowered = held
         group = facts.get("nationality", nationality)
         if group == "eu_eea" or \

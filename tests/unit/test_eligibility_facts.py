@@ -203,3 +203,12 @@ def test_a_dual_nationality_joined_by_a_hyphen_is_the_better_group() -> None:
     assert facts["nationality"] == "uk"
     assert prefilled("I'm British-Ghanaian, moved to the UK 2 years ago")["nationality"] == "uk"
     assert "nationality" not in prefilled("I'm Portuguese, came back to the UK in 2023, married to a Brit")
+
+
+def test_an_eu_citizens_application_to_the_settlement_scheme_is_noted() -> None:
+    # An exploratory tester's "i am swiss, 35 years old, living in london 5 years, I applied to the EU
+    # settlement scheme and waiting" noted only the nationality and age.
+    facts = prefilled("I'm Austrian, 29, been living in Leeds 4 years, applied to the EU settlement scheme, "
+                      "still waiting")
+    assert facts == {"age": 29, "nationality": "eu_eea", "residence_years": 4.0, "euss_status": "pending"}
+    assert prefilled("what is the EU settlement scheme?") == {}

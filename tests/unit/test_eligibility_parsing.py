@@ -3217,3 +3217,10 @@ def test_exploratory_testers_years_said_with_their_total_or_a_part_on_another_st
 def test_mostly_yes_with_a_day_elsewhere_is_a_yes() -> None:
     # An exploratory tester's "mostly yes, maybe one day a week from home in wales" was read as no.
     _each("works_in_england", [("mostly yes, perhaps a day a week working from home in Swansea", "yes")])
+
+
+def test_a_return_with_the_length_of_the_stay_away_beside_it() -> None:
+    # An exploratory tester's British applicant, "I moved back from Spain 2 years ago, was there for 5
+    # years", got the EU citizens' rule instead of the years being read.
+    _each("residence_years", [("moved back from Portugal 2 years ago, I was there for 6 years", 2.0),
+                              ("got back from France a year ago after 4 years there", 1.0)])

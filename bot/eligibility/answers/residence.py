@@ -121,6 +121,9 @@ def parse_residence_years(text: str) -> float | str | None:
         # "2022", "2022 not 2025": the year they came, as "since 2022" says it
         return parse_duration_years(f"since {year_alone.group(1)}", rule_years=RULES.residence_years)
     digits = words_to_digits(text)
+    if LENGTH_AWAY_BESIDE.search(digits) and RETURN_SAID.search(digits):
+        # "moved back from Spain 2 years ago, was there for 5 years": the years away, said beside the return
+        text = digits = LENGTH_AWAY_BESIDE.sub("", digits)
     if ALWAYS_ELSEWHERE_BEFORE.search(digits):
         text = digits = ALWAYS_ELSEWHERE_BEFORE.sub("", digits)  # "1 year here, before that always in italy"
     if NOT_CONTINUOUS.search(digits):
@@ -506,6 +509,12 @@ PART_ON_ANOTHER_STATUS = re.compile(
     r"(?:visa|leave|status|route|permit|ilr)\b|"
     r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}\s?(?:years?\s|yrs?\s)?"
     r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s(?:ilr|indefinite leave)\b")
+RETURN_SAID = re.compile(r"\b(?:came|moved|got|been) back\b|\breturned\b")
+# The length of a stay away said in a clause of its own, beside a return: ", was there for 5 years",
+# " after 5 years there"
+LENGTH_AWAY_BESIDE = re.compile(r"[,;]?\s?(?:and\s)?(?:i\s)?(?:was|lived|been|had been|i'?d been)\sthere\s"
+                                r"(?:for\s)?(?:about\s|around\s)?\d{1,2}\s?(?:years?|yrs?|months?)\b|"
+                                r"\s(?:after|following)\s\d{1,2}\s?(?:years?|yrs?|months?)\sthere\b")
 # A life elsewhere before the years here: ", before that always in italy"
 ALWAYS_ELSEWHERE_BEFORE = re.compile(r"[,;]?\s?(?:and\s)?before that,?\s(?:i\s)?(?:was\s|lived\s)?always\s"
                                      r"(?:lived\s)?in\s(?!the uk\b|uk\b|england\b|britain\b|here\b)[a-z]+"

@@ -658,7 +658,11 @@ def parse_duration_years(text: str, today: date | None = None,
         first, quantities = quantities[1], quantities[1:2]
     value = float(first.group(1))
     unit_is_month = bool(first.group(4))
-    if unit_is_month:
+    if unit_is_month and len(quantities) >= 2 and all(q.group(3) or q.group(4) for q in quantities) and \
+            re.search(r"\bin\b(?!\s" + MONTHS + r"\b)", text) and not _total_then_parts(text, quantities):
+        # "18 months in belgium then 20 months here": time in each place, added up
+        value = sum(float(q.group(1)) / (12 if q.group(4) else 1) for q in quantities)
+    elif unit_is_month:
         value = value / 12
     elif len(quantities) >= 2 and quantities[1].group(4) and first.group(3):
         # "3 years and 2 months"

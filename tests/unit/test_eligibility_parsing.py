@@ -3223,4 +3223,13 @@ def test_a_return_with_the_length_of_the_stay_away_beside_it() -> None:
     # An exploratory tester's British applicant, "I moved back from Spain 2 years ago, was there for 5
     # years", got the EU citizens' rule instead of the years being read.
     _each("residence_years", [("moved back from Portugal 2 years ago, I was there for 6 years", 2.0),
-                              ("got back from France a year ago after 4 years there", 1.0)])
+                              ("moved back from Italy a year ago, I had been there 4 years", 1.0)])
+
+
+def test_exploratory_testers_switch_of_visa_and_months_in_two_places() -> None:
+    # "came on a student visa in 2019 then switched to a skilled worker visa in 2021" was kept as a student
+    # visa ("not eligible" at once); "18 months in belgium then 20 months here" as 18 months ("not eligible").
+    _each("immigration_status", [("came over on a student visa in 2020 then moved onto a skilled worker visa",
+                                  "other_permission"),
+                                 ("on a student visa, then i'll switch to a graduate visa", "study")])
+    _each("residence_years", [("14 months in austria and then 26 months here", 3.33)])

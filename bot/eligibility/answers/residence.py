@@ -510,11 +510,9 @@ PART_ON_ANOTHER_STATUS = re.compile(
     r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}\s?(?:years?\s|yrs?\s)?"
     r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s(?:ilr|indefinite leave)\b")
 RETURN_SAID = re.compile(r"\b(?:came|moved|got|been) back\b|\breturned\b")
-# The length of a stay away said in a clause of its own, beside a return: ", was there for 5 years",
-# " after 5 years there"
+# The length of a stay away said in a clause of its own, beside a return: ", was there for 5 years"
 LENGTH_AWAY_BESIDE = re.compile(r"[,;]?\s?(?:and\s)?(?:i\s)?(?:was|lived|been|had been|i'?d been)\sthere\s"
-                                r"(?:for\s)?(?:about\s|around\s)?\d{1,2}\s?(?:years?|yrs?|months?)\b|"
-                                r"\s(?:after|following)\s\d{1,2}\s?(?:years?|yrs?|months?)\sthere\b")
+                                r"(?:for\s)?(?:about\s|around\s)?\d{1,2}\s?(?:years?|yrs?|months?)\b")
 # A life elsewhere before the years here: ", before that always in italy"
 ALWAYS_ELSEWHERE_BEFORE = re.compile(r"[,;]?\s?(?:and\s)?before that,?\s(?:i\s)?(?:was\s|lived\s)?always\s"
                                      r"(?:lived\s)?in\s(?!the uk\b|uk\b|england\b|britain\b|here\b)[a-z]+"

@@ -273,6 +273,9 @@ def _permission_held(text: str) -> str | None:
     if re.search(r"\basylum\b", text) and APPEALING.search(text) and not APPEAL_ENDED.search(text):
         return "asylum_seeker"  # "refused asylum, appealing now": the claim is still open
     text = _respelt_visas(unquoted(text))
+    # ("came on a student visa in 2019 then switched to a skilled worker visa": two statements, the later
+    # one held now)
+    text = SWITCHED_LATER.sub(", then ", text)
     # a status they may have later is not the one they have ("no new visa" names none held)
     said = [(clause, _status_in(NO_NEW_ONE.sub(" ", clause))) for clause in clauses(text) or [text]
             if not FUTURE.search(clause)]
@@ -300,6 +303,9 @@ def _permission_held(text: str) -> str | None:
     return found[-1] if found else None
 
 
+# A later status said after an earlier one in the same clause: "... then switched to", "... and now on"
+SWITCHED_LATER = re.compile(r"\s(?:and |but )?(?:then|later|since then|after that|and now|but now)\s"
+                            r"(?=(?:i\s)?(?:switched|changed|moved|transferred|got|went|now|have|am|'m|on|onto)\b)")
 # Protection granted, ending an asylum claim: "was granted refugee status", "got humanitarian protection"
 GRANTED_PROTECTION = re.compile(r"\b(?:granted|given|got|awarded|received)\b[^,.;]{0,20}\b(?:refugee|"
                                 r"humanitarian protection|protection)\b|\brecogni[sz]ed as a refugee\b")

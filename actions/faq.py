@@ -477,6 +477,9 @@ class ActionSpecialCase(Action):
         if intent in ("out_of_scope", "non_english") and no_words(latest_text(tracker)):
             send(dispatcher, replies.no_words())  # "...": not another language
             return [SlotSet("pending_faq", None)]
+        if intent in ("out_of_scope", "non_english") and bare_acknowledgement(latest_text(tracker)):
+            send(dispatcher, replies.acknowledged())  # "k": not another language
+            return [SlotSet("pending_faq", None)]
         if intent in RECORDED_AS_UNANSWERED:
             record_not_answered(tracker, "unanswered")
         reply = SPECIAL_CASES.get(intent, SPECIAL_CASES["out_of_scope"])

@@ -151,6 +151,9 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\b(?:write|draft|do|check|review) (?:a |an |my )?(?:cover letter|cv|personal statement|supporting "
         r"statement|application)\b[^.?!]{0,30}\b(?:techtrack|apprenticeship|this role|this application)\b"),
      None),
+    ("security clearance or vetting", re.compile(
+        r"\b(?:security|sc|dv|bpss|ctc) (?:clearance|cleared|vetting|vetted|check)\b|\bvetting\b|"
+        r"\bneed (?:to be )?(?:security )?cleared\b"), None),
     ("how long asylum decisions take", re.compile(
         r"\bhow long (?:does|do|will|would|can) (?:an? |the |my |his |her )?asylum (?:decision|claim|"
         r"application|case)s? (?:take|last)\b"), None),
@@ -183,8 +186,10 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"startup|start-up)\b|"
         r"\b(?:to be|to become|become|becoming) an?\s" + OTHER_CAREERS + r"\b|"
         r"\b(?:driving|theory) (?:test|lessons?|licen[cs]e)\b|"
-        r"\bapply (?:for|to get) (?:a |my )?(?:student loan|student finance|mortgage|credit card|"
+        r"\b(?:apply for|get|take out) (?:a |my )?(?:student loan|student finance|mortgage|credit card|"
         r"passport)\b|"
+        r"\bhelp me (?:write|with|do) (?:my |a |an )?(?:cv|homework|essay|assignment|dissertation|"
+        r"cover letter|tax return)\b|"
         r"^(?:what'?s|what is|calculate|work out)\s\d+\s?[-+*/x]\s?\d+\s?\??$"),
      # (their own job there, or TechTrack named: "I work at Tesco, can I apply?")
      re.compile(r"(?<!can )(?<!could )\b(?:i|i'?m|im|i am|i'?ve|i have|i'?d|she|he)\s(?:currently\s|been\s)?"

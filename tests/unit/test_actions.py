@@ -822,3 +822,9 @@ def test_a_role_taken_up_after_a_verdict_runs_the_check_for_it() -> None:
     # near miss: a role named after a verdict for it, no switch said
     messages, events = run(ActionRoleChosen(), text="cyber security", intent="inform_role", slots=slots)
     assert FollowupAction("action_start_eligibility") not in events
+
+
+def test_k_alone_is_an_acknowledgement_not_another_language() -> None:
+    # An exploratory tester's "k" got "Sorry, I can only answer in English for now."
+    messages, _ = run(ActionSpecialCase(), text="k", intent="non_english")
+    assert [m["text"] for m in messages] == [replies.acknowledged().text]

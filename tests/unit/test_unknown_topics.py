@@ -116,3 +116,14 @@ def test_a_question_the_faq_does_not_cover_is_recognised(text: str, topic: str) 
 ])
 def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     assert unknown_topic(text) is None
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # an exploratory tester's (paraphrased): another service in TechTrack's words, or clearance
+    ("how would I get a student loan for university", "apprenticeships outside TechTrack"),
+    ("could you help me write my cv", "apprenticeships outside TechTrack"),
+    ("can u help me with my homework", "apprenticeships outside TechTrack"),
+    ("will I need SC clearance for the cyber apprenticeship", "security clearance or vetting"),
+])
+def test_more_that_the_faq_does_not_cover(text: str, topic: str) -> None:
+    assert unknown_topic(text) == topic

@@ -141,6 +141,19 @@ def disputes_the_verdict(tracker: Tracker) -> bool:
         latest_text(tracker), check.answers_from_slots(tracker.slots))
 
 
+def place_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "what about bristol?", "bham?" after the office locations: whether the FAQ's list names it."""
+    text = latest_text(tracker)
+    if tracker.get_slot(LAST_FAQ_SLOT) != "locations" or "locations" not in corpus() or \
+            len(text.split()) > 6 or moving_to(text):
+        return None
+    said = replies.place_followed_up(text, corpus()["locations"].answer)
+    if said is None:
+        return None
+    send(dispatcher, replies.Reply(said))
+    return [SlotSet("pending_faq", None)]
+
+
 def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Events when the latest message is a follow-up to what came before, else None: "and the
     other one?" after "Which first?", "what about cyber?" after a role-specific answer, a bare
@@ -151,6 +164,9 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if only_emoji(text):  # whatever the classifier made of it: no letters, no question
         send(dispatcher, replies.emoji_reply())
         return [SlotSet("pending_faq", None)]
+    place = place_followup(dispatcher, tracker)
+    if place is not None:
+        return place
     moved_to = moving_to(text)
     entry_id = check.place_rule_entry(moved_to) if moved_to else None
     if entry_id and entry_id in corpus():
@@ -464,6 +480,9 @@ class ActionSpecialCase(Action):
         intent = latest_intent(tracker)[0]
         if intent == "out_of_scope" and disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]  # "why? I said it ends in march"
+        place = place_followup(dispatcher, tracker) if intent == "out_of_scope" else None
+        if place is not None:
+            return place  # "what about bristol?" after the office locations
         topic = unknown_topic(latest_text(tracker)) if intent == "out_of_scope" else None
         if topic is not None and topic != OUTSIDE_TECHTRACK and (
                 talked_about_techtrack(tracker) or names_techtrack(latest_text(tracker)) or

@@ -71,6 +71,24 @@ def place_not_listed(text: str, answer: str) -> str | None:
             f"say whether there are roles near {place}.")
 
 
+def place_followed_up(text: str, answer: str) -> str | None:
+    """ "what about bristol?", "bham?" after the locations answer: whether the FAQ's list of offices names
+    the place; None when the message names no place in England."""
+    from bot.eligibility.answers.text import mentions
+    from bot.eligibility.places import ENGLAND, NICKNAMES
+
+    lowered = " ".join(text.lower().split())
+    for nickname, name in NICKNAMES.items():
+        lowered = re.sub(rf"\b{re.escape(nickname)}\b", name, lowered)
+    named = [name for _, name in mentions(lowered, ENGLAND) if name not in ("england", "english", "uk")]
+    if not named:
+        return None
+    if named[0] in answer.lower():
+        return (f"Yes: {named[0].title()} is one of the office locations the FAQ names. Your office depends "
+                f"on the department you're matched with.")
+    return place_not_listed(lowered, answer)
+
+
 def role_noted(role: str) -> Reply:
     chosen = ROLES[role]
     return Reply(

@@ -60,7 +60,8 @@ DEMONYMS: dict[str, str] = {
     "cornishwoman": "cornwall",
 }
 # Places by their nicknames: "Brum"
-NICKNAMES: dict[str, str] = {"brum": "birmingham", "the toon": "newcastle", "the big smoke": "london"}
+NICKNAMES: dict[str, str] = {"brum": "birmingham", "bham": "birmingham", "the toon": "newcastle",
+                             "the big smoke": "london"}
 # Names of places both in England and outside it ("Newport" is in Wales, and on the Isle of Wight
 # and in Shropshire): where someone works there is asked again, never guessed.
 AMBIGUOUS: tuple[str, ...] = ("newport",)

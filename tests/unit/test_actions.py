@@ -828,3 +828,15 @@ def test_k_alone_is_an_acknowledgement_not_another_language() -> None:
     # An exploratory tester's "k" got "Sorry, I can only answer in English for now."
     messages, _ = run(ActionSpecialCase(), text="k", intent="non_english")
     assert [m["text"] for m in messages] == [replies.acknowledged().text]
+
+
+def test_a_place_asked_about_after_the_office_locations() -> None:
+    # An exploratory tester's "what about bristol?" and "bham?" after the locations answer were declined.
+    messages, _ = run(ActionSpecialCase(), text="and bristol?", intent="out_of_scope",
+                      slots={"last_faq": "locations"})
+    assert messages[0]["text"].startswith("Bristol isn't one of the office locations the FAQ names")
+    messages, _ = run(ActionAnswerFaq(), text="bham?", faq_id="salary", slots={"last_faq": "locations"})
+    assert messages[0]["text"].startswith("Yes: Birmingham is one of the office locations the FAQ names")
+    # near miss: no answer about locations before it
+    messages, _ = run(ActionSpecialCase(), text="and bristol?", intent="out_of_scope")
+    assert messages[0]["text"] == replies.out_of_scope().text

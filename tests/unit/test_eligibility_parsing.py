@@ -3233,3 +3233,11 @@ def test_exploratory_testers_switch_of_visa_and_months_in_two_places() -> None:
                                   "other_permission"),
                                  ("on a student visa, then i'll switch to a graduate visa", "study")])
     _each("residence_years", [("14 months in austria and then 26 months here", 3.33)])
+
+
+def test_years_from_a_study_visas_end_and_a_weekday_beside_a_count_of_days() -> None:
+    # An exploratory tester's "that IS without the student years, student visa ended 2020" was asked
+    # again (twice), and "i work 4 days in london and fridays from our glasgow office" was not understood.
+    _each("residence_years", [("that's already without them, my student visa ended " +
+                               str(date.today().year - 5), 5.0)])
+    _each("works_in_england", [("4 days a week in Leeds and Fridays at our Edinburgh office", "yes")])

@@ -198,6 +198,11 @@ def parse_residence_years(text: str) -> float | str | None:
         text = digits = digits[:part.start()] + digits[part.end():]
     if NOT_ARRIVED_YET.search(digits) and not re.search(r"\d\s?(?:years?|yrs?)\b|\b(?:19|20)\d\d\b", digits):
         return 0.0  # "haven't moved yet, coming over next month": no time here so far
+    study_ended = STUDY_VISA_ENDED.search(digits)
+    if study_ended and 1900 < int(study_ended.group(2)) <= date.today().year:
+        # "that IS without the student years, student visa ended 2020": the years since it ended
+        since = " ".join(part for part in study_ended.groups() if part)
+        return parse_duration_years(f"since {since}", rule_years=RULES.residence_years)
     since_switch = years_since_leaving_study(digits)
     if since_switch is not None:
         return None if since_switch is False else since_switch
@@ -517,6 +522,10 @@ LENGTH_AWAY_BESIDE = re.compile(r"[,;]?\s?(?:and\s)?(?:i\s)?(?:was|lived|been|ha
 ALWAYS_ELSEWHERE_BEFORE = re.compile(r"[,;]?\s?(?:and\s)?before that,?\s(?:i\s)?(?:was\s|lived\s)?always\s"
                                      r"(?:lived\s)?in\s(?!the uk\b|uk\b|england\b|britain\b|here\b)[a-z]+"
                                      r"(?:\s[a-z]+)?\s?[.!]*$")
+# The end of a study visa, with its year: "student visa ended 2020", "my tier 4 expired in march 2021"
+STUDY_VISA_ENDED = re.compile(r"\b(?:student|study|tier 4|tier four)(?: visa| leave| permit)?\s"
+                              r"(?:ended|finished|expired|ran out|stopped)\s(?:in\s)?(?:(" + MONTHS + r")\s)?"
+                              r"((?:19|20)\d\d)\b")
 # A total said: last, as the figure they settle on ("..., so 2 total", "= 2", "so 2.5 years"), or first
 # ("2 years total, 1 in germany before")
 TOTAL_STATED = re.compile(r"(?:^|[,;(]\s?|\s)(?:so|=|that'?s|thats|making it|makes|which is|which makes)\s"

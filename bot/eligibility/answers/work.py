@@ -306,13 +306,14 @@ WEEKDAY_ALONE = re.compile(r"\b" + WEEKDAY + r"\b(?!\s?(?:to|-|–|through|thru|
 
 def weekdays_as_days(text: str) -> str:
     """ "Monday to Thursday in Leeds, Friday in Glasgow" as "4 days in Leeds, 1 day in Glasgow": the days
-    of the week named, as a count (a day named alone is counted only beside a range)."""
+    of the week named, as a count (a day named alone is counted only beside a range or a count of days)."""
     def days(match: re.Match[str]) -> str:
         return f"{(WEEKDAYS.index(match.group(2)) - WEEKDAYS.index(match.group(1))) % 7 + 1} days"
 
     ranged = WEEKDAY_RANGE.sub(days, text)
-    if ranged == text:
+    if ranged == text and not re.search(r"\b\d\s?days?\b", text):
         return text
+    # ("4 days in london and fridays from our glasgow office": a day named beside a count of days)
     return WEEKDAY_ALONE.sub("1 day", ranged)
 
 

@@ -141,6 +141,14 @@ def disputes_the_verdict(tracker: Tracker) -> bool:
         latest_text(tracker), check.answers_from_slots(tracker.slots))
 
 
+def names_the_answer_to_change(tracker: Tracker) -> bool:
+    """ "the years one. 6 months amsterdam then 2 years uk", said to "Which answer would you like to
+    change?" after a verdict: the answer named (not the FAQ's answer about the words it shares)."""
+    return not (tracker.active_loop or {}).get("name") and \
+        last_bot_text(tracker).startswith(check.which_answer().text) and \
+        bool(check.mentioned_questions(latest_text(tracker), list(check.answers_from_slots(tracker.slots))))
+
+
 def place_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """ "what about bristol?", "bham?" after the office locations: whether the FAQ's list names it."""
     text = latest_text(tracker)
@@ -161,6 +169,8 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if (tracker.active_loop or {}).get("name"):
         return None
     text = latest_text(tracker)
+    if names_the_answer_to_change(tracker):
+        return [FollowupAction("action_change_answer")]
     if only_emoji(text):  # whatever the classifier made of it: no letters, no question
         send(dispatcher, replies.emoji_reply())
         return [SlotSet("pending_faq", None)]
@@ -480,6 +490,8 @@ class ActionSpecialCase(Action):
         intent = latest_intent(tracker)[0]
         if intent == "out_of_scope" and disputes_the_verdict(tracker):
             return [FollowupAction("action_change_answer")]  # "why? I said it ends in march"
+        if intent == "out_of_scope" and names_the_answer_to_change(tracker):
+            return [FollowupAction("action_change_answer")]  # "the years one ...", asked which to change
         place = place_followup(dispatcher, tracker) if intent == "out_of_scope" else None
         if place is not None:
             return place  # "what about bristol?" after the office locations

@@ -233,6 +233,10 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
             named = [q for q in named if longest[q] == best]
     if len(named) == 1:
         question = named[0]
+        # ("the years one. 6 months amsterdam then 2 years uk": the answer named, then its new value; the
+        # "one" of "the years one" is no number)
+        lowered = re.sub(r"^(?:the\s)?(?:" + "|".join(re.escape(w) for w in QUESTION_WORDS[question]) +
+                         r")\s(?:one|answer|question|bit|part)\b[\s.,:;!-]*", "", lowered)
         if question == "prior_qualification" and LEVEL4_SWAPPED.search(lowered):
             # "sorry not HNC, HND actually": one Level 4 qualification for another, its subject not
             # said again (its "not HNC" is no "no"): asked again

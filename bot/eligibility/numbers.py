@@ -659,7 +659,8 @@ def parse_duration_years(text: str, today: date | None = None,
     value = float(first.group(1))
     unit_is_month = bool(first.group(4))
     if unit_is_month and len(quantities) >= 2 and all(q.group(3) or q.group(4) for q in quantities) and \
-            re.search(r"\bin\b(?!\s" + MONTHS + r"\b)", text) and not _total_then_parts(text, quantities):
+            re.search(r"\bin\b(?!\s" + MONTHS + r"\b)|\bthen\b", text) and \
+            not _total_then_parts(text, quantities):
         # "18 months in belgium then 20 months here": time in each place, added up
         value = sum(float(q.group(1)) / (12 if q.group(4) else 1) for q in quantities)
     elif unit_is_month:

@@ -840,3 +840,23 @@ def test_a_place_asked_about_after_the_office_locations() -> None:
     # near miss: no answer about locations before it
     messages, _ = run(ActionSpecialCase(), text="and bristol?", intent="out_of_scope")
     assert messages[0]["text"] == replies.out_of_scope().text
+
+
+def test_the_answer_named_after_which_answer_to_change_is_changed() -> None:
+    # An exploratory tester, asked "Which answer would you like to change?" after a verdict, typed "the
+    # years one. 6 months amsterdam then 2 years uk" and got the FAQ's answer about EEA time.
+    from bot.eligibility.conversation import slot_for, which_answer
+
+    answers = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "settled",
+               "residence_years": 3.0, "student_loan": "no", "other_programme": "no",
+               "prior_qualification": "no", "works_in_england": "yes"}
+    asked = [{"event": "bot", "text": which_answer().text},
+             {"event": "user", "text": "the years one. 6 months amsterdam then 2 years uk"}]
+    slots = {slot_for(q): v for q, v in answers.items()}
+    for action, intent in ((ActionAnswerFaq(), "faq"), (ActionSpecialCase(), "out_of_scope")):
+        messages, events = run(action, text="the years one. 6 months amsterdam then 2 years uk",
+                               intent=intent, faq_id="eea_time", slots=slots, events=asked)
+        assert messages == [] and events == [FollowupAction("action_change_answer")]
+    # near miss: no such question before it
+    _, events = run(ActionAnswerFaq(), text="do years in amsterdam count?", faq_id="eea_time", slots=slots)
+    assert FollowupAction("action_change_answer") not in events

@@ -20,7 +20,7 @@ from actions.eligibility import (
     ValidateEligibilityForm,
 )
 from bot.eligibility import conversation as check
-from bot.eligibility.conversation import about_another_question, apply_updates, slot_for
+from bot.eligibility.conversation import about_another_question, apply_updates, read_correction, slot_for
 from bot.eligibility.questions import QUESTIONS
 from tests.helpers.trackers import make_tracker
 
@@ -1094,3 +1094,12 @@ def test_a_level_3_in_it_is_the_it_qualification_too() -> None:
     assert SlotSet("elig_level3", "yes") in events and SlotSet("elig_it_qualification", "yes") in events
     events = validate("A levels in history and maths", "level3", answers=answers)
     assert not any(e.get("name") == "elig_it_qualification" for e in events)
+
+
+def test_an_answer_named_as_the_one_to_change_is_not_read_as_its_value() -> None:
+    # "the years one" had been read as 1 year.
+    answers = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "settled",
+               "residence_years": 3.0}
+    assert read_correction("the years one", answers, None).updates == {"residence_years": None}
+    assert read_correction("the years one: 4 months in rome then 2 years here", answers,
+                           None).updates == {"residence_years": 2.33}

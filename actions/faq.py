@@ -141,6 +141,12 @@ def disputes_the_verdict(tracker: Tracker) -> bool:
         latest_text(tracker), check.answers_from_slots(tracker.slots))
 
 
+# No role chosen, said to "Which role are you asking about?": "not sure", "dunno yet", "any", "no idea"
+ROLE_NOT_KNOWN = re.compile(r"^\W*(?:i'?m |im )?(?:not sure|unsure|dunno|don'?t know|dont know|no idea|"
+                            r"haven'?t decided|not decided|undecided|any|any of them|doesn'?t matter|"
+                            r"no preference|idk)\b(?:\s(?:yet|tbh|really|lol))?\W*$")
+
+
 def names_the_answer_to_change(tracker: Tracker) -> bool:
     """ "the years one. 6 months amsterdam then 2 years uk", said to "Which answer would you like to
     change?" after a verdict: the answer named (not the FAQ's answer about the words it shares)."""
@@ -171,6 +177,11 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     text = latest_text(tracker)
     if names_the_answer_to_change(tracker):
         return [FollowupAction("action_change_answer")]
+    waiting_for_a_role = corpus().get(tracker.get_slot("pending_faq") or "")
+    if waiting_for_a_role is not None and role_in_message(tracker) is None and \
+            ROLE_NOT_KNOWN.search(text.lower()):
+        # "not sure", "dunno yet" to "Which role are you asking about?": the answer for every role
+        return answer_entry(dispatcher, tracker, waiting_for_a_role, None, 1.0)
     if only_emoji(text):  # whatever the classifier made of it: no letters, no question
         send(dispatcher, replies.emoji_reply())
         return [SlotSet("pending_faq", None)]

@@ -860,3 +860,14 @@ def test_the_answer_named_after_which_answer_to_change_is_changed() -> None:
     # near miss: no such question before it
     _, events = run(ActionAnswerFaq(), text="do years in amsterdam count?", faq_id="eea_time", slots=slots)
     assert FollowupAction("action_change_answer") not in events
+
+
+@pytest.mark.parametrize("text", ["not sure", "dunno yet", "no idea tbh"])
+def test_no_role_chosen_when_asked_which_gets_every_roles_answer(text: str,
+                                                                 corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "not sure" and "dunno yet" to "Which role are you asking about?" got "OK. Is
+    # there anything else..." and "I don't know".
+    for action, intent in ((ActionDontKnow(), "deny"), (ActionAnswerFaq(), "faq")):
+        messages, _ = run(action, text=text, intent=intent, faq_id="salary",
+                          slots={"pending_faq": "duration"})
+        assert messages[0]["text"] == corpus["duration"].answer

@@ -1,9 +1,12 @@
 """Topics people ask about that the published FAQ does not cover: annual leave, visa sponsorship, fees,
-equipment, London weighting, reasonable adjustments, the coding challenge's language, how
-competitive it is, applying for more than one role, failing, the number of places, working hours,
-applying again, recognition outside the Civil Service, asylum decision times, a probation
-period, other apprenticeships, what each role involves day to day, what the coding challenge involves,
-how the providers compare, doing it part-time, when it starts.
+equipment, negotiating the salary, London weighting, reasonable adjustments, the coding challenge's
+language, how competitive it is, applying for more than one role, failing, the number of places, working
+hours, what each role involves day to day, what the coding challenge involves, how the providers compare,
+doing it part-time, when it starts, a probation period, applying again, recognition outside the Civil
+Service, pensions, help writing an application, security clearance, asylum decision times.
+Another employer's apprenticeships or jobs, other careers and other services asked in TechTrack's words
+("salary of a software developer at Google", "how do I get a student loan for uni?") are declined as
+off-topic (OUTSIDE_TECHTRACK).
 A question on one of them gets an honest "the FAQ doesn't say" and the route to the admissions team,
 not the nearest entry's answer (an exploratory tester's "Does TechTrack sponsor visas?" got the
 answer about work visas, and "how much annual leave do apprentices get?" the salary answer).

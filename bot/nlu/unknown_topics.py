@@ -189,8 +189,8 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"startup|start-up)\b|"
         r"\b(?:to be|to become|become|becoming) an?\s" + OTHER_CAREERS + r"\b|"
         r"\b(?:driving|theory) (?:test|lessons?|licen[cs]e)\b|"
-        r"\b(?:apply for|get|take out) (?:a |my )?(?:student loan|student finance|mortgage|credit card|"
-        r"passport)\b|"
+        r"(?:\bhow (?:do|can|would|to) (?:i |you |we )?(?:would )?get|\bapply for|\btake out) (?:a |my )?"
+        r"(?:student loan|student finance|mortgage|credit card|passport)\b|"
         r"\bhelp me (?:write|with|do) (?:my |a |an )?(?:cv|homework|essay|assignment|dissertation|"
         r"cover letter|tax return)\b|"
         r"^(?:what'?s|what is|calculate|work out)\s\d+\s?[-+*/x]\s?\d+\s?\??$"),

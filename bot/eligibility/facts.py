@@ -26,8 +26,13 @@ from bot.roles import find_role, find_roles
 AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|only\s+|just\s+)?(\d{2})\b"
                  r"(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
+# Nationality names as a regex alternation, longest first
+NATIONALITY_WORDS = "|".join(re.escape(name) for name in sorted(NAMES, key=len, reverse=True))
 # An age said alone as one of a list of facts: "30, british, devops", "I'm Irish, 24, moved over..."
-AGE_IN_A_LIST = re.compile(r"(?:^|[,;]|\?)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s)")
+# ("... cyber security technologist. 24, british", "26 swiss, ...": after a full stop, or before a
+# nationality)
+AGE_IN_A_LIST = re.compile(r"(?:^|[,;!?]|\.\s)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s|\s(?:" + NATIONALITY_WORDS +
+                           r")\b)")
 # A whole life in the UK, said without a length: "always lived in manchester", "born and bred here"
 ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised))"
                          r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")

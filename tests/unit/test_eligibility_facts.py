@@ -212,3 +212,11 @@ def test_an_eu_citizens_application_to_the_settlement_scheme_is_noted() -> None:
                       "still waiting")
     assert facts == {"age": 29, "nationality": "eu_eea", "residence_years": 4.0, "euss_status": "pending"}
     assert prefilled("what is the EU settlement scheme?") == {}
+
+
+def test_an_age_said_first_or_after_a_full_stop_is_noted() -> None:
+    # An exploratory tester's "26 swiss, ..." and "... cyber security technologist. 24, british, ..."
+    # were both asked "How old are you?"
+    assert volunteered_facts("31 polish, been in bristol since 2019")["age"] == 31
+    assert volunteered_facts("hello, i want to do devops. 27, irish, always lived here")["age"] == 27
+    assert "age" not in volunteered_facts("level 3. 24 hours a week")

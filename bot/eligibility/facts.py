@@ -26,6 +26,12 @@ from bot.roles import find_role, find_roles
 AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|only\s+|just\s+)?(\d{2})\b"
                  r"(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
+# A parent checking for their child: "checking for my daughter", "asking for my son"
+FOR_A_CHILD = re.compile(r"\b(?:for|on behalf of) (?:my|our) (?:son|daughter|child|kid|boy|girl|teenager)\b")
+CHILDS_WORDS_AS_OWN = {"she's": "i'm", "shes": "i'm", "he's": "i'm", "hes": "i'm", "she is": "i am",
+                       "he is": "i am", "all her life": "all my life", "all his life": "all my life",
+                       "her whole life": "my whole life", "his whole life": "my whole life"}
+CHILDS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CHILDS_WORDS_AS_OWN) + r")(?!\w)")
 # Nationality names as a regex alternation, longest first
 NATIONALITY_WORDS = "|".join(re.escape(name) for name in sorted(NAMES, key=len, reverse=True))
 # An age said alone as one of a list of facts: "30, british, devops", "I'm Irish, 24, moved over..."
@@ -132,6 +138,10 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         lowered = ", ".join(own)
     # "age 72, sorry I mean 27": the number said last is the one meant
     lowered = NUMBER_CORRECTED.sub(r"\1", lowered)
+    if FOR_A_CHILD.search(lowered):
+        # "checking for my daughter, shes 15, british, lived here all her life": the child's facts are the
+        # applicant's, said as the parent says them
+        lowered = CHILDS_WORDS.sub(lambda match: CHILDS_WORDS_AS_OWN[match.group(0)], lowered)
     facts: dict[str, Any] = {}
     role = find_role(lowered)
     if role is not None:

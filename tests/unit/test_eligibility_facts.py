@@ -220,3 +220,11 @@ def test_an_age_said_first_or_after_a_full_stop_is_noted() -> None:
     assert volunteered_facts("31 polish, been in bristol since 2019")["age"] == 31
     assert volunteered_facts("hello, i want to do devops. 27, irish, always lived here")["age"] == 27
     assert "age" not in volunteered_facts("level 3. 24 hours a week")
+
+
+def test_a_parent_checking_for_their_child_gives_the_childs_facts() -> None:
+    # An exploratory tester's "checking for my daughter, shes 15, british, lived here all her life" had
+    # every fact asked again ("How old are you?").
+    assert prefilled("looking into this for my son, hes 16, british, lived here his whole life") == {
+        "age": 16, "nationality": "uk", "residence_years": "all_my_life"}
+    assert prefilled("my husband is british, he's 40, can i apply?") == {}

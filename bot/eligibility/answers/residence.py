@@ -506,14 +506,12 @@ FUTURE_COUNT = re.compile(r"\b(?:it'?ll|it will|that'?ll|that will|i'?ll|i will|
                           r"(?:\s(?:in|on|by|at|this|next|come|after)\b[^,.;]{0,30})?")
 # A part of the count said to be on a status that is no study visa: ", 2 years was on ILR", ", the last 2
 # on a spouse visa", ", 3 of them on a skilled worker visa"
+PART_ON = (r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}(?:\.\d{1,2})?\s?(?:years?\s|yrs?\s)?"
+           r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s")
 PART_ON_ANOTHER_STATUS = re.compile(
-    r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}(?:\.\d{1,2})?\s?(?:years?\s|yrs?\s)?"
-    r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s"
-    r"(?!(?:a\s|an\s|my\s|the\s)?(?:student|study|tier 4|tier four))(?:a\s|an\s|my\s|the\s)?"
-    r"[a-z-]+(?:\s[a-z-]+){0,2}?\s?"
-    r"(?:visa|leave|status|route|permit|ilr)\b|"
-    r"[,;]\s?(?:and\s)?(?:the\s)?(?:first\s|last\s)?\d{1,2}\s?(?:years?\s|yrs?\s)?"
-    r"(?:of (?:it|that|those|them)\s)?(?:was\s|were\s|i was\s|been\s)?on\s(?:ilr|indefinite leave)\b")
+    PART_ON + r"(?!(?:a\s|an\s|my\s|the\s)?(?:student|study|tier 4|tier four))(?:a\s|an\s|my\s|the\s)?"
+    r"[a-z-]+(?:\s[a-z-]+){0,2}?\s?(?:visa|leave|status|route|permit|ilr)\b|" +
+    PART_ON + r"(?:ilr|indefinite leave)\b")
 RETURN_SAID = re.compile(r"\b(?:came|moved|got|been) back\b|\breturned\b")
 # The length of a stay away said in a clause of its own, beside a return: ", was there for 5 years"
 LENGTH_AWAY_BESIDE = re.compile(r"[,;]?\s?(?:and\s)?(?:i\s)?(?:was|lived|been|had been|i'?d been)\sthere\s"

@@ -142,7 +142,7 @@ def disputes_the_verdict(tracker: Tracker) -> bool:
 
 
 # No role chosen, said to "Which role are you asking about?": "not sure", "dunno yet", "any", "no idea"
-ROLE_NOT_KNOWN = re.compile(r"^\W*(?:i'?m |im )?(?:not sure|unsure|dunno|don'?t know|dont know|no idea|"
+ROLE_NOT_KNOWN = re.compile(r"^\W*(?:i'?m |im )?(?:not sure|unsure|dunno|don'?t know|no idea|"
                             r"haven'?t decided|not decided|undecided|any|any of them|doesn'?t matter|"
                             r"no preference|idk)\b(?:\s(?:yet|tbh|really|lol))?\W*$")
 
@@ -372,9 +372,8 @@ class ActionRoleChosen(Action):
             check.answers_from_slots(tracker.slots).get("role") not in (None, role) and \
             SWITCH_TO_A_ROLE.search(latest_text(tracker).lower())
         if role is not None and (check.asked_which_other_role(last_bot_text(tracker)) or switching):
-            # ("ok lets say software developer then", after a Cyber verdict: the check for that role)
-            # "software developer", typed after "Which role would you like me to check instead?":
-            # the check for that role, as its button does
+            # "software developer", typed after "Which role would you like me to check instead?", or "ok
+            # lets say software developer then" after a Cyber verdict: the check for that role
             return [FollowupAction("action_start_eligibility")]
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
         last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")

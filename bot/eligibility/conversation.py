@@ -553,12 +553,14 @@ def answered_or_asked_back(question: str, value: object, text: str, answers: Map
 
 
 def facts_beside(question: str, value: object, text: str, answers: Mapping[str, Any],
-                 entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+                 entities: Sequence[tuple[str, str]] = (), said: Mapping[str, Any] | None = None,
+                 ) -> dict[str, Any]:
     """What a message answering `question` says of the questions not yet asked ("I'm 26, British, ...
-    I'd like DevOps please" at the role question), as far as it applies with the answers given."""
+    I'd like DevOps please" at the role question), as far as it applies with the answers given.
+    `said`: the message's facts, when already read."""
     if parse_choice_by_label(question, text) is not None:
         return {}  # a button pressed: its label ("...indefinite leave)") says nothing more
-    facts = prefilled(text, entities)
+    facts = dict(prefilled(text, entities) if said is None else said)
     if question == "level3" and value == "yes" and parse_answer("it_qualification", text, entities) == "yes":
         facts["it_qualification"] = "yes"  # "a BTEC level 3 in IT": the IT qualification Cyber asks for too
     # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
@@ -576,7 +578,7 @@ def answered_with_facts(question: str, value: object, text: str, answers: Mappin
         return reading  # a button pressed: its label ("...indefinite leave)") says nothing more
     lowered = normalise(text)
     facts = prefilled(text, entities)
-    extra = facts_beside(question, value, text, answers, entities)
+    extra = facts_beside(question, value, text, answers, entities, facts)
     # "actually I'm 24 not 42, typo. I'm on a skilled worker visa": an earlier answer corrected too
     # (not a nationality only inferred from a visa: "no, skilled worker visa instead" from a Greek citizen)
     corrected = {q: v for q, v in facts.items() if q != question and q in answers and answers[q] != v and

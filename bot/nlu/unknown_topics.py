@@ -189,15 +189,15 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"startup|start-up)\b|"
         r"\b(?:to be|to become|become|becoming) an?\s" + OTHER_CAREERS + r"\b|"
         r"\b(?:driving|theory) (?:test|lessons?|licen[cs]e)\b|"
-        r"(?:\bhow (?:do|can|would|to) (?:i |you |we )?(?:would )?get|\bapply for|\btake out) (?:a |my )?"
+        r"(?:\bhow (?:do|can|would|to) (?:i |you |we )?get|\bapply for|\btake out) (?:a |my )?"
         r"(?:student loan|student finance|mortgage|credit card|passport)\b|"
         r"\bhelp me (?:write|with|do) (?:my |a |an )?(?:cv|homework|essay|assignment|dissertation|"
         r"cover letter|tax return)\b|"
         r"^(?:what'?s|what is|calculate|work out)\s\d+\s?[-+*/x]\s?\d+\s?\??$"),
      # (their own job there, or TechTrack named: "I work at Tesco, can I apply?")
      re.compile(r"(?<!can )(?<!could )\b(?:i|i'?m|im|i am|i'?ve|i have|i'?d|she|he)\s(?:currently\s|been\s)?"
-                r"(?:work|working|"
-                r"employed|worked)\b[^.?!]{0,20}\b(?:at|for|in)\b|\bmy (?:job|employer|company|manager)\b|"
+                r"(?:work|working|employed|worked)\b[^.?!]{0,20}\b(?:at|for|in)\b|"
+                r"\bmy (?:job|employer|company|manager)\b|"
                 r"(?<!can )(?<!could )\b(?:i'?m|im|i am|she'?s|he'?s) an? [a-z ]{2,30}\b(?:at|for)\b|"
                 r"\btech ?track\b|\bapprentice\w*|\bcivil serv\w*|\bprogramme\b|"
                 r"\bcan (?:i|she|he) (?:do|apply|join|start)\b")),

@@ -3241,3 +3241,10 @@ def test_years_from_a_study_visas_end_and_a_weekday_beside_a_count_of_days() -> 
     _each("residence_years", [("that's already without them, my student visa ended " +
                                str(date.today().year - 5), 5.0)])
     _each("works_in_england", [("4 days a week in Leeds and Fridays at our Edinburgh office", "yes")])
+
+
+def test_self_funding_said_of_the_person_answered_for() -> None:
+    # An exploratory tester's "he's doing an open university course in maths, he pays for it himself"
+    # was kept as still on a funded programme: "not eligible".
+    _each("other_programme", [("she's doing an OU course in history, she pays for it herself",
+                               "self_funded")])

@@ -365,6 +365,8 @@ YES_FOR_WEEKS = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye)\b[^.;?]{0,15}?\b(?:
 # Training said not to be state-funded: "nothing government", "not DfE funded"
 NOT_PUBLICLY_FUNDED = re.compile(r"\b(?:nothing|not|nowt)\s(?:government|gov|govt|dfe|state|publicly)"
                                  r"(?:[- ]funded)?\b")
+# Self-funding said of the person answered for: "he pays for it himself", "she funds it herself"
+PAID_BY_THEM = re.compile(r"\b(?:he|she|they) (pays?|funds?)\b|\b(?:himself|herself|themselves|themself)\b")
 # A yes, by less than some weeks: "yes but only by a few weeks, definitely under 4"
 YES_BY_UNDER = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye)\b[^.;?]{0,40}?\b(?:under|less than|fewer than|"
                           r"within)\s(\d|one|two|three|four)(?:\s(?:weeks?|wks?))?"
@@ -472,6 +474,8 @@ CONCLUDED_NO = re.compile(r"[\s,.;-]so\s(?:no|nope|nah|not really)[\s.!]*$")
 
 def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
+    # "he pays for it himself", said by a parent or partner: their own money, as "I pay for it myself" is
+    text = PAID_BY_THEM.sub(lambda match: "i pay" if match.group(1) else "myself", text)
     concluded = CONCLUDED_NO.search(text)
     if concluded and not is_not_sure(text[:concluded.start()]) and \
             parse_other_programme(text[:concluded.start()]) in (NOT_SURE, None):

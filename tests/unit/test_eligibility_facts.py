@@ -228,3 +228,10 @@ def test_a_parent_checking_for_their_child_gives_the_childs_facts() -> None:
     assert prefilled("looking into this for my son, hes 16, british, lived here his whole life") == {
         "age": 16, "nationality": "uk", "residence_years": "all_my_life"}
     assert prefilled("my husband is british, he's 40, can i apply?") == {}
+
+
+def test_a_partners_visa_held_with_them_is_the_partners() -> None:
+    # An exploratory tester's "my wife is here on dependant visa with me since 2025, same for her i guess?"
+    # after a verdict was noted as the person's own visa and years.
+    assert prefilled("my husband is here on a dependant visa with me since 2024") == {}
+    assert prefilled("my wife and I both have settled status, I'm Polish")["euss_status"] == "settled"

@@ -369,8 +369,14 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
             bare_word(words[1]) not in people or \
             words[2:3] in (["visa"], ["route"], ["permit"], ["scheme"], ["leave"], ["status"]):
         return False  # ("my partner visa", "my family permit" are theirs)
+    pairs = list(itertools.pairwise(["", *words]))
+    if any(word in ("visa", "status", "permit", "leave") for word in words) and \
+            all(before == "with" for before, word in pairs if word in ("i", "me", "us", "myself")) and \
+            any(word == "me" for _, word in pairs) and not any(word in ("i", "i'm", "i've", "i'd", "we")
+                                                               for _, word in pairs):
+        return True  # "my wife is here on a dependant visa with me": her visa, not theirs
     if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself") or
-           (word == "with" and before != "one") for before, word in itertools.pairwise(["", *words])):
+           (word == "with" and before != "one") for before, word in pairs):
         # "my parents moved here when I was 5", "my wife and I": they are in it too ("my mum's the
         # one with settled status" leaves them out)
         return False

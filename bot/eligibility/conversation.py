@@ -561,8 +561,6 @@ def facts_beside(question: str, value: object, text: str, answers: Mapping[str, 
     if parse_choice_by_label(question, text) is not None:
         return {}  # a button pressed: its label ("...indefinite leave)") says nothing more
     facts = dict(prefilled(text, entities) if said is None else said)
-    if question == "level3" and value == "yes" and parse_answer("it_qualification", text, entities) == "yes":
-        facts["it_qualification"] = "yes"  # "a BTEC level 3 in IT": the IT qualification Cyber asks for too
     # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
     applies = relevant_answers({**facts, **answers, question: value})
     return {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}

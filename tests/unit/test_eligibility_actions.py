@@ -1085,17 +1085,6 @@ def test_a_new_role_asks_again_whether_the_job_is_relevant_to_it() -> None:
     assert "employed_relevant" not in after and after["gcses"] == "yes"
 
 
-def test_a_level_3_in_it_is_the_it_qualification_too() -> None:
-    # An exploratory tester's "i did a btec level 3 in IT" was followed by "Do you have an IT qualification
-    # at level 2 or 3?"
-    answers = {"role": "cyber_security_technologist", "age": 30, "nationality": "uk", "residence_years": 5,
-               "student_loan": "no", "other_programme": "no", "employed_relevant": "yes", "gcses": "yes"}
-    events = validate("got a level 3 BTEC in IT from college", "level3", answers=answers)
-    assert SlotSet("elig_level3", "yes") in events and SlotSet("elig_it_qualification", "yes") in events
-    events = validate("A levels in history and maths", "level3", answers=answers)
-    assert not any(e.get("name") == "elig_it_qualification" for e in events)
-
-
 def test_an_answer_named_as_the_one_to_change_is_not_read_as_its_value() -> None:
     # "the years one" had been read as 1 year.
     answers = {"role": "software_developer", "age": 30, "nationality": "eu_eea", "euss_status": "settled",

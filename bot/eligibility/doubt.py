@@ -36,6 +36,7 @@ from bot.eligibility.places import (
     IRELAND,
     OUTSIDE_ENGLAND,
     OVERSEAS_TERRITORIES,
+    northern_ireland_left_out,
     not_counted_nearby,
 )
 from bot.eligibility.questions import NO, NOT_SURE, ROLE_UNDECIDED, YES
@@ -164,7 +165,7 @@ def _another_answer_after(question: str, text: str, entities: Sequence[tuple[str
 
 def _names_one_of(text: str, places: tuple[str, ...]) -> bool:
     """Whether the text names one of the places (Northern Ireland is the UK, not Ireland)."""
-    return bool(places) and bool(mentions(re.sub(r"\bnorthern ireland\b", " ", text), places))
+    return bool(places) and bool(mentions(northern_ireland_left_out(text), places))
 
 
 def years_counted(text: str, nationality: object, entities: Sequence[tuple[str, str]] = ()) -> object:

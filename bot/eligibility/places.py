@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.eligibility.nationalities import GROUPS
 
 ENGLAND: tuple[str, ...] = (
@@ -98,6 +100,14 @@ COUNTED_BEYOND_UK: dict[str, tuple[str, ...]] = {
     "irish": (*OVERSEAS_TERRITORIES, *IRELAND),
     "eu_eea": (*OVERSEAS_TERRITORIES, *IRELAND, *EEA),
 }
+
+
+NORTHERN_IRELAND = re.compile(r"\bnorthern ireland\b")
+
+
+def northern_ireland_left_out(text: str) -> str:
+    """The text without "Northern Ireland", which is the UK: its "ireland" is no time in Ireland."""
+    return NORTHERN_IRELAND.sub(" ", text)
 
 
 def counted_beyond_uk(group: object) -> tuple[str, ...]:

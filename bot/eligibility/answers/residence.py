@@ -40,6 +40,7 @@ from bot.eligibility.places import (
     OVERSEAS_TERRITORIES,
     UK_OUTSIDE_ENGLAND,
     counted_beyond_uk,
+    northern_ireland_left_out,
 )
 from bot.eligibility.questions import NOT_SURE
 from bot.eligibility.wording import RULES
@@ -708,9 +709,9 @@ def counted_place_named(text: str, group: str | None) -> str | None:
     """A place whose years count for the nationality `group` named anywhere in the answer ("UK
     2019-2022, then Zurich 2022-2024, then UK again since 2024"), or None."""
     counted = counted_beyond_uk(group)
-    if not counted or not re.search(r"\b(?:19|20)\d\d\b", text) or TOTAL_SAID.search(normalise(text)):
+    lowered = northern_ireland_left_out(normalise(text))
+    if not counted or not re.search(r"\b(?:19|20)\d\d\b", text) or TOTAL_SAID.search(lowered):
         return None  # (lengths said with their places are added up as they are)
-    lowered = re.sub(r"\bnorthern ireland\b", " ", normalise(text))
     named = [(position, place) for position, place in mentions(lowered, list(counted))
              if not is_negated(lowered, position)]
     return named[0][1] if named else None
@@ -722,7 +723,7 @@ def untimed_time_in(text: str, group: str | None) -> str | None:
     that madrid", "moved over from dublin last year". The place, or None. The UK years alone would
     leave out years the rule counts."""
     counted = counted_beyond_uk(group)
-    lowered = re.sub(r"\bnorthern ireland\b", " ", normalise(text))
+    lowered = northern_ireland_left_out(normalise(text))
     if not counted or TOTAL_SAID.search(lowered):
         return None
     for clause in clauses(lowered):

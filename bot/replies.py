@@ -75,11 +75,9 @@ def place_followed_up(text: str, answer: str) -> str | None:
     """ "what about bristol?", "bham?" after the locations answer: whether the FAQ's list of offices names
     the place; None when the message names no place in England."""
     from bot.eligibility.answers.text import mentions
-    from bot.eligibility.places import ENGLAND, NICKNAMES
+    from bot.eligibility.places import ENGLAND, nicknames_as_names
 
-    lowered = " ".join(text.lower().split())
-    for nickname, name in NICKNAMES.items():
-        lowered = re.sub(rf"\b{re.escape(nickname)}\b", name, lowered)
+    lowered = nicknames_as_names(" ".join(text.lower().split()))
     named = [name for _, name in mentions(lowered, ENGLAND) if name not in ("england", "english", "uk")]
     if not named:
         return None
@@ -272,8 +270,7 @@ def looking_for_skipped() -> Reply:
 
 # Follow-ups (bot/followups.py, actions/faq.py).
 def acknowledged() -> Reply:
-    return Reply(f"OK. {ANYTHING_ELSE} about TechTrack?",
-                 (CHECK_BUTTON, Button("Ask a question", "/ask_question")))
+    return Reply(f"OK. {ANYTHING_ELSE} about TechTrack?", HELP_BUTTONS)
 
 
 def asked_anything_else(bot_text: str) -> bool:
@@ -308,7 +305,7 @@ def emoji_reply() -> Reply:
     return Reply(
         "🙂 I'm here when you have a question about TechTrack. Ask me in your own words, or I can "
         "check whether you can apply.",
-        (CHECK_BUTTON, Button("Ask a question", "/ask_question")),
+        HELP_BUTTONS,
     )
 
 
@@ -317,7 +314,7 @@ def no_words() -> Reply:
     return Reply(
         "I didn't catch a question there. Ask me about TechTrack in your own words, or I can check "
         "whether you can apply.",
-        (CHECK_BUTTON, Button("Ask a question", "/ask_question")),
+        HELP_BUTTONS,
     )
 
 

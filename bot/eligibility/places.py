@@ -64,6 +64,13 @@ DEMONYMS: dict[str, str] = {
 # Places by their nicknames: "Brum"
 NICKNAMES: dict[str, str] = {"brum": "birmingham", "bham": "birmingham", "the toon": "newcastle",
                              "the big smoke": "london"}
+PLACE_NICKNAME = re.compile(r"\b(" + "|".join(NICKNAMES) + r")\b")
+
+
+def nicknames_as_names(text: str) -> str:
+    """ "brum" as "birmingham": places by their names."""
+    return PLACE_NICKNAME.sub(lambda match: NICKNAMES[match.group(1)], text)
+
 # Names of places both in England and outside it ("Newport" is in Wales, and on the Isle of Wight
 # and in Shropshire): where someone works there is asked again, never guessed.
 AMBIGUOUS: tuple[str, ...] = ("newport",)

@@ -18,7 +18,7 @@ from bot.eligibility.answers.text import (
     normalise,
     parse_yes_no,
 )
-from bot.eligibility.places import AMBIGUOUS, DEMONYMS, ENGLAND, NICKNAMES, OUTSIDE_ENGLAND
+from bot.eligibility.places import AMBIGUOUS, DEMONYMS, ENGLAND, OUTSIDE_ENGLAND, nicknames_as_names
 from bot.eligibility.questions import NO, NOT_SURE, YES
 from bot.eligibility.wording import RULES
 
@@ -289,7 +289,6 @@ LIVES_BY_DEMONYM = re.compile(r"\b(?:i'?m|im|i am)\s(?:a\s)?(?:proper\s|proud\s|
                               r"born and bred\s|born and raised\s)?(" + "|".join(DEMONYMS) + r")\b")
 
 
-PLACE_NICKNAME = re.compile(r"\b(" + "|".join(NICKNAMES) + r")\b")
 
 
 # "Mostly" said first, as the answer: "mostly, I'm in London but...", "yes mainly"
@@ -355,7 +354,7 @@ def parse_works_in_england(text: str) -> str | None:
             return NO
     # "I'm a Londoner": where they live, by the name its people go by ("I live in London")
     text = LIVES_BY_DEMONYM.sub(lambda match: "i live in " + DEMONYMS[match.group(1)], text)
-    text = PLACE_NICKNAME.sub(lambda match: NICKNAMES[match.group(1)], text)  # "Brum": Birmingham
+    text = nicknames_as_names(text)  # "Brum": Birmingham
     text = weekdays_as_days(text)  # "Monday to Thursday in Leeds, Friday in Glasgow": 4 days and 1
     if NOT_DECIDED.search(text) and not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS]):
         return NOT_SURE  # "not decided yet": no place chosen (not a "not")

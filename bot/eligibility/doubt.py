@@ -51,6 +51,12 @@ SAME_STORY = frozenset({("asylum_seeker", "asylum_no_work"), ("other_permission"
                         ("study", "student_dependant")})
 HEDGE = re.compile(r"\b(?:think|probably|maybe|might|not sure|unsure|can'?t be sure|guess|reckon|believe|"
                    r"perhaps|possibly|i suppose|not certain|don'?t remember|can'?t remember|not 100)\b")
+# A student loan said as one they have, and words of funding for a course now
+LOAN_HELD = re.compile(r"\b(?:i (?:have|'ve got|got|have got)|i'?ve got|ive got)\s(?:a\s)?"
+                       r"(?:student\s)?loan\b")
+LOAN_NOW = re.compile(r"\b(?:now|currently|at the moment|this year|studying|course|at uni\w*|at college|"
+                      r"getting|receiving|get|receive|funding|finance|pays?|paying for|tuition|maintenance|"
+                      r"degree|masters?|phd|finish\w*|final year)\b")
 # Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"
 COUNTS_QUESTION = re.compile(r"\b(?:count|counts|relevant|similar|enough|qualify|valid|accepted|"
                              r"equivalent|same)\b[^?]{0,60}\?")
@@ -74,6 +80,9 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True  # "I'm an asylum seeker": whether they may work is not said (most may not)
     if question == "nationality" and said_only_as_a_place(text, entities):
         return True  # "I'm from Dublin": born or raised there, not always a citizen
+    if question == "student_loan" and value == YES and LOAN_HELD.search(lowered) and \
+            not LOAN_NOW.search(lowered):
+        return True  # "I have a student loan": maybe one being repaid, which doesn't count
     if question != "works_in_england" and value in (YES, NO) and _only_a_place_after(lowered, entities):
         return True  # "yea sheffield" to the student loan question: likely an answer to another question
     if question == "works_in_england" and value == NO and LIVES_NOT_WORKS.search(lowered) and \

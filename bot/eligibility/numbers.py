@@ -587,6 +587,10 @@ def parse_duration_years(text: str, today: date | None = None,
     text = re.sub(r"(?<![\d.])(\d{1,3}) (years?|yrs?) and (?:a )?half\b", r"\1.5 \2", text)
     text = re.sub(r"(?<![\d.])(\d{1,3}) and (a )?half\b", lambda m: f"{m.group(1)}.5", text)
     text = re.sub(r"\bhalf a year\b", "6 months", text)
+    # "3 and a quarter years", "2 years and three quarters"
+    text = re.sub(r"(?<![\d.])(\d{1,3})( (?:years?|yrs?))? and (a|one|1|three|3) quarters?\b",
+                  lambda m: f"{int(m.group(1)) + (0.75 if m.group(3) in ('three', '3') else 0.25)}"
+                            f"{m.group(2) or ''}", text)
     # "4 and a bit", "4 years and a bit": a little over that (read as "just over 4", below)
     text = re.sub(r"(?<![\d.])(\d{1,3})( (?:years?|yrs?))? and a (?:bit|little)\b(?! (?:of|more))",
                   lambda m: f"just over {m.group(1)}{m.group(2) or ''}", text)

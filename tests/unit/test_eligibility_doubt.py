@@ -104,3 +104,10 @@ def test_where_they_live_said_for_where_they_would_work_is_asked_back() -> None:
     # A tester's "i live where the home office put me, in Glasgow" was kept as no: "not eligible".
     assert doubted("works_in_england", "i live in Dundee at the moment", "no")
     assert not doubted("works_in_england", "I'd be working in Dundee", "no")
+
+
+def test_a_student_loan_said_only_as_held_is_asked_back() -> None:
+    # One being repaid doesn't count, and "I've got a student loan" doesn't say which.
+    assert doubted("student_loan", "I've got a student loan", "yes")
+    assert not doubted("student_loan", "I've got a student loan for my masters", "yes")
+    assert not doubted("student_loan", "yes", "yes")

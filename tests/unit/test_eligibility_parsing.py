@@ -3248,3 +3248,20 @@ def test_self_funding_said_of_the_person_answered_for() -> None:
     # was kept as still on a funded programme: "not eligible".
     _each("other_programme", [("she's doing an OU course in history, she pays for it herself",
                                "self_funded")])
+
+
+def test_held_out_v34_misses() -> None:
+    # v34's misses, looked at after v35 was sealed: a decade at the start question, an expired
+    # pre-settled status, a British partner (no permission said), "and a quarter", a leave's length
+    # and its grant date, a 24+ loan, a network admin's job, and five GCSEs all below a pass.
+    _each("age_at_start", [("way over that, I'm in my thirties", "yes")])
+    _each("euss_status", [("had pre settled status but it ran out, didn't renew it", "none"),
+                          ("pre-settled, it runs out in 2028", "pre_settled")])
+    _each("other_permission", [("I've got an Irish wife", None),
+                               ("my British husband, I'm on a spouse visa", "yes")])
+    _each("residence_years", [("four and a quarter years", 4.25), ("2 years and three quarters", 2.75)])
+    _each("permission_lasts", [("humanitarian protection is 5 years, it was granted last year", "yes")])
+    _each("student_loan", [("I'm doing an access course at college on a 24+ loan", "yes")])
+    _each("employed_relevant", [("yeah, systems administrator for the council", "yes"),
+                                ("network admin", "yes"), ("admin at a school", "no")])
+    _each("gcses", [("six gcses, all of them grade 2 or 3", "no"), ("5 GCSEs all at grade 4", "yes")])

@@ -217,4 +217,8 @@ def parse_age_at_start(text: str) -> str | None:
         now = parse_age_number(text)
         if now is not None and now >= RULES.min_age:
             return YES  # "I'm 20": old enough already; a younger age now leaves the start date open
+        decade = age_decade(text)
+        if decade is not None and decade >= RULES.min_age and not NEGATION.search(text) and \
+                not re.search(r"\bborn\b", text):
+            return YES  # "well over, I'm in my forties"
     return None

@@ -279,7 +279,8 @@ PAID_BY_OTHERS = re.compile(r"\b(?:my (?:parents|mum|mom|dad|family|grandparents
                             r"(?:my|the|all my|all the)\s(?:fees|tuition|course|studies|degree|uni)\b")
 # Student finance by its names, for undergraduates, postgraduates and adult learners, in each nation
 # (SAAS is Scotland's, SFW Wales', SFNI Northern Ireland's)
-STUDY_LOAN = re.compile(r"\b(advanced learner loan|tuition (fee )?loan|maintenance loan|"
+STUDY_LOAN = re.compile(r"\b(advanced learner loan|24\s?(?:\+|plus)\s(?:advanced learner\s)?loan|"
+                        r"tuition (fee )?loan|maintenance loan|"
                         # (the nations' names first: "student finance wales" is one name)
                         r"student finance (?:england|wales|ni|northern ireland|scotland)|"
                         r"student (loan|finance)|sfe|sf|"

@@ -450,7 +450,10 @@ def parse_gcses(text: str) -> str | None:
     if span and (re.search(r"\b(at|grades?|between)\s*$", text[max(0, span.start() - 10):span.start()]) or
                  re.search(r"\b\d{1,2}\b", text[:span.start()])):
         # "at 9 to 4", "seven GCSEs, 5 to 8": grades (after the count), not a count
-        if int(span.group(1)) < 4 or int(span.group(2)) < 4:
+        below = int(span.group(1)) < 4, int(span.group(2)) < 4
+        if all(below) and re.search(r"\ball\b[^,.;]{0,20}\bgrades?\s*$", text[:span.start()]):
+            return NO  # "all of them grade 2 or 3": every one below a pass
+        if any(below):
             return None  # some of them may be below a pass: how many passed is not said
         span = None
     if span and (int(span.group(1)) >= 5) != (int(span.group(2)) >= 5):
@@ -500,7 +503,10 @@ def parse_gcses(text: str) -> str | None:
         return YES if count - below >= 5 else NO
     if _only_failing_grades(text):
         # "mostly Ds and Es", "all 3s": grades below C (4); with a count, how many passed is unclear
-        return NO if count is None or count < 5 else None
+        # unless all of them are said to be below ("5 GCSEs all grade 3")
+        every_one = re.search(r"\ball\s(?:of them\s|of those\s)?(?:were\s|at\s|got\s)?(?:grades?\s)?"
+                              r"(?:[d-gu]|[1-3])'?s?\b", text)
+        return NO if count is None or count < 5 or every_one else None
     rest_failed = re.search(r"\b(?:failed|didn'?t pass|did not pass)\s(?:the rest|everything else|"
                             r"all the others|the others|all the rest|all the other ones)\b|"
                             r"\b(?:the rest|everything else|all the others|the others)\s(?:were|was)\s"

@@ -82,6 +82,8 @@ def parse_euss_status(text: str) -> str | None:
             continue
         if status:
             value = status
+    if value == "pre_settled" and ENDED.search(text) and not STILL_LEAVE.search(unrenewed(text)):
+        return "none"  # "I had pre-settled but it expired and I never renewed": no status now
     if value:
         return value
     five_years = FIVE_YEAR_GRANT.search(text)
@@ -201,6 +203,8 @@ def parse_other_permission(text: str) -> str | None:
         return NO  # "on a visitor visa": no permission to live here
     if _only_an_identity_document(text):
         return NO  # "just my Italian ID card": a citizen's own document is no other permission
+    if PARTNER_HELD.search(text) and not PERMISSION_WORDS.search(text):
+        return None  # "I have a British partner": a family, not yet a permission; ask which
     answer = parse_yes_no(text)
     if answer is not None:
         return answer
@@ -209,6 +213,13 @@ def parse_other_permission(text: str) -> str | None:
     return None
 
 
+# A partner said as someone they have ("I've got a British partner", "married to a Brit"), and words
+# of a permission said beside one
+PARTNER_HELD = re.compile(r"\b(?:i (?:have|'ve got|got)|i'?ve got|ive got|i have got)\s(?:a|an)\s(?:\w+\s)?"
+                          r"(?:partner|wife|husband|spouse|boyfriend|girlfriend|fianc\w*)\b|"
+                          r"\b(?:i'?m|im|i am)\s(?:married|engaged)\sto\b")
+PERMISSION_WORDS = re.compile(r"\b(?:visa|permit|leave|route|permission|status|brp|ilr|settled|settlement|"
+                              r"sponsor\w*|applied|applying)\b")
 # Permissions named without a visa word: "refugee", "Homes for Ukraine", "ARAP"
 OTHER_PERMISSION_NAMED = re.compile(r"\b(refugee|humanitarian|asylum granted|granted asylum|ukrain\w*|"
                                     r"afghan\w*|arap|acrs|stateless|discretionary leave|dlr)\b")
@@ -687,6 +698,9 @@ GRANTS = (re.compile(r"\b" + LENGTH + r",? (?:was |were |that was )?" + GRANT_VE
           # "refugee status is 5 years, I got it last year": the length, then when they got it
           re.compile(r"\b" + LENGTH + r"[,;.]? (?:and |but )?(?:i |we )?" + GOT_IT + r" (?:"
                      + WHEN_GRANTED + r")\b"),
+          # "my leave is 5 years and it was only granted last year"
+          re.compile(r"\b" + LENGTH + r"[,;.]? (?:and |but )?(?:it|that|mine|this) (?:was|got) "
+                     r"(?:only |just )?" + GRANT_VERBS + r" (?:" + WHEN_GRANTED + r")\b"),
           # "got it in 2024 for 5 years", "I got it last year, it's 5 years"
           re.compile(r"\b" + GOT_IT + r" (?:" + WHEN_GRANTED + r")[,;]? (?:and )?(?:for |it'?s |it is |"
                      r"it lasts |which is )" + LENGTH + r"\b"))

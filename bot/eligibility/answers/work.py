@@ -42,7 +42,9 @@ NOT_RELEVANT_JOBS = re.compile(
     r"call centre|cashier|sales assistant|teacher|teaching assistant|plumber|electrician|"
     r"mechanic|joiner|carpenter|painter|decorator|gardener|farmer|postman|postwoman|bus driver|"
     r"taxi|uber|hgv|forklift|nanny|childminder|bartender|kitchen|tesco|sainsbury'?s|asda|aldi|lidl|"
-    r"morrisons|mcdonald'?s|costa|greggs|primark|boots|argos|b&q|nando'?s|starbucks|pret|admin|"
+    r"morrisons|mcdonald'?s|costa|greggs|primark|boots|argos|b&q|nando'?s|starbucks|pret|"
+    # ("network admin", "sysadmin" and "database admin" are IT jobs)
+    r"(?<!network )(?<!networks )(?<!system )(?<!systems )(?<!database )(?<!server )(?<!it )admin|"
     r"administration|administrative|office junior|payroll|hr|finance assistant|accounts|"
     # public services, health, the trades and other work outside digital and IT
     r"police (?:officer|constable|staff)|policeman|policewoman|pcso|prison officer|firefighter|"
@@ -68,6 +70,7 @@ ROLE_NAMED = re.compile(
     r"(?:(?:i'?m|im|i am) )?(?:i do |doing |in |working in |work in )?"
     r"(?:it|ict|tech|technical|desktop|network|infrastructure)"
     r"\s(?:support|helpdesk|help desk|service desk|technician|operations)|"
+    r"(?:(?:i'?m|im|i am) )?(?:an? )?(?:(?:network|systems?|database|server|it)\s|sys\s?)admin(?:istrator)?|"
     r"(?:i do |doing |in |working in |work in )?(?:service desk|helpdesk|help desk|infosec|"
     r"information security|cyber security|cybersecurity|devops|software development|web development|"
     r"data analysis|data analytics|business analysis|software testing|networking)"

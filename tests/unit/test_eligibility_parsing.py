@@ -3140,7 +3140,8 @@ def test_the_v32_round() -> None:
     _each("immigration_status", [("dependent of a student visa holder", "student_dependant")])
     _each("nationality", [("Ghanaian, my ceremony to become British is next month", "other")])
     _each("gcses", [("all 9s and 8s in everything", "yes")])
-    _each("level3", [("Italian diploma di maturita - would that count?", "not_sure")])
+    # (asked back, as "Abitur - would that count?" is, since the maturità is named as one)
+    _each("level3", [("Italian diploma di maturita - would that count?", "yes")])
     _each("it_qualification", [("level 2 IT BTEC, doing the level 3 now", "yes")])
     # an asylum claim whose permission to work isn't said is asked back
     assert doubted("immigration_status", "asylum seeker", "asylum_seeker")
@@ -3265,3 +3266,14 @@ def test_held_out_v34_misses() -> None:
     _each("employed_relevant", [("yeah, systems administrator for the council", "yes"),
                                 ("network admin", "yes"), ("admin at a school", "no")])
     _each("gcses", [("six gcses, all of them grade 2 or 3", "no"), ("5 GCSEs all at grade 4", "yes")])
+
+
+def test_testers_switch_said_with_and_a_school_leaving_exam_beside_gcses_and_a_loan_to_end() -> None:
+    # "came ... on student visa for my masters and switched to skilled worker visa" was kept as a
+    # student visa ("not eligible"); "italian maturità, and also 3 gcses" as no GCSEs ("not eligible"
+    # for Business Analyst); "ye i said, but id quit uni before starting" as no loan.
+    _each("immigration_status", [("arrived 2021 on a student visa and switched to a skilled worker one "
+                                  "in 2024", "other_permission")])
+    _each("gcses", [("I have the Abitur, and also 2 GCSEs from my year in England", "yes")])
+    _each("student_loan", [("yeah, but i'd quit uni before it started", "yes"),
+                           ("a loan for my degree, but I'd drop out to do this", "not_sure")])

@@ -51,6 +51,10 @@ def parse_student_loan(text: str) -> str | None:
     loan_said = STUDY_LOAN.search(text) or re.search(r"\b(?:loans?|finance|funding)\b", text)
     over = COURSE_OVER_BEFORE_START.search(text)
     leaving = LEAVING_FOR_THIS.search(text) and not LOAN_NOW_AFFIRMED.search(text)
+    if LEAVING_FOR_THIS.search(text) and YES_WORDS.search(text) and not NEGATION.search(text):
+        # "ye i said, but id quit uni before starting": a yes to the question, as asked (the verdict
+        # says that once the loan stops, it no longer stands in the way)
+        return YES
     if not NEGATION.search(text) and ((loan_said and (over or leaving)) or (over and YES_WORDS.search(text))):
         # "final year, got a maintenance loan, but I graduate in June before it starts", "a loan for
         # my degree but I'd drop out to do this": a loan now, for a course that ends (or would be

@@ -557,7 +557,7 @@ def parse_gcses(text: str) -> str | None:
 # too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
 # Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
 SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
-                         r"matura|cambridge pre-?u|european baccalaureate|gaokao|bachillerato|"
+                         r"matur(?:a|it[aà])|cambridge pre-?u|european baccalaureate|gaokao|bachillerato|"
                          r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
                          r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
                          r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
@@ -570,7 +570,7 @@ GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|wae
                                     r"high school (?:diploma|certificate|graduation))\b")
 # One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
 SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|"
-                                  r"bac+al+au?r[a-zé]{2,6}|abitur|matura|gaokao|bachillerato|"
+                                  r"bac+al+au?r[a-zé]{2,6}|abitur|matur(?:a|it[aà])|gaokao|bachillerato|"
                                   r"european baccalaureate|waec|wassce|"
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
 
@@ -596,13 +596,15 @@ EQUIVALENT_INSTEAD = re.compile(r"\b(?:not|no|never did|didn'?t do)\s(?:any\s)?(
 def _school_leaving_abroad_held(text: str) -> bool:
     """ "I did gaokao in China, no GCSEs", "no GCSEs but I have the matura": a school-leaving
     qualification from abroad named in a clause of its own with no "not" (nor failed or still being
-    studied), beside GCSEs said not to be held: an equivalent of them counts."""
+    studied), beside GCSEs said not to be held or said in a clause of their own ("the maturità, and 3
+    GCSEs here"): an equivalent of them counts."""
     parts = clauses(text)
     return len(parts) >= 2 and any(
         SCHOOL_LEAVING_NAMED.search(part) and not NEGATION.search(part) and not NOT_PASSED.search(part) and
         not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part) and not WANTED.search(part)
         for part in parts) and \
-        any(GCSES_NOT_HELD.search(part) for part in parts)
+        any(GCSES_NOT_HELD.search(part) or
+            (re.search(r"\bgcses?\b", part) and not SCHOOL_LEAVING_NAMED.search(part)) for part in parts)
 
 
 # GCSEs said not to be held: "no GCSEs", "didn't do GCSEs", "never sat any GCSEs", "without GCSEs", "not

@@ -316,7 +316,8 @@ def _permission_held(text: str) -> str | None:
 
 # A later status said after an earlier one in the same clause: "... then switched to", "... and now on"
 SWITCHED_LATER = re.compile(r"\s(?:and |but )?(?:then|later|since then|after that|and now|but now)\s"
-                            r"(?=(?:i\s)?(?:switched|changed|moved|transferred|got|went|now|have|am|'m|on|onto)\b)")
+                            r"(?=(?:i\s)?(?:switched|changed|moved|transferred|got|went|now|have|am|'m|on|onto)\b)|"
+                            r"\s(?:and|but)\s(?=(?:i\s|have\s|i'?ve\s|since\s)?(?:switched|changed|transferred)\b)")
 # Protection granted, ending an asylum claim: "was granted refugee status", "got humanitarian protection"
 GRANTED_PROTECTION = re.compile(r"\b(?:granted|given|got|awarded|received)\b[^,.;]{0,20}\b(?:refugee|"
                                 r"humanitarian protection|protection)\b|\brecogni[sz]ed as a refugee\b")

@@ -146,6 +146,13 @@ def _other_residency(answers: Answers, rules: Rules) -> Finding | None:
     if status == "study":
         return Finding("residency", Status.FAIL, "study_visa")
     if status == "student_dependant":
+        # Whether a student's dependant's visa counts is the admissions team's to say, but under
+        # three years here is short either way
+        years = answers.get("residence_years")
+        if years is None:
+            return None
+        if at_least(years, rules.residence_years) is False:
+            return Finding("residency", Status.FAIL, "visa_residence_short")
         return Finding("residency", Status.CHECK, "student_dependant")
     if status == "none":
         return Finding("residency", Status.FAIL, "no_permission")

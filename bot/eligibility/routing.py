@@ -48,7 +48,8 @@ def residence_counts(answers: Answers) -> bool:
         return answers.get("euss_status") in ("settled", "pre_settled", "pending") or (
             answers.get("euss_status") == "none" and answers.get("other_permission") not in (None, "no"))
     if nationality == "other":
-        return answers.get("immigration_status") == "other_permission"
+        # (a student's dependant under three years here is short whether or not the visa counts)
+        return answers.get("immigration_status") in ("other_permission", "student_dependant")
     return False
 
 

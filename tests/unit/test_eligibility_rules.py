@@ -218,9 +218,12 @@ def test_a_changed_role_re_routes() -> None:
          Verdict.NOT_ELIGIBLE, "asylum_no_work"),
         ({"nationality": "other", "immigration_status": "not_sure", "residence_years": 5},
          Verdict.CHECK, "immigration_not_sure"),
-        # a student's dependant: whether that permission is "not for study" is the team's to say
-        ({"nationality": "other", "immigration_status": "student_dependant", "residence_years": None},
+        # a student's dependant: whether that permission is "not for study" is the team's to say, but
+        # under three years here is short either way (an exploratory tester's 8 months got "check")
+        ({"nationality": "other", "immigration_status": "student_dependant", "residence_years": 4},
          Verdict.CHECK, "student_dependant"),
+        ({"nationality": "other", "immigration_status": "student_dependant", "residence_years": 0.67},
+         Verdict.NOT_ELIGIBLE, "visa_residence_short"),
         # the exemption: eligible on residency, to be confirmed
         ({"nationality": "other", "immigration_status": "protection", "residence_years": None,
           "permission_lasts": "yes"}, Verdict.ELIGIBLE, "exempt_confirm"),

@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent, latest_text, role_in_message, send, spacy_entities, verdict_given
+from actions.faq import ActionAnswerFaq
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
 from bot.eligibility import conversation as check
 from bot.eligibility.answers.residence import told_of_study_here
@@ -67,6 +68,12 @@ class ValidateEligibilityForm(RoutedFormValidation):
 
     def next_slot(self, answers: dict[str, Any], cleared: tuple[str, ...] = ()) -> str | None:
         return check.next_slot(answers, cleared)
+
+    async def answer_beside(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: dict[str, Any]) -> list[EventType]:
+        answered = await ActionAnswerFaq().run(dispatcher, tracker, domain)
+        # (only what the answer records: the check, not the FAQ, says what comes next)
+        return [event for event in answered if event.get("event") == "slot"]
 
     def requested_questions(self, tracker: Tracker) -> tuple[str, ...]:
         pending = pending_question(tracker)

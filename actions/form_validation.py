@@ -55,6 +55,12 @@ class RoutedFormValidation(FormValidationAction, ABC):
     def next_slot(self, answers: dict[str, Any], cleared: tuple[str, ...] = ()) -> str | None:
         """cleared: the questions this message cleared to be asked again."""
 
+    async def answer_beside(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: dict[str, Any]) -> list[EventType]:
+        """Answer a question the message asked beside its answer ("no. btw how long is it?"), before
+        the form's next question; the events are the answer's own (no form slot)."""
+        return []
+
     def requested_questions(self, tracker: Tracker) -> tuple[str, ...]:
         """The question `requested_slot` already names, kept when the form starts or resumes even
         if the routing would end it (one cleared after the verdict to be asked again)."""
@@ -81,6 +87,7 @@ class RoutedFormValidation(FormValidationAction, ABC):
             return [SlotSet(self.failures_slot, 0),
                     *self.events(before, before, self.requested_questions(tracker))]
         understood = self.read_answer(tracker, before)
+        beside = await self.answer_beside(dispatcher, tracker, domain) if understood.asked_beside else []
         if understood.acknowledgement:
             dispatcher.utter_message(text=understood.acknowledgement)
         if understood.interrupt:
@@ -89,7 +96,7 @@ class RoutedFormValidation(FormValidationAction, ABC):
             # (the other answers the same message gave are kept while this one is asked back)
             (question, value), = understood.to_confirm.items()
             after = self.apply(before, understood.updates)
-            return [SlotSet(self.failures_slot, 0),
+            return [*beside, SlotSet(self.failures_slot, 0),
                     *(SlotSet(slot, kept) for slot, kept in self.slot_values(before, after).items()),
                     SlotSet(self.unconfirmed_slot, {"question": question, "value": value}),
                     SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT))]
@@ -101,4 +108,5 @@ class RoutedFormValidation(FormValidationAction, ABC):
         # A reply to "is that right?" that is understood settles it, whatever it was.
         settled = [SlotSet(self.unconfirmed_slot, None)] if tracker.get_slot(self.unconfirmed_slot) else []
         after = self.apply(before, understood.updates)
-        return [SlotSet(self.failures_slot, 0), *settled, *self.events(before, after, understood.cleared)]
+        return [*beside, SlotSet(self.failures_slot, 0), *settled,
+                *self.events(before, after, understood.cleared)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
@@ -122,6 +122,42 @@ CITIZEN_SAID = re.compile(r"^(?:but |no,? |actually,? )?(?:i'?m|im|i am)\s(?:a\s
 DAYS_IN_A_PLACE = re.compile(r"\b\d\s?days?\s(?:a week\s)?(?:in|at|from)\s[a-z]")
 
 
+# An answer, then a question about something else: "no. btw how long is the course?", "no also is it
+# paid?" (a question about the answer itself, "yes, does that count?", is the answer's own doubt)
+ANSWER_ENDS = re.compile(r"[.!;,]+|\b(?:btw|by the way|also|oh and|quick question|one more thing|"
+                         r"another thing|ps)\b")
+CONNECTOR = re.compile(r"[\s,:.-]*(?:(?:btw|by the way|also|and also|oh and|and|quick question|"
+                       r"one more thing|another thing|ps)\b[\s,:.-]*)*")
+A_QUESTION = re.compile(r"(?:what|what'?s|whats|how|why|when|where|who|which|can|could|do|does|is|are|will|"
+                        r"would|should|may|am)\b[^?]{3,150}\?[\s?!]*")
+ABOUT_THE_ANSWER = re.compile(r"\b(?:that|this|it|mine|which|that one)\s(?:\w+\s)?(?:count|counts|matter|"
+                              r"matters|ok|okay|enough|relevant|qualify|fine|right|correct|alright|a problem|"
+                              r"an issue)\b|\b(?:next|other) questions?\b|\bwhat else\b|\bwhat now\b|"
+                              r"\b(?:am i|is (?:he|she))\s(?:still\s)?eligible\b")
+
+
+def ends_with_a_question(lowered: str) -> bool:
+    """Whether the message's last sentence is a question ("... right? so yes" is not)."""
+    last = [part for part in re.split(r"[.!?]+", lowered) if re.search(r"\w", part)]
+    return lowered.rstrip(" !)").endswith("?") or bool(last and QUESTION_LIKE.match(last[-1].strip()))
+
+
+def answer_then_question(lowered: str, pending: str) -> tuple[str, str] | None:
+    """The answer and the question of a message that gives an answer and then asks about something
+    else; None when it doesn't, or when the question is about the answer or the pending question."""
+    text = lowered.strip()
+    for end in ANSWER_ENDS.finditer(text):
+        answer = text[:end.start()].strip()
+        if not answer or len(answer) > 60 or "?" in answer:
+            return None
+        question = text[CONNECTOR.match(text, end.start()).end():]
+        if A_QUESTION.fullmatch(question):
+            if ABOUT_THE_ANSWER.search(question) or says_any(question, QUESTION_WORDS.get(pending, ())):
+                return None
+            return answer, question
+    return None
+
+
 # "yeah I work in london", typed one question early: where they work is no answer to another yes/no
 # question. (Only this topic is distinctive enough: qualifications, jobs and statuses overlap.)
 WORKPLACE = re.compile(r"\b(work|working|based|office|job)\b[^,.;]{0,20}\b(in|at|from)\b")
@@ -184,13 +220,15 @@ def next_slot(answers: Mapping[str, Any], cleared: Sequence[str] = ()) -> str | 
 class AnswerReading:
     """What a message means for the check: new answers (None clears one), or an interruption;
     `acknowledgement` is said before the next question (a change, going back); `to_confirm` is an
-    answer read with doubt, {question: value}, asked back before it counts."""
+    answer read with doubt, {question: value}, asked back before it counts; `asked_beside`, a
+    question asked after the answer ("no. btw how long is it?"), answered before the next question."""
 
     updates: dict[str, Any] = field(default_factory=dict)
     interrupt: bool = False
     understood: bool = True
     acknowledgement: str | None = None
     to_confirm: dict[str, Any] = field(default_factory=dict)
+    asked_beside: str | None = None
 
     @property
     def cleared(self) -> tuple[str, ...]:
@@ -457,8 +495,16 @@ def read_answer(
     asks_to_change = intent == "change_answer" or bool(CHANGE_REQUEST.search(lowered))
     # (a bare number, "19" at the role question, is no question about anything: not an aside)
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE and not BARE_NUMBER.match(lowered)
-    # A question about something else is not an answer, even when it contains one.
-    question_aside = aside and bool(QUESTION_LIKE.search(lowered))
+    # A question about something else is not an answer, even when it contains one (but "IT support,
+    # does that count?" asks about the answer, and "bristol is england right? so yes" ends with one).
+    question_aside = aside and bool(QUESTION_LIKE.search(lowered)) and not (
+        value is not None and (ABOUT_THE_ANSWER.search(lowered) or not ends_with_a_question(lowered)))
+    split = answer_then_question(lowered, pending) if pending and not asks_to_change else None
+    said_first = parse_answer(pending, split[0], entities) if pending and split else None
+    if split and said_first is not None:
+        # "no. btw how long is the course?": the answer kept, and the question answered before the next
+        reading = answered_or_asked_back(pending, said_first, split[0], answers, entities)
+        return replace(reading, asked_beside=split[1])
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
         return answered_or_asked_back(pending, value, text, answers, entities)

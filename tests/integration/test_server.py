@@ -192,6 +192,17 @@ def test_a_question_mid_check_is_answered_then_the_question_asked_again(
     assert why.startswith("I ask because:") and why.endswith("What is your nationality?")
 
 
+def test_an_answer_then_a_question_keeps_the_answer_and_answers_the_question(
+    chat: Conversation, corpus: dict[str, FaqEntry]
+) -> None:
+    # An exploratory tester's "no. btw how long…" lost the answer, or the question, depending on
+    # how the message was classified.
+    run_check(chat, ["software developer", "I'm 30", "British", "all my life"])
+    reply = chat.reply("nope. also do apprentices get paid?")
+    assert reply.startswith(corpus["salary"].answer)
+    assert reply.endswith(QUESTIONS["other_programme"].prompt)
+
+
 def test_an_answer_that_does_not_fit_is_asked_again_with_a_hint(chat: Conversation) -> None:
     run_check(chat, ["devops"])
     first = chat.reply("banana")

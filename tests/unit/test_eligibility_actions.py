@@ -1092,3 +1092,36 @@ def test_an_answer_named_as_the_one_to_change_is_not_read_as_its_value() -> None
     assert read_correction("the years one", answers, None).updates == {"residence_years": None}
     assert read_correction("the years one: 4 months in rome then 2 years here", answers,
                            None).updates == {"residence_years": 2.33}
+
+
+def test_an_answer_then_a_question_keeps_the_answer_and_answers_the_question() -> None:
+    # An exploratory tester's "no. btw how long..." lost the answer (asked again after the FAQ's
+    # answer) or the question (dropped), depending on how the whole message was classified.
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": 5}
+    for intent in ("faq", "deny"):
+        messages, events = run(ValidateEligibilityForm(), text="nah. btw where are the offices?",
+                               intent=intent, pending="student_loan", answers=answers)
+        assert SlotSet("elig_student_loan", "no") in events
+        assert SlotSet("requested_slot", "elig_other_programme") in events
+        assert messages  # the question is answered (or honestly not) before the next one
+
+
+def test_a_question_about_the_answer_itself_is_not_split_from_it() -> None:
+    assert check.answer_then_question("yes, does that count?", "gcses") is None
+    assert check.answer_then_question("no, what's the next question?", "gcses") is None
+    assert check.answer_then_question("yes. what counts as a level 3?", "level3") is None
+    assert check.answer_then_question("no. btw is it paid?", "gcses") == ("no", "is it paid?")
+
+
+def test_an_answer_with_a_question_about_itself_or_ending_in_one_is_an_answer() -> None:
+    # An exploratory tester's "IT support at a bank, does that count?" got "not something I can help
+    # with", and "... wait no bristol is england right? so yes" changed the nationality to British.
+    answers = {"role": "business_analyst", "age": 24, "nationality": "eu_eea", "euss_status": "settled",
+               "residence_years": 5, "student_loan": "no", "other_programme": "no",
+               "prior_qualification": "no"}
+    job = check.read_answer("service desk at a building society, would that count?", "faq", 0.9, answers,
+                            "employed_relevant")
+    assert not job.interrupt and "employed_relevant" in job.updates
+    place = check.read_answer("i live in newport but i'd go to the gloucester office... that's england "
+                              "isn't it? so yes", "faq", 0.9, answers, "works_in_england")
+    assert place.updates == {"works_in_england": "yes"}

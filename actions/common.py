@@ -88,3 +88,17 @@ def verdict_given(tracker: Tracker) -> bool:
     """Whether the check ended with a verdict that its answers still give."""
     answers = answers_from_slots(tracker.slots)
     return not (tracker.active_loop or {}).get("name") and bool(answers) and next_slot(answers) is None
+
+
+def role_kept_from_before(tracker: Tracker) -> list[EventType]:
+    """For a message declined as off-topic: the role slot as it was before the message, if the
+    message's entities changed it ("the average salary for a devops engineer in london" is no role
+    chosen for the answers that follow)."""
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=None)
+    if last_user is None or not any(e.get("event") == "slot" and e.get("name") == "role"
+                                    for e in events[last_user:]):
+        return []
+    before = [e.get("value") for e in events[:last_user]
+              if e.get("event") == "slot" and e.get("name") == "role"]
+    return [SlotSet("role", before[-1] if before else None)]

@@ -18,6 +18,7 @@ from actions.common import (
     remembered_role,
     role_events,
     role_in_message,
+    role_kept_from_before,
     send,
     spacy_entities,
     verdict_given,
@@ -41,7 +42,7 @@ from bot.followups import (
 )
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts, question_parts
 from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
-from bot.roles import find_roles
+from bot.roles import find_roles, provider_named_for_another_role
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -114,7 +115,7 @@ def not_in_the_faq(dispatcher: CollectingDispatcher, tracker: Tracker, topic: st
     Another employer's apprenticeships are declined as off-topic: the admissions team can't help."""
     if topic == OUTSIDE_TECHTRACK:
         send(dispatcher, replies.out_of_scope())  # (not recorded: no question about TechTrack)
-        return [SlotSet("pending_faq", None)]
+        return [SlotSet("pending_faq", None), *role_kept_from_before(tracker)]
     record_not_answered(tracker, "unanswered")
     send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
     return [SlotSet("pending_faq", None)]
@@ -337,7 +338,9 @@ class ActionAnswerFaq(Action):
                 send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
-        answering = answer_entry(dispatcher, tracker, entry, role, decision.candidates[0].confidence, facts)
+        # ("who are BPP?" with DevOps remembered: the answer for a role BPP trains, the role kept)
+        shown = provider_named_for_another_role(text, role) or role
+        answering = answer_entry(dispatcher, tracker, entry, shown, decision.candidates[0].confidence, facts)
         for topic in uncovered:
             send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
         return [*events, *answering]
@@ -525,4 +528,5 @@ class ActionSpecialCase(Action):
             record_not_answered(tracker, "unanswered")
         reply = SPECIAL_CASES.get(intent, SPECIAL_CASES["out_of_scope"])
         send(dispatcher, reply(load_settings().human_route))
-        return [SlotSet("pending_faq", None)]
+        kept = role_kept_from_before(tracker) if intent == "out_of_scope" else []
+        return [SlotSet("pending_faq", None), *kept]

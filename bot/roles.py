@@ -104,3 +104,19 @@ def role_in_parse(parsed: Mapping[str, Any]) -> str | None:
         if role:
             return role
     return find_role(str(parsed.get("text") or ""))
+
+
+# Each role's provider names as words in free text ("BPP and Estio" is two)
+_PROVIDER_WORDS = {key: re.compile(r"\b(?:" + "|".join(re.escape(name.lower())
+                                                         for name in spec.provider.split(" and ")) + r")\b")
+                   for key, spec in ROLES.items()}
+
+
+def provider_named_for_another_role(text: str, role: str | None) -> str | None:
+    """ "who are BPP?" with Software Developer remembered: the first role whose provider the text
+    names, when that is not the remembered role's provider (None otherwise)."""
+    lowered = text.lower()
+    named = [key for key, words in _PROVIDER_WORDS.items() if words.search(lowered)]
+    if not named or role is None or role not in ROLES or role in named:
+        return None
+    return named[0]

@@ -128,12 +128,14 @@ ANSWER_ENDS = re.compile(r"[.!;,]+|\b(?:btw|by the way|also|oh and|quick questio
                          r"another thing|ps)\b")
 CONNECTOR = re.compile(r"[\s,:.-]*(?:(?:btw|by the way|also|and also|oh and|and|quick question|"
                        r"one more thing|another thing|ps)\b[\s,:.-]*)*")
-A_QUESTION = re.compile(r"(?:what|what'?s|whats|how|why|when|where|who|which|can|could|do|does|is|are|will|"
-                        r"would|should|may|am)\b[^?]{3,150}\?[\s?!]*")
+# (a question word first, the question mark may be left out: "how many hours a week is the study")
+A_QUESTION = re.compile(r"(?:(?:can|could|do|does|is|are|will|would|should|may|am)\b[^?]{3,150}\?|"
+                        r"(?:what|what'?s|whats|how|why|when|where|who|which)\b[^?]{3,150}\??)[\s?!]*")
 ABOUT_THE_ANSWER = re.compile(r"\b(?:that|this|it|mine|which|that one)\s(?:\w+\s)?(?:count|counts|matter|"
                               r"matters|ok|okay|enough|relevant|qualify|fine|right|correct|alright|a problem|"
                               r"an issue)\b|\b(?:next|other) questions?\b|\bwhat else\b|\bwhat now\b|"
-                              r"\b(?:am i|is (?:he|she))\s(?:still\s)?eligible\b")
+                              r"\b(?:am i|is (?:he|she))\s(?:still\s)?eligible\b|"
+                              r"\bhow (?:would|do|should|could|can|am) i (?:know|supposed to know|tell)\b")
 
 
 def ends_with_a_question(lowered: str) -> bool:

@@ -84,3 +84,13 @@ def test_a_question_naming_a_role_is_answered_for_that_role(
 ) -> None:
     # Not "I'll tailor my answers to ...": the answer itself, for that role where it differs.
     assert corpus[entry].answer_for(role) in Conversation(server).reply(text)
+
+
+def test_a_role_named_in_an_off_topic_message_is_not_remembered(
+    server: ServeConfig, corpus: dict[str, FaqEntry]
+) -> None:
+    # An exploratory tester's declined "average salary for a devops engineer in london" made later
+    # answers the DevOps Engineer's ("who are BPP" → "...DevOps Engineer's training provider is Makers").
+    chat = Conversation(server)
+    assert "not something I can help with" in chat.reply("what do devops engineers earn at amazon")
+    assert "Which role are you asking about?" in chat.reply("how long is the apprenticeship?")

@@ -871,3 +871,20 @@ def test_no_role_chosen_when_asked_which_gets_every_roles_answer(text: str,
         messages, _ = run(action, text=text, intent=intent, faq_id="salary",
                           slots={"pending_faq": "duration"})
         assert messages[0]["text"] == corpus["duration"].answer
+
+
+def test_a_role_named_in_a_message_declined_as_off_topic_is_not_kept() -> None:
+    # An exploratory tester's declined "average salary for a devops engineer in london" made the
+    # answers that followed the DevOps Engineer's.
+    history = [{"event": "slot", "name": "role", "value": "business_analyst"},
+               {"event": "user", "text": "what do devops engineers earn at amazon"},
+               {"event": "slot", "name": "role", "value": "devops_engineer"}]
+    _, events = run(ActionSpecialCase(), text="what do devops engineers earn at amazon",
+                    intent="out_of_scope", events=history)
+    assert SlotSet("role", "business_analyst") in events
+    _, events = run(ActionSpecialCase(), text="what do devops engineers earn", intent="out_of_scope",
+                    events=history[1:])
+    assert SlotSet("role", None) in events
+    # (a role set before the message stays)
+    _, events = run(ActionSpecialCase(), text="what's the weather", intent="out_of_scope", events=history[:2])
+    assert not any(e.get("name") == "role" for e in events)

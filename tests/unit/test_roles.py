@@ -1,6 +1,14 @@
 import pytest
 
-from bot.roles import ALL_ROLES, ROLES, find_role, find_roles, normalise_role, role_in_parse
+from bot.roles import (
+    ALL_ROLES,
+    ROLES,
+    find_role,
+    find_roles,
+    normalise_role,
+    provider_named_for_another_role,
+    role_in_parse,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +73,14 @@ def test_the_role_a_parsed_message_names() -> None:
         "business_analyst"
     )
     assert role_in_parse({"text": "how long is it"}) is None
+
+
+def test_a_provider_named_for_another_role_than_the_one_remembered() -> None:
+    # An exploratory tester's "who are BPP" with DevOps remembered got "The DevOps Engineer
+    # apprenticeship's training provider is Makers".
+    assert provider_named_for_another_role("what do Estio do?", "software_developer") == "business_analyst"
+    assert provider_named_for_another_role("is makers any good", "cyber_security_technologist") == \
+        "software_developer"
+    assert provider_named_for_another_role("who are makers", "devops_engineer") is None
+    assert provider_named_for_another_role("who are bpp", None) is None
+    assert provider_named_for_another_role("who are the providers", "devops_engineer") is None

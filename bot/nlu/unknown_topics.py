@@ -3,7 +3,8 @@ equipment, negotiating the salary, London weighting, reasonable adjustments, the
 language, how competitive it is, applying for more than one role, failing, the number of places, working
 hours, what each role involves day to day, what the coding challenge involves, how the providers compare,
 doing it part-time, when it starts, a probation period, applying again, recognition outside the Civil
-Service, pensions, help writing an application, security clearance, asylum decision times.
+Service, pensions, help writing an application, security clearance, asylum decision times, pass marks,
+which departments take apprentices, other Civil Service schemes (the Fast Stream).
 Another employer's apprenticeships or jobs, other careers and other services asked in TechTrack's words
 ("salary of a software developer at Google", "how do I get a student loan for uni?") are declined as
 off-topic (OUTSIDE_TECHTRACK).
@@ -157,6 +158,15 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     ("security clearance or vetting", re.compile(
         r"\b(?:security|sc|dv|bpss|ctc) (?:clearance|cleared|vetting|vetted|check)\b|\bvetting\b|"
         r"\bneed (?:to be )?(?:security )?cleared\b"), None),
+    ("pass marks for the application's tests", re.compile(
+        r"\bpass ?marks?\b|\bwhat (?:score|mark|percentage) (?:do|would|will) (?:i|you|we) need\b|"
+        r"\b(?:minimum|required) (?:score|mark)\b"), None),
+    ("which departments take apprentices", re.compile(
+        r"\b(?:which|what) (?:government |civil service )?departments? (?:are there|are involved|"
+        r"are taking part|take part|are part of|take (?:on )?apprentices|have places|are hiring|"
+        r"are recruiting)\b|"
+        r"\blist (?:of )?(?:the )?(?:participating )?departments\b"), None),
+    ("other Civil Service schemes such as the Fast Stream", re.compile(r"\bfast ?stream\b"), None),
     ("how long asylum decisions take", re.compile(
         r"\bhow long (?:does|do|will|would|can) (?:an? |the |my |his |her )?asylum (?:decision|claim|"
         r"application|case)s? (?:take|last)\b"), None),

@@ -124,6 +124,16 @@ def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     ("could you help me write my cv", "apprenticeships outside TechTrack"),
     ("can u help me with my homework", "apprenticeships outside TechTrack"),
     ("will I need SC clearance for the cyber apprenticeship", "security clearance or vetting"),
+    # an exploratory tester's (paraphrased): a pass mark got the assessment answer, which departments
+    # the department-preference answer, and the Fast Stream the offer of the check
+    ("what mark do you need to pass the aptitude tests?", "pass marks for the application's tests"),
+    ("what departments are involved in techtrack", "which departments take apprentices"),
+    ("would the fast stream suit me better", "other Civil Service schemes such as the Fast Stream"),
 ])
 def test_more_that_the_faq_does_not_cover(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic
+
+
+@pytest.mark.parametrize("text", ["can I pick which department I go to?", "which department would I be in"])
+def test_choosing_a_department_is_left_to_the_faq(text: str) -> None:
+    assert unknown_topic(text) is None

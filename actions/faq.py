@@ -42,7 +42,7 @@ from bot.followups import (
 )
 from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts, question_parts
 from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
-from bot.roles import find_roles, provider_named_for_another_role
+from bot.roles import find_role, find_roles, provider_named_for_another_role
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -351,6 +351,13 @@ SWITCH_TO_A_ROLE = re.compile(r"\b(?:let'?s say|lets say|let'?s go (?:with|for)|
                               r"switch(?:ing)? to|change (?:it )?to|then|instead)\b")
 
 
+def switches_role_after_the_verdict(tracker: Tracker, role: str | None) -> bool:
+    """ "ok lets say software developer then" after a Cyber verdict: that role's check asked for."""
+    return verdict_given(tracker) and role is not None and \
+        check.answers_from_slots(tracker.slots).get("role") not in (None, role) and \
+        bool(SWITCH_TO_A_ROLE.search(latest_text(tracker).lower()))
+
+
 class ActionRoleChosen(Action):
     """The person named a role: answer the question waiting for it, or note it for later answers."""
 
@@ -371,9 +378,7 @@ class ActionRoleChosen(Action):
             send(dispatcher, replies.which_role_unclear())
             return role_events(tracker, remembered_role(tracker))
         role = None if chosen == replies.ALL_ROLES else chosen
-        switching = verdict_given(tracker) and role is not None and \
-            check.answers_from_slots(tracker.slots).get("role") not in (None, role) and \
-            SWITCH_TO_A_ROLE.search(latest_text(tracker).lower())
+        switching = switches_role_after_the_verdict(tracker, role)
         if role is not None and (check.asked_which_other_role(last_bot_text(tracker)) or switching):
             # "software developer", typed after "Which role would you like me to check instead?", or "ok
             # lets say software developer then" after a Cyber verdict: the check for that role
@@ -433,8 +438,12 @@ class ActionDontKnow(Action):
         if added is not None:
             return added
         text = latest_text(tracker)
-        if not (tracker.active_loop or {}).get("name") and asks_to_check(text, {}):
-            return [FollowupAction("action_start_eligibility")]  # "great, lets check then", unplaced
+        in_check = bool((tracker.active_loop or {}).get("name"))
+        if not in_check and asks_to_check(text, check.prefilled(text, spacy_entities(tracker))):
+            # "great, lets check then", "I want to check for business analyst", unplaced
+            return [FollowupAction("action_start_eligibility")]
+        if switches_role_after_the_verdict(tracker, find_role(text)):
+            return [FollowupAction("action_start_eligibility")]  # "ok try software dev then", unplaced
         if verdict_given(tracker) and check.asks_about_waiting(text):
             return if_waiting(dispatcher, tracker)
         if disputes_the_verdict(tracker):

@@ -245,6 +245,8 @@ ASKS_TO_APPLY = re.compile(
     r"(?=\s*(?:[?.!]|$|please\b)))|"
     r"\b(am i|would i be) (able|allowed) to apply\b"
 )
+# The check asked for, for a role: "check me for devops", "can you check for BA"
+CHECK_FOR_A_ROLE = re.compile(r"\bcheck (?:me |us |him |her |my eligibility )?for\b")
 # Asking for the check for one role: "can i apply for the business analyst role?", "can i do the
 # software dev apprenticeship", "I'd like to know if I am eligible for devops".
 ASKS_FOR_A_ROLE = re.compile(
@@ -312,6 +314,8 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
     if ABOUT_A_RULE.search(lowered):
         return False
     short = len(lowered.split()) <= 6
+    if CHECK_FOR_A_ROLE.search(lowered) and "role" in facts:
+        return True  # "I want to check for business analyst", "check me for software dev"
     if ASKS_ABOUT_ELIGIBILITY.search(lowered):
         # ("can you tell me if I'm eligible?": the polite words are no situation)
         short = short or len(POLITE_LEAD_IN.sub("", lowered).split()) <= 6

@@ -822,6 +822,9 @@ def test_a_role_taken_up_after_a_verdict_runs_the_check_for_it() -> None:
     # near miss: a role named after a verdict for it, no switch said
     messages, events = run(ActionRoleChosen(), text="cyber security", intent="inform_role", slots=slots)
     assert FollowupAction("action_start_eligibility") not in events
+    # another exploratory tester's "ok try software dev then", unplaced, got "I don't know"
+    messages, events = run(ActionDontKnow(), text="fine, try devops then", intent="nlu_fallback", slots=slots)
+    assert messages == [] and events == [FollowupAction("action_start_eligibility")]
 
 
 def test_k_alone_is_an_acknowledgement_not_another_language() -> None:

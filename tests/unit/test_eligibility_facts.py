@@ -68,6 +68,10 @@ def test_asking_to_apply_for_one_role_starts_the_check() -> None:
                  # an exploratory tester's two questions, taken for a request for the check
                  "Can I do it from Scotland and do I need A levels for cyber?"):
         assert not asks_to_check(text, prefilled(text)), text
+    # exploratory testers' "I want to check for business analyst" and "check me for software developer"
+    for text in ("could you check me for the devops one", "I'd like to check for cyber security please"):
+        assert asks_to_check(text, prefilled(text)), text
+    assert not asks_to_check("check for the loan rule", prefilled("check for the loan rule"))
 
 
 def test_a_nationality_alone_is_no_resettlement_scheme() -> None:

@@ -1125,3 +1125,15 @@ def test_an_answer_with_a_question_about_itself_or_ending_in_one_is_an_answer() 
     place = check.read_answer("i live in newport but i'd go to the gloucester office... that's england "
                               "isn't it? so yes", "faq", 0.9, answers, "works_in_england")
     assert place.updates == {"works_in_england": "yes"}
+
+
+def test_each_bpp_and_estio_role_lists_only_its_own_entry_requirements() -> None:
+    # An exploratory tester's Business Analyst verdict listed "and for Cyber an IT qualification".
+    base = {"age": 30, "nationality": "uk", "residence_years": 5, "student_loan": "no",
+            "other_programme": "no", "prior_qualification": "no", "works_in_england": "yes",
+            "employed_relevant": "yes", "gcses": "yes", "level3": "yes"}
+    business_analyst = check.verdict_next_steps({**base, "role": "business_analyst"}).text
+    cyber = check.verdict_next_steps({**base, "role": "cyber_security_technologist",
+                                      "it_qualification": "yes"}).text
+    assert "a Level 3 qualification" in business_analyst and "IT qualification" not in business_analyst
+    assert "an IT qualification at level 2/3" in cyber and "for Cyber" not in cyber

@@ -22,7 +22,7 @@ from bot.eligibility.answers.residence import told_of_study_here
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
 from bot.replies import CHECK_BUTTON, Reply
-from bot.roles import ROLES
+from bot.roles import ROLES, normalise_role
 from bot.settings import load_settings
 from bot.storage import analytics
 
@@ -162,6 +162,9 @@ class ActionStartEligibility(Action):
             }
             if role in QUESTIONS["role"].option_values:
                 facts["role"] = role
+            remembered = normalise_role(tracker.get_slot("role"))
+            if not restart and "role" not in facts and remembered in ROLES:
+                facts["role"] = remembered  # "I'm interested in DevOps", then "am I eligible?"
             after = check.apply_updates({}, facts)
             if after and not restart:
                 send(dispatcher, Reply(check.noted(after)))

@@ -1137,3 +1137,14 @@ def test_each_bpp_and_estio_role_lists_only_its_own_entry_requirements() -> None
                                       "it_qualification": "yes"}).text
     assert "a Level 3 qualification" in business_analyst and "IT qualification" not in business_analyst
     assert "an IT qualification at level 2/3" in cyber and "for Cyber" not in cyber
+
+
+def test_the_role_answers_were_tailored_to_is_the_role_checked() -> None:
+    # An exploratory tester said "I'm interested in DevOps" ("I'll tailor my answers..."), then "am I
+    # eligible?", and was asked the role.
+    tracker = make_tracker(text="am i eligible", intent="check_eligibility",
+                           slots={"role": "devops_engineer"}, events=AFTER_USER)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionStartEligibility().run(dispatcher, tracker, domain={}))
+    assert SlotSet("elig_role", "devops_engineer") in events
+    assert "Role: DevOps Engineer" in dispatcher.messages[0]["text"]

@@ -15,12 +15,13 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent, latest_text, role_in_message, send, spacy_entities, verdict_given
-from actions.faq import ActionAnswerFaq
+from actions.faq import ActionAnswerFaq, not_in_the_faq
 from actions.form_validation import REQUESTED_SLOT, RoutedFormValidation
 from bot.eligibility import conversation as check
 from bot.eligibility.answers.residence import told_of_study_here
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.routing import FLOW
+from bot.nlu.unknown_topics import unknown_topic
 from bot.replies import CHECK_BUTTON, Reply
 from bot.roles import ROLES, normalise_role
 from bot.settings import load_settings
@@ -208,6 +209,9 @@ class ActionEligibilityNextSteps(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        topic = unknown_topic(latest_text(tracker))
+        if topic is not None:
+            return not_in_the_faq(dispatcher, tracker, topic)  # "should I do the Fast Stream instead?"
         if verdict_given(tracker):
             send(dispatcher, check.verdict_next_steps(answers(tracker), load_settings().offers_person))
         else:

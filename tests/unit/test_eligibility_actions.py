@@ -490,6 +490,17 @@ def test_what_now_before_any_check_offers_it() -> None:
     assert messages[0]["buttons"][0]["payload"] == "/check_eligibility"
 
 
+def test_another_scheme_asked_as_what_to_do_instead_is_said_to_be_outside_the_faq() -> None:
+    # An exploratory tester's "what about the fast stream, should i do that instead?" got the offer
+    # of the check.
+    from actions.eligibility import ActionEligibilityNextSteps
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="is the fast stream better for me?", intent="next_steps", events=AFTER_USER)
+    asyncio.run(ActionEligibilityNextSteps().run(dispatcher, tracker, domain={}))
+    assert "other Civil Service schemes such as the Fast Stream" in dispatcher.messages[0]["text"]
+
+
 def run_after_verdict(action: Action, answers: dict[str, Any],
                       events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     tracker = make_tracker(text="what now?", intent="next_steps", slots=slots(**answers),

@@ -64,15 +64,18 @@ def decide(answers: Answers) -> Outcome:
     shown = [f for f in found if f.status is not Status.PASS or f.reason in reasons]
     # (not eligible: the fails are the reasons; what the admissions team would also have to check is
     # said after them, so that fixing a fail, ending a loan, is not taken for the whole story)
-    also = [f for f in shown if f.status is Status.CHECK] if verdict is Verdict.NOT_ELIGIBLE else []
-    if verdict is Verdict.NOT_ELIGIBLE:
-        shown = [f for f in shown if f.status is Status.FAIL]
     role = ROLES.get(str(answers.get("role")))
     general = {c.__name__ for c in GENERAL}
     failed = tuple(f.criterion for f in found if f.status is Status.FAIL)
     other_roles: tuple[str, ...] = ()
     if role is not None and role.needs_qualifications and failed and not set(failed) & general:
         other_roles = tuple(r.key for r in ROLES.values() if not r.needs_qualifications)
+    # (with other roles suggested, a pass still to be confirmed, a scheme's exemption from the
+    # residence rule, is said too: it holds for them)
+    also = [f for f in shown if f.status is Status.CHECK or (other_roles and f.status is Status.PASS)] \
+        if verdict is Verdict.NOT_ELIGIBLE else []
+    if verdict is Verdict.NOT_ELIGIBLE:
+        shown = [f for f in shown if f.status is Status.FAIL]
     steps: list[str] = []
     possible: tuple[str, ...] = ()
     if answers.get("role") == ROLE_UNDECIDED:

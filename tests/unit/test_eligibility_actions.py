@@ -1159,3 +1159,18 @@ def test_the_role_answers_were_tailored_to_is_the_role_checked() -> None:
     events = asyncio.run(ActionStartEligibility().run(dispatcher, tracker, domain={}))
     assert SlotSet("elig_role", "devops_engineer") in events
     assert "Role: DevOps Engineer" in dispatcher.messages[0]["text"]
+
+
+def test_an_exemption_to_confirm_is_said_when_other_roles_are_suggested() -> None:
+    # An exploratory tester's Afghan scheme holder, not eligible for Business Analyst, was pointed to
+    # Software Developer and DevOps without the note that the admissions team confirms the exemption.
+    answers = {"role": "business_analyst", "age": 30, "nationality": "other",
+               "immigration_status": "exempt_leave", "permission_lasts": "yes", "student_loan": "no",
+               "other_programme": "no", "prior_qualification": "no", "works_in_england": "yes",
+               "employed_relevant": "no", "gcses": "yes", "level3": "yes"}
+    outcome, _ = check.verdict(answers)
+    assert outcome.other_roles
+    assert any("exempt from the 3-year residence rule" in reason for reason in outcome.also_check)
+    # (a fail no other role avoids says only what fails and what must be checked)
+    outcome, _ = check.verdict({**answers, "student_loan": "yes"})
+    assert not outcome.other_roles and not outcome.also_check

@@ -75,9 +75,25 @@ def normalise_role(value: object) -> str | None:
     return _BY_PHRASE.get(text)
 
 
+# A job held, not the role: "an IT support analyst", "data analyst" (a bare "analyst" is the Business
+# Analyst role: "the analyst one")
+ANALYST_JOB = re.compile(r"\b(?:data|it|support|security|soc|systems?|financial|finance|policy|research|"
+                         r"network|insight|insights|reporting|mi|credit|risk|digital|technical|test|qa|"
+                         r"operations|ops|product|marketing|hr|crime|intelligence|fraud|pricing|planning|"
+                         r"performance|bi|process|service|desk|junior|senior|trainee|graduate)\s$")
+
+
 def find_roles(text: str) -> list[tuple[int, int, str]]:
-    """Every role mention in `text` as (start, end, role key), left to right, non-overlapping."""
-    return [(m.start(), m.end(), _BY_PHRASE[m.group(1).lower()]) for m in _PATTERN.finditer(text)]
+    """Every role mention in `text` as (start, end, role key), left to right, non-overlapping (an
+    analyst's job named, "an IT support analyst", is no mention of the Business Analyst role)."""
+    return [(m.start(), m.end(), _BY_PHRASE[m.group(1).lower()]) for m in _PATTERN.finditer(text)
+            if not an_analysts_job(text, m.start(), m.end())]
+
+
+def an_analysts_job(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], "analyst", names a job held ("data analyst"), not the role."""
+    return text[start:end].lower() in ("analyst", "analysts") and \
+        bool(ANALYST_JOB.search(text[max(0, start - 20):start].lower()))
 
 
 def find_role(text: str) -> str | None:
@@ -94,16 +110,20 @@ def phrases_longest_first() -> list[str]:
 def role_in_parse(parsed: Mapping[str, Any]) -> str | None:
     """The role a parsed message names: its first `role` entity that is a role (or `ALL_ROLES`),
     else the role words in its text. Returns a role key, `ALL_ROLES`, or None."""
+    text = str(parsed.get("text") or "")
     for entity in parsed.get("entities") or []:
         if entity.get("entity") != "role":
             continue
+        start, end = entity.get("start"), entity.get("end")
+        if isinstance(start, int) and isinstance(end, int) and an_analysts_job(text, start, end):
+            continue  # "an IT support analyst, thinking about cyber"
         value = entity.get("value")
         if value == ALL_ROLES:
             return ALL_ROLES
         role = normalise_role(value)
         if role:
             return role
-    return find_role(str(parsed.get("text") or ""))
+    return find_role(text)
 
 
 # Each role's provider names as words in free text ("BPP and Estio" is two)

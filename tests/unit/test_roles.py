@@ -84,3 +84,15 @@ def test_a_provider_named_for_another_role_than_the_one_remembered() -> None:
     assert provider_named_for_another_role("who are makers", "devops_engineer") is None
     assert provider_named_for_another_role("who are bpp", None) is None
     assert provider_named_for_another_role("who are the providers", "devops_engineer") is None
+
+
+def test_an_analysts_job_is_not_the_business_analyst_role() -> None:
+    # An exploratory tester's "I'm an IT support analyst, thinking about the cyber apprenticeship" was
+    # checked for Business Analyst and found eligible, without the Cyber-only question.
+    text = "just started as a data analyst at DWP, considering the cyber one"
+    assert find_role(text) == "cyber_security_technologist"
+    start = text.index("analyst")
+    entity = {"entity": "role", "value": "analyst", "start": start, "end": start + len("analyst")}
+    assert role_in_parse({"text": text, "entities": [entity]}) == "cyber_security_technologist"
+    assert find_role("the analyst one please") == "business_analyst"
+    assert find_role("I'm a junior business analyst") == "business_analyst"

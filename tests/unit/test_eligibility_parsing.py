@@ -3140,8 +3140,7 @@ def test_the_v32_round() -> None:
     _each("immigration_status", [("dependent of a student visa holder", "student_dependant")])
     _each("nationality", [("Ghanaian, my ceremony to become British is next month", "other")])
     _each("gcses", [("all 9s and 8s in everything", "yes")])
-    # (asked back, as "Abitur - would that count?" is, since the maturità is named as one)
-    _each("level3", [("Italian diploma di maturita - would that count?", "yes")])
+    _each("level3", [("Italian diploma di maturita - would that count?", "not_sure")])
     _each("it_qualification", [("level 2 IT BTEC, doing the level 3 now", "yes")])
     # an asylum claim whose permission to work isn't said is asked back
     assert doubted("immigration_status", "asylum seeker", "asylum_seeker")
@@ -3277,3 +3276,14 @@ def test_testers_switch_said_with_and_a_school_leaving_exam_beside_gcses_and_a_l
     _each("gcses", [("I have the Abitur, and also 2 GCSEs from my year in England", "yes")])
     _each("student_loan", [("yeah, but i'd quit uni before it started", "yes"),
                            ("a loan for my degree, but I'd drop out to do this", "not_sure")])
+
+
+def test_exploratory_testers_french_bac_a_bs_degree_and_a_similarity_asked() -> None:
+    # "i have the french bac (scientifique) and the brevet. no gcses obviously" gave "not eligible" for
+    # Cyber; "BS in physics from lahore" wasn't understood (the "yes" after it was kept as a similar
+    # subject: "not eligible"); "msc data science. is that similar to devops??" was kept as similar.
+    _each("gcses", [("the french bac and the brevet, obviously no GCSEs", "yes"),
+                    ("Abitur - is that equivalent?", "not_sure")])
+    _each("prior_qualification", [("a BS in chemistry from Karachi", "no"),
+                                  ("MSc in data science, would that be similar to devops?", "not_sure"),
+                                  ("a history degree, is that related?", "no")])

@@ -76,7 +76,8 @@ NOT_FORMAL = re.compile(r"\b(?:not (?:a |an )?(?:formal|proper|real|recognised|a
 BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
 # Degrees by their letters: "BEng", "LLB", "BBA", "MPhil", "B.Ed" ("bed" only before a subject or
 # "hons": said alone it is a bed)
-DEGREE_LETTERS = (r"bsc|ba|b\.sc|beng|meng|bed(?=\s(?:\(?hons|in\b|primary|secondary))|b\.ed|llb|llm|bba|"
+DEGREE_LETTERS = (r"bsc|ba|b\.sc|bs(?=\s(?:in|of)\b|\s\(?hons)|"
+                  r"beng|meng|bed(?=\s(?:\(?hons|in\b|primary|secondary))|b\.ed|llb|llm|bba|"
                   r"msc|ma|mba|mphil|mres|phd|hnd|hnc")
 LEVEL4_PLUS = re.compile(
     r"\b(degree|studied|" + DEGREE_LETTERS + r"|masters?|master'?s|bachelor'?s?|"
@@ -143,7 +144,15 @@ LEVEL4_SWAPPED = re.compile(r"\bnot (?:an? )?" + L4_NAME + r"\b[\s,;-]+(?:it'?s 
 def parse_prior_qualification(text: str) -> str | None:
     """Yes only for a Level 4+ qualification in a similar subject; an unrelated subject, or only
     qualifications below Level 4, is no; a degree with no subject given is asked again, unless said
-    with a yes to the question ("yes, a degree": the subject is the question's)."""
+    with a yes to the question ("yes, a degree": the subject is the question's). One read as similar,
+    with the person asking whether it is, is for the admissions team (not sure)."""
+    value = _prior_qualification(text)
+    if value == YES and SIMILARITY_ASKED.search(normalise(text)):
+        return NOT_SURE
+    return value
+
+
+def _prior_qualification(text: str) -> str | None:
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
     text = respelt_qualifications(undotted(normalise(text)))
@@ -359,6 +368,10 @@ SIMILARITY_HEDGED = re.compile(r"\b(?:might|may|could|possibly|maybe|perhaps)\s(
                                r"(?:similar|related|relevant|close enough|the same)\b|"
                                r"\b(?:not sure|unsure|don'?t know) (?:if|whether) "
                                r"(?:it'?s|it is|that'?s|it)?\s?(?:similar|related|relevant|close enough)\b")
+# Whether it is similar, asked last: "msc data science, is that similar to devops??"
+SIMILARITY_ASKED = re.compile(r"\b(?:is|would|does|will|could|might)\s(?:that|it|this|mine)\s"
+                              r"(?:be\s|count as\s)?(?:similar|related|relevant|close enough|the same)\b"
+                              r"[^?.!]{0,40}[?!\s]*$")
 # "yes, but it's in music", "yes it was in law": the subject, said after the yes
 SUBJECT_AFTER_YES = re.compile(r"\b(?:it'?s|its|it is|it was|mine is|mine'?s|mine was|that'?s|but)\s"
                                r"(?:in|on)\s([a-z]+)")
@@ -428,6 +441,8 @@ def parse_gcses(text: str) -> str | None:
     text = words_to_digits(text)
     if is_not_sure(text):
         return NOT_SURE
+    if GCSE_EQUIVALENT_ABROAD.search(text) and EQUIVALENCE_ASKED.search(text):
+        return NOT_SURE  # "French Bac - does that count?": asked; the admissions team says
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
     if FIVE_NOT_HELD.search(text):
@@ -557,6 +572,9 @@ def parse_gcses(text: str) -> str | None:
 # too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
 # Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
 SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
+                         # France's: "the French bac", "bac S", "bac pro"
+                         r"(?:french |the |le |my )bac\b|bac (?:s|es|l|pro|scientifique|général|general|"
+                         r"technologique)\b|"
                          r"matur(?:a|it[aà])|cambridge pre-?u|european baccalaureate|gaokao|bachillerato|"
                          r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
                          r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
@@ -568,8 +586,14 @@ GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|wae
                                     r"(?:10th|tenth) (?:standard|std|class|board)|class (?:10|x)|"
                                     r"secondary school (?:leaving )?certificate|matric\w*|"
                                     r"high school (?:diploma|certificate|graduation))\b")
+# Whether a qualification counts, asked last: "French Bac - does that count?"
+EQUIVALENCE_ASKED = re.compile(r"\b(?:does|would|will|is|could|might|do)\s(?:that|it|this|mine|they|those)\s"
+                               r"(?:count|counts|be equivalent|equivalent|qualify|be accepted|accepted|ok|"
+                               r"okay|enough|the same)\b[^.!?]{0,30}\?[\s?!]*$")
 # One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
 SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|"
+                                  r"(?:french |the |le |my )bac\b|bac (?:s|es|l|pro|scientifique|général|"
+                                  r"general|technologique)\b|"
                                   r"bac+al+au?r[a-zé]{2,6}|abitur|matur(?:a|it[aà])|gaokao|bachillerato|"
                                   r"european baccalaureate|waec|wassce|"
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
@@ -706,6 +730,8 @@ def parse_level3(text: str) -> str | None:
     text = respelt_qualifications(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
+    if GCSE_EQUIVALENT_ABROAD.search(text) and EQUIVALENCE_ASKED.search(text):
+        return NOT_SURE  # "French Bac - does that count?": asked; the admissions team says
     if _only_wanted(text):
         return None
     if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b|"

@@ -192,6 +192,9 @@ class ActionExplainQuestion(Action):
     ) -> list[EventType]:
         if verdict_given(tracker):
             send(dispatcher, check.verdict_reasons(answers(tracker)))
+        elif not (tracker.active_loop or {}).get("name"):
+            # "where's that?" after an FAQ answer, no check under way: no question to explain
+            return [FollowupAction("action_answer_faq")]
         else:
             pending = pending_question(tracker)
             asked_back = (tracker.get_slot(check.UNCONFIRMED_SLOT) or {}).get("question")

@@ -1174,3 +1174,12 @@ def test_an_exemption_to_confirm_is_said_when_other_roles_are_suggested() -> Non
     # (a fail no other role avoids says only what fails and what must be checked)
     outcome, _ = check.verdict({**answers, "student_loan": "yes"})
     assert not outcome.other_roles and not outcome.also_check
+
+
+def test_why_or_where_outside_the_check_is_no_question_to_explain() -> None:
+    # An exploratory tester's "where's that?" after the providers' answer got "I ask each question
+    # because it decides part of the TechTrack eligibility criteria", with no check under way.
+    tracker = make_tracker(text="where's that?", intent="explain_question", events=AFTER_USER)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionExplainQuestion().run(dispatcher, tracker, domain={}))
+    assert dispatcher.messages == [] and events == [FollowupAction("action_answer_faq")]

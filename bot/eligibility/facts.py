@@ -127,11 +127,20 @@ NUMBER_CORRECTED = re.compile(r"(?<![\d.])\d{1,3}\s?[,.!-]?\s(?:sorry|oops|typo|
                               r"(?!\d|\.\d)")
 
 
+# A case supposed, not told: "what if I was a refugee?", "suppose I had settled status"
+SUPPOSED = re.compile(r"^\s*(?:so\s|and\s|but\s|ok\s|okay\s)?(?:what if|what about if|suppose|supposing|"
+                      r"imagine|hypothetically|let'?s say|if (?:i|she|he|they|we|you) (?:was|were|had|got|"
+                      r"became|did|switched|change[ds]?))\b")
+
+
 def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
                       nationality: str | None = None) -> dict[str, Any]:
     """The facts a message gives about the person. `nationality`, noted from an earlier message,
     reads a status said alone ("settled", after "swiss") as that group's."""
     lowered = normalise(text)
+    said = [part for part in clauses(lowered) if not SUPPOSED.match(part)]
+    if len(said) < len(clauses(lowered)):
+        lowered = ", ".join(said)  # "what if she was a refugee?": a case supposed, no fact of theirs
     own = own_clauses(lowered)
     if len(own) < len(clauses(lowered)):
         # "my husband has settled status, I'm 30": what is said of someone else is no fact of theirs

@@ -239,3 +239,10 @@ def test_a_partners_visa_held_with_them_is_the_partners() -> None:
     # after a verdict was noted as the person's own visa and years.
     assert prefilled("my husband is here on a dependant visa with me since 2024") == {}
     assert prefilled("my wife and I both have settled status, I'm Polish")["euss_status"] == "settled"
+
+
+def test_a_case_supposed_is_no_fact_of_theirs() -> None:
+    # An exploratory tester's "what if she was a refugee?" (of his wife) was noted as his own status.
+    assert prefilled("what if my sister was a refugee?") == {}
+    assert prefilled("suppose I had pre-settled status") == {}
+    assert prefilled("I'm 31 and Irish, what if I moved to Wales?") == {"age": 31, "nationality": "irish"}

@@ -160,8 +160,8 @@ def place_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     """ "what about bristol?", "bham?" after the office locations: whether the FAQ's list names it."""
     text = latest_text(tracker)
     if tracker.get_slot(LAST_FAQ_SLOT) != "locations" or "locations" not in corpus() or \
-            len(text.split()) > 6 or moving_to(text):
-        return None
+            len(text.split()) > 6 or moving_to(text) or unknown_topic(text) is not None:
+        return None  # ("is the bootcamp in london?": where the training is, which the FAQ doesn't say)
     said = replies.place_followed_up(text, corpus()["locations"].answer)
     if said is None:
         return None

@@ -4,6 +4,7 @@ language, how competitive it is, applying for more than one role, failing, the n
 hours, what each role involves day to day, what the coding challenge involves, how the providers compare,
 doing it part-time, when it starts, a probation period, applying again, recognition outside the Civil
 Service, pensions, help writing an application, security clearance, asylum decision times, pass marks,
+where the bootcamp takes place,
 which departments take apprentices, other Civil Service schemes (the Fast Stream).
 Another employer's apprenticeships or jobs, other careers and other services asked in TechTrack's words
 ("salary of a software developer at Google", "how do I get a student loan for uni?") are declined as
@@ -50,7 +51,7 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\bukrain\w*|\bhomes for\b")),
     ("fees or costs for the training", re.compile(
         r"\b(?:course|tuition|training|programme|apprenticeship) (?:fees?|costs?)\b|"
-        r"\bpay (?:for|towards) (?:the )?(?:training|course|apprenticeship|programme)\b|"
+        r"\bpays? (?:for|towards) (?:the )?(?:training|course|apprenticeship|programme)\b|"
         r"\bany (?:course |training )?fees\b|\bcost (?:me )?anything\b|\bapplication fees?\b|"
         r"\b(?:course|training|apprenticeship|programme|it) cost me\b|"
         r"\b(?:do|will|would) (?:i|we|apprentices) (?:have to |need to )?pay "
@@ -158,6 +159,15 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     ("security clearance or vetting", re.compile(
         r"\b(?:security|sc|dv|bpss|ctc) (?:clearance|cleared|vetting|vetted|check)\b|\bvetting\b|"
         r"\bneed (?:to be )?(?:security )?cleared\b"), None),
+    ("where the training or bootcamp takes place", re.compile(
+        r"\b(?:is|are|will|would)\s(?:the\s)?(?:bootcamp|training|classes|lessons)\s(?:be\s)?(?:held\s)?"
+        r"(?:in person|face to face|on ?site|in (?:london|manchester|leeds|birmingham|bristol|newcastle|"
+        r"sheffield|glasgow|cardiff|an office|a classroom))\b|"
+        r"\bwhere(?:'s|s| is| are| will| would| does)?\s(?:the\s)?(?:bootcamp|makers|bpp|estio)\b|"
+        r"\bwhere (?:is|does|will) (?:the )?(?:bootcamp|training) (?:be )?"
+        r"(?:held|based|take place|happen)\b"),
+     # (Business Analyst and Cyber: the FAQ says their training is online)
+     re.compile(r"\bonline\b|\bbusiness analyst|\bba\b|\bcyber")),
     ("pass marks for the application's tests", re.compile(
         r"\bpass ?marks?\b|\bwhat (?:score|mark|percentage) (?:do|would|will) (?:i|you|we) need\b|"
         r"\b(?:minimum|required) (?:score|mark)\b"), None),

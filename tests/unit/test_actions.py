@@ -843,6 +843,11 @@ def test_a_place_asked_about_after_the_office_locations() -> None:
     # near miss: no answer about locations before it
     messages, _ = run(ActionSpecialCase(), text="and bristol?", intent="out_of_scope")
     assert messages[0]["text"] == replies.out_of_scope().text
+    # another exploratory tester's "is the bootcamp in london?" got "Yes: London is one of the office
+    # locations": where the training is, the FAQ doesn't say
+    messages, _ = run(ActionAnswerFaq(), text="is the bootcamp in leeds?", faq_id="locations",
+                      slots={"last_faq": "locations"})
+    assert "doesn't cover where the training or bootcamp takes place" in messages[0]["text"]
 
 
 def test_the_answer_named_after_which_answer_to_change_is_changed() -> None:

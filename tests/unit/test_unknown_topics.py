@@ -129,6 +129,10 @@ def test_questions_the_faq_answers_are_left_to_it(text: str) -> None:
     ("what mark do you need to pass the aptitude tests?", "pass marks for the application's tests"),
     ("what departments are involved in techtrack", "which departments take apprentices"),
     ("would the fast stream suit me better", "other Civil Service schemes such as the Fast Stream"),
+    # another's: where the bootcamp is ("is the bootcamp in london?" got the offices), and who pays
+    ("where is makers based", "where the training or bootcamp takes place"),
+    ("will the bootcamp be in person", "where the training or bootcamp takes place"),
+    ("does my department pay for the course?", "fees or costs for the training"),
 ])
 def test_more_that_the_faq_does_not_cover(text: str, topic: str) -> None:
     assert unknown_topic(text) == topic

@@ -1019,7 +1019,8 @@ def test_years_of_residence_corrected_or_less_the_years_on_a_study_visa() -> Non
 
 def test_a_permission_ending_before_the_apprenticeship_ends_is_a_no_until_extended() -> None:
     _each("permission_lasts", [("it runs out before then, I'd need to extend it", "no"),
-                               ("it expires before the end but I've applied to extend", None)])
+                               # (a decision due: for the admissions team, as an extension applied for is)
+                               ("it expires before the end but I've applied to extend", "not_sure")])
 
 
 def test_student_finance_by_its_names_and_loans_that_are_not_student_finance() -> None:
@@ -3287,3 +3288,10 @@ def test_exploratory_testers_french_bac_a_bs_degree_and_a_similarity_asked() -> 
     _each("prior_qualification", [("a BS in chemistry from Karachi", "no"),
                                   ("MSc in data science, would that be similar to devops?", "not_sure"),
                                   ("a history degree, is that related?", "no")])
+
+
+def test_an_extension_applied_for_is_a_decision_due() -> None:
+    # An exploratory tester's "my visa ends in April 2027 but I have applied for the Ukraine Permission
+    # Extension, still waiting" was kept as no.
+    _each("permission_lasts", [("runs out next spring, I've applied for an extension, waiting", "not_sure"),
+                               ("I'll be applying for a renewal, it ends in 5 months", "no")])

@@ -497,6 +497,10 @@ EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|fi
 UPGRADE_APPLIED_FOR = re.compile(r"\b(?:already applied|(?:i'?ve|i have|i) applied|(?:i'?m|i am) waiting|"
                                  r"still waiting|awaiting)\s(?:for\s|on\s)?(?:my\s|the\s|a\s)?(?:settled|ilr|"
                                  r"indefinite|citizenship|british citizenship|naturali[sz]ation)\b")
+# An extension or renewal applied for: "applied for the Ukraine Permission Extension", "waiting on my
+# renewal" ("I'll be applying for an extension" is one to come)
+EXTENSION_APPLIED = re.compile(r"\b(?:applied|(?<!be )applying|(?<!be )waiting|awaiting)\b[^.;]{0,30}?"
+                               r"\b(?:extension|renewal|to extend|to renew|new visa)\b")
 # An old document's date set against the current one: "my old BRP says 2024 but my eVisa says 2032"
 OLD_DOCUMENT_THEN = re.compile(r"\b(?:old|previous|expired|first)\b[^.;]{0,60}?\bbut\s(?=(?:my |the |now |"
                                r"it |i )?(?:new|current|e-?visa|ukvi|online|latest|updated|renewed|now|"
@@ -520,8 +524,11 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
         later = parse_permission_lasts(text[old_then_new.end():], today)
         if later in (YES, NO):
             return later
-    if UPGRADE_APPLIED_FOR.search(text) and not re.search(r"\b(got|granted|received|approved)\b", text):
-        return NOT_SURE  # "it runs out in spring, but I already applied for settled status": a decision due
+    if (UPGRADE_APPLIED_FOR.search(text) or EXTENSION_APPLIED.search(text)) and \
+            not re.search(r"\b(got|granted|received|approved)\b", text):
+        # "it runs out in spring, but I already applied for settled status", "applied for the Ukraine
+        # Permission Extension, still waiting": a decision due
+        return NOT_SURE
     lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
                         r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
     hoped = [match.span() for match in RENEWAL_PLANNED.finditer(text)]

@@ -124,16 +124,18 @@ DAYS_IN_A_PLACE = re.compile(r"\b\d\s?days?\s(?:a week\s)?(?:in|at|from)\s[a-z]"
 
 # An answer, then a question about something else: "no. btw how long is the course?", "no also is it
 # paid?" (a question about the answer itself, "yes, does that count?", is the answer's own doubt)
-ANSWER_ENDS = re.compile(r"[.!;,]+|\b(?:btw|by the way|also|oh and|quick question|one more thing|"
+ANSWER_ENDS = re.compile(r"[.!;,]+|\b(?:btw|by the way|also|oh and|quick question|quick q|one more thing|"
                          r"another thing|ps)\b")
-CONNECTOR = re.compile(r"[\s,:.-]*(?:(?:btw|by the way|also|and also|oh and|and|quick question|"
+CONNECTOR = re.compile(r"[\s,:.-]*(?:(?:btw|by the way|also|and also|oh and|and|quick question|quick q|"
                        r"one more thing|another thing|ps)\b[\s,:.-]*)*")
 # (a question word first, the question mark may be left out: "how many hours a week is the study")
 A_QUESTION = re.compile(r"(?:(?:can|could|do|does|is|are|will|would|should|may|am)\b[^?]{3,150}\?|"
                         r"(?:what|what'?s|whats|how|why|when|where|who|which)\b[^?]{3,150}\??)[\s?!]*")
 ABOUT_THE_ANSWER = re.compile(r"\b(?:that|this|it|mine|which|that one)\s(?:\w+\s)?(?:count|counts|matter|"
                               r"matters|ok|okay|enough|relevant|qualify|fine|right|correct|alright|a problem|"
-                              r"an issue)\b|\b(?:next|other) questions?\b|\bwhat else\b|\bwhat now\b|"
+                              # ("does it matter that I live in Wales?" asks about something else)
+                              r"an issue)\b(?!\s(?:that|if|whether)\b)|\b(?:next|other) questions?\b|"
+                              r"\bwhat else\b|\bwhat now\b|"
                               r"\b(?:am i|is (?:he|she))\s(?:still\s)?eligible\b|"
                               r"\bhow (?:would|do|should|could|can|am) i (?:know|supposed to know|tell)\b")
 
@@ -444,6 +446,12 @@ def read_answer(
         return AnswerReading(updates={}, acknowledgement=say("earlier_button"))
     value = parse_answer(pending, text, entities) if pending else None
     if pending and unconfirmed and unconfirmed.get("question") == pending:
+        split = answer_then_question(lowered, pending)
+        confirmed = read_confirmation(split[0], pending, unconfirmed.get("value"), entities) \
+            if split else None
+        if confirmed is not None and split:
+            # "yes, in England. where are the offices?": the answer asked back confirmed, then the question
+            return replace(confirmed, asked_beside=split[1])
         confirmed = read_confirmation(text, pending, unconfirmed.get("value"), entities)
         if confirmed is not None:
             return confirmed
@@ -528,6 +536,13 @@ def read_answer(
     if pending and intent == "check_eligibility" and confidence >= ASIDE_CONFIDENCE:
         # "Check if I'm eligible" pressed or said again mid-check: no answer, and no "Sorry".
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))
+    if pending and value is None and not QUESTION_LIKE.search(lowered) and intent != "change_answer" and \
+            not BARE_NUMBER.match(lowered):  # ("19" alone at the role question may be anything)
+        told = facts_told_instead(text, answers, pending, entities)
+        if told:
+            # "I'm 24" at the role question: kept, and the question asked again (not the FAQ's
+            # answer about age)
+            return AnswerReading(updates=told, acknowledgement=noted(told))
     if aside or intent == "change_answer" or (intent in UNPLACED and QUESTION_LIKE.search(lowered)):
         # ("do I get a laptop?": a question the bot can't answer, not a wrong answer to this one)
         return AnswerReading(interrupt=True)
@@ -612,6 +627,14 @@ def facts_beside(question: str, value: object, text: str, answers: Mapping[str, 
     # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
     applies = relevant_answers({**facts, **answers, question: value})
     return {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
+
+
+def facts_told_instead(text: str, answers: Mapping[str, Any], pending: str,
+                       entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    """Facts for questions not yet answered, told while another was asked and not answering it."""
+    facts = prefilled(text, entities)
+    applies = relevant_answers({**facts, **answers})
+    return {q: v for q, v in facts.items() if q != pending and q not in answers and q in applies}
 
 
 def answered_with_facts(question: str, value: object, text: str, answers: Mapping[str, Any],
@@ -768,7 +791,16 @@ WAITING = re.compile(r"\b(?:if (?:i|he|she|they|we) waits?|wait(?:s|ing)? (?:(?:
 
 
 def asks_about_waiting(text: str) -> bool:
-    return bool(WAITING.search(normalise(text)))
+    """ "what if I wait a year?", "could I apply next year?" ("she'll get settled status next year
+    anyway", said to correct an answer, asks nothing)."""
+    lowered = normalise(text)
+    said = WAITING.search(lowered)
+    if said is None:
+        return False
+    if said.group(0) in ("next year", "in a year", "in a year's time", "a year from now"):
+        return "?" in lowered or bool(re.search(r"\bwhat if\b|^(?:so |and |but )?(?:can|could|would|will|"
+                                                r"should|do|does|is|am)\b", lowered))
+    return True
 
 
 def if_waiting(answers: Mapping[str, Any]) -> Reply:

@@ -1183,3 +1183,37 @@ def test_why_or_where_outside_the_check_is_no_question_to_explain() -> None:
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ActionExplainQuestion().run(dispatcher, tracker, domain={}))
     assert dispatcher.messages == [] and events == [FollowupAction("action_answer_faq")]
+
+
+def test_more_answers_with_a_question_beside_them() -> None:
+    # Exploratory testers: "no. quick q - is it all online?" and "yes I'm British... does it matter
+    # that I live in Wales?" dropped the question; "yes, in England. where are the offices?" to "is
+    # that right?" dropped it too.
+    assert check.answer_then_question("nope. quick q - do they pay travel?", "gcses") == \
+        ("nope", "do they pay travel?")
+    said = "yes, british. does it matter that i live in scotland?"
+    assert check.answer_then_question(said, "nationality") == \
+        ("yes, british", "does it matter that i live in scotland?")
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 5,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no"}
+    asked_back = {"question": "works_in_england", "value": "yes"}
+    reading = check.read_answer("yep that's right. how long is the bootcamp?", "faq", 0.9, answers,
+                                "works_in_england", unconfirmed=asked_back)
+    assert reading.updates == {"works_in_england": "yes"}
+    assert reading.asked_beside == "how long is the bootcamp?"
+
+
+def test_a_fact_for_a_later_question_is_kept_and_the_question_asked_again() -> None:
+    # An exploratory tester's "I'm 24" at the role question got the FAQ's answer about age, and the
+    # age was asked again later.
+    reading = check.read_answer("im 27", "faq", 0.9, {}, "role")
+    assert reading.updates == {"age": 27} and not reading.interrupt
+    assert "Age: 27" in str(reading.acknowledgement)
+
+
+def test_a_correction_saying_next_year_is_no_question_about_waiting() -> None:
+    # An exploratory tester's "wait, i didn't say her status runs out... she'll get settled status next
+    # year anyway" got "waiting alone wouldn't change the result".
+    assert not check.asks_about_waiting("no, it doesn't run out, he gets settled status next year anyway")
+    assert check.asks_about_waiting("could I apply next year?")
+    assert check.asks_about_waiting("what if I wait a year")

@@ -127,6 +127,10 @@ NUMBER_CORRECTED = re.compile(r"(?<![\d.])\d{1,3}\s?[,.!-]?\s(?:sorry|oops|typo|
                               r"(?!\d|\.\d)")
 
 
+# British citizenship gained, said beside the nationality before it
+BECAME_BRITISH = re.compile(r"\b(?:became|become|got|was granted|naturali[sz]ed as|now)\s(?:a\s)?british"
+                            r"(?:\s(?:citizen|citizenship))?\b(?!\s(?:soon|next|in the future))|"
+                            r"\bbritish (?:now|citizen now)\b|\bnaturali[sz]ed\b")
 # A case supposed, not told: "what if I was a refugee?", "suppose I had settled status"
 SUPPOSED = re.compile(r"^\s*(?:so\s|and\s|but\s|ok\s|okay\s)?(?:what if|what about if|suppose|supposing|"
                       r"imagine|hypothetically|let'?s say|if (?:i|she|he|they|we|you) (?:was|were|had|got|"
@@ -170,7 +174,9 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
               not QUALIFICATION_AFTER.match(lowered, pos + len(name))}
     named = groups or any(label == "NORP" for label, _ in entities)
     dual = hyphens_between_names_spaced(lowered) != lowered or bool(re.search(r"\bdual\b", lowered))
-    if named and (NATIONALITY_CUES.search(lowered) or entities) and (len(groups) <= 1 or dual):
+    # ("Nigerian originally but became a British citizen in March": the nationality they have now)
+    became = len(groups) > 1 and BECAME_BRITISH.search(lowered) is not None
+    if named and (NATIONALITY_CUES.search(lowered) or entities) and (len(groups) <= 1 or dual or became):
         # Only a nationality by name: "I'm on another apprenticeship" is no nationality. Two groups
         # named ("Portuguese, came back to the UK", "on a spouse visa, married to a British
         # citizen") are left for the nationality question to settle.

@@ -246,3 +246,10 @@ def test_a_case_supposed_is_no_fact_of_theirs() -> None:
     assert prefilled("what if my sister was a refugee?") == {}
     assert prefilled("suppose I had pre-settled status") == {}
     assert prefilled("I'm 31 and Irish, what if I moved to Wales?") == {"age": 31, "nationality": "irish"}
+
+
+def test_british_citizenship_gained_is_the_nationality_now() -> None:
+    # An exploratory tester's "...became a British citizen in march this year" stayed another nationality.
+    said = "Ghanaian by birth but I became a British citizen last year, I'm 33"
+    assert prefilled(said)["nationality"] == "uk"
+    assert "nationality" not in prefilled("I'm Ghanaian and my wife is British")

@@ -3295,3 +3295,9 @@ def test_an_extension_applied_for_is_a_decision_due() -> None:
     # Extension, still waiting" was kept as no.
     _each("permission_lasts", [("runs out next spring, I've applied for an extension, waiting", "not_sure"),
                                ("I'll be applying for a renewal, it ends in 5 months", "no")])
+
+
+def test_software_alone_at_the_role_question() -> None:
+    # An exploratory tester's "software like i said" was asked again.
+    _each("role", [("software, like I said", "software_developer"),
+                   ("the software one pls", "software_developer"), ("what software would I use?", None)])

@@ -212,7 +212,10 @@ ROLE_HINTS = (
                 r"(build|builds|building|make|makes|making|develop|developing) (software|apps|applications|"
                 r"websites)|app development|swe|sde|"
                 # "web development", "front end", "full-stack"
-                r"web (?:development|dev|developing|developer)|front[- ]?end|back[- ]?end|full[- ]?stack)\b"),
+                r"web (?:development|dev|developing|developer)|front[- ]?end|back[- ]?end|full[- ]?stack|"
+                # "software like i said", "the software one": the only role named for software
+                r"^(?:the )?software(?: one| role| route| apprenticeship)?"
+                r"(?=\s*(?:[,.!]|$|like i said|pls|please)))\b"),
      "software_developer"),
     (re.compile(r"\b(the security (one|role|side)|security role|security side|^security$|"
                 r"(?:it|computer|network|online|digital) security|hackers?|"

@@ -153,6 +153,11 @@ class ActionStartEligibility(Action):
             return [FollowupAction("action_listen")]  # not the form the start rule runs next
         if restart:
             dispatcher.utter_message(text="OK, let's start again.")
+        remembered = normalise_role(tracker.get_slot("role"))
+        if role not in ROLES and before and not restart and remembered in ROLES:
+            # "could she do cyber security instead?" answered, then "check if I'm eligible": that role,
+            # the answers kept
+            role = remembered
         if role in ROLES and before.get("role") not in (None, role) and not restart:
             after = check.apply_updates(before, {"role": role})
             dispatcher.utter_message(text=check.acknowledge("role", role))
@@ -163,7 +168,6 @@ class ActionStartEligibility(Action):
             }
             if role in QUESTIONS["role"].option_values:
                 facts["role"] = role
-            remembered = normalise_role(tracker.get_slot("role"))
             if not restart and "role" not in facts and remembered in ROLES:
                 facts["role"] = remembered  # "I'm interested in DevOps", then "am I eligible?"
             after = check.apply_updates({}, facts)

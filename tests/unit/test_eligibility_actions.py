@@ -1217,3 +1217,17 @@ def test_a_correction_saying_next_year_is_no_question_about_waiting() -> None:
     assert not check.asks_about_waiting("no, it doesn't run out, he gets settled status next year anyway")
     assert check.asks_about_waiting("could I apply next year?")
     assert check.asks_about_waiting("what if I wait a year")
+
+
+def test_checking_again_after_asking_about_another_role_keeps_the_answers() -> None:
+    # An exploratory tester asked "could she do cyber security instead?" after a Business Analyst
+    # verdict, then "check if I'm eligible", and was asked the age and nationality again.
+    answers = {**BEFORE["works_in_england"], "role": "business_analyst", "works_in_england": "yes",
+               "employed_relevant": "no"}
+    tracker = make_tracker(text="check if i'm eligible", intent="check_eligibility",
+                           slots={**slots(**answers), "role": "cyber_security_technologist"},
+                           events=AFTER_USER)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionStartEligibility().run(dispatcher, tracker, domain={}))
+    assert SlotSet("elig_role", "cyber_security_technologist") in events
+    assert SlotSet("elig_age", None) not in events

@@ -3301,3 +3301,12 @@ def test_software_alone_at_the_role_question() -> None:
     # An exploratory tester's "software like i said" was asked again.
     _each("role", [("software, like I said", "software_developer"),
                    ("the software one pls", "software_developer"), ("what software would I use?", None)])
+
+
+def test_exploratory_testers_rest_of_the_week_at_home_and_a_date_before_the_move() -> None:
+    # "i live in chepstow (wales) and would do 2 days a week in the bristol office, rest wfh" was kept as
+    # working in England ("eligible" side); "2 and a half yrs. no wait its may 2023 i moved" as 2.5 years
+    # ("not eligible").
+    _each("works_in_england", [("I live in Monmouth, I'd be in the Gloucester office 2 days a week, rest wfh",
+                                "no")])
+    _each("residence_years", [("18 months. no wait, it's march 2022 we moved", 4.75)])

@@ -91,12 +91,19 @@ YEARS_REACHED_IN = re.compile(r"\b(\d{1,2}) (?:years?|yrs?) (?:in|by|this coming
                               r"on (?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)?) (" + MONTHS + r")\b")
 
 
+# A date said before the move it dates: "its may 2023 i moved", "2021 we came over"
+DATE_THEN_MOVED = re.compile(r"\b((?:(?:" + MONTHS + r")\s)?(?:19|20)\d\d)\s(?:is when\s|was when\s|when\s)?"
+                             r"((?:i|we)\s(?:moved|came|arrived))\b")
+
+
 def parse_residence_years(text: str) -> float | str | None:
     """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
     from bot.eligibility.numbers import words_to_digits
 
     text = _with_the_year_of_last_month(_others_born_here_left_out(normalise(text)))
+    # "its may 2023 i moved": the date said first, as "i moved in may 2023"
+    text = DATE_THEN_MOVED.sub(lambda m: f"{m.group(2)} in {m.group(1)}", text)
     if COUNTED_THINGS.search(text) and not re.search(r"\b(?:years?|yrs?|months?|since|lived|here|moved|came|"
                                                      r"born|arrived|life)\b", text):
         return None  # "i got 4 gcses ... so 5 in the end": a count of something else, not years

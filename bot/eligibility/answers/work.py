@@ -286,6 +286,11 @@ LEANING_TO_DAYS = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely
                              r"four\b|five\b)")
 LEANING_TO_A_PLACE = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely)\s(?=(?:the\s)?[a-z])")
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
+# The rest of the week worked from home: "rest wfh", "the other days from home", "wfh the rest"
+REST_AT_HOME = re.compile(r"\b(?:rest|remainder|other days|remaining days|other \d days)\b[^,.;]{0,20}?"
+                          r"\b(?:wfh|from home|at home|remote\w*)\b|"
+                          r"\b(?:wfh|work from home|working from home)\b[^,.;]{0,15}?"
+                          r"\b(?:the rest|other days|remainder)\b")
 
 
 LIVES_BY_DEMONYM = re.compile(r"\b(?:i'?m|im|i am)\s(?:a\s)?(?:proper\s|proud\s|true\s|real\s|"
@@ -696,6 +701,14 @@ def _england_share(text: str, england_names: Sequence[str] = ENGLAND,
             england += amount
         else:
             other += amount
+    if rest_in_england is None and counted == 1 and REST_AT_HOME.search(text):
+        # "I live in Chepstow and would do 2 days a week in the Bristol office, rest wfh": the rest of
+        # the week at home
+        homes = {name in england_names for pos, name in mentions(text, [*england_names, *outside])
+                 if HOME_BEFORE.search(_clause_before(text, pos, 30))}
+        if len(homes) == 1:
+            rest_in_england = homes.pop()
+            counted += 1
     if rest_in_england is not None and england + other < 5:
         remaining = 5 - (england + other)
         england, other = (england + remaining, other) if rest_in_england else (england, other + remaining)

@@ -73,12 +73,19 @@ def place_not_listed(text: str, answer: str) -> str | None:
 
 def place_followed_up(text: str, answer: str) -> str | None:
     """ "what about bristol?", "bham?" after the locations answer: whether the FAQ's list of offices names
-    the place; None when the message names no place in England."""
+    the place ("what about glasgow?": that it isn't in England); None when the message names no place."""
     from bot.eligibility.answers.text import mentions
-    from bot.eligibility.places import ENGLAND, nicknames_as_names
+    from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND, nicknames_as_names
 
     lowered = nicknames_as_names(" ".join(text.lower().split()))
     named = [name for _, name in mentions(lowered, ENGLAND) if name not in ("england", "english", "uk")]
+    elsewhere = [name for _, name in mentions(lowered, UK_OUTSIDE_ENGLAND)
+                 if name not in ("welsh", "scottish", "wales", "scotland", "northern ireland")]
+    if not named and elsewhere:
+        # "what about glasgow?": not in England, where the FAQ says every apprentice is based
+        return (f"{elsewhere[0].title()} isn't in England: the FAQ says all apprentices are expected to be "
+                f"based in England for the duration of their apprenticeship, and its office locations are "
+                f"across England.")
     if not named:
         return None
     if named[0] in answer.lower():

@@ -173,11 +173,18 @@ def about_another_question(text: str, pending: str) -> bool:
     if pending not in ("other_programme", "level3", "prior_qualification", "it_qualification") and \
             ON_AN_APPRENTICESHIP.search(text) and not says_any(text, QUESTION_WORDS[pending]):
         return True
+    if pending == "works_in_england" and SUBJECT_SAID.search(text) and not WORKPLACE.search(text) and \
+            not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]):
+        return True  # "no its civil engineering, bridges n stuff not computers": the degree asked before
     if pending in ("works_in_england", "employed_relevant") or not WORKPLACE.search(text):
         return False
     return bool(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]))
 
 
+# A subject or qualification said: what the question before was about, not where they will work
+SUBJECT_SAID = re.compile(r"\b(?:degree|engineering|physics|chemistry|biology|maths|mathematics|history|"
+                          r"computing|computers?|computer science|subject|qualification|hnd|hnc|masters?|"
+                          r"bsc|msc|gcses?|a levels?|btec)\b")
 # On an apprenticeship now: "i am on level 3 apprenticeship", "doing an apprenticeship"
 ON_AN_APPRENTICESHIP = re.compile(r"\b(?:on|doing)\s(?:a\s|an\s|my\s)?(?:level\s\d\s)?(?:[a-z]+\s)?"
                                   r"apprenticeship\b")
@@ -316,14 +323,18 @@ def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) 
         value = parse_answer(latest, lowered[that.end():])
         if value is not None:
             return AnswerReading(updates={latest: value}, acknowledgement=acknowledge(latest, value))
+    week = bool(DAYS_IN_A_PLACE.search(lowered)) or (bool(re.search(r"\b\d\s?days?\b", lowered)) and
+                                                     bool(mentions(lowered, [*ENGLAND, *OUTSIDE_ENGLAND])))
     for question in SELF_EVIDENT:
-        if question == "nationality" and MOVED.search(lowered):
-            continue  # "i came back from spain in 2024": where they were, not their nationality
+        if question == "nationality" and (MOVED.search(lowered) or week):
+            # "i came back from spain in 2024", "other way round, 2 days edinburgh 3 newcastle": where
+            # they were or will work, not their nationality
+            continue
         if question in answers and question != pending:
             value = parse_answer(question, CORRECTION.sub(" ", lowered))
             if value not in (None, NOT_SURE) and value != answers[question]:
                 return AnswerReading(updates={question: value}, acknowledgement=acknowledge(question, value))
-    if "works_in_england" in answers and pending != "works_in_england" and DAYS_IN_A_PLACE.search(lowered):
+    if "works_in_england" in answers and pending != "works_in_england" and week:
         # "ok actually I could go 3 days in Bristol, 2 in Swansea": a working week, which only the
         # England question takes
         value = parse_answer("works_in_england", CORRECTION.sub(" ", lowered))

@@ -1231,3 +1231,23 @@ def test_checking_again_after_asking_about_another_role_keeps_the_answers() -> N
     events = asyncio.run(ActionStartEligibility().run(dispatcher, tracker, domain={}))
     assert SlotSet("elig_role", "cyber_security_technologist") in events
     assert SlotSet("elig_age", None) not in events
+
+
+def test_a_degree_explained_at_the_england_question_is_no_answer_to_it() -> None:
+    # An exploratory tester's "no its civil engineering, bridges n stuff not computers", said of the
+    # degree asked about before, was kept as not working in England: "not eligible".
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 5,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no"}
+    reading = check.read_answer("no, it's a chemistry degree, nothing to do with computers", "deny", 0.9,
+                                answers, "works_in_england")
+    assert "works_in_england" not in reading.updates
+
+
+def test_a_working_week_turned_round_after_the_verdict_is_no_nationality() -> None:
+    # An exploratory tester's "no wait other way round, 2 days edinburgh 3 newcastle" changed the
+    # nationality to "another nationality".
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": 5,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no",
+               "works_in_england": "no"}
+    reading = read_correction("no wait the other way round, 2 days glasgow 3 carlisle", answers, None)
+    assert reading is not None and reading.updates == {"works_in_england": "yes"}

@@ -360,6 +360,9 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
         words = words[1:]
     if words[:2] in (["what", "about"], ["how", "about"]):
         words = words[2:]  # "what about my brother": the one asked about next
+    if len(words) > 1 and words[0] in ("can", "could", "would", "will", "does", "do", "is", "may", "might",
+                                       "should") and words[1] in ("my", "our", "his", "her", "their"):
+        words = words[1:]  # "can my partner come with me on a dependant visa?": asked of them
     if not words:
         return False
     if words[-1] in ("here", "speaking") and len(words) <= 3:

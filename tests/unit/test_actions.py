@@ -840,6 +840,10 @@ def test_a_place_asked_about_after_the_office_locations() -> None:
     assert messages[0]["text"].startswith("Bristol isn't one of the office locations the FAQ names")
     messages, _ = run(ActionAnswerFaq(), text="bham?", faq_id="salary", slots={"last_faq": "locations"})
     assert messages[0]["text"].startswith("Yes: Birmingham is one of the office locations the FAQ names")
+    # another's "what about glasgow" was declined as off-topic: not in England, as the FAQ requires
+    messages, _ = run(ActionSpecialCase(), text="what about edinburgh", intent="out_of_scope",
+                      slots={"last_faq": "locations"})
+    assert messages[0]["text"].startswith("Edinburgh isn't in England: the FAQ says all apprentices")
     # near miss: no answer about locations before it
     messages, _ = run(ActionSpecialCase(), text="and bristol?", intent="out_of_scope")
     assert messages[0]["text"] == replies.out_of_scope().text

@@ -253,3 +253,8 @@ def test_british_citizenship_gained_is_the_nationality_now() -> None:
     said = "Ghanaian by birth but I became a British citizen last year, I'm 33"
     assert prefilled(said)["nationality"] == "uk"
     assert "nationality" not in prefilled("I'm Ghanaian and my wife is British")
+
+
+def test_a_partners_visa_asked_about_is_no_fact_of_theirs() -> None:
+    # An exploratory tester's "can my partner come with me on a dependant visa" was noted as their own visa.
+    assert prefilled("could my wife come over with me on a dependant visa?") == {}

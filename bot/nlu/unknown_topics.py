@@ -160,9 +160,12 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"\b(?:security|sc|dv|bpss|ctc) (?:clearance|cleared|vetting|vetted|check)\b|\bvetting\b|"
         r"\bneed (?:to be )?(?:security )?cleared\b"), None),
     ("where the training or bootcamp takes place", re.compile(
-        r"\b(?:is|are|will|would)\s(?:the\s)?(?:bootcamp|training|classes|lessons)\s(?:be\s)?(?:held\s)?"
+        # (every role's training "in person" is left to the FAQ: Business Analyst's and Cyber's is online)
+        r"\b(?:is|are|will|would)\s(?:the\s)?bootcamp\s(?:be\s)?(?:held\s)?"
         r"(?:in person|face to face|on ?site|in (?:london|manchester|leeds|birmingham|bristol|newcastle|"
         r"sheffield|glasgow|cardiff|an office|a classroom))\b|"
+        r"\b(?:is|are|will|would)\s(?:the\s)?(?:training|classes|lessons)\s(?:be\s)?(?:held\s)?"
+        r"in (?:london|manchester|leeds|birmingham|bristol|newcastle|sheffield|glasgow|cardiff)\b|"
         r"\bwhere(?:'s|s| is| are| will| would| does)?\s(?:the\s)?(?:bootcamp|makers|bpp|estio)\b|"
         r"\bwhere (?:is|does|will) (?:the )?(?:bootcamp|training) (?:be )?"
         r"(?:held|based|take place|happen)\b"),
@@ -209,6 +212,10 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"startup|start-up)\b|"
         r"\b(?:to be|to become|become|becoming) an?\s" + OTHER_CAREERS + r"\b|"
         r"\b(?:driving|theory) (?:test|lessons?|licen[cs]e)\b|"
+        # small talk and the market's pay: "how's your day going?", "average developer salary in london"
+        r"^(?:hi |hey |hello )?how(?:'s|s| is| has)\s(?:your|ur)\s(?:day|week|weekend|morning|afternoon|"
+        r"evening)(?: going| been)?\s?[?!.]*$|"
+        r"\baverage\b[^.?!]{0,40}\b(?:salary|salaries|pay|wages?)\b|"
         r"(?:\bhow (?:do|can|would|to) (?:i |you |we )?get|\bapply for|\btake out) (?:a |my )?"
         r"(?:student loan|student finance|mortgage|credit card|passport)\b|"
         r"\bhelp me (?:write|with|do) (?:my |a |an )?(?:cv|homework|essay|assignment|dissertation|"

@@ -246,7 +246,9 @@ ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
     r"\b(eligible|elligible|eligable|qualif\w*)|"
     r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) (?:i|i'?m|im)\b|"
-    r"\b(check|see) (?:my |the |for )?eligibility\b(?! criteria| rules| requirements)|"
+    r"\b(check|see|checking) (?:my |the |for )?eligibility\b(?! criteria| rules| requirements)|"
+    # "business analyst eligibility pls", "is devops open to me?"
+    r"\beligibility (?:pls|please|plz|check)\b|\bopen to me\b|"
     r"\b(?:if|whether) (?:i'?m|im|i am|i'?d be|i would be) (?:eligible|elligible|eligable)\b|"
     # "I am eligible for devops?": the question in the words of a statement
     r"^\s*(?:hi |hello )?i(?:'?m| am) eligible\b[^.!?]{0,40}\?|"

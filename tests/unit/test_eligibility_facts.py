@@ -72,6 +72,14 @@ def test_asking_to_apply_for_one_role_starts_the_check() -> None:
     for text in ("could you check me for the devops one", "I'd like to check for cyber security please"):
         assert asks_to_check(text, prefilled(text)), text
     assert not asks_to_check("check for the loan rule", prefilled("check for the loan rule"))
+    # and "hiya, checking eligibility for software developer...", "business analyst eligibility pls",
+    # "is devops open to me?" (each got an FAQ answer)
+    for text in ("hello, checking my eligibility for devops. I'm 33 and Irish", "cyber eligibility please",
+                 "is the BA apprenticeship open to me?"):
+        assert asks_to_check(text, prefilled(text)), text
+    for text in ("checking the eligibility criteria for cyber",
+                 "is it open to people outside the civil service"):
+        assert not asks_to_check(text, prefilled(text)), text
 
 
 def test_a_nationality_alone_is_no_resettlement_scheme() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.qualifications import LEVEL4_SWAPPED
 from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, counted_place_named, untimed_time_in
+from bot.eligibility.answers.status import NO_WORK
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, at_least, findings
 from bot.eligibility.doubt import doubted, years_counted
@@ -578,6 +579,9 @@ def read_confirmation(text: str, question: str, value: object,
     if said != "no":
         return None
     rest = NO_FIRST.sub("", normalise(text))
+    if question == "immigration_status" and value == "asylum_seeker" and NO_WORK.search(rest):
+        # "no, not allowed to work yet" to "an asylum seeker with permission to work?"
+        return AnswerReading(updates={question: "asylum_no_work"})
     corrected = parse_answer(question, rest, entities) if rest else None
     if corrected is not None:
         return AnswerReading(updates={question: corrected})

@@ -1251,3 +1251,15 @@ def test_a_working_week_turned_round_after_the_verdict_is_no_nationality() -> No
                "works_in_england": "no"}
     reading = read_correction("no wait the other way round, 2 days glasgow 3 carlisle", answers, None)
     assert reading is not None and reading.updates == {"works_in_england": "yes"}
+
+
+def test_no_permission_to_work_said_to_an_asylum_claim_asked_back() -> None:
+    # An exploratory tester's "no, not allowed to work yet", to "an asylum seeker with permission to
+    # work?", was asked the question again, and "asylum, no work permission" was not understood.
+    asked_back = {"question": "immigration_status", "value": "asylum_seeker"}
+    answers = {"role": "devops_engineer", "age": 29, "nationality": "other"}
+    reading = check.read_answer("nope, can't work yet", "deny", 0.9, answers, "immigration_status",
+                                unconfirmed=asked_back)
+    assert reading.updates == {"immigration_status": "asylum_no_work"}
+    assert check.read_answer("asylum, not allowed to work", "inform", 0.9, answers,
+                             "immigration_status").updates == {"immigration_status": "asylum_no_work"}

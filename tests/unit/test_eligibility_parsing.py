@@ -3310,3 +3310,8 @@ def test_exploratory_testers_rest_of_the_week_at_home_and_a_date_before_the_move
     _each("works_in_england", [("I live in Monmouth, I'd be in the Gloucester office 2 days a week, rest wfh",
                                 "no")])
     _each("residence_years", [("18 months. no wait, it's march 2022 we moved", 4.75)])
+
+
+def test_an_asylum_claim_with_no_right_to_work_is_no_other_permission() -> None:
+    # Found while testing the exploratory tester's asylum answers: "right to work" was read as a visa.
+    _each("immigration_status", [("asylum claim - no right to work", "asylum_no_work")])

@@ -259,8 +259,9 @@ def parse_immigration_status(text: str) -> str | None:
     status = _permission_held(text)
     if status == "asylum_seeker" and NO_WORK.search(normalise(text)):
         return "asylum_no_work"
-    if status is None and re.search(r"\basylum\b", normalise(text)) and NO_WORK.search(normalise(text)):
-        return "asylum_no_work"  # "asylum, no work permission"
+    if status in (None, "other_permission") and re.search(r"\basylum\b", normalise(text)) and \
+            NO_WORK.search(normalise(text)):
+        return "asylum_no_work"  # "asylum, no work permission", "asylum - no right to work"
     if status in ("other_permission", "study") and _a_students_dependant(normalise(text)):
         return "student_dependant"
     return status

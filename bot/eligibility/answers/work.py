@@ -297,8 +297,6 @@ LIVES_BY_DEMONYM = re.compile(r"\b(?:i'?m|im|i am)\s(?:a\s)?(?:proper\s|proud\s|
                               r"born and bred\s|born and raised\s)?(" + "|".join(DEMONYMS) + r")\b")
 
 
-
-
 # "Mostly" said first, as the answer: "mostly, I'm in London but...", "yes mainly"
 MOSTLY_FIRST = re.compile(r"^(?:(?:yes|yeah|yep)[,!.]?\s)?(?:mostly|mainly|for the most part|"
                           r"most of the time|majority of the time)"
@@ -540,6 +538,13 @@ DAYS_A_WEEK = re.compile(r"\s{0,3}(?:(?:office|site|hub|team)\s)?(?:for\s)?(?:(\
                          r"(?:a|per|each|every)\sweek\b")
 
 
+def _home_sides(text: str, england_names: Sequence[str] = ENGLAND,
+                outside: Sequence[str] = OUTSIDE_ENGLAND) -> set[bool]:
+    """Whether each place said as home ("I live in Chepstow") is in England: {False} for a home in Wales."""
+    return {name in england_names for pos, name in mentions(text, [*england_names, *outside])
+            if HOME_BEFORE.search(_clause_before(text, pos, 30))}
+
+
 def _share_travelling_from_home(text: str) -> float | None:
     """ "home in Edinburgh, I'd travel to Newcastle 2 days a week": the days a week travelled to a
     place across the border from home, the rest of a five-day week at home (2 of 5 in England)."""
@@ -547,7 +552,7 @@ def _share_travelling_from_home(text: str) -> float | None:
 
     text = words_to_digits(text)
     places = mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND])
-    homes = {name in ENGLAND for pos, name in places if HOME_BEFORE.search(_clause_before(text, pos, 30))}
+    homes = _home_sides(text)
     travelled = []
     for pos, name in places:
         days = DAYS_A_WEEK.match(text, pos + len(name))
@@ -704,8 +709,7 @@ def _england_share(text: str, england_names: Sequence[str] = ENGLAND,
     if rest_in_england is None and counted == 1 and REST_AT_HOME.search(text):
         # "I live in Chepstow and would do 2 days a week in the Bristol office, rest wfh": the rest of
         # the week at home
-        homes = {name in england_names for pos, name in mentions(text, [*england_names, *outside])
-                 if HOME_BEFORE.search(_clause_before(text, pos, 30))}
+        homes = _home_sides(text, england_names, outside)
         if len(homes) == 1:
             rest_in_england = homes.pop()
             counted += 1

@@ -441,8 +441,8 @@ def parse_gcses(text: str) -> str | None:
     text = words_to_digits(text)
     if is_not_sure(text):
         return NOT_SURE
-    if GCSE_EQUIVALENT_ABROAD.search(text) and EQUIVALENCE_ASKED.search(text):
-        return NOT_SURE  # "French Bac - does that count?": asked; the admissions team says
+    if _equivalence_asked(text):
+        return NOT_SURE
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
     if FIVE_NOT_HELD.search(text):
@@ -571,11 +571,11 @@ def parse_gcses(text: str) -> str | None:
 # School-leaving qualifications elsewhere, at Level 3 or its equivalent (so five GCSEs' equivalent
 # too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
 # Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
-SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|"
-                         # France's: "the French bac", "bac S", "bac pro"
-                         r"(?:french |the |le |my )bac\b|bac (?:s|es|l|pro|scientifique|général|general|"
-                         r"technologique)\b|"
-                         r"matur(?:a|it[aà])|cambridge pre-?u|european baccalaureate|gaokao|bachillerato|"
+# France's: "the French bac", "bac S", "bac pro"
+FRENCH_BAC = r"(?:french |the |le |my )bac\b|bac (?:s|es|l|pro|scientifique|général|general|technologique)\b"
+SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|" +
+                         FRENCH_BAC + r"|matur(?:a|it[aà])|cambridge pre-?u|european baccalaureate|gaokao|"
+                         r"bachillerato|"
                          r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
                          r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
                          r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
@@ -590,11 +590,17 @@ GCSE_EQUIVALENT_ABROAD = re.compile(r"\b(?:" + SCHOOL_LEAVING_ABROAD + r"|ib|wae
 EQUIVALENCE_ASKED = re.compile(r"\b(?:does|would|will|is|could|might|do)\s(?:that|it|this|mine|they|those)\s"
                                r"(?:count|counts|be equivalent|equivalent|qualify|be accepted|accepted|ok|"
                                r"okay|enough|the same)\b[^.!?]{0,30}\?[\s?!]*$")
+
+
+def _equivalence_asked(text: str) -> bool:
+    """ "French Bac - does that count?": a school-leaving qualification from abroad, and whether it
+    counts asked (not said): the admissions team says."""
+    return bool(GCSE_EQUIVALENT_ABROAD.search(text) and EQUIVALENCE_ASKED.search(text))
+
+
 # One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
-SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|"
-                                  r"(?:french |the |le |my )bac\b|bac (?:s|es|l|pro|scientifique|général|"
-                                  r"general|technologique)\b|"
-                                  r"bac+al+au?r[a-zé]{2,6}|abitur|matur(?:a|it[aà])|gaokao|bachillerato|"
+SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|" + FRENCH_BAC +
+                                  r"|bac+al+au?r[a-zé]{2,6}|abitur|matur(?:a|it[aà])|gaokao|bachillerato|"
                                   r"european baccalaureate|waec|wassce|"
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
 
@@ -730,8 +736,8 @@ def parse_level3(text: str) -> str | None:
     text = respelt_qualifications(normalise(text))
     if is_not_sure(text):
         return NOT_SURE
-    if GCSE_EQUIVALENT_ABROAD.search(text) and EQUIVALENCE_ASKED.search(text):
-        return NOT_SURE  # "French Bac - does that count?": asked; the admissions team says
+    if _equivalence_asked(text):
+        return NOT_SURE
     if _only_wanted(text):
         return None
     if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b|"

@@ -52,6 +52,15 @@ TRAILING_SLANG = re.compile(r"(?<=\w)[\s,.!]{1,3}(?:m8|mate|bro|bruv|fam|pal|lol
 # Some way over an age: "30 and a bit", "25 plus", "40+" ("16 and a half" is 16, as people count)
 AND_A_BIT = re.compile(r"(?<![\d.])(\d{2})(?:\s(?:and a bit|plus)\b|\+)")
 
+def _decade_of_their_age(text: str) -> int | None:
+    """ "in my forties" -> 40; None when no decade is said, or it is negated, or the decade of a birth
+    ("born in the 90s")."""
+    decade = age_decade(text)
+    if decade is None or NEGATION.search(text) or re.search(r"\bborn\b", text):
+        return None
+    return decade
+
+
 def parse_age(text: str, today: date | None = None) -> int | str | None:
     """An age ("24"), or a bound that decides the rule ("over 25" is ">25", "nearly 16" is "<16");
     a bound that doesn't ("under 30") is asked again."""
@@ -103,9 +112,8 @@ def parse_age(text: str, today: date | None = None) -> int | str | None:
         return above - 1  # "nearly 17", "I'm 21 next month": a year younger now
     if above is not None and 10 <= above <= RULES.min_age:
         return f"<{above}"  # "I'm 16 next month": under 16 now, as "I'll be 16 in March" is
-    decade = age_decade(text)
-    if decade is not None and decade - 1 >= RULES.min_age and not NEGATION.search(text) and \
-            not re.search(r"\bborn\b", text):  # ("born in the 90s": the decade of a birth, not an age)
+    decade = _decade_of_their_age(text)
+    if decade is not None and decade - 1 >= RULES.min_age:
         return f">{decade - 1}"  # "in my forties": 40 or more
     bound = parse_age_bound(text)
     if bound and ((bound[0] == ">" and int(bound[1:]) >= RULES.min_age) or
@@ -217,8 +225,7 @@ def parse_age_at_start(text: str) -> str | None:
         now = parse_age_number(text)
         if now is not None and now >= RULES.min_age:
             return YES  # "I'm 20": old enough already; a younger age now leaves the start date open
-        decade = age_decade(text)
-        if decade is not None and decade >= RULES.min_age and not NEGATION.search(text) and \
-                not re.search(r"\bborn\b", text):
+        decade = _decade_of_their_age(text)
+        if decade is not None and decade >= RULES.min_age:
             return YES  # "well over, I'm in my forties"
     return None

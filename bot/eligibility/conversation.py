@@ -457,8 +457,9 @@ def read_answer(
         # gone, and "/affirm" is no answer to the pending question
         return AnswerReading(updates={}, acknowledgement=say("earlier_button"))
     value = parse_answer(pending, text, entities) if pending else None
+    # ("no. btw how long is the course?": an answer, then a question about something else)
+    split = answer_then_question(lowered, pending) if pending else None
     if pending and unconfirmed and unconfirmed.get("question") == pending:
-        split = answer_then_question(lowered, pending)
         confirmed = read_confirmation(split[0], pending, unconfirmed.get("value"), entities) \
             if split else None
         if confirmed is not None and split:
@@ -521,8 +522,7 @@ def read_answer(
     # does that count?" asks about the answer, and "bristol is england right? so yes" ends with one).
     question_aside = aside and bool(QUESTION_LIKE.search(lowered)) and not (
         value is not None and (ABOUT_THE_ANSWER.search(lowered) or not ends_with_a_question(lowered)))
-    split = answer_then_question(lowered, pending) if pending and not asks_to_change else None
-    said_first = parse_answer(pending, split[0], entities) if pending and split else None
+    said_first = parse_answer(pending, split[0], entities) if split and not asks_to_change else None
     if split and said_first is not None:
         # "no. btw how long is the course?": the answer kept, and the question answered before the next
         reading = answered_or_asked_back(pending, said_first, split[0], answers, entities)
@@ -550,7 +550,7 @@ def read_answer(
         return AnswerReading(updates={}, acknowledgement=say("already_checking"))
     if pending and value is None and not QUESTION_LIKE.search(lowered) and intent != "change_answer" and \
             not BARE_NUMBER.match(lowered):  # ("19" alone at the role question may be anything)
-        told = facts_told_instead(text, answers, pending, entities)
+        told = facts_beside(pending, None, text, answers, entities)
         if told:
             # "I'm 24" at the role question: kept, and the question asked again (not the FAQ's
             # answer about age)
@@ -634,22 +634,15 @@ def facts_beside(question: str, value: object, text: str, answers: Mapping[str, 
                  entities: Sequence[tuple[str, str]] = (), said: Mapping[str, Any] | None = None,
                  ) -> dict[str, Any]:
     """What a message answering `question` says of the questions not yet asked ("I'm 26, British, ...
-    I'd like DevOps please" at the role question), as far as it applies with the answers given.
-    `said`: the message's facts, when already read."""
+    I'd like DevOps please" at the role question), as far as it applies with the answers given;
+    with `value` None, what it says instead of an answer ("I'm 24" at the role question). `said`: the
+    message's facts, when already read."""
     if parse_choice_by_label(question, text) is not None:
         return {}  # a button pressed: its label ("...indefinite leave)") says nothing more
     facts = dict(prefilled(text, entities) if said is None else said)
     # (only what applies with the answers given: no visa for someone with EU Settlement Scheme status)
-    applies = relevant_answers({**facts, **answers, question: value})
+    applies = relevant_answers({**facts, **answers, **({} if value is None else {question: value})})
     return {q: v for q, v in facts.items() if q != question and q not in answers and q in applies}
-
-
-def facts_told_instead(text: str, answers: Mapping[str, Any], pending: str,
-                       entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
-    """Facts for questions not yet answered, told while another was asked and not answering it."""
-    facts = prefilled(text, entities)
-    applies = relevant_answers({**facts, **answers})
-    return {q: v for q, v in facts.items() if q != pending and q not in answers and q in applies}
 
 
 def answered_with_facts(question: str, value: object, text: str, answers: Mapping[str, Any],

@@ -142,8 +142,9 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
     """The facts a message gives about the person. `nationality`, noted from an earlier message,
     reads a status said alone ("settled", after "swiss") as that group's."""
     lowered = normalise(text)
-    said = [part for part in clauses(lowered) if not SUPPOSED.match(part)]
-    if len(said) < len(clauses(lowered)):
+    parts = clauses(lowered)
+    said = [part for part in parts if not SUPPOSED.match(part)]
+    if len(said) < len(parts):
         lowered = ", ".join(said)  # "what if she was a refugee?": a case supposed, no fact of theirs
     own = own_clauses(lowered)
     if len(own) < len(clauses(lowered)):

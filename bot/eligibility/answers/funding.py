@@ -50,8 +50,9 @@ def parse_student_loan(text: str) -> str | None:
         return NOT_SURE
     loan_said = STUDY_LOAN.search(text) or re.search(r"\b(?:loans?|finance|funding)\b", text)
     over = COURSE_OVER_BEFORE_START.search(text)
-    leaving = LEAVING_FOR_THIS.search(text) and not LOAN_NOW_AFFIRMED.search(text)
-    if LEAVING_FOR_THIS.search(text) and YES_WORDS.search(text) and not NEGATION.search(text):
+    leaving_said = LEAVING_FOR_THIS.search(text)
+    leaving = leaving_said and not LOAN_NOW_AFFIRMED.search(text)
+    if leaving_said and YES_WORDS.search(text) and not NEGATION.search(text):
         # "ye i said, but id quit uni before starting": a yes to the question, as asked (the verdict
         # says that once the loan stops, it no longer stands in the way)
         return YES

@@ -257,12 +257,13 @@ def parse_immigration_status(text: str) -> str | None:
     """The permission they hold; an asylum claim said with no permission to work is its own answer
     (they can't apply until they have it)."""
     status = _permission_held(text)
-    if status == "asylum_seeker" and NO_WORK.search(normalise(text)):
+    lowered = normalise(text)
+    # ("asylum, no work permission", "asylum - no right to work": the claim named, its "right to work"
+    # no visa)
+    if NO_WORK.search(lowered) and (status == "asylum_seeker" or (
+            status in (None, "other_permission") and re.search(r"\basylum\b", lowered))):
         return "asylum_no_work"
-    if status in (None, "other_permission") and re.search(r"\basylum\b", normalise(text)) and \
-            NO_WORK.search(normalise(text)):
-        return "asylum_no_work"  # "asylum, no work permission", "asylum - no right to work"
-    if status in ("other_permission", "study") and _a_students_dependant(normalise(text)):
+    if status in ("other_permission", "study") and _a_students_dependant(lowered):
         return "student_dependant"
     return status
 

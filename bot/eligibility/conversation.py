@@ -125,10 +125,10 @@ DAYS_IN_A_PLACE = re.compile(r"\b\d\s?days?\s(?:a week\s)?(?:in|at|from)\s[a-z]"
 
 # An answer, then a question about something else: "no. btw how long is the course?", "no also is it
 # paid?" (a question about the answer itself, "yes, does that count?", is the answer's own doubt)
-ANSWER_ENDS = re.compile(r"[.!;,]+|\b(?:btw|by the way|also|oh and|quick question|quick q|one more thing|"
-                         r"another thing|ps)\b")
-CONNECTOR = re.compile(r"[\s,:.-]*(?:(?:btw|by the way|also|and also|oh and|and|quick question|quick q|"
-                       r"one more thing|another thing|ps)\b[\s,:.-]*)*")
+# Words that turn from an answer to a question: "btw", "also", "quick q"
+ASIDE_WORDS = r"btw|by the way|also|oh and|quick question|quick q|one more thing|another thing|ps"
+ANSWER_ENDS = re.compile(r"[.!;,]+|\b(?:" + ASIDE_WORDS + r")\b")
+CONNECTOR = re.compile(r"[\s,:.-]*(?:(?:" + ASIDE_WORDS + r"|and also|and)\b[\s,:.-]*)*")
 # (a question word first, the question mark may be left out: "how many hours a week is the study")
 A_QUESTION = re.compile(r"(?:(?:can|could|do|does|is|are|will|would|should|may|am)\b[^?]{3,150}\?|"
                         r"(?:what|what'?s|whats|how|why|when|where|who|which)\b[^?]{3,150}\??)[\s?!]*")

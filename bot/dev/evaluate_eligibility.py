@@ -23,8 +23,8 @@ import yaml
 
 from bot.eligibility.doubt import doubted
 from bot.eligibility.parsing import parse_answer, spacy_entities
-from bot.eligibility.questions import QUESTIONS, Kind
-from bot.eligibility.wording import texts
+from bot.eligibility.questions import NO, QUESTIONS, YES, Kind
+from bot.eligibility.wording import RULES, texts
 from bot.paths import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -69,6 +69,9 @@ FIRST_WITH_FINER_VALUES = "eligibility_answers_heldout_v32"
 FINER_VALUES: dict[object, tuple[object, ...]] = {
     "other_permission": ("other_permission", "student_dependant"),
 }
+# v36's brief asked for the age at the start as an age ("yes I'll be 16 by then" → 16) though the question
+# asks yes or no: such an expectation is judged as the answer it gives (the minimum age or over → yes).
+AGE_AT_START_AS_AN_AGE = {"eligibility_answers_heldout_v36"}
 ASK_AGAIN = "ask_again"
 MAX_TURNS = 40
 
@@ -80,7 +83,21 @@ def load_answers() -> list[dict[str, Any]]:
         items += [{**item, "earlier_values": index == 0, "coarser_values": index < finer_from,
                    "set": path.stem}
                   for item in yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]]
-    return items
+    return [{**item, "expect": age_at_start_answer(item["expect"])}
+            if item["set"] in AGE_AT_START_AS_AN_AGE and item["question"] == "age_at_start" else item
+            for item in items]
+
+
+def age_at_start_answer(expected: object) -> object:
+    """The yes or no an age at the start gives ("16" → yes, "<16" → no); anything else as it is."""
+    number, bound = _number(expected), _bound(expected)
+    if number is not None:
+        return YES if number >= RULES.min_age else NO
+    if bound and bound[0] == ">" and bound[1] >= RULES.min_age - 1:  # "older than 15": 16 at least
+        return YES
+    if bound and bound[0] == "<" and bound[1] <= RULES.min_age:
+        return NO
+    return expected
 
 
 def _number(value: object) -> float | None:

@@ -9,10 +9,12 @@ from bot.dev.evaluate_eligibility import (
     ANSWER_SETS,
     LAST_UNSEEN,
     LOOKED_AT,
+    age_at_start_answer,
     asked_back,
     drive_check,
     judge_answer,
     judge_reading,
+    load_answers,
     reply_to_asked_back,
 )
 from bot.eligibility.conversation import ask
@@ -102,3 +104,18 @@ def test_the_check_driver_says_why_it_stopped_without_a_verdict() -> None:
     assert drive_check(lambda text: ask("age", {}).text, {"answers": {"age": "thirty"}}) == "stuck at age"
     assert drive_check(lambda text: ask("age", {}).text, {"answers": {}}) == "not in persona: age"
     assert drive_check(lambda text: None, {}) == "request failed"
+
+
+@pytest.mark.parametrize(("expected", "answer"), [
+    ("16", "yes"), ("17", "yes"), ("15", "no"), (">15", "yes"), ("<16", "no"), ("not_sure", "not_sure"),
+    ("ask_again", "ask_again"),
+])
+def test_an_age_expected_at_the_start_question_is_judged_as_the_yes_or_no_it_gives(expected: str,
+                                                                                 answer: str) -> None:
+    assert age_at_start_answer(expected) == answer
+
+
+def test_the_set_briefed_with_ages_at_the_start_question_is_held_to_the_answers_they_give() -> None:
+    expected = {item["expect"] for item in load_answers()
+                if item["question"] == "age_at_start" and item["set"] == "eligibility_answers_heldout_v36"}
+    assert expected and expected <= {"yes", "no", "not_sure", "ask_again"}

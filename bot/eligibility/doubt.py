@@ -57,6 +57,9 @@ LOAN_HELD = re.compile(r"\b(?:i (?:have|'ve got|got|have got)|i'?ve got|ive got)
 LOAN_NOW = re.compile(r"\b(?:now|currently|at the moment|this year|studying|course|at uni\w*|at college|"
                       r"getting|receiving|get|receive|funding|finance|pays?|paying for|tuition|maintenance|"
                       r"degree|masters?|phd|finish\w*|final year)\b")
+# A few weeks, about the weeks a course may run into the apprenticeship
+FEW_WEEKS = re.compile(r"\b(?:by|for|within|overlap\w*(?: of)?) (?:about |around |like )?(?:a )?few weeks\b|"
+                       r"\bfew weeks (?:of|after|into|past)\b")
 # Asking whether what they said qualifies: "CompTIA A+, does that count?", "might be similar?"
 COUNTS_QUESTION = re.compile(r"\b(?:count|counts|relevant|similar|enough|qualify|valid|accepted|"
                              r"equivalent|same)\b[^?]{0,60}\?")
@@ -78,6 +81,8 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
     if question == "immigration_status" and value == "asylum_seeker" and \
             not WORK_ALLOWED_SAID.search(lowered):
         return True  # "I'm an asylum seeker": whether they may work is not said (most may not)
+    if question == "other_programme" and value == "ending_soon" and FEW_WEEKS.search(lowered):
+        return True  # "it finishes within a few weeks of the start": about the rule's weeks, maybe more
     if question == "nationality" and said_only_as_a_place(text, entities):
         return True  # "I'm from Dublin": born or raised there, not always a citizen
     if question == "student_loan" and value == YES and LOAN_HELD.search(lowered) and \

@@ -111,3 +111,13 @@ def test_a_student_loan_said_only_as_held_is_asked_back() -> None:
     assert doubted("student_loan", "I've got a student loan", "yes")
     assert not doubted("student_loan", "I've got a student loan for my masters", "yes")
     assert not doubted("student_loan", "yes", "yes")
+
+
+def test_a_few_weeks_into_the_start_is_asked_back() -> None:
+    # "a few weeks" may be within the rule's four weeks or beyond them
+    text = "my course ends a few weeks after the start"
+    assert parse_answer("other_programme", text) == "ending_soon"
+    assert doubted("other_programme", text, "ending_soon")
+    assert not doubted("other_programme", "it ends 2 weeks after the start", "ending_soon")
+    assert doubted("other_programme", "it overlaps by a few weeks", "ending_soon")
+    assert not doubted("other_programme", "it ends in a few weeks, before this starts", "ending_soon")

@@ -175,6 +175,16 @@ SCHOOL_YEAR_ENDING = re.compile(r"\b(?:finish\w*|leav\w*|end\w*|done with|comple
                                 r"their gcses|gcses)\b")
 
 
+# Not the age now, but by the start: "not yet but I will be by then", "no, but she will be"
+NOT_YET_BUT_WILL = re.compile(r"^(?:not yet|not now|not at the moment|no|nope)\b[,.]?\s(?:but|though)\s"
+                              r"(?:i|she|he)\s?(?:will|'ll)(?: definitely| deffo| def)? be\b"
+                              r"(?:\s(?:by then|by the start|by that (?:time|point)|when it starts|in time))?"
+                              r"\s?[.!]*$")
+# The age denied to be below the minimum: "I'm not going to be under 16", "I won't be younger than 16"
+NOT_TOO_YOUNG = re.compile(r"\b(?:not|won'?t|will not|never)\s(?:going to |gonna )?(?:be\s|still be\s)?"
+                           r"(?:under|younger than|below|less than)\s(\d{1,2})\b")
+
+
 def parse_age_at_start(text: str) -> str | None:
     """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
     sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
@@ -186,6 +196,11 @@ def parse_age_at_start(text: str) -> str | None:
         return YES  # "probably, I turn 16 in February"
     if is_not_sure(text) or START_ASKED.search(text):
         return NOT_SURE  # "I'll be 16 in September, is that before the start?"
+    if NOT_YET_BUT_WILL.search(text):
+        return YES  # "not yet but I will be by then": not now, by the start
+    too_young = NOT_TOO_YOUNG.search(words_to_digits(text))
+    if too_young and int(too_young.group(1)) >= RULES.min_age:
+        return YES  # "I'm not going to be under 16, no worries there"
     answer = parse_yes_no(text)
     if answer == NO and SCHOOL_YEAR_ENDING.search(text):
         # "no, she'll still be 15 in july, but she finishes year 11 in june": who turns 16 in the

@@ -41,6 +41,10 @@ def parse_student_loan(text: str) -> str | None:
     if LOAN_RUNNING_TO.search(text) and not NEGATION.search(text) and not REPAYING.search(text) and \
             not COURSE_OVER_BEFORE_START.search(text):
         return YES  # "I'm in final year, the loan ends in May": held now, to its end
+    if LOAN_FUNDED.search(text) and (STUDYING_ON_A_LOAN.search(text) or re.search(
+            r"\b(?:currently|right now|at the moment)\b", text)) and not NEGATION.search(text) and \
+            not REPAYING.search(text) and not COURSE_OVER_BEFORE_START.search(text):
+        return YES  # "currently in final year of my BSc, loan funded"
     held = LOAN_FOR_A_COURSE.search(text)
     if held and STUDYING_ON_A_LOAN.search(text) and not NEGATION.search(text):
         return YES  # "got one for my nursing degree, still studying"
@@ -244,7 +248,11 @@ YES_TILL_A_MONTH = re.compile(r"\bso (?:yes|yeah|yep),?\s(?:till|until|to|throug
 # Studying now: "still studying", "currently at uni", "in my second year"
 STUDYING_ON_A_LOAN = re.compile(r"\b(?:still|currently|now)\s(?:studying|at uni\w*|at college|doing it|"
                                 r"on the course|in (?:uni|university|college))\b|"
-                                r"\bin my (?:first|second|third|final|last|\d(?:st|nd|rd|th)) year\b")
+                                r"\bin (?:my |the )?(?:first|second|third|final|last|\d(?:st|nd|rd|th)) "
+                                r"year\b")
+# Study said to be paid for by a loan: "loan funded", "funded by student finance"
+LOAN_FUNDED = re.compile(r"\bloan[- ]?funded\b|\bfunded (?:by|through|with|on) (?:a |an |my |the )?"
+                         r"(?:student |tuition |maintenance |postgrad\w* )?(?:loans?|finance)\b")
 # A yes said straight after the loan it is to: "postgrad loan yes", "maintenance loan - yeah"
 LOAN_AFFIRMED = re.compile(r"\s?[:,=-]?\s?(?:yes|yeah|yep|yup|yh|aye)\b")
 # Jobseeker's Allowance, claimed while looking for work (not by students on student finance)
@@ -546,7 +554,8 @@ def parse_other_programme(text: str) -> str | None:
         # long after the start ("within 6 weeks of the start" may be sooner or later than the rule's)
         amount, unit = (overlap_of.group(1), overlap_of.group(2)) if overlap_of.group(1) else ("2", "weeks")
         if amount in ("few", "a few"):
-            return YES if unit.startswith("month") else None  # ("a few months": beyond the rule's weeks)
+            # ("a few months": beyond the rule's weeks; "a few weeks" about them, so asked back)
+            return YES if unit.startswith("month") else "ending_soon"
         within = _within_end_weeks(amount, unit)
         return "ending_soon" if within else YES if overlap_of.re in (OVERLAP_OF, ON_AFTER_START) else None
     first_weeks = FIRST_WEEKS.search(text)
@@ -604,6 +613,9 @@ def parse_other_programme(text: str) -> str | None:
         return "self_funded"  # "an online course I bought": study they pay for ("my employer paid" isn't)
     if (PAID_FIRST.search(text) or OWN_MONEY.search(text)) and not NEGATION.search(text):
         return "self_funded"  # "paid for a cyber course on Coursera", "doing CompTIA, paying out of pocket"
+    if FAMILY_PAYS.search(text) and not NEGATION.search(text) and \
+            not re.search(r"\b(?:loan|apprenticeship|government|council|free)\b", text):
+        return "self_funded"  # "an AAT course that my mum is paying for": privately paid
     if re.search(r"\bself[- ]?fund\w*|\bprivately funded\b|\bself[- ]?(?:paid|paying|financed|financing)\b|"
                  r"\b(pay|paying|paid|fund|funding|funded)\b[^,.;]{0,30}\b(myself|my own|privately)\b|"
                  r"\b(pay|paying|paid)\sfor\b[^,.;]{0,60}\bmyself\b|"
@@ -745,6 +757,13 @@ LAST_WEEKS_OF = re.compile(r"\b(?:the|my|its)\s(?:last|final)\s(?:week|fortnight
 
 # Paid for by them, the "I" left out: "paid for a cyber course on Coursera", "bought an online course"
 PAID_FIRST = re.compile(r"^(?:paid for|paying for|bought|purchased)\s(?!by\b)")
+# Paid for by their family: "a course my mum is paying for", "my parents fund it", "paid for by my dad"
+# (private money, as their own is; an employer's may be a levy-funded place)
+FAMILY = r"(?:mum|mom|mother|dad|father|parents?|family|nan|gran|grandma|grandad|grandparents|partner|" \
+         r"wife|husband|boyfriend|girlfriend|aunt|auntie|uncle)"
+FAMILY_PAYS = re.compile(r"\b(?:my|our) " + FAMILY + r"(?:'s)? (?:is |are |has |have )?"
+                         r"(?:paying|pays|paid|pay|funding|funds|funded|covering|covers|covered)\b|"
+                         r"\b(?:paid|funded|covered) (?:for )?by my " + FAMILY + r"\b")
 # Their own money: "paying out of pocket", "with my own money", "at my own expense"
 OWN_MONEY = re.compile(r"\bout of (?:my )?(?:own )?pocket\b|\b(?:my own|own) (?:money|cash|savings)\b|"
                        r"\bat my own (?:cost|expense)\b|\bout of my (?:own )?savings\b")

@@ -529,7 +529,11 @@ ALWAYS_ELSEWHERE_BEFORE = re.compile(r"[,;]?\s?(?:and\s)?before that,?\s(?:i\s)?
                                      r"(?:lived\s)?in\s(?!the uk\b|uk\b|england\b|britain\b|here\b)[a-z]+"
                                      r"(?:\s[a-z]+)?\s?[.!]*$")
 # The end of a study visa, with its year: "student visa ended 2020", "my tier 4 expired in march 2021"
-STUDY_VISA_ENDED = re.compile(r"\b(?:student|study|tier 4|tier four)(?: visa| leave| permit)?\s"
+# ("on a student visa, that ended in sept 2023", "student visa from 2021, which ended...": its end in a
+# clause of its own)
+STUDY_VISA_ENDED = re.compile(r"\b(?:student|study|tier 4|tier four)(?: visa| leave| permit)?"
+                              r"(?:\s(?:from|since|in)\s(?:19|20)\d\d)?"
+                              r"(?:,?\s(?:which|that|it|and it|and that|and this))?\s"
                               r"(?:ended|finished|expired|ran out|stopped)\s(?:in\s)?(?:(" + MONTHS + r")\s)?"
                               r"((?:19|20)\d\d)\b")
 # A total said: last, as the figure they settle on ("..., so 2 total", "= 2", "so 2.5 years"), or first

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.eligibility.answers.text import is_negated, is_not_sure, normalise, undotted
+from bot.eligibility.answers.text import clauses, is_negated, is_not_sure, normalise, own_clauses, undotted
 from bot.eligibility.questions import ROLE_UNDECIDED
 from bot.roles import find_roles
 
@@ -95,6 +95,12 @@ def parse_role(text: str) -> str | None:
         # "SOC analyst", "SOC analyst type role so cyber I guess": "analyst" alone gives way to a cyber word
         named_roles = (named_roles - {"business_analyst"}) | {"cyber_security_technologist"}
     if len(named_roles) > 1:
+        own = own_clauses(text)
+        if len(own) < len(clauses(text)):
+            # "my brother did software dev with Makers, but I'm after the cyber one": theirs, not his
+            chosen = parse_role(", ".join(own))
+            if chosen is not None and chosen != ROLE_UNDECIDED:
+                return chosen
         opinion = OTHERS_OPINION.search(text)
         if opinion:
             # "software dev, my lad says devops is dull": someone else's view names no choice of theirs

@@ -489,8 +489,9 @@ NO_VALID_ONE = re.compile(r"\b(?:no|without (?:a|any)|not got (?:a|any)|don'?t h
 
 # "it expires before that", "runs out before the end": before the apprenticeship ends
 EXPIRES_BEFORE = re.compile(r"\b(expir\w*|ends?|runs? out|running out|lapses?|finish\w*)\s(?:\w+\s){0,2}?"
-                            r"before\s(?:that|then|it (?:ends|finishes|does)|the end|the apprenticeship|"
-                            r"techtrack|the programme|the course)\b|"
+                            r"before\s(?:that|then|it (?:(?:would|will|'d|'ll|could) )?"
+                            r"(?:ends?|finish(?:es)?|does|be over|be done|be finished)|the end|"
+                            r"the apprenticeship|techtrack|the programme|the course)\b|"
                             # "it ends half way through", "runs out in the middle of it"
                             r"\b(?:expir\w*|ends?|runs? out|running out|lapses?|finish\w*)\s(?:\w+\s){0,2}?"
                             r"(?:(?:half|part|mid)[- ]?way(?: through)?|in the middle(?: of it| of the "
@@ -558,6 +559,9 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     if before_the_end and not is_negated(text, before_the_end.start(), verbs=True) and not re.search(
             r"\b(applied|extended|renewed|pending|waiting|awaiting|in progress)\b", text):
         return NO  # "it runs out before then, I'll have to extend it": an extension not yet held
+    if before_the_end and is_negated(text, before_the_end.start(), verbs=True) and not renewal and \
+            not re.search(r"\b(but|though|unless|until|if|applied|pending|waiting)\b", text):
+        return YES  # "it won't expire before then, no": it lasts (the "no" says it won't run out)
     grant = next((found for found in (grant.search(text) for grant in GRANTS) if found), None)
     if grant:
         return _left_of_a_grant(grant, today)  # (asked again when what is left may be either side)

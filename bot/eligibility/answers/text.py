@@ -172,6 +172,13 @@ def is_not_sure(text: str) -> bool:
 MAYBE_AFTER = re.compile(r"(?:[,;]|\bso|\bthen|\.\.)\s?(?:maybe|possibly|perhaps)\s?[?.!]*$")
 
 
+# A no denied, so a yes: "it's not that I don't have one", "I don't not have one" (a "but" said
+# after it turns it again, and is read before: "it's not that I don't want one, but no")
+DOUBLE_NEGATIVE = re.compile(r"\bnot that (?:i|she|he|we) (?:don'?t|doesn'?t|do not|does not|haven'?t|"
+                             r"hasn'?t|have not|has not)\b|\b(?:don'?t|do not|doesn'?t|does not) not "
+                             r"(?:have|hold|get|own)\b")
+
+
 # When, said after a conclusion drawn: "..., so yes, before September", "so yeah in time for the start"
 IN_TIME = (r"(?:just\s|well\s)?(?:before|by|in time for)\s(?:the\s)?(?:start|then|that|it starts|"
            r"techtrack starts|the apprenticeship starts|" + MONTHS + r")")
@@ -194,6 +201,8 @@ def parse_yes_no(text: str) -> str | None:
     turn = re.search(r"\b(?:but|though|however)\s+(yes|yeah|yep|no|nope|nah)\b", text)
     if turn:
         return YES if turn.group(1) in ("yes", "yeah", "yep") else NO
+    if DOUBLE_NEGATIVE.search(text):
+        return YES  # "it's not that I don't have one, I do", "i don't not have one"
     if EMPHATIC_NO.search(text):
         return NO
     elliptic = ELLIPTIC_NO.search(text)
@@ -379,18 +388,23 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
                                                                for _, word in pairs):
         return True  # "my wife is here on a dependant visa with me": her visa, not theirs
     if any(word in ("i", "me", "i'm", "i've", "i'd", "we", "us", "myself") or
-           (word == "with" and before != "one") for before, word in pairs):
+           (word == "with" and before != "one" and following not in TAKEN_WITH)
+           for (before, word), following in zip(pairs, [*words[1:], ""], strict=True)):
         # "my parents moved here when I was 5", "my wife and I": they are in it too ("my mum's the
         # one with settled status" leaves them out)
         return False
-    if any(word == words[0] and following in OWN_STUDY  # "my parents ... my fees", "her dad ... her fees"
-           for word, following in itertools.pairwise(words[2:])) and \
+    later = words[2:]
+    # "my parents ... my fees", "her dad ... her evening course"
+    if any(word == words[0] and set(later[index + 1:index + 3]) & OWN_STUDY
+           for index, word in enumerate(later)) and \
             any(word.startswith(("pay", "paid", "cover", "fund")) for word in words[2:]):
         return False  # "my parents pay my fees": their act, about the applicant's own study
     # "my family moved here in 2015": a move their family made is usually theirs too
     return not any(word.startswith(("mov", "came", "come", "arriv", "brought", "relocat")) for word in words)
 
 
+# What someone else did a course with ("my brother did software dev with Makers"), not who
+TAKEN_WITH = frozenset({"makers", "bpp", "estio", "a", "an", "the", "his", "her", "their"})
 OWN_STUDY = frozenset({"fees", "tuition", "course", "courses", "studies", "degree", "loan", "uni",
                        "university", "college", "apprenticeship"})
 

@@ -166,6 +166,12 @@ JOB_OR_STUDY_NOW = re.compile(r"\b(?:work\w*|job|role|employ\w*|team|office|comp
                               r"currently|still|doing|studying|now)\b")
 
 
+# Their job said to be relevant, as their own view: "I think that's relevant", "which is relevant"
+RELEVANCE_SAID = re.compile(r"\b(?:it'?s|its|that'?s|thats|it is|that is|which is|which'?s|it'?d be|"
+                            r"it would be|should be)\s(?:pretty\s|quite\s|very\s|fairly\s|definitely\s|"
+                            r"totally\s|really\s)?relevant\b")
+
+
 def parse_employed_relevant(text: str) -> str | None:
     text = normalise(text)
     if QUALIFICATIONS_TALK.search(text) and not JOB_OR_STUDY_NOW.search(text):
@@ -196,6 +202,9 @@ def parse_employed_relevant(text: str) -> str | None:
     if NOT_RELEVANT_SAID.search(text) and not re.search(r"\b(analyst|engineer|developer|technician|"
                                                          r"administrator|tester|architect)\b", text):
         return NO  # "employed, but not in tech", "an admin role, not really relevant"
+    said_relevant = RELEVANCE_SAID.search(text)
+    if said_relevant and not NEGATION.search(text) and "?" not in text[said_relevant.start():]:
+        return YES  # "a project coordinator in the Home Office, I think that's relevant" (asked back)
     relevant = RELEVANT_JOBS.search(text)
     if RELEVANCE_ASKED.search(text) and not (NOT_RELEVANT_JOBS.search(text) and not relevant):
         return NOT_SURE  # "I work in IT, on the helpdesk, is that relevant?": they are not sure it counts
@@ -277,7 +286,8 @@ REST_OF_THE_WEEK = re.compile(r"\b(?:rest|remainder|other days|remaining|otherwi
 EVEN_SPLIT = re.compile(r"\b(?:evenly|equally|50 ?/ ?50|half and half|fifty[- ]fifty)\s(?:split\s)?"
                         r"(?:between|across)\s")
 # The place said as where they are is where they would work: "and would work from there"
-WORK_THERE = re.compile(r"\b(?:work|working|based)\s(?:from|in|out of)\s(?:there|here|home)\b")
+WORK_THERE = re.compile(r"\b(?:work|working|based)\s(?:(?:from|in|out of)\s)?(?:there|here)\b|"
+                        r"\b(?:work|working|based)\s(?:from|in|out of)\shome\b")
 # Bristol, across the Severn from Newport in Wales: said with it, that is the Newport meant (Newport on
 # the Isle of Wight or in Shropshire is far from it)
 WELSH_NEWPORT_BESIDE = re.compile(r"\bbristol\b")

@@ -25,6 +25,17 @@ def role_in_message(tracker: Tracker) -> str | None:
     return role_in_parse(tracker.latest_message or {})
 
 
+def role_named_before_the_button(tracker: Tracker) -> str | None:
+    """For a button pressed ("/faq/duration" after "how long is the devops one and is it
+    permanent?" got "Which first?"), the role the message before it named; else None."""
+    if not latest_text(tracker).startswith("/"):
+        return None
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    return role_in_parse({**(users[-2].get("parse_data") or {}), "text": users[-2].get("text") or ""})
+
+
 def latest_intent(tracker: Tracker) -> tuple[str, float]:
     """The latest message's intent name and confidence ("" and 0 when there is none)."""
     intent = (tracker.latest_message or {}).get("intent") or {}

@@ -19,6 +19,7 @@ from actions.common import (
     role_events,
     role_in_message,
     role_kept_from_before,
+    role_named_before_the_button,
     send,
     spacy_entities,
     verdict_given,
@@ -322,7 +323,7 @@ class ActionAnswerFaq(Action):
             return [SlotSet("pending_faq", None), SlotSet(PENDING_QUESTIONS_SLOT, [e.id for e in entries])]
 
         entry = entries[0]
-        named = role_in_message(tracker)
+        named = role_in_message(tracker) or role_named_before_the_button(tracker)
         role = named if named and named != replies.ALL_ROLES else remembered_role(tracker)
         several = len({key for *_, key in find_roles(text)}) > 1 and entry.role_specific
         if several:

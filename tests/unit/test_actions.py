@@ -900,3 +900,15 @@ def test_a_role_named_in_a_message_declined_as_off_topic_is_not_kept() -> None:
     # (a role set before the message stays)
     _, events = run(ActionSpecialCase(), text="what's the weather", intent="out_of_scope", events=history[:2])
     assert not any(e.get("name") == "role" for e in events)
+
+
+def test_a_button_answers_for_the_role_the_question_before_it_named(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester, tailored to Software Developer, asked "how long is the devops one and is it
+    # a permanent job", pressed "How long it lasts" and got the Software Developer length.
+    asked = {"event": "user", "text": "how long is the devops one and is it a permanent job",
+             "parse_data": {"text": "how long is the devops one and is it a permanent job"}}
+    pressed = {"event": "user", "text": "/faq/duration", "parse_data": {"text": "/faq/duration"}}
+    messages, _ = run(ActionAnswerFaq(), text="/faq/duration", intent="faq/duration", faq_id="duration",
+                      slots={"role": "software_developer"}, events=[asked, pressed])
+    assert messages[0]["text"] == corpus["duration"].answer_for("devops_engineer")
+    assert messages[0]["text"] != corpus["duration"].answer_for("software_developer")

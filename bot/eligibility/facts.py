@@ -78,6 +78,7 @@ RESIDENCE = re.compile(
 NATIONALITY_CUES = re.compile(r"\b(i'?m|i am|im|as an?|citizen|national|nationality|passport)\b")
 # A scheme by name, not the nationality alone: "Afghan" answers the nationality question.
 STATUS_CUES = re.compile(r"\b(visa|refugee|asylum|settled|pre-?settled|leave to remain|ilr|"
+                         r"(?:as|on) an? dependant|dependant (?:of|on)|"
                          r"humanitarian|stateless|permit|arap|acrs|homes for ukraine)\b|"
                          r"\b(ukraine|ukrainian|afghan|afghanistan)\b[^.;?!]{0,30}\b(scheme|resettlement|relocation)")
 

@@ -28,6 +28,7 @@ from bot.eligibility.answers.qualifications import (
 from bot.eligibility.answers.residence import parse_residence_years
 from bot.eligibility.answers.role import parse_role
 from bot.eligibility.answers.status import (
+    DEPENDANT,
     parse_euss_status,
     parse_immigration_status,
     parse_other_permission,
@@ -202,6 +203,9 @@ def _parse_answer(question_id: str, text: str, entities: Sequence[tuple[str, str
         value = _parse_one(question_id, _year_corrected(lowered[:restated[-1].start()], tail), entities)
         if value is not None:
             return value
+    emphatic = NO_THEN_EMPHATIC_YES.match(lowered)
+    if emphatic and _parse_one(question_id, lowered[emphatic.start(1):], entities) == YES:
+        return YES  # "no, I do get a loan": the "no" takes back a doubt, the emphatic "do" answers
     echoed = ECHOED_QUESTION.match(lowered)
     if echoed and not (is_not_sure(echoed.group(1)) or YES_WORDS.search(echoed.group(1)) or
                        PARTLY.search(echoed.group(1)) or  # "kind of? ...": a hedge, not the question
@@ -231,6 +235,9 @@ def _year_corrected(head: str, tail: str) -> str:
     return re.sub(r"\bno$", "", head.rstrip(" ,.;!-")).rstrip(" ,.;!-")  # ("came in 2017, no")
 
 
+# A "no", then an emphatic "do" that says the opposite: "no, I do get a loan", "nah she does have one"
+NO_THEN_EMPHATIC_YES = re.compile(r"^\s*(?:no|nope|nah)\b[,.!-]*\s((?:i|she|he) (?:do|does) "
+                                  r"(?:get|have|receive|hold|need)\b)")
 # A statement turned into a question at its end: "I don't think I need it, do I?", "it's fine, isn't it?"
 TAG_QUESTION = re.compile(r"[,-]\s*(?:do|does|did|is|are|am|have|has|will|would|should|can|don'?t|doesn'?t|"
                           r"isn'?t|aren'?t|haven'?t|hasn'?t|won'?t|wouldn'?t|shouldn'?t|can'?t)\s"
@@ -313,8 +320,10 @@ def _parse_one(question_id: str, text: str, entities: Sequence[tuple[str, str]])
     reported = REPORTED_ANSWER.match(lowered) if yes_no else None
     if reported:
         text = lowered = lowered[reported.end():]  # "my dad says no": their answer, passed on
-    if question_id == "immigration_status" and parse_immigration_status(lowered) == "student_dependant":
-        return "student_dependant"  # ("a dependant, my wife is on a student visa": hers is said for theirs)
+    whole = parse_immigration_status(lowered) if question_id == "immigration_status" else None
+    if whole == "student_dependant" or (whole == "other_permission" and DEPENDANT.search(lowered)):
+        # ("a dependant, my wife is on a student visa": hers is said for theirs, and tells which)
+        return whole
     if question_id != "role":
         applicant = APPLICANT_SAID.search(lowered) or _child_set_against_themselves(lowered)
         own = own_clauses(lowered, children_too=bool(applicant))

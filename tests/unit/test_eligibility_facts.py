@@ -266,3 +266,20 @@ def test_british_citizenship_gained_is_the_nationality_now() -> None:
 def test_a_partners_visa_asked_about_is_no_fact_of_theirs() -> None:
     # An exploratory tester's "can my partner come with me on a dependant visa" was noted as their own visa.
     assert prefilled("could my wife come over with me on a dependant visa?") == {}
+
+
+def test_a_friends_status_described_is_not_noted_as_theirs() -> None:
+    # An exploratory tester's "what about my polish mate, he has pre-settled status..." after their own
+    # Irish nationality was noted replaced it with the friend's nationality and status.
+    assert volunteered_facts("and my lithuanian friend, she has pre-settled status and has been here 2 "
+                             "years") == {}
+    assert volunteered_facts("my best mate is on a skilled worker visa, I'm British") == {"nationality": "uk"}
+
+
+def test_a_students_dependant_said_up_front_is_noted() -> None:
+    # An exploratory tester's "I came here in 2022 as a dependant of my wife who's doing a PhD" was not
+    # noted; then "dependant visa like i said" was kept as another visa: "eligible".
+    facts = volunteered_facts("I'm Ghanaian, here since 2023 as a dependant of my husband who's doing a "
+                              "masters")
+    assert facts["immigration_status"] == "student_dependant"
+    assert "immigration_status" not in volunteered_facts("I have two dependants, I'm British")

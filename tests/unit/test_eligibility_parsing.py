@@ -3296,6 +3296,27 @@ def test_held_out_v35_misses() -> None:
                                 ("I work in a shop, which isn't relevant", "no")])
 
 
+def test_exploratory_testers_dependant_working_from_home_a_level_3_under_way_and_an_emphatic_do() -> None:
+    # "dependant visa like i said" was kept as another visa (a student's dependant told "eligible");
+    # "i live in edinburgh, id be working from home mostly, maybe go down to newcastle office once a
+    # month" as based in England; "just the level 3 apprenticeship im on now, not finished yet" as a
+    # Level 3 held; "no, i do get a loan, im at uni" as no loan; "finished secondary school certificate,
+    # no gcses though" as no GCSEs; "moved over ... in march last year" was not understood.
+    _each("immigration_status", [("a dependant visa", None),
+                                 ("dependant visa, my wife is on a skilled worker visa", "other_permission"),
+                                 ("dependant visa, my husband is a student here", "student_dependant")])
+    _each("works_in_england", [("I live in Aberdeen, mainly working from home, Leeds office now and then",
+                                "no"),
+                               ("live in Hull, mostly remote, the Cardiff office sometimes", "yes")])
+    _each("level3", [("the BTEC level 3 I'm on now, not done yet", "no"),
+                     ("currently on a level 3 apprenticeship", "no")])
+    _each("student_loan", [("nope, I do get a loan, I'm in second year at uni", "yes")])
+    _each("gcses", [("school certificate from Sudan, no GCSEs though", "yes")])
+    year = date.today().year - 1
+    _each("residence_years", [("came over in april last year", parse_answer("residence_years",
+                                                                              f"since april {year}"))])
+
+
 def test_testers_switch_said_with_and_a_school_leaving_exam_beside_gcses_and_a_loan_to_end() -> None:
     # "came ... on student visa for my masters and switched to skilled worker visa" was kept as a
     # student visa ("not eligible"); "italian maturità, and also 3 gcses" as no GCSEs ("not eligible"

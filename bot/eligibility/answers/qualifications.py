@@ -100,7 +100,12 @@ IN_PROGRESS = re.compile(r"\b(i'?m|i am|im|currently|still) (now )?(doing|studyi
                          r"\b(doing|studying|taking) (my|them|it) "
                          r"(now|at the moment|currently)\b|^\s*(?:still )?in progress\b|"
                          # ("working towards a degree", "halfway through my A levels": said first)
-                         r"^\s*(?:working|studying) towards\b|^\s*(?:half ?way|part ?way|midway) through\b")
+                         r"^\s*(?:working|studying) towards\b|^\s*(?:half ?way|part ?way|midway) through\b|"
+                         # ("the level 3 apprenticeship I'm on now", "currently on a level 3 course")
+                         r"\b(?:i'?m|im|i am) on (?:now|at the moment|currently)\b|"
+                         r"\b(?:i'?m|im|i am|currently|still) on (?:an?|my|the) (?:level 3 |l3 )?"
+                         r"(?:apprenticeship|course|btec|diploma)\b|"
+                         r"\bnot (?:finished|done|completed|complete) (?:it |them )?yet\b")
 # Said to be under way now: "I'm doing my A levels now", "in my final year of a degree"
 STUDYING_NOW = re.compile(r"\b(now|right now|currently|at the moment|atm|this year|in progress|"
                           r"(?:half ?way|part ?way|midway) through|"
@@ -120,8 +125,8 @@ def _still_studying(text: str) -> str | None:
         return None
     others = [part for part in re.split(r"[,.;]|\band\b|\bbut\b", text)
               if part.strip() and not IN_PROGRESS.search(part) and not STUDYING_NOW.search(part)]
-    held = [part for part in others if HELD_VERBS.search(part) and not NEGATION.search(part) and
-            not NOT_YET_DONE.search(part)]  # ("not finished" holds nothing)
+    held = [part for part in others if (HELD_VERBS.search(part) or re.search(r"\b(?:yes|yeah|yep)\b", part))
+            and not NEGATION.search(part) and not NOT_YET_DONE.search(part)]  # ("not finished" holds nothing)
     return None if held else NO
 BELOW_LEVEL4 = re.compile(r"\b(gcses?|a[- ]?levels?(?! ?\d)|btec|nvq|t[- ]?levels?|highers?|level [1-3]|"
                           r"college|sixth form|access course|diploma)\b")
@@ -451,6 +456,9 @@ def parse_gcses(text: str) -> str | None:
         return YES  # "got 9s and 8s in everything lol", "straight A*s"
     if _school_leaving_abroad_held(text):
         return YES  # "I did gaokao in China, no GCSEs": a school-leaving qualification from abroad counts
+    diploma = HIGH_SCHOOL_DIPLOMA.search(text)
+    if diploma and not NEGATION.search(text[:diploma.start()]) and not NOT_PASSED.search(text):
+        return YES  # "secondary school certificate in Eritrea, no GCSEs": a school-leaving one, as above
     if EQUIVALENT_INSTEAD.search(text) and not NOT_PASSED.search(text) and not IN_PROGRESS.search(text):
         return YES  # "not gcses but swiss equivalents": their equivalent, held
     listed = _grades_listed(text)
@@ -790,8 +798,8 @@ def parse_level3(text: str) -> str | None:
 
 
 # A high school diploma or GED (the US's and others'): how it compares to Level 3 varies, the team decides
-HIGH_SCHOOL_DIPLOMA = re.compile(r"\b(?:high ?school|hs|secondary school) (?:diploma|certificate|cert)\b|"
-                                 r"\bged\b")
+HIGH_SCHOOL_DIPLOMA = re.compile(r"\b(?:high ?school|hs|secondary school|school) "
+                                 r"(?:diploma|certificate|cert)\b|\bged\b")
 
 
 # "Not yet" said first: "not yet, doing my A levels now", "no not yet, the apprenticeship finishes in June"

@@ -66,14 +66,22 @@ SINCE_LAST_MONTH = re.compile(r"\bsince last (" + MONTHS + r")\b(?!\s(?:19|20)\d
 
 
 def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
-    """ "back since last december" -> "back since december 2025" (said in 2026)."""
+    """ "back since last december" -> "back since december 2025", "in march last year" -> "in march
+    2025" (said in 2026)."""
     today = today or date.today()
 
     def dated(match: re.Match[str]) -> str:
         month = MONTH_NUMBERS[match.group(1)]
         return f"since {match.group(1)} {today.year if month < today.month else today.year - 1}"
 
-    return SINCE_LAST_MONTH.sub(dated, text)
+    text = SINCE_LAST_MONTH.sub(dated, text)
+    # "moved here in march last year": the month of their arrival, in the year said
+    return MONTH_OF_A_YEAR_SAID.sub(
+        lambda match: f"{match.group(1)}{match.group(2)} {today.year - (match.group(3) == 'last')}", text)
+
+
+MONTH_OF_A_YEAR_SAID = re.compile(r"\b((?:moved|came|arrived|got here)\b[^,.;]{0,25}?\b(?:in|since)\s)(" +
+                                  MONTHS + r")\s(last|this)\syear\b")
 
 
 # Things counted that are not years: "4 gcses", "5 a levels", "3 kids"

@@ -265,7 +265,15 @@ def parse_immigration_status(text: str) -> str | None:
         return "asylum_no_work"
     if status in ("other_permission", "study") and _a_students_dependant(lowered):
         return "student_dependant"
+    if status == "other_permission" and DEPENDANT.search(lowered) and not SPONSOR_SAID.search(lowered):
+        return None  # "dependant visa": a student's dependant's or a worker's? Asked again, with the options
     return status
+
+
+# What a dependant's visa depends on, said beside it: "dependant visa, my husband is a skilled worker"
+SPONSOR_SAID = re.compile(r"\b(?:work\w*|skilled|worker|health|care|spouse|partner visa|family visa|british|"
+                          r"settled|citizen|ilr|indefinite|refugee|protection|graduate|global talent|"
+                          r"employ\w*|job|nurse|doctor|engineer)\b")
 
 
 def _a_students_dependant(text: str) -> bool:

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from bot.eligibility.nationalities import GROUPS
 from bot.eligibility.numbers import MONTHS
 from bot.eligibility.questions import NO, NOT_SURE, YES
 
@@ -361,6 +362,13 @@ OTHER_PEOPLE = frozenset({*(RELATIVES - CHILDREN), "friend", "friends", "cousin"
                           "stepdad", "stepmum", "stepfather", "stepmother", "siblings"})
 
 
+# Words said of a person before who they are: "my best friend", "my polish mate", "my older sister"
+DESCRIBING = frozenset({"best", "good", "close", "old", "older", "younger", "little", "big", "eldest",
+                        "youngest", "oldest", "twin", "step", "ex", "new", "current", "future",
+                        *(name for _, adjectives in GROUPS.values() for name in adjectives
+                          if " " not in name)})
+
+
 def about_someone_else(clause: str, children_too: bool = False) -> bool:
     """ "my husband has settled status", "his mum has settled" (said by a parent of their son): a
     clause whose subject is someone else ("my wife and I both have settled status" is theirs too)."""
@@ -377,6 +385,9 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
     if words[-1] in ("here", "speaking") and len(words) <= 3:
         return False  # "his mum here": the one typing, introduced (the applicant is the son)
     people = OTHER_PEOPLE | CHILDREN if children_too else OTHER_PEOPLE
+    if words[0] in ("my", "our", "his", "her", "their") and len(words) > 2 and \
+            bare_word(words[1]) in DESCRIBING and bare_word(words[2]) in people:
+        words = [words[0], *words[2:]]  # "my polish mate", "my best friend", "my older brother"
     if words[0] not in ("my", "our", "his", "her", "their") or len(words) < 2 or \
             bare_word(words[1]) not in people or \
             words[2:3] in (["visa"], ["route"], ["permit"], ["scheme"], ["leave"], ["status"]):

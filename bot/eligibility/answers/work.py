@@ -285,6 +285,10 @@ REST_OF_THE_WEEK = re.compile(r"\b(?:rest|remainder|other days|remaining|otherwi
 # Working time split evenly: "split evenly between Bristol and Newport", "50/50 across Leeds and Wales"
 EVEN_SPLIT = re.compile(r"\b(?:evenly|equally|50 ?/ ?50|half and half|fifty[- ]fifty)\s(?:split\s)?"
                         r"(?:between|across)\s")
+# Working from home most of the time: "working from home mostly", "mainly remote", "wfh most days"
+MOSTLY_FROM_HOME = re.compile(r"\b(?:work\w*\s(?:from\s)?home|wfh|remote\w*)\s"
+                              r"(?:mostly|mainly|most of the time|most days|most of the week)\b|"
+                              r"\b(?:mostly|mainly)\s(?:work\w*\s)?(?:from home|remote\w*|wfh)\b")
 # The place said as where they are is where they would work: "and would work from there"
 WORK_THERE = re.compile(r"\b(?:work|working|based)\s(?:(?:from|in|out of)\s)?(?:there|here)\b|"
                         r"\b(?:work|working|based)\s(?:from|in|out of)\shome\b")
@@ -445,6 +449,11 @@ def parse_works_in_england(text: str) -> str | None:
         # "I'm in Cardiff, the team is based in Manchester but I'd be working remotely from home":
         # the team's (or office's, or employer's) place is not where they work; home is
         work, home, present = home + present, [], []
+    if MOSTLY_FROM_HOME.search(text) and home and len({p[2] for p in home}) == 1 and \
+            not NEGATION.search(text[:MOSTLY_FROM_HOME.search(text).end()]):
+        # "I live in Edinburgh, working from home mostly, the Newcastle office once a month": most of
+        # the time where home is
+        return YES if home[0][2] else NO
     if WORK_THERE.search(text) and not work and len({p[2] for p in home + present}) == 1:
         work, home, present = home + present, [], []  # "I'm in Belfast and would work from there"
     if remote and not work and present and not home and not NEGATION.search(text[:remote.end()]) and \

@@ -41,7 +41,14 @@ from bot.followups import (
     only_emoji,
     takes_up_the_offer,
 )
-from bot.nlu.faq_decision import FaqRoute, decide_faq, faq_candidates, faq_parts, question_parts
+from bot.nlu.faq_decision import (
+    FaqRoute,
+    decide_faq,
+    faq_candidates,
+    faq_parts,
+    faq_parts_with_text,
+    question_parts,
+)
 from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
 from bot.roles import find_role, find_roles, provider_named_for_another_role
 from bot.settings import Settings, load_settings
@@ -299,16 +306,22 @@ class ActionAnswerFaq(Action):
         if added is not None:
             return added
         topic = unknown_topic(text)
-        if topic is not None:
+        # "do I need to code already? what language is the coding challenge in": the question the FAQ
+        # covers is answered, and the other said to be outside it
+        covered = [(part, ranking) for part, ranking in faq_parts_with_text(message)
+                   if unknown_topic(part) is None] if topic not in (None, OUTSIDE_TECHTRACK) else []
+        if topic is not None and not covered:
             return not_in_the_faq(dispatcher, tracker, topic)
         known = [c for c in faq_candidates(message) if c.faq_id in corpus()]
         parts = faq_parts(message)
         known_parts = None if parts is None else [
             [c for c in ranking if c.faq_id in corpus()] for ranking in parts
         ]
-        decision = decide_faq(
-            str(message.get("text") or ""), known, settings.faq_thresholds, known_parts
-        )
+        if covered:
+            known, known_parts = [c for c in covered[0][1] if c.faq_id in corpus()], None
+        decision = decide_faq(covered[0][0] if covered else text, known, settings.faq_thresholds, known_parts)
+        if covered and topic is not None and decision.action is not FaqRoute.ANSWER:
+            return not_in_the_faq(dispatcher, tracker, topic)
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
             record_not_answered(tracker, "unanswered")

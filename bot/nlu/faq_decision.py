@@ -92,6 +92,15 @@ def faq_parts(parsed: Mapping[str, Any]) -> list[list[Candidate]] | None:
     ]
 
 
+def faq_parts_with_text(parsed: Mapping[str, Any]) -> list[tuple[str, list[Candidate]]]:
+    """As `faq_parts`, each question's text with its ranking (none for a message of one question)."""
+    selector = (parsed.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    return [
+        (str(part.get("text") or ""), ranking) for part in selector.get("parts") or []
+        if part.get("intent") == RETRIEVAL_INTENT and (ranking := _ranked(part.get("ranking") or []))
+    ]
+
+
 _QUESTION_WORDS = (
     r"what|whats|what's|how|when|where|which|who|why|is|are|do|does|did|can|could|will|would|"
     r"should|shall|am|have|has"

@@ -912,3 +912,24 @@ def test_a_button_answers_for_the_role_the_question_before_it_named(corpus: dict
                       slots={"role": "software_developer"}, events=[asked, pressed])
     assert messages[0]["text"] == corpus["duration"].answer_for("devops_engineer")
     assert messages[0]["text"] != corpus["duration"].answer_for("software_developer")
+
+
+def test_a_question_the_faq_covers_is_answered_beside_one_it_does_not(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "do i need to know coding already for software dev? what language is the
+    # coding challenge in" got only "the FAQ doesn't cover" the language.
+    text = "do I need to be able to code already for software dev? what language is the coding challenge in"
+    tracker = make_tracker(text=text, faq_id="application_process",
+                           ranking=[("application_process", 0.5), ("entry_requirements", 0.4)])
+    tracker.latest_message["response_selector"]["faq"]["parts"] = [
+        {"text": "do I need to be able to code already for software dev?", "intent": "faq",
+         "ranking": [{"intent_response_key": "faq/entry_requirements", "confidence": 0.9},
+                     {"intent_response_key": "faq/application_process", "confidence": 0.05}]},
+        {"text": "what language is the coding challenge in", "intent": "faq",
+         "ranking": [{"intent_response_key": "faq/application_process", "confidence": 0.8},
+                     {"intent_response_key": "faq/assessment", "confidence": 0.1}]},
+    ]
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerFaq().run(dispatcher, tracker, domain={}))
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[0] == corpus["entry_requirements"].answer_for("software_developer")
+    assert "programming languages" in texts[-1]

@@ -266,10 +266,36 @@ def acknowledge(question: str, value: object) -> str:
     return say("updated", summary=spec.summary, value=spec.label_for(value))
 
 
+# Two corrections in one message, joined: "actually I'm 24 not 20, and I finished uni last year so no
+# loan now"
+TWO_CORRECTIONS = re.compile(r",\s?(?:and|also|plus)\s|\.\s(?:and\s|also\s)?(?=\w)")
+
+
+def _two_corrections(lowered: str, answers: Mapping[str, Any], pending: str | None) -> AnswerReading | None:
+    """Two corrections said together, each changing another answer to a new value: both applied."""
+    pieces = [piece for piece in TWO_CORRECTIONS.split(lowered) if piece.strip()]
+    if len(pieces) != 2:
+        return None
+    readings = [read_correction(piece, answers, pending) for piece in pieces]
+    if not all(reading is not None and len(reading.updates) == 1 and
+               None not in reading.updates.values() and not reading.to_confirm for reading in readings):
+        return None
+    first, second = (reading.updates for reading in readings if reading is not None)
+    if first.keys() == second.keys() or \
+            any(answers.get(question) == value for question, value in (*first.items(), *second.items())):
+        return None  # the same answer twice, or one left as it was: not two changes
+    updates = {**first, **second}
+    return AnswerReading(updates=updates, acknowledgement=" ".join(
+        reading.acknowledgement or "" for reading in readings if reading is not None).strip())
+
+
 def read_correction(text: str, answers: Mapping[str, Any], pending: str | None) -> AnswerReading | None:
     """ "change my age to 30" (a new value), "change my nationality" (asked again), "actually I'm
     44" (a value only one question can take); None when the message names no answer to change."""
     lowered = normalise(text)
+    both = _two_corrections(lowered, answers, pending)
+    if both is not None:
+        return both
     named = mentioned_questions(lowered, [q for q in answers if q != pending])
     if len(named) > 1:
         # "change my england answer": prefer the question whose own words were used; then the one

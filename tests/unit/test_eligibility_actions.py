@@ -1263,3 +1263,15 @@ def test_no_permission_to_work_said_to_an_asylum_claim_asked_back() -> None:
     assert reading.updates == {"immigration_status": "asylum_no_work"}
     assert check.read_answer("asylum, not allowed to work", "inform", 0.9, answers,
                              "immigration_status").updates == {"immigration_status": "asylum_no_work"}
+
+
+def test_two_corrections_in_one_message_are_both_applied() -> None:
+    # An exploratory tester's "actually im 24 not 20, and i finished uni last year so no loan now sorry"
+    # changed only the loan; the summary still said "Age: 20".
+    answers = {"role": "software_developer", "age": 20, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "yes"}
+    reading = read_correction("actually I'm 25 not 20, and I left uni in June so no loan now", answers, None)
+    assert reading is not None and reading.updates == {"age": 25, "student_loan": "no"}
+    assert "Age: 25" in (reading.acknowledgement or "") and "Student loan" in (reading.acknowledgement or "")
+    one = read_correction("actually I'm 25, and that's it", answers, None)
+    assert one is not None and one.updates == {"age": 25}

@@ -244,16 +244,19 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
     return facts
 
 
+# "eligible" and "eligibility" as typed: "elgible", "eligable", "eligibilty"
+ELIGIBLE = r"(?:eligible|elligible|eligable|elgible|eligble|elegible|eligibile)"
+ELIGIBILITY = r"(?:eligibility|eligibilty|eligability|elegibility|eligiblity|elgibility)"
 ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
-    r"\b(eligible|elligible|eligable|qualif\w*)|"
+    r"\b(" + ELIGIBLE + r"|qualif\w*)|"
     r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) (?:i|i'?m|im)\b|"
-    r"\b(check|see|checking) (?:my |the |for )?eligibility\b(?! criteria| rules| requirements)|"
+    r"\b(check|see|checking) (?:my |the |for )?" + ELIGIBILITY + r"\b(?! criteria| rules| requirements)|"
     # "business analyst eligibility pls", "is devops open to me?"
-    r"\beligibility (?:pls|please|plz|check)\b|\bopen to me\b|"
-    r"\b(?:if|whether) (?:i'?m|im|i am|i'?d be|i would be) (?:eligible|elligible|eligable)\b|"
+    r"\b" + ELIGIBILITY + r" (?:pls|please|plz|check)\b|\bopen to me\b|"
+    r"\b(?:if|whether) (?:i'?m|im|i am|i'?d be|i would be) " + ELIGIBLE + r"\b|"
     # "I am eligible for devops?": the question in the words of a statement
-    r"^\s*(?:hi |hello )?i(?:'?m| am) eligible\b[^.!?]{0,40}\?|"
+    r"^\s*(?:hi |hello )?i(?:'?m| am) " + ELIGIBLE + r"\b[^.!?]{0,40}\?|"
     # "great, lets check then", "ok start the check": the check the bot offered
     r"\blet'?s (?:do |start |run )?(?:the |a |an |my )?(?:eligibility )?check\b|"
     r"\b(?:do|start|run) (?:the|a|an|my) (?:eligibility )?check\b"

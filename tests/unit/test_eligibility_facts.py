@@ -283,3 +283,13 @@ def test_a_students_dependant_said_up_front_is_noted() -> None:
                               "masters")
     assert facts["immigration_status"] == "student_dependant"
     assert "immigration_status" not in volunteered_facts("I have two dependants, I'm British")
+
+
+def test_eligible_and_eligibility_as_typed_ask_for_the_check() -> None:
+    # Two exploratory testers' "i would like check eligibilty for devops. I am from Ukraine..." and "am i
+    # elgible for sofware dev? got refugee status" got the exempt statuses answer, not the check.
+    text = "hi, I'd like to check eligibilty for cyber, I'm from Syria with refugee status, 29"
+    assert asks_to_check(text, volunteered_facts(text))
+    text = "am i elgible for devops? I have humanitarian protection"
+    assert asks_to_check(text, volunteered_facts(text))
+    assert not asks_to_check("what are the eligibilty criteria", {})

@@ -293,3 +293,10 @@ def test_eligible_and_eligibility_as_typed_ask_for_the_check() -> None:
     text = "am i elgible for devops? I have humanitarian protection"
     assert asks_to_check(text, volunteered_facts(text))
     assert not asks_to_check("what are the eligibilty criteria", {})
+
+
+def test_a_country_come_back_from_is_no_nationality() -> None:
+    # An exploratory tester's "im 34 and british but i only moved back from spain last january after 6
+    # yrs there" kept only the age (British and Spain read as two nationalities).
+    facts = volunteered_facts("I'm 41 and British, only came back from Portugal in May after 5 years")
+    assert facts.get("nationality") == "uk"

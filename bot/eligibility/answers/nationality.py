@@ -30,7 +30,9 @@ AS_A_PLACE = re.compile(r"\b(?:in|into|to|at|across|around|throughout|within|ins
                         # "can I do TechTrack from Wales?", "work remotely from Spain": where, not origin
                         r"\b(?:do|doing|did|work|working|apply|applying|study|studying|join|joining|"
                         r"it|this|techtrack|apprenticeship|remotely|home|based|commute|commuting)\s+from\s+"
-                        r"(?:the\s+)?$")
+                        r"(?:the\s+)?$|"
+                        # "moved back from Spain", "returned from Dubai": where they lived, not origin
+                        r"\b(?:back|returned|returning)\s+from\s+(?:the\s+)?$")
 
 
 def nationalities_named(text: str) -> list[tuple[int, str]]:

@@ -62,7 +62,10 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
      re.compile(r"\bloans?\b|\bstudent finance\b|\bfunded\b")),
     ("equipment such as a laptop", re.compile(
         r"\b(?:my own|own|provided with a|give (?:me|us|you) a|get a|need a)\s(?:laptop|computer|pc|"
-        r"work phone)\b(?! science| club| course)"), None),
+        r"work phone)\b(?! science| club| course)|"
+        # "what laptop do i get", "which computer will we be given"
+        r"\b(?:what|which)\s(?:kind of\s|sort of\s|type of\s)?(?:laptop|computer|pc|work phone)\s(?:do|will|"
+        r"would|are|is)\s(?:i|we|you|apprentices)\s(?:get|be given|be provided|have|use)\b"), None),
     ("negotiating the salary", re.compile(r"\bnegotiat\w*\b[^.?!]{0,25}\b(?:salary|pay|wage)\b"), None),
     ("London weighting", re.compile(r"\blondon weight(?:ing|ed)\b|\b(?:paid|pay) more in london\b"), None),
     ("reasonable adjustments", re.compile(

@@ -24,6 +24,7 @@ from bot.nlu.unknown_topics import unknown_topic
     ("are there any course fees", "fees or costs for the training"),
     ("my mate said u have to pay for the training urself is that true", "fees or costs for the training"),
     ("do I need my own laptop", "equipment such as a laptop"),
+    ("which laptop will we be given", "equipment such as a laptop"),  # an exploratory tester's, paraphrased
     ("is there london weighting", "London weighting"),
     ("My daughter is dyslexic. Are there reasonable adjustments for the aptitude tests?",
      "reasonable adjustments"),

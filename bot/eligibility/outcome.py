@@ -52,7 +52,7 @@ def _verdict(found: list[Finding]) -> Verdict:
 
 def _answered(answers: Answers) -> tuple[tuple[str, str], ...]:
     order = [q for q in relevant_questions(answers) if q in answers]
-    return tuple((QUESTIONS[q].summary, QUESTIONS[q].label_for(answers[q])) for q in order)
+    return tuple((QUESTIONS[q].summary_for(dict(answers)), QUESTIONS[q].label_for(answers[q])) for q in order)
 
 
 def decide(answers: Answers) -> Outcome:

@@ -59,6 +59,12 @@ class Question:
     def summary(self) -> str:
         return self._texts["summary"]
 
+    def summary_for(self, answers: dict[str, Any]) -> str:
+        """The summary, worded for the person's group where the question differs by group ("Years
+        living in the UK and the EEA or Switzerland")."""
+        by_group = self._texts.get("summaries") or {}
+        return by_group.get(str(answers.get("nationality")), self.summary)
+
     @property
     def options(self) -> tuple[Option, ...]:
         labels = self._texts.get("options") or {}

@@ -333,7 +333,7 @@ def test_an_answer_changed_after_a_no_is_asked_again_though_another_answer_decid
     assert "From what you've told me" not in changed
     verdict = chat.reply("15")
     assert verdict.startswith("From what you've told me, you don't meet")
-    assert "Years living here: 15 years" in verdict
+    assert "Years living in the UK: 15 years" in verdict
 
 
 def test_a_question_the_bot_cannot_answer_mid_check_is_declined_and_the_question_asked_afresh(

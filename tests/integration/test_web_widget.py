@@ -183,7 +183,7 @@ def test_a_verdict_on_a_phone_keeps_its_lists_apart_and_says_all_my_life(
     expect_shown(page, "you meet the TechTrack eligibility criteria")
     screenshot(page, "web-phone-verdict")
     shown = conversation(page)
-    assert "Years living here: all my life" in shown
+    assert "Years living in the UK: all my life" in shown
     # Only the bot's words: the page also shows its own address, whose random port may hold "99".
     replies = " ".join(page.locator(".rw-response").all_inner_texts())
     assert not re.search(r"\b99\b", replies), replies

@@ -327,8 +327,17 @@ def test_the_residence_question_is_worded_for_each_group() -> None:
 
 def test_all_my_life_is_shown_as_said_not_as_a_number() -> None:
     outcome = decide(answers(residence_years="all_my_life"))
-    assert ("Years living here", "all my life") in outcome.answered
-    assert ("Years living here", "3 years and 2 months") in decide(answers(residence_years=3.17)).answered
+    assert ("Years living in the UK", "all my life") in outcome.answered
+    months = decide(answers(residence_years=3.17))
+    assert ("Years living in the UK", "3 years and 2 months") in months.answered
+
+
+def test_the_years_are_summed_up_with_the_places_that_count_for_the_group() -> None:
+    # An exploratory tester, an EU citizen after years in Krakow, saw "Years living here: all my life"
+    eu = decide(answers(nationality="eu_eea", euss_status="settled", residence_years="all_my_life"))
+    assert ("Years living in the UK and the EEA or Switzerland", "all my life") in eu.answered
+    irish = decide(answers(nationality="irish", residence_years=4.0))
+    assert ("Years living in the UK or Ireland", "4 years") in irish.answered
 
 
 def test_an_undecided_role_with_a_similar_subject_is_referred_not_failed() -> None:

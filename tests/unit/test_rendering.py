@@ -128,7 +128,7 @@ def test_a_verdict_renders_with_its_lists_apart_on_teams_and_slack() -> None:
         "works_in_england": "yes"})
     teams = teams_markdown(reply.text)
     assert "- Working in England: Yes\n\nIf anything is wrong" in teams
-    assert "- Years living here: all my life\n" in teams
+    assert "- Years living in the UK: all my life\n" in teams
     slack = slack_mrkdwn(reply.text)
     assert "• Working in England: Yes\n\nIf anything is wrong" in slack
     assert "99" not in teams + slack

@@ -57,18 +57,30 @@ def place_not_listed(text: str, answer: str) -> str | None:
     offices doesn't name is said not to be on it (the list says "include", so not that there is
     none there)."""
     from bot.eligibility.answers.text import mentions
-    from bot.eligibility.places import ENGLAND
+    from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
 
     lowered = " ".join(text.lower().split())
     listed = answer.lower()
     missing = [name for _, name in mentions(lowered, ENGLAND)
                if name not in listed and name not in ("england", "english", "uk")]
+    elsewhere = [name for _, name in mentions(lowered, UK_OUTSIDE_ENGLAND)
+                 if name not in ("welsh", "scottish")]
+    if not missing and elsewhere and not mentions(lowered, ENGLAND):
+        # "is there an office in scotland?": not in England, where every apprentice is based
+        return outside_england(elsewhere[0])
     if not missing:
         return None
     place = missing[0].title()
     return (f"{place} isn't one of the office locations the FAQ names. The list isn't complete, and "
             f"your office depends on the department you're matched with, so the admissions team can "
             f"say whether there are roles near {place}.")
+
+
+def outside_england(place: str) -> str:
+    """A place in the UK outside England, asked about as an office's: not in England, where the FAQ
+    says every apprentice is based."""
+    return (f"{place.title()} isn't in England: the FAQ says all apprentices are expected to be based in "
+            f"England for the duration of their apprenticeship, and its office locations are across England.")
 
 
 def place_followed_up(text: str, answer: str) -> str | None:
@@ -82,10 +94,7 @@ def place_followed_up(text: str, answer: str) -> str | None:
     elsewhere = [name for _, name in mentions(lowered, UK_OUTSIDE_ENGLAND)
                  if name not in ("welsh", "scottish", "wales", "scotland", "northern ireland")]
     if not named and elsewhere:
-        # "what about glasgow?": not in England, where the FAQ says every apprentice is based
-        return (f"{elsewhere[0].title()} isn't in England: the FAQ says all apprentices are expected to be "
-                f"based in England for the duration of their apprenticeship, and its office locations are "
-                f"across England.")
+        return outside_england(elsewhere[0])  # "what about glasgow?"
     if not named:
         return None
     if named[0] in answer.lower():

@@ -933,3 +933,10 @@ def test_a_question_the_faq_covers_is_answered_beside_one_it_does_not(corpus: di
     texts = [m["text"] for m in dispatcher.messages]
     assert texts[0] == corpus["entry_requirements"].answer_for("software_developer")
     assert "programming languages" in texts[-1]
+
+
+def test_an_office_asked_about_outside_england_is_said_to_be_outside_it(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "is there an office in scotland?" got the list of offices without a "no".
+    messages, _ = run(ActionAnswerFaq(), text="do you have any offices in Wales?", faq_id="locations")
+    assert messages[0]["text"].startswith("Wales isn't in England: the FAQ says all apprentices")
+    assert corpus["locations"].answer in messages[0]["text"]

@@ -707,6 +707,11 @@ def apply_updates(answers: Mapping[str, Any], updates: Mapping[str, Any]) -> dic
     merged = {**answers, **updates}
     if "role" in updates and answers.get("role") not in (None, updates["role"]):
         merged = {q: a for q, a in merged.items() if q not in ROLE_RELATIVE or q in updates}
+    if "nationality" in updates and answers.get("nationality") not in (None, updates["nationality"]) and \
+            "residence_years" not in updates:
+        # The years were asked for the places that count for the old group (the UK and the EEA for
+        # an EU citizen): asked again for the new one's
+        merged.pop("residence_years", None)
     return relevant_answers({q: a for q, a in merged.items() if a is not None})
 
 

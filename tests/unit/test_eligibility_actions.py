@@ -1275,3 +1275,14 @@ def test_two_corrections_in_one_message_are_both_applied() -> None:
     assert "Age: 25" in (reading.acknowledgement or "") and "Student loan" in (reading.acknowledgement or "")
     one = read_correction("actually I'm 25, and that's it", answers, None)
     assert one is not None and one.updates == {"age": 25}
+
+
+def test_a_new_nationality_asks_the_years_again_for_the_places_that_count_for_it() -> None:
+    # An exploratory tester, Spanish with "all my life" in the UK and the EEA (1 year 7 months in the UK),
+    # changed their nationality to British and was told "eligible" with the EEA years kept.
+    answers = {"role": "software_developer", "age": 27, "nationality": "eu_eea", "euss_status": "settled",
+               "residence_years": "all_my_life"}
+    after = apply_updates(answers, {"nationality": "uk"})
+    assert after["nationality"] == "uk" and "residence_years" not in after
+    assert apply_updates(answers, {"nationality": "uk", "residence_years": 1.5})["residence_years"] == 1.5
+    assert apply_updates(answers, {"age": 28})["residence_years"] == "all_my_life"

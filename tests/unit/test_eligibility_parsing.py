@@ -3317,6 +3317,14 @@ def test_exploratory_testers_dependant_working_from_home_a_level_3_under_way_and
                                                                               f"since april {year}"))])
 
 
+def test_a_nationality_denied_then_the_one_held_and_a_countrys_permit() -> None:
+    # An exploratory tester's "change my nationality, sorry im not irish im indian, I was living in cork
+    # on an irish work permit" was kept as Irish.
+    _each("nationality", [("I'm not British I'm Nigerian", "other"),
+                          ("i am not irish, i am polish, lived in dublin on an irish work permit", "eu_eea"),
+                          ("Irish passport", "irish")])
+
+
 def test_testers_switch_said_with_and_a_school_leaving_exam_beside_gcses_and_a_loan_to_end() -> None:
     # "came ... on student visa for my masters and switched to skilled worker visa" was kept as a
     # student visa ("not eligible"); "italian maturità, and also 3 gcses" as no GCSEs ("not eligible"

@@ -42,6 +42,11 @@ def nationalities_named(text: str) -> list[tuple[int, str]]:
             if not AS_A_PLACE.search(text[max(pos - 20, 0):pos])]
 
 
+# A country's permission to live or work there, no nationality: "on an Irish work permit", "a Spanish
+# residence permit" (a passport is the nationality's)
+A_COUNTRYS_PERMIT = re.compile(r"\s(?:work |residence |residency )?(?:permit|visa|stamp)\b")
+
+
 # A language named as spoken, not a nationality: "I speak Spanish", "fluent in português", "my first
 # language is Polish"
 LANGUAGE_SPOKEN = re.compile(r"\b(?:speak|speaks|speaking|spoke|fluent in|(?:first|native|home) language "
@@ -109,7 +114,8 @@ def parse_nationality(text: str, entities: Sequence[tuple[str, str]] = ()) -> st
         return "other"  # no nationality at all: not British, Irish or EU
     named = [(pos, name) for pos, name in nationalities_named(text)
              if not is_negated(text, pos, verbs=True) and not _not_held_yet(text, pos, pos + len(name)) and
-             not LANGUAGE_SPOKEN.search(text[max(pos - 40, 0):pos])]
+             not LANGUAGE_SPOKEN.search(text[max(pos - 40, 0):pos]) and
+             not A_COUNTRYS_PERMIT.match(text, pos + len(name))]
     groups = [NAMES[name] for pos, name in named if not _of_someone_else(text, pos, pos + len(name))]
     if not groups:
         # "my son is British", said of no one else: a parent answering for their child, who applies

@@ -304,6 +304,11 @@ def is_negated(text: str, position: int, verbs: bool = False) -> bool:
     `verbs`, by a negated verb too ("I won't be in England", "I don't have a British passport")."""
     clause_start = max(text.rfind(sep, 0, position) for sep in (",", ".", ";", " but ", " and "))
     before = text[clause_start + 1:position]
+    # ("I'm not Irish I'm Indian": a new "I'm" starts what is said next)
+    restated = list(re.finditer(r"\b(?:i'?m|im|i am)\b", before))
+    if restated and re.search(r"\b(?:" + NEGATING_VERBS + r")\s(?!think|believe|reckon|know|guess|suppose)"
+                              r"[\w-]+(?:\s[\w-]+)?\s$", before[:restated[-1].start()]):
+        before = before[restated[-1].start():]
     words = NEGATING_VERBS if verbs else NEGATING
     return bool(re.search(r"\b(" + words + r")\b(?:[\s-]+[\w-]+){0,3}[\s-]*$", before[-40:])) or \
         text[max(0, position - 4):position] == "non-"

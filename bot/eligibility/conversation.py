@@ -581,10 +581,20 @@ def read_answer(
             # "I'm 24" at the role question: kept, and the question asked again (not the FAQ's
             # answer about age)
             return AnswerReading(updates=told, acknowledgement=noted(told))
+    if pending == "residence_years" and value is None and intent != "change_answer" and \
+            not QUESTION_LIKE.search(lowered) and RESIDENCE_TOLD.search(lowered):
+        # "grew up in galway, only moved to leeds in september 2025": an answer not understood, asked
+        # again with its hint (not the FAQ answer whose words it shares)
+        return AnswerReading(understood=False)
     if aside or intent == "change_answer" or (intent in UNPLACED and QUESTION_LIKE.search(lowered)):
         # ("do I get a laptop?": a question the bot can't answer, not a wrong answer to this one)
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)
+
+
+# Where and how long they have lived, told: a year, a length, an arrival or a whole life
+RESIDENCE_TOLD = re.compile(r"\b(?:(?:19|20)\d\d|\d{1,2}\s?(?:years?|yrs?|months?)|life|grew up|born|moved|"
+                            r"came|arrived|since|lived|living)\b")
 
 
 def read_confirmation(text: str, question: str, value: object,

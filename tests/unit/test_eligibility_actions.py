@@ -1286,3 +1286,15 @@ def test_a_new_nationality_asks_the_years_again_for_the_places_that_count_for_it
     assert after["nationality"] == "uk" and "residence_years" not in after
     assert apply_updates(answers, {"nationality": "uk", "residence_years": 1.5})["residence_years"] == 1.5
     assert apply_updates(answers, {"age": 28})["residence_years"] == "all_my_life"
+
+
+def test_years_told_but_not_understood_are_asked_again_not_answered_as_a_question() -> None:
+    # Exploratory testers' "25 years, grew up in galway, only moved to leeds in september 2025" got the
+    # FAQ's answer for Irish citizens, and "whole life basically, grew up in dublin, moved up north in
+    # 2020" got "Did you mean...?".
+    answers = {"role": "devops_engineer", "age": 25, "nationality": "irish"}
+    text = "grew up in Cork, only came over to Liverpool in spring 2024"
+    reading = check.read_answer(text, "faq", 0.9, answers, "residence_years")
+    assert not reading.interrupt and not reading.understood
+    asked = check.read_answer("do years in Ireland count?", "faq", 0.9, answers, "residence_years")
+    assert asked.interrupt or asked.acknowledgement

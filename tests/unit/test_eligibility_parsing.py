@@ -3317,6 +3317,15 @@ def test_exploratory_testers_dependant_working_from_home_a_level_3_under_way_and
                                                                               f"since april {year}"))])
 
 
+def test_a_status_switched_from_is_held_no_more() -> None:
+    # An exploratory tester's "skilled worker visa now, i switched from student visa in jan 2024" was read
+    # as a student visa (asked back; accepted, "not eligible").
+    _each("immigration_status", [("graduate visa now, I switched from my student visa last year",
+                                  "other_permission"),
+                                 ("changed from tier 4 to a skilled worker visa", "other_permission"),
+                                 ("student visa", "study")])
+
+
 def test_a_nationality_denied_then_the_one_held_and_a_countrys_permit() -> None:
     # An exploratory tester's "change my nationality, sorry im not irish im indian, I was living in cork
     # on an irish work permit" was kept as Irish.

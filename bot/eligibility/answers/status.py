@@ -299,6 +299,10 @@ def _permission_held(text: str) -> str | None:
     # ("came on a student visa in 2019 then switched to a skilled worker visa": two statements, the later
     # one held now)
     text = SWITCHED_LATER.sub(", then ", text)
+    # ("switched from a student visa to a skilled worker one", "skilled worker now, switched from student
+    # visa in 2024": the one switched from held before)
+    text = SWITCHED_FROM.sub(lambda m: f", previously on {m.group(1)}, then switched to" if m.group(2)
+                             else f", previously on {m.group(1)},", text)
     # a status they may have later is not the one they have ("no new visa" names none held)
     said = [(clause, _status_in(NO_NEW_ONE.sub(" ", clause))) for clause in clauses(text) or [text]
             if not FUTURE.search(clause)]
@@ -326,6 +330,10 @@ def _permission_held(text: str) -> str | None:
     return found[-1] if found else None
 
 
+# A status switched from: "switched from a student visa to...", "changed from tier 4"
+SWITCHED_FROM = re.compile(r"\b(?:i\s|i'?ve\s|have\s)?(?:switched|changed|moved|transferred)\s(?:over\s)?"
+                           r"from\s((?:a\s|an\s|my\s|the\s)?(?:[a-z0-9'-]+\s){0,3}?(?:visa|leave|status|permit|"
+                           r"route|student|tier 4))\b(\s(?:to|onto|into)\b)?")
 # A later status said after an earlier one in the same clause: "... then switched to", "... and now on"
 SWITCHED_LATER = re.compile(r"\s(?:and |but )?(?:then|later|since then|after that|and now|but now)\s"
                             r"(?=(?:i\s)?(?:switched|changed|moved|transferred|got|went|now|have|am|'m|on|onto)\b)|"

@@ -3317,6 +3317,13 @@ def test_exploratory_testers_dependant_working_from_home_a_level_3_under_way_and
                                                                               f"since april {year}"))])
 
 
+def test_a_job_not_quite_relevant_with_some_of_the_work_sometimes() -> None:
+    # An exploratory tester's "caseworker at the council, not really BA but i do process mapping
+    # sometimes" was read as a relevant job (asked back).
+    _each("employed_relevant", [("admin officer, not exactly BA work but I write requirements now and then",
+                                 "not_sure")])
+
+
 def test_a_status_switched_from_is_held_no_more() -> None:
     # An exploratory tester's "skilled worker visa now, i switched from student visa in jan 2024" was read
     # as a student visa (asked back; accepted, "not eligible").

@@ -156,7 +156,11 @@ RELATED_WORK = re.compile(r"\b(?:work|working|i'?m|im|i am|employed)\s(?:in|on|w
 # "not exactly IT but I handle some of the systems work"
 NOT_QUITE_BUT_SOME = re.compile(r"\bnot (?:really|exactly|quite|strictly|officially|technically)\b"
                                 r"[^.;]{0,40}?\bbut\b[^.;]{0,20}?\b(?:some|a bit of|a little|bits of|"
-                                r"elements of|parts of|occasional\w*|a lot of|loads of)\b")
+                                r"elements of|parts of|occasional\w*|a lot of|loads of)\b|"
+                                # "not really BA but i do process mapping sometimes"
+                                r"\bnot (?:really|exactly|quite|strictly|officially|technically)\b"
+                                r"[^.;]{0,40}?\bbut\b[^.;]{0,50}?\b(?:sometimes|at times|now and then|"
+                                r"occasionally|from time to time)\b")
 
 
 # Qualifications talked about, with no word of a job or of studying now: an answer to another

@@ -3317,6 +3317,14 @@ def test_exploratory_testers_dependant_working_from_home_a_level_3_under_way_and
                                                                               f"since april {year}"))])
 
 
+def test_trips_to_england_from_outside_it_are_a_share_of_the_week() -> None:
+    # An exploratory tester's "no im in glasgow but happy to go down to newcastle one day a week" was read
+    # as working in England (asked back).
+    _each("works_in_england", [("I'm in Dundee, happy to travel down to Leeds 1 day a week", "no"),
+                               ("live in Swansea, would go over to the Bristol office twice a month", "no"),
+                               ("I'm in Wrexham, I'd go to the Manchester office 4 days a week", "yes")])
+
+
 def test_a_job_not_quite_relevant_with_some_of_the_work_sometimes() -> None:
     # An exploratory tester's "caseworker at the council, not really BA but i do process mapping
     # sometimes" was read as a relevant job (asked back).

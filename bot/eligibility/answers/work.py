@@ -391,6 +391,10 @@ def parse_works_in_england(text: str) -> str | None:
         named = mentions(text[split.end():], [*ENGLAND, *OUTSIDE_ENGLAND, *AMBIGUOUS])
         if len(named) == 2 and any(name in ENGLAND for _, name in named):
             return YES if RULES.england_share_percent <= 50 else None
+    trips = _trips_to_england(text)
+    if trips is not None:
+        # "i'm in glasgow but happy to go down to newcastle one day a week": the trips' share of the week
+        return YES if trips * 100 >= RULES.england_share_percent else NO
     if WELSH_NEWPORT_BESIDE.search(text) and mentions(text, AMBIGUOUS):
         # "2 days in Bristol, 3 in Newport": the Newport across the Severn from Bristol, in Wales
         share = _share_of_days(text, ENGLAND, (*OUTSIDE_ENGLAND, *AMBIGUOUS))
@@ -604,6 +608,31 @@ def _only_days_in_england(text: str) -> float | None:
         return None
     days = float(only.group(1))
     return days / 5 if 0 < days < 5 else None
+
+
+# Trips to a place said with how often: "happy to go down to newcastle one day a week", "pop over to
+# the bristol office twice a month"
+TRIPS_TO = re.compile(r"\b(?:go|going|come|coming|travel\w*|commut\w*|pop|popping|head|heading|get)\s"
+                      r"(?:down\s|up\s|over\s|across\s|in\s)?to\s(?:the\s)?([a-z]+(?:\s[a-z]+)??)\s"
+                      r"(?:office\s|hub\s)?(\d|once|twice)\s?(?:days?\s|times?\s)?(?:a|per|each|every)\s"
+                      r"(week|month|fortnight)\b")
+
+
+def _trips_to_england(text: str) -> float | None:
+    """ "i'm in glasgow but happy to go down to newcastle one day a week": trips to a place in England,
+    from one outside it, as a share of a five-day week; None unless both places are said."""
+    from bot.eligibility.numbers import words_to_digits
+
+    text = words_to_digits(text)
+    trips = TRIPS_TO.search(text)
+    if not trips or trips.group(1) not in (*ENGLAND, *AMBIGUOUS) or \
+            re.search(r"\b(?:not|never|won'?t|wouldn'?t|can'?t|don'?t)\s(?:\w+\s){0,2}$",
+                      text[:trips.start()]) or \
+            not mentions(text[:trips.start()], list(OUTSIDE_ENGLAND)):
+        return None
+    days = {"once": 1.0, "twice": 2.0}.get(trips.group(2)) or float(trips.group(2))
+    per_week = {"week": 5.0, "fortnight": 10.0, "month": 21.0}[trips.group(3)]
+    return days / per_week if days < per_week else None
 
 
 def _clause_before(text: str, position: int, size: int) -> str:

@@ -27,7 +27,10 @@ AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|on
                  r"(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
 # A parent checking for their child: "checking for my daughter", "asking for my son"
-FOR_A_CHILD = re.compile(r"\b(?:for|on behalf of) (?:my|our) (?:son|daughter|child|kid|boy|girl|teenager)\b")
+FOR_A_CHILD = re.compile(r"\b(?:for|on behalf of) (?:my|our) (?:son|daughter|child|kid|boy|girl|teenager)\b|"
+                         # "can my daughter apply for devops? she's 15"
+                         r"\b(?:can|could|would|will|is|does) (?:my|our) (?:son|daughter|child|kid|boy|girl|"
+                         r"teenager) (?:apply|be eligible|qualify|do|join|go for|get on)\b")
 CHILDS_WORDS_AS_OWN = {"she's": "i'm", "shes": "i'm", "he's": "i'm", "hes": "i'm", "she is": "i am",
                        "he is": "i am", "all her life": "all my life", "all his life": "all my life",
                        "her whole life": "my whole life", "his whole life": "my whole life"}
@@ -245,7 +248,7 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
 
 
 # "eligible" and "eligibility" as typed: "elgible", "eligable", "eligibilty"
-ELIGIBLE = r"(?:eligible|elligible|eligable|elgible|eligble|elegible|eligibile)"
+ELIGIBLE = r"(?:eligible|elligible|eligable|elligable|elgible|eligble|elegible|elegable|eligeble|eligibile)"
 ELIGIBILITY = r"(?:eligibility|eligibilty|eligability|elegibility|eligiblity|elgibility)"
 ASKS_ABOUT_ELIGIBILITY = re.compile(
     r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
@@ -263,7 +266,8 @@ ASKS_ABOUT_ELIGIBILITY = re.compile(
 )
 ASKS_TO_APPLY = re.compile(
     # ("can I do it part time?" asks how, not whether: "do it" counts only when nothing follows)
-    r"\b(can|could|may) i (apply|(?:do|join) (this|it|techtrack|the apprenticeship|the programme)"
+    r"\b(can|could|may) (?:i|my (?:son|daughter|child|kid)) (apply|(?:do|join) (this|it|techtrack|"
+    r"the apprenticeship|the programme)"
     r"(?=\s*(?:[?.!]|$|please\b)))|"
     r"\b(am i|would i be) (able|allowed) to apply\b"
 )
@@ -272,7 +276,7 @@ CHECK_FOR_A_ROLE = re.compile(r"\bcheck (?:me |us |him |her |my eligibility )?fo
 # Asking for the check for one role: "can i apply for the business analyst role?", "can i do the
 # software dev apprenticeship", "I'd like to know if I am eligible for devops".
 ASKS_FOR_A_ROLE = re.compile(
-    r"\b(can|could|may) (?:i|he|she) (apply|do|go for|try for|join|sign up)\b|"
+    r"\b(can|could|may) (?:i|he|she|my (?:son|daughter|child|kid)) (apply|do|go for|try for|join|sign up)\b|"
     r"\b(if|whether) i(?:'?m| am| would be| could be| can be| qualify| can| could| may)\b"
 )
 # "...if I already hold a qualification?", "what are the rules?": a question about one rule.

@@ -300,3 +300,17 @@ def test_a_country_come_back_from_is_no_nationality() -> None:
     # yrs there" kept only the age (British and Spain read as two nationalities).
     facts = volunteered_facts("I'm 41 and British, only came back from Portugal in May after 5 years")
     assert facts.get("nationality") == "uk"
+
+
+def test_a_parent_asking_whether_their_child_can_apply_starts_the_check_with_the_childs_facts() -> None:
+    # An exploratory tester's "can my daughter apply for devops? she's 15, very into coding" got the
+    # entry requirements ("no prior experience needed"), with nothing on the age; "can my son apply? hes
+    # 17 and doing a levels" got the answer about what Level 4 means.
+    text = "can my son apply for cyber? he's 16 and loves computers"
+    facts = volunteered_facts(text)
+    assert facts == {"role": "cyber_security_technologist", "age": 16} and asks_to_check(text, facts)
+    text = "could my daughter apply? she is 18, doing A levels"
+    assert volunteered_facts(text) == {"age": 18} and asks_to_check(text, volunteered_facts(text))
+    assert not asks_to_check("can my daughter do it part time?", {})
+    text = "am i elligable for devops"
+    assert asks_to_check(text, volunteered_facts(text))

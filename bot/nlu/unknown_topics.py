@@ -5,7 +5,8 @@ hours, what each role involves day to day, what the coding challenge involves, h
 doing it part-time, when it starts, a probation period, applying again, recognition outside the Civil
 Service, pensions, help writing an application, security clearance, asylum decision times, pass marks,
 where the bootcamp takes place,
-which departments take apprentices, other Civil Service schemes (the Fast Stream).
+which departments take apprentices, other Civil Service schemes (the Fast Stream), a dress code, whether
+a department must agree to release you.
 Another employer's apprenticeships or jobs, other careers and other services asked in TechTrack's words
 ("salary of a software developer at Google", "how do I get a student loan for uni?") are declined as
 off-topic (OUTSIDE_TECHTRACK).
@@ -183,6 +184,13 @@ TOPICS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         r"are recruiting)\b|"
         r"\blist (?:of )?(?:the )?(?:participating )?departments\b"), None),
     ("other Civil Service schemes such as the Fast Stream", re.compile(r"\bfast ?stream\b"), None),
+    ("a dress code", re.compile(
+        r"\bdress ?code\b|\bwhat (?:do|should|would) (?:i|we|apprentices) (?:need to )?wear\b"), None),
+    ("whether your department has to agree to release you", re.compile(
+        r"\b(?:department|dept|manager|line manager|team|director)\b[^.?!]{0,20}\b(?:won'?t|wont|doesn'?t|"
+        r"refuses? to|will not|does not|might not|may not)\s(?:release|let me go|agree|sign (?:it )?off|"
+        r"approve|support)\b|\b(?:release|sign[- ]off|approval) from (?:my |the )?(?:department|dept|"
+        r"line manager|manager)\b"), None),
     ("how long asylum decisions take", re.compile(
         r"\bhow long (?:does|do|will|would|can) (?:an? |the |my |his |her )?asylum (?:decision|claim|"
         r"application|case)s? (?:take|last)\b"), None),

@@ -25,6 +25,8 @@ from bot.nlu.unknown_topics import unknown_topic
     ("my mate said u have to pay for the training urself is that true", "fees or costs for the training"),
     ("do I need my own laptop", "equipment such as a laptop"),
     ("which laptop will we be given", "equipment such as a laptop"),  # an exploratory tester's, paraphrased
+    ("is there a dress code for apprentices", "a dress code"),  # an exploratory tester's, paraphrased
+    ("what if my line manager won't agree to it?", "whether your department has to agree to release you"),
     ("is there london weighting", "London weighting"),
     ("My daughter is dyslexic. Are there reasonable adjustments for the aptitude tests?",
      "reasonable adjustments"),

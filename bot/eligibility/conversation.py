@@ -97,7 +97,8 @@ CHANGE_THAT = re.compile(r"\b(?:change|make|put|set|switch)\s(?:that|it|this)(?:
 GO_BACK = re.compile(r"^\s*(please\s+)?(go back|back|previous( question)?|last question|undo|"
                      r"go to the previous question|take me back|back one|step back)\s*(please)?[.!]*\s*$")
 # A word said before a question that thinks again: "wait, how long is it?"
-AFTERTHOUGHT = re.compile(r"^(?:wait|hang on|hold on|sorry|ok|okay|oh|actually)\b[,.!]*\s?")
+AFTERTHOUGHT = re.compile(r"^(?:wait|hang on|hold on|sorry|ok|okay|oh|actually)\b[,.!]*\s?"
+                          r"(?:(?:quick|one) (?:q|question)\b\s?[,.:!-]*\s?)?")
 QUESTION_LIKE = re.compile(r"\?|^\s*(what|how|why|when|where|who|which|can|could|do|does|is|are|"
                            r"will|would|should)\b")
 # A question asked after a fact, with no question mark: "im 15, can i do it"
@@ -586,8 +587,10 @@ def read_answer(
         # "grew up in galway, only moved to leeds in september 2025": an answer not understood, asked
         # again with its hint (not the FAQ answer whose words it shares)
         return AnswerReading(understood=False)
-    if aside or intent == "change_answer" or (intent in UNPLACED and QUESTION_LIKE.search(lowered)):
-        # ("do I get a laptop?": a question the bot can't answer, not a wrong answer to this one)
+    if aside or intent == "change_answer" or (intent in UNPLACED and QUESTION_LIKE.search(lowered)) or \
+            (intent == "faq" and asked and len(lowered.split()) >= 3):
+        # ("do I get a laptop?": a question the bot can't answer, not a wrong answer to this one; "sorry
+        # quick q - is the devops one remote?": a question, however unsure the classifier is of it)
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)
 

@@ -1298,3 +1298,13 @@ def test_years_told_but_not_understood_are_asked_again_not_answered_as_a_questio
     assert not reading.interrupt and not reading.understood
     asked = check.read_answer("do years in Ireland count?", "faq", 0.9, answers, "residence_years")
     assert asked.interrupt or asked.acknowledgement
+
+
+def test_a_quick_question_mid_check_is_a_question_not_a_correction() -> None:
+    # An exploratory tester's "sorry quick q - is the devops one remote?" at the loan question got
+    # "Sorry, I didn't understand that" (and read alone, "sorry" made it a change of role).
+    answers = {"role": "software_developer", "age": 20}
+    reading = check.read_answer("sorry, quick question: is the cyber one remote?", "faq", 0.4, answers,
+                                "student_loan")
+    assert reading.interrupt and not reading.updates
+    assert not check.read_answer("what?", "faq", 0.4, answers, "student_loan").interrupt

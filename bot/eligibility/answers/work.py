@@ -457,8 +457,9 @@ def parse_works_in_england(text: str) -> str | None:
         # "I'm in Cardiff, the team is based in Manchester but I'd be working remotely from home":
         # the team's (or office's, or employer's) place is not where they work; home is
         work, home, present = home + present, [], []
-    if MOSTLY_FROM_HOME.search(text) and home and len({p[2] for p in home}) == 1 and \
-            not NEGATION.search(text[:MOSTLY_FROM_HOME.search(text).end()]):
+    mostly_home = MOSTLY_FROM_HOME.search(text)
+    if mostly_home and home and len({p[2] for p in home}) == 1 and \
+            not NEGATION.search(text[:mostly_home.end()]):
         # "I live in Edinburgh, working from home mostly, the Newcastle office once a month": most of
         # the time where home is
         return YES if home[0][2] else NO

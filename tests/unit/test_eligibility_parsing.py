@@ -3346,7 +3346,7 @@ def test_a_nationality_denied_then_the_one_held_and_a_countrys_permit() -> None:
     # on an irish work permit" was kept as Irish.
     _each("nationality", [("I'm not British I'm Nigerian", "other"),
                           ("i am not irish, i am polish, lived in dublin on an irish work permit", "eu_eea"),
-                          ("Irish passport", "irish")])
+                          ("Irish passport", "irish"), ("I don't think I'm British", None)])
 
 
 def test_testers_switch_said_with_and_a_school_leaving_exam_beside_gcses_and_a_loan_to_end() -> None:

@@ -310,7 +310,7 @@ def is_negated(text: str, position: int, verbs: bool = False) -> bool:
                               r"[\w-]+(?:\s[\w-]+)?\s$", before[:restated[-1].start()]):
         before = before[restated[-1].start():]
     words = NEGATING_VERBS if verbs else NEGATING
-    return bool(re.search(r"\b(" + words + r")\b(?:[\s-]+[\w-]+){0,3}[\s-]*$", before[-40:])) or \
+    return bool(re.search(r"\b(" + words + r")\b(?:[\s-]+[\w'-]+){0,3}[\s-]*$", before[-40:])) or \
         text[max(0, position - 4):position] == "non-"
 
 

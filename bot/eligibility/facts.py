@@ -27,10 +27,11 @@ AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age is)\s+(?:actually\s+|really\s+|on
                  r"(?!\s*(?:years?|yrs?)\s+(?:in|here|living))|"
                  r"\b(\d{2})\s*(?:years? old|yrs? old|yo|y/o)\b")
 # A parent checking for their child: "checking for my daughter", "asking for my son"
-FOR_A_CHILD = re.compile(r"\b(?:for|on behalf of) (?:my|our) (?:son|daughter|child|kid|boy|girl|teenager)\b|"
+THEIR_CHILD = r"(?:my|our) (?:son|daughter|child|kid|boy|girl|teenager)"
+FOR_A_CHILD = re.compile(r"\b(?:for|on behalf of) " + THEIR_CHILD + r"\b|"
                          # "can my daughter apply for devops? she's 15"
-                         r"\b(?:can|could|would|will|is|does) (?:my|our) (?:son|daughter|child|kid|boy|girl|"
-                         r"teenager) (?:apply|be eligible|qualify|do|join|go for|get on)\b")
+                         r"\b(?:can|could|would|will|is|does) " + THEIR_CHILD +
+                         r" (?:apply|be eligible|qualify|do|join|go for|get on)\b")
 CHILDS_WORDS_AS_OWN = {"she's": "i'm", "shes": "i'm", "he's": "i'm", "hes": "i'm", "she is": "i am",
                        "he is": "i am", "all her life": "all my life", "all his life": "all my life",
                        "her whole life": "my whole life", "his whole life": "my whole life"}

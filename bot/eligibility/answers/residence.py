@@ -65,7 +65,7 @@ YEAR_ALONE = re.compile(r"(?:(?:i\s)?mea(?:nt|n)\s|it'?s\s|it was\s)?((?:19|20)\
 SINCE_LAST_MONTH = re.compile(r"\bsince last (" + MONTHS + r")\b(?!\s(?:19|20)\d\d)")
 
 
-def _with_the_year_of_last_month(text: str, today: date | None = None) -> str:
+def _with_the_years_of_months_said(text: str, today: date | None = None) -> str:
     """ "back since last december" -> "back since december 2025", "in march last year" -> "in march
     2025" (said in 2026)."""
     today = today or date.today()
@@ -109,7 +109,7 @@ def parse_residence_years(text: str) -> float | str | None:
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
     from bot.eligibility.numbers import words_to_digits
 
-    text = _with_the_year_of_last_month(_others_born_here_left_out(normalise(text)))
+    text = _with_the_years_of_months_said(_others_born_here_left_out(normalise(text)))
     # "its may 2023 i moved": the date said first, as "i moved in may 2023"
     text = DATE_THEN_MOVED.sub(lambda m: f"{m.group(2)} in {m.group(1)}", text)
     if COUNTED_THINGS.search(text) and not re.search(r"\b(?:years?|yrs?|months?|since|lived|here|moved|came|"

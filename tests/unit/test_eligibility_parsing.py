@@ -3396,3 +3396,54 @@ def test_exploratory_testers_rest_of_the_week_at_home_and_a_date_before_the_move
 def test_an_asylum_claim_with_no_right_to_work_is_no_other_permission() -> None:
     # Found while testing the exploratory tester's asylum answers: "right to work" was read as a visa.
     _each("immigration_status", [("asylum claim - no right to work", "asylum_no_work")])
+
+
+def test_gcses_counted_with_one_below_a_pass_one_missing_or_more_from_another_qualification() -> None:
+    # v36's misses: five with maths at a 3 (kept as yes); no maths but seven others (asked back as no);
+    # four and a BTEC said to count as four more (no).
+    _each("gcses", [("5 gcses but english was a 3", "no"), ("six, but science was a D", "yes"),
+                    ("no english gcse but 6 others at C or above", "yes"), ("no maths but 3 others", "no"),
+                    ("4 gcses plus a btec worth 2 more", "yes"),
+                    ("3 gcses and a btec that counted as 1 more", "no"),
+                    # near misses: a failed subject may be a sixth; fewer than five already
+                    ("5 gcses, failed english though", None), ("4 GCSEs, failed french", "no")])
+
+
+def test_a_trip_in_brackets_is_left_out_of_the_years() -> None:
+    # v36's "6 years (went back to ... for 3 weeks ...)" was asked again; its year read as an arrival.
+    _each("residence_years", [("5 years (went home to ghana for a month in 2023)", 5.0)])
+
+
+def test_a_school_year_is_no_years_here() -> None:
+    # An exploratory tester's "she's in year 11 doing gcses" at the years question was kept as 11 years.
+    _each("residence_years", [("she's in year 11 doing her gcses", None),
+                              ("lived here since i started year 3", None),
+                              ("since year 7, so about 6 years", 6.0)])
+
+
+def test_still_too_young_at_the_start() -> None:
+    # v36's "still under 16 at that point" was asked again.
+    _each("age_at_start", [("i'll still be under 16 at that point", "no"), ("still 15 then", "no"),
+                           ("she'd still be 15 when it starts", "no"), ("still 16 then", "yes"),
+                           ("will i still be 15 then?", None)])
+
+
+def test_an_application_for_settled_status_beside_pre_settled_held() -> None:
+    # v36's wait for a decision on a settled application, with pre-settled held (in brackets), was pending.
+    _each("euss_status", [("waiting to hear back on my settled status application, i have pre-settled now",
+                           "pre_settled"),
+                          ("my settled application is pending (got pre settled already)", "pre_settled"),
+                          ("my settled application is pending", "pending")])
+
+
+def test_technology_degrees_games_design_and_a_level_asked() -> None:
+    # v36's misses: a B.Tech from India (asked again), a computer games design degree (kept as similar),
+    # a CompTIA certificate with "is that level 4?" (asked again).
+    _each("prior_qualification", [("b.tech in computer science", "yes"), ("btech in IT from pakistan", "yes"),
+                                  ("b tech electronics", "not_sure"),
+                                  ("M.Tech in software engineering", "yes"),
+                                  ("a degree in game design", "not_sure"),
+                                  ("comptia network+, is that level 4?", "not_sure"),
+                                  # near misses: a BTEC misspelt; a Level 4 named, its level asked
+                                  ("btech level 3 in IT", "no"),
+                                  ("HND in computing, is that level 4?", "yes")])

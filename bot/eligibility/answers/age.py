@@ -185,6 +185,14 @@ NOT_TOO_YOUNG = re.compile(r"\b(?:not|won'?t|will not|never)\s(?:going to |gonna
                            r"(?:under|younger than|below|less than)\s(\d{1,2})\b")
 
 
+# Too young still at the start: "still under 16 at that point", "i'll still be 15 then", "she'd still be 15
+# when it starts"
+STILL_UNDER_THEN = re.compile(r"\bstill\s(?:be\s|going to be\s|gonna be\s)?(?:only\s|just\s)?"
+                              r"(?:under\s(\d{1,2})|(\d{1,2}))\b(?:\s(?:years? old|yo))?\s?,?\s?"
+                              r"(?:then|at that point|at that time|by then|at the start|"
+                              r"when it (?:starts|begins)|on the start date)\b")
+
+
 def parse_age_at_start(text: str) -> str | None:
     """Yes or no, or an age they will have by the start: "I'll be 17 by then", "I'll have turned
     sixteen by the start", "I won't be 16 yet". An age at another time ("16 in July") is asked
@@ -201,6 +209,10 @@ def parse_age_at_start(text: str) -> str | None:
     too_young = NOT_TOO_YOUNG.search(words_to_digits(text))
     if too_young and int(too_young.group(1)) >= RULES.min_age:
         return YES  # "I'm not going to be under 16, no worries there"
+    still = STILL_UNDER_THEN.search(words_to_digits(text))
+    if still and "?" not in text and (int(still.group(1)) <= RULES.min_age if still.group(1) else
+                                      int(still.group(2)) < RULES.min_age):
+        return NO  # "still under 16 at that point", "i'll still be 15 then"
     answer = parse_yes_no(text)
     if answer == NO and SCHOOL_YEAR_ENDING.search(text):
         # "no, she'll still be 15 in july, but she finishes year 11 in june": who turns 16 in the

@@ -43,6 +43,8 @@ CLOSE_SUBJECTS = re.compile(r"\b(?:maths?|mathematics|statistics|"
                             r"engineering|linguistics|neuroscience|finance|statistics|mechanics|modell?ing)|"
                             r"data analytics|data analysis|bioinformatics|"
                             r"business (?:(?:and|&) )?(?:it|ict|computing)|"
+                            # games design: some courses code, some draw
+                            r"(?:computer\s|video\s)?games?\s(?:design|art|animation)|"
                             r"business (?:management|studies|administration)|electronics|"
                             r"(?:electrical|electronic)(?: (?:and|&) electronic)? engineering|"
                             # a business master's or bachelor's by its letters; business by itself
@@ -152,15 +154,27 @@ def parse_prior_qualification(text: str) -> str | None:
     with a yes to the question ("yes, a degree": the subject is the question's). One read as similar,
     with the person asking whether it is, is for the admissions team (not sure)."""
     value = _prior_qualification(text)
-    if value == YES and SIMILARITY_ASKED.search(normalise(text)):
+    lowered = normalise(text)
+    if value == YES and SIMILARITY_ASKED.search(lowered):
         return NOT_SURE
+    level = LEVEL_ASKED.search(lowered)
+    if value == YES and level and not LEVEL4_PLUS.search(lowered[:level.start()] + lowered[level.end():]):
+        return NOT_SURE  # "comptia network+, is that level 4?": its level asked, not said
     return value
+
+
+# South Asia's Bachelor and Master of Technology: "B.Tech", "b tech", or "btech" said with where it is
+# from ("btech" alone may be a BTEC misspelt)
+TECHNOLOGY_DEGREE = re.compile(r"\b([bm])(?:\.\s?|\s)tech\b|\b([bm])tech\b(?=[^.;]{0,40}\b(?:india|pakistan|"
+                               r"bangladesh|nepal|sri lanka)\b)")
 
 
 def _prior_qualification(text: str) -> str | None:
     # "I did IT at uni": IT in capitals is the subject; "I did it at uni" is not a subject.
     studied_it = re.search(r"\b(?:did|studied|study|doing|read|took)\s+IT\b", text[:MAX_ANSWER])
     text = respelt_qualifications(undotted(normalise(text)))
+    text = TECHNOLOGY_DEGREE.sub(lambda m: "bachelor's" if "b" in (m.group(1), m.group(2)) else "master's",
+                                 text)
     if LEVEL4_SWAPPED.search(text) and not SIMILAR_SUBJECTS.search(text) and \
             not re.search(r"\b(?:in|of)\s[a-z]{3,}", text):
         return None  # "not HNC, HND actually": which Level 4 qualification, its subject not said again
@@ -490,6 +504,9 @@ def parse_gcses(text: str) -> str | None:
     recount = RESIT_RECOUNT.search(text)
     if count is not None and recount:
         count = int(recount.group(1))  # "4 GCSEs, passed maths on the resit so 5": counted again
+    others = OTHERS_BESIDE_ONE_MISSING.search(text)
+    if others:
+        return YES if int(others.group(1)) >= 5 else NO  # "no maths gcse but 7 others at a to c"
     passes = _passes_before_failed_rest(text)
     if passes is not None:
         return YES if passes >= 5 else NO  # "2 Bs, a couple of Cs, the rest Ds": 4 passes
@@ -510,6 +527,15 @@ def parse_gcses(text: str) -> str | None:
                         text)
     if count is None and of_them:
         count = int(of_them.group(1))  # "Nationals, 6 of them"
+    if count is not None and count < 20:
+        more = MORE_AS_EQUIVALENT.search(text)
+        if more and not NOT_PASSED.search(text):
+            # "4 GCSEs and a BTEC first diploma which counted as 4 more": the count the person was given
+            return YES if count + int(more.group(1) or more.group(2)) >= 5 else NO
+        below = len(SUBJECT_BELOW_A_PASS.findall(text))
+        if below and count - below < 5 <= count and not recount:
+            # "5 but maths was a 3": one of them below a pass; "5 GCSEs, failed English" may be a sixth
+            return NO if re.search(r"\b(?:was|were|is|got|at)\b", text) else None
     only_passed = ONLY_PASSED.search(text)
     if only_passed:
         passed = int(only_passed.group(1) or only_passed.group(2))
@@ -681,6 +707,20 @@ GCSE_SUBJECTS = (r"maths|math|mathematics|english(?: language| lang| literature|
                  r"music|french|spanish|german|ict|computing|computer science|pe|re|rs|drama|business|"
                  r"media|d&t|dt|design and technology|food tech\w*|statistics|economics|psychology|"
                  r"sociology|citizenship|latin|welsh|textiles|photography")
+# A subject below a pass, among those counted: "but maths was a 3", "english got a D", "failed english"
+SUBJECT_BELOW_A_PASS = re.compile(r"\b(?:(?:" + GCSE_SUBJECTS + r")\s(?:was|were|is|got|at)\s(?:only\s)?"
+                                  r"(?:a\s|an\s)?(?:grade\s)?(?:[1-3]|[d-gu])|"
+                                  r"failed\s(?:my\s|in\s)?(?:" + GCSE_SUBJECTS + r"))\b")
+# One subject missing, the others counted: "no maths gcse but 7 others A-C", "not english, but 6 others"
+OTHERS_BESIDE_ONE_MISSING = re.compile(r"\b(?:no|not|without|failed|missing)\s(?:my\s)?(?:" + GCSE_SUBJECTS +
+                                       r")\b(?:\sgcse)?[\s,;-]{1,3}(?:but\s|and\s)?(?:i\s(?:have|got)\s|"
+                                       r"i'?ve\sgot\s|got\s)?(\d{1,2})\s"
+                                       r"(?:others?|other (?:gcses|ones|subjects))\b")
+# Passes another qualification was said to count as: "a btec first diploma which counted as 4 more",
+# "a btec worth 2 more gcses", "and a btec equivalent to 4 gcses"
+MORE_AS_EQUIVALENT = re.compile(r"\b(?:counted|counts|count|counting)\sas\s(?:another\s)?(\d{1,2})\b|"
+                                r"\b(?:worth|equivalent to|equal to)\s(?:another\s)?(\d{1,2})\s(?:more|extra|"
+                                r"gcses?)\b")
 GRADED_SUBJECT = re.compile(r"\b(?:" + GCSE_SUBJECTS + r")\b\s{0,2}[:=-]?\s{0,2}"
                             r"((?:[1-9]|a\*|[a-gu])(?:\s{0,2}[,/]?\s{0,2}(?:[1-9]|a\*)\b){0,2})\b")
 

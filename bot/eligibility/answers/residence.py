@@ -85,6 +85,9 @@ MONTH_OF_A_YEAR_SAID = re.compile(r"\b((?:moved|came|arrived|got here)\b[^,.;]{0
 
 
 # Things counted that are not years: "4 gcses", "5 a levels", "3 kids"
+# A school year: "in year 11", "starting year 7", "doing year 13"
+SCHOOL_YEAR = re.compile(r"\b(in|into|starting|started|doing|finishing|finished|entering|going into|since)\s"
+                         r"(?:year|yr)\s\d{1,2}\b(?!\s?(?:years?|yrs?|months?|ago)\b)")
 COUNTED_THINGS = re.compile(r"\b\d{1,2}\s(?:gcses?|a[- ]?levels?|grades?|subjects?|kids|children|jobs)\b")
 
 
@@ -112,6 +115,7 @@ def parse_residence_years(text: str) -> float | str | None:
     text = _with_the_years_of_months_said(_others_born_here_left_out(normalise(text)))
     # "its may 2023 i moved": the date said first, as "i moved in may 2023"
     text = DATE_THEN_MOVED.sub(lambda m: f"{m.group(2)} in {m.group(1)}", text)
+    text = SCHOOL_YEAR.sub(r"\1 school", text)  # "she's in year 11": a school year, not 11 years here
     if COUNTED_THINGS.search(text) and not re.search(r"\b(?:years?|yrs?|months?|since|lived|here|moved|came|"
                                                      r"born|arrived|life)\b", text):
         return None  # "i got 4 gcses ... so 5 in the end": a count of something else, not years
@@ -271,7 +275,7 @@ def _short_trips_left_out(text: str) -> str:
     that only tells of a trip away of up to six months is left out (short trips don't break a stay,
     and its year is not when they came), when the rest still says how long ("15 years", "since
     birth")."""
-    parts = CLAUSE_MARKS.split(text)
+    parts = CLAUSE_MARKS.split(re.sub(r"\s?[()]\s?", ", ", text))  # ("(went home for a month)": a clause)
     kept = [part for part in parts if not (TRIP_AWAY.search(part) and _short(part) and
                                            not YEARS_SAID.search(part) and not ARRIVAL_SAID.search(part))]
     if len(kept) == len(parts):

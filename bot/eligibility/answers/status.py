@@ -30,7 +30,8 @@ FUTURE = re.compile(r"\b(going to|gonna|will|soon|planning|plan to|hope to|hopef
 
 
 def parse_euss_status(text: str) -> str | None:
-    text = normalise(text)
+    # ("my settled application is pending (got pre-settled now)": what is in brackets, a clause of its own)
+    text = normalise(re.sub(r"\s?[()]\s?", ", ", text))
     if is_not_sure(text):
         return NOT_SURE
     if re.search(r"\b(haven'?t|have not|never|didn'?t|did not|not) (yet )?(applied|apply)\b", text):
@@ -113,7 +114,8 @@ OUT_OF_REACH = re.compile(r"\b(?:too late (?:for|to (?:get|apply for))|missed (?
                           r"(?:wasn'?t|was not|weren'?t|not) eligible for|"
                           r"(?:couldn'?t|could not) (?:get|apply for)|(?:didn'?t|did not) qualify for)\s"
                           r"(?:the\s|a\s|any\s)?(?:pre[- ]?|full\s)?\s?$")
-UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled)\b")
+UPGRADE = re.compile(r"\b(upgrad\w*|(?:to|for) (?:full )?settled|"
+                     r"(?<!pre )(?<!pre-)(?:full )?settled (?:status )?(?:application|app|claim))\b")
 # Pre-settled status by its length: "the 5 year one", "got five years", "a five-year status"
 FIVE_YEAR_GRANT = re.compile(r"\b(?:the|a|my)\s(?:5|five)[\s-]?(?:years?|yrs?)\s(?:one|status|leave|grant|"
                              r"thing|version|kind|type|permission)\b|"

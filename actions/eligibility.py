@@ -59,6 +59,7 @@ class ValidateEligibilityForm(RoutedFormValidation):
             pending, spacy_entities(tracker), tracker.get_slot(check.UNCONFIRMED_SLOT),
             # (the conversation's messages are read only while the years are asked)
             studied_here=pending == "residence_years" and studied_here_not_yet_reminded(tracker),
+            study_told_before=told_of_study_here(earlier_messages(tracker)),
         )
 
     def apply(self, answers: dict[str, Any], updates: dict[str, Any]) -> dict[str, Any]:
@@ -81,6 +82,11 @@ class ValidateEligibilityForm(RoutedFormValidation):
         return (pending,) if pending else ()
 
 
+def earlier_messages(tracker: Tracker) -> list[str]:
+    """The person's messages before the latest one."""
+    return [str(e.get("text") or "") for e in tracker.events or [] if e.get("event") == "user"][:-1]
+
+
 def studied_here_not_yet_reminded(tracker: Tracker) -> bool:
     """Whether an earlier message told of time here on a student visa ("first i was student, now
     skilled worker") and the bot hasn't yet reminded them those years don't count."""
@@ -88,8 +94,7 @@ def studied_here_not_yet_reminded(tracker: Tracker) -> bool:
     reminder = check.say("study_years_reminder")
     if any(e.get("event") == "bot" and reminder in str(e.get("text") or "") for e in events):
         return False
-    earlier = [str(e.get("text") or "") for e in events if e.get("event") == "user"][:-1]
-    return told_of_study_here(earlier)
+    return told_of_study_here(earlier_messages(tracker))
 
 
 def started_this_turn(tracker: Tracker) -> bool:

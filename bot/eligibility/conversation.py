@@ -12,7 +12,13 @@ from typing import Any
 
 from bot.eligibility.answers.nationality import nationalities_named
 from bot.eligibility.answers.qualifications import LEVEL4_SWAPPED
-from bot.eligibility.answers.residence import NOT_COUNTED, STUDY_NAMED, counted_place_named, untimed_time_in
+from bot.eligibility.answers.residence import (
+    NOT_COUNTED,
+    STUDY_NAMED,
+    counted_place_named,
+    told_of_study_here,
+    untimed_time_in,
+)
 from bot.eligibility.answers.status import NO_WORK
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, at_least, findings
@@ -178,11 +184,18 @@ def about_another_question(text: str, pending: str) -> bool:
     if pending == "works_in_england" and SUBJECT_SAID.search(text) and not WORKPLACE.search(text) and \
             not mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]):
         return True  # "no its civil engineering, bridges n stuff not computers": the degree asked before
+    if pending not in (*STATUS_QUESTIONS, "permission_lasts", "residence_years") and \
+            VISA_ENDING.search(text) and not says_any(text, QUESTION_WORDS[pending]):
+        return True  # "my visa ends next spring but i'll apply to extend it" at the loan question
     if pending in ("works_in_england", "employed_relevant") or not WORKPLACE.search(text):
         return False
     return bool(mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND]))
 
 
+# A visa's end or extension: what the question about permission lasting was about
+VISA_ENDING = re.compile(r"\b(?:visa|permission|leave to remain|brp|permit)\b[^,.;]{0,30}?\b(?:ends?|ending|"
+                         r"expires?|expiring|runs? out|extension|extended)\b|"
+                         r"\b(?:extend|renew)\w*\s(?:my\s|the\s|it\b)(?:visa|permission|leave)?")
 # A subject or qualification said: what the question before was about, not where they will work
 SUBJECT_SAID = re.compile(r"\b(?:degree|engineering|physics|chemistry|biology|maths|mathematics|history|"
                           r"computing|computers?|computer science|subject|qualification|hnd|hnc|masters?|"
@@ -463,12 +476,51 @@ def counted_places(nationality: object) -> tuple[str, ...]:
 def read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
     entities: Sequence[tuple[str, str]] = (), unconfirmed: Mapping[str, Any] | None = None,
-    studied_here: bool = False,
+    studied_here: bool = False, study_told_before: bool = False,
 ) -> AnswerReading:
     """Make sense of `text`, said while `pending` was asked (None after the check ended).
     `entities` are spaCy's (label, text) pairs for the message; `unconfirmed` is the answer asked
     back ("is that right?"), when the message replies to that; `studied_here`, that an earlier
-    message told of time here on a student visa, not yet reminded of."""
+    message told of time here on a student visa, not yet reminded of; `study_told_before`, that
+    an earlier message told of it at all (the years were then read or asked without it)."""
+    reading = _read_answer(text, intent, confidence, answers, pending, entities, unconfirmed, studied_here)
+    if study_told_before:
+        return reading
+    return _study_years_told_later(reading, text, answers, pending)
+
+
+# A student visa said not to have been held: "never had a student visa", "wasn't on a student visa"
+NO_STUDY_VISA = re.compile(r"\b(?:never|not|wasn'?t|weren'?t|no|didn'?t|without)\b[^.;,]{0,25}"
+                           r"\b(?:student|study|tier 4)\b")
+
+
+SOMEONE_ELSE = re.compile(r"\b(?:he|she|his|her|him|husband|wife|partner|spouse|son|daughter|friend)\b")
+
+
+def _study_years_told_later(reading: AnswerReading, text: str, answers: Mapping[str, Any],
+                            pending: str | None) -> AnswerReading:
+    """ "the first 2 of those 4 years I was on a student visa", told after someone with a visa
+    answered the years (first mention): those years don't count, so the years are asked again (two
+    exploratory testers were told "eligible" on the total, study years and all)."""
+    lowered = normalise(text)
+    years = answers.get("residence_years")
+    if pending == "residence_years" or answers.get("nationality") != "other" or years is None or \
+            answers.get("immigration_status") == "student_dependant" or \
+            "residence_years" in reading.updates or not told_of_study_here([text]) or \
+            NO_STUDY_VISA.search(lowered) or SOMEONE_ELSE.search(lowered) or \
+            QUESTION_LIKE.search(lowered) or "?" in lowered:
+        return reading  # (a dependant's partner's visa, "unless he gets a graduate visa", is not theirs)
+    if years != "all_my_life" and not at_least(years, RULES.residence_years):
+        return reading  # (fewer years without the study ones change nothing)
+    said = " ".join(part for part in (reading.acknowledgement, say("study_years_told_later")) if part)
+    return replace(reading, updates={**reading.updates, "residence_years": None}, interrupt=False,
+                   understood=True, acknowledgement=said)
+
+
+def _read_answer(
+    text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
+    entities: Sequence[tuple[str, str]], unconfirmed: Mapping[str, Any] | None, studied_here: bool,
+) -> AnswerReading:
     lowered = normalise(text)
     # ("wait, how long does the course last?": a question, not a step back nor a correction)
     asked = "?" in lowered and bool(QUESTION_LIKE.match(AFTERTHOUGHT.sub("", lowered)))
@@ -542,6 +594,14 @@ def read_answer(
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"
+    lasts = parse_answer("permission_lasts", text, entities) \
+        if value is None and "permission_lasts" in answers and VISA_ENDING.search(lowered) and \
+        pending not in (*STATUS_QUESTIONS, "permission_lasts") else None
+    if lasts is not None and lasts != answers["permission_lasts"]:
+        # "my visa ends next spring but i'll apply for the extension", said at the loan question after a
+        # yes to whether it lasts (an exploratory tester's was kept as "no loan")
+        return AnswerReading(updates={"permission_lasts": lasts},
+                             acknowledgement=acknowledge("permission_lasts", lasts))
     asks_to_change = intent == "change_answer" or bool(CHANGE_REQUEST.search(lowered))
     # (a bare number, "19" at the role question, is no question about anything: not an aside)
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE and not BARE_NUMBER.match(lowered)

@@ -914,6 +914,45 @@ def test_years_from_someone_who_said_they_came_as_a_student_are_asked_without_th
     assert messages[0]["text"].startswith("You mentioned earlier that some of your time here was")
 
 
+def test_years_on_a_student_visa_told_after_the_years_question_ask_the_years_again() -> None:
+    # Two exploratory testers answered "4 years" and only at a later question said the first two were on
+    # a student visa: the years were kept and the verdict said they meet the criteria.
+    answers = {"role": "software_developer", "age": 29, "nationality": "other",
+               "immigration_status": "other_permission", "residence_years": 4.0, "permission_lasts": "yes"}
+    text = "hang on, the first 2 of those years i was on a tier 4 student visa"
+    messages, events = run(ValidateEligibilityForm(), text=text, pending="student_loan", answers=answers)
+    assert messages[0]["text"].startswith("Thanks for telling me. Years on a student visa don't count")
+    assert SlotSet("elig_residence_years", None) in events
+    assert events[-1] == SlotSet("requested_slot", "elig_residence_years")
+    # near misses: said before the years were asked (they were asked without them then), said not to
+    # have been held, asked about, or told with fewer years than the rule: nothing is cleared
+    told = [{"event": "user", "text": "first i was on a student visa, now skilled worker"}, *AFTER_USER]
+    for said, kwargs in ((text, {"events": told}),
+                         ("i was never on a student visa", {}),
+                         ("do years on a student visa count?", {})):
+        _, events = run(ValidateEligibilityForm(), text=said, pending="student_loan", answers=answers,
+                        **kwargs)
+        assert SlotSet("elig_residence_years", None) not in events, said
+    _, events = run(ValidateEligibilityForm(), text=text, pending="student_loan",
+                    answers={**answers, "residence_years": 2.0})
+    assert SlotSet("elig_residence_years", None) not in events
+
+
+def test_a_visa_ending_told_at_a_later_question_changes_whether_it_lasts() -> None:
+    # An exploratory tester on the Ukraine scheme said at the loan question that the visa ends next spring
+    # and an extension would be applied for: it was kept as "no loan" and the permission stayed "lasts".
+    answers = {"role": "software_developer", "age": 30, "nationality": "other",
+               "immigration_status": "exempt_leave", "permission_lasts": "yes"}
+    text = "my visa runs out next spring but i'll apply for the extension"
+    messages, events = run(ValidateEligibilityForm(), text=text, pending="student_loan", answers=answers)
+    assert messages[0]["text"] == "Updated your answer: Permission lasts the whole apprenticeship: No."
+    assert not any(e.get("name") == "elig_student_loan" for e in events)
+    # near miss: said the same way as before, nothing changes
+    _, events = run(ValidateEligibilityForm(), text=text, pending="student_loan",
+                    answers={**answers, "permission_lasts": "no"})
+    assert not any(e.get("name") == "elig_permission_lasts" for e in events)
+
+
 def test_years_since_an_age_are_counted_from_the_age_given() -> None:
     # Exploratory testers' "since i was 12" and "since she was 2" at the years question got FAQ links.
     answers = {"role": "software_developer", "age": 30, "nationality": "uk"}

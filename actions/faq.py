@@ -352,8 +352,10 @@ class ActionAnswerFaq(Action):
                 send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))
             send(dispatcher, replies.ask_which_role(entry))
             return [*events, SlotSet("pending_faq", entry.id)]
-        # ("who are BPP?" with DevOps remembered: the answer for a role BPP trains, the role kept)
-        shown = provider_named_for_another_role(text, role) or role
+        # ("who are BPP?" with DevOps remembered: the answer for a role BPP trains, the role kept; "who
+        # provides the cyber training, is it makers?" names the role asked about)
+        shown = role if named and named != replies.ALL_ROLES else \
+            provider_named_for_another_role(text, role) or role
         answering = answer_entry(dispatcher, tracker, entry, shown, decision.candidates[0].confidence, facts)
         for topic in uncovered:
             send(dispatcher, replies.not_in_the_faq(topic, load_settings().human_route))

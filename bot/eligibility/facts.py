@@ -31,8 +31,13 @@ THEIR_CHILD = r"(?:my|our) (?:son|daughter|child|kid|boy|girl|teenager)"
 FOR_A_CHILD = re.compile(r"\b(?:for|on behalf of) " + THEIR_CHILD + r"\b|"
                          # "can my daughter apply for devops? she's 15"
                          r"\b(?:can|could|would|will|is|does) " + THEIR_CHILD +
-                         r" (?:apply|be eligible|qualify|do|join|go for|get on)\b")
-CHILDS_WORDS_AS_OWN = {"she's": "i'm", "shes": "i'm", "he's": "i'm", "hes": "i'm", "she is": "i am",
+                         r" (?:apply|be eligible|qualify|do|join|go for|get on)\b|"
+                         # "my son is 17 and wants to do the software developer one"
+                         r"\b" + THEIR_CHILD + r"(?: is|'s) (?:\d{1,2}|sixteen|seventeen|eighteen|"
+                         r"nineteen)\b")
+CHILDS_WORDS_AS_OWN = {"my son is": "i am", "my daughter is": "i am", "my child is": "i am",
+                       "my son's": "i'm", "my daughter's": "i'm",
+                       "she's": "i'm", "shes": "i'm", "he's": "i'm", "hes": "i'm", "she is": "i am",
                        "he is": "i am", "all her life": "all my life", "all his life": "all my life",
                        "her whole life": "my whole life", "his whole life": "my whole life"}
 CHILDS_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CHILDS_WORDS_AS_OWN) + r")(?!\w)")
@@ -151,16 +156,16 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
     said = [part for part in parts if not SUPPOSED.match(part)]
     if len(said) < len(parts):
         lowered = ", ".join(said)  # "what if she was a refugee?": a case supposed, no fact of theirs
+    if FOR_A_CHILD.search(lowered):
+        # "checking for my daughter, shes 15, british, lived here all her life": the child's facts are the
+        # applicant's, said as the parent says them
+        lowered = CHILDS_WORDS.sub(lambda match: CHILDS_WORDS_AS_OWN[match.group(0)], lowered)
     own = own_clauses(lowered)
     if len(own) < len(clauses(lowered)):
         # "my husband has settled status, I'm 30": what is said of someone else is no fact of theirs
         lowered = ", ".join(own)
     # "age 72, sorry I mean 27": the number said last is the one meant
     lowered = NUMBER_CORRECTED.sub(r"\1", lowered)
-    if FOR_A_CHILD.search(lowered):
-        # "checking for my daughter, shes 15, british, lived here all her life": the child's facts are the
-        # applicant's, said as the parent says them
-        lowered = CHILDS_WORDS.sub(lambda match: CHILDS_WORDS_AS_OWN[match.group(0)], lowered)
     facts: dict[str, Any] = {}
     role = find_role(lowered)
     if role is not None:
@@ -252,7 +257,8 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
 ELIGIBLE = r"(?:eligible|elligible|eligable|elligable|elgible|eligble|elegible|elegable|eligeble|eligibile)"
 ELIGIBILITY = r"(?:eligibility|eligibilty|eligability|elegibility|eligiblity|elgibility)"
 ASKS_ABOUT_ELIGIBILITY = re.compile(
-    r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be)\b[^.?!]{0,25}"
+    r"\b(am i|would i be|will i be|could i be|i'?m i|is it possible for me to be|is (?:he|she|my (?:son|"
+    r"daughter|child)) )\b[^.?!]{0,25}"
     r"\b(" + ELIGIBLE + r"|qualif\w*)|"
     r"\bdo i (qualify|meet the (criteria|requirements))\b|\bcheck (if|whether) (?:i|i'?m|im)\b|"
     r"\b(check|see|checking) (?:my |the |for )?" + ELIGIBILITY + r"\b(?! criteria| rules| requirements)|"
@@ -267,7 +273,7 @@ ASKS_ABOUT_ELIGIBILITY = re.compile(
 )
 ASKS_TO_APPLY = re.compile(
     # ("can I do it part time?" asks how, not whether: "do it" counts only when nothing follows)
-    r"\b(can|could|may) (?:i|my (?:son|daughter|child|kid)) (apply|(?:do|join) (this|it|techtrack|"
+    r"\b(can|could|may) (?:i|my (?:son|daughter|child|kid)|he|she) (apply|(?:do|join) (this|it|techtrack|"
     r"the apprenticeship|the programme)"
     r"(?=\s*(?:[?.!]|$|please\b)))|"
     r"\b(am i|would i be) (able|allowed) to apply\b"

@@ -940,3 +940,16 @@ def test_an_office_asked_about_outside_england_is_said_to_be_outside_it(corpus: 
     messages, _ = run(ActionAnswerFaq(), text="do you have any offices in Wales?", faq_id="locations")
     assert messages[0]["text"].startswith("Wales isn't in England: the FAQ says all apprentices")
     assert corpus["locations"].answer in messages[0]["text"]
+
+
+def test_a_provider_named_beside_the_role_asked_about_answers_for_it(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "who provides the cyber training, is it makers?" opened with the Software
+    # Developer's provider: the provider named was taken for the role, over the role named.
+    messages, _ = run(ActionAnswerFaq(), text="who trains the cyber people, is it makers?",
+                      faq_id="roles_and_providers",
+                      entities=[role_entity("cyber", "cyber_security_technologist")])
+    assert messages[0]["text"] == corpus["roles_and_providers"].answer_for("cyber_security_technologist")
+    # near miss: with no role named, the provider's role is answered for (DevOps remembered)
+    messages, _ = run(ActionAnswerFaq(), text="who are bpp?", faq_id="roles_and_providers",
+                      slots={"role": "devops_engineer"})
+    assert messages[0]["text"] == corpus["roles_and_providers"].answer_for("business_analyst")

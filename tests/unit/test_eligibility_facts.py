@@ -314,3 +314,18 @@ def test_a_parent_asking_whether_their_child_can_apply_starts_the_check_with_the
     assert not asks_to_check("can my daughter do it part time?", {})
     text = "am i elligable for devops"
     assert asks_to_check(text, volunteered_facts(text))
+
+
+def test_a_parent_describing_their_child_starts_the_check_with_the_childs_facts() -> None:
+    # Exploratory testers' "my son is 17 and wants to do the software developer one, he's british ... can he
+    # apply?" got "Did you mean one of these?", and "my son is 18 ... is he eligible?" the returners' answer.
+    text = "my son is 17, wants to do the devops one, he's british. can he apply?"
+    facts = volunteered_facts(text)
+    assert facts == {"role": "devops_engineer", "age": 17, "nationality": "uk"}
+    assert asks_to_check(text, facts)
+    text = "my daughter's 18 and irish, she'd like software dev, is she eligible?"
+    facts = volunteered_facts(text)
+    assert facts == {"role": "software_developer", "age": 18, "nationality": "irish"}
+    assert asks_to_check(text, facts)
+    # near miss: someone else's facts beside the person's own stay out
+    assert volunteered_facts("my husband has settled status, im 30") == {"age": 30}

@@ -96,3 +96,12 @@ def test_an_analysts_job_is_not_the_business_analyst_role() -> None:
     assert role_in_parse({"text": text, "entities": [entity]}) == "cyber_security_technologist"
     assert find_role("the analyst one please") == "business_analyst"
     assert find_role("I'm a junior business analyst") == "business_analyst"
+
+
+def test_the_software_one_names_the_software_developer_role() -> None:
+    # An exploratory tester's "what about the software one, is that online too" after Cyber's answer got
+    # Cyber's answer again.
+    assert find_role("what about the software one, is that online too") == "software_developer"
+    assert find_role("is the software apprenticeship remote?") == "software_developer"
+    # near miss: software that isn't a role
+    assert find_role("what software will I use?") is None

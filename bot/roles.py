@@ -21,8 +21,9 @@ class Role:
     synonyms: tuple[str, ...] = ()
     # The eligibility questions only this role asks (its provider's entry requirements).
     entry_requirements: tuple[str, ...] = ()
-    # Keys of the next steps shown after an eligibility verdict for this role.
+    # Keys of the next steps shown after an eligibility verdict for this role, and after a "not eligible"
     next_steps: tuple[str, ...] = ()
+    next_steps_if_it_changes: tuple[str, ...] = ()
 
     @property
     def needs_qualifications(self) -> bool:
@@ -37,6 +38,7 @@ def load_roles(path: Path = ROLES_FILE) -> dict[str, Role]:
             synonyms=tuple(str(s).lower() for s in spec.get("synonyms") or ()),
             entry_requirements=tuple(spec.get("entry_requirements") or ()),
             next_steps=tuple(spec.get("next_steps") or ()),
+            next_steps_if_it_changes=tuple(spec.get("next_steps_if_it_changes") or ()),
         )
         for key, spec in raw.items()
     }

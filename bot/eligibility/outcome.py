@@ -85,6 +85,10 @@ def decide(answers: Answers) -> Outcome:
             steps.append(steps_text["undecided"])
     elif role is not None and verdict is not Verdict.NOT_ELIGIBLE:
         steps += [steps_text[key] for key in role.next_steps]
+    elif role is not None and not other_roles:
+        # (every verdict ends with the role's next steps: after a "not eligible", how applying goes
+        # once what stood in the way changes)
+        steps += [steps_text[key] for key in role.next_steps_if_it_changes]
     if other_roles:
         steps.append(steps_text["other_roles"])
     steps += [steps_text["nationality_rules"], steps_text["guidance"]]

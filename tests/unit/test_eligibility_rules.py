@@ -292,6 +292,28 @@ def test_next_steps_per_role(role: str, step: str) -> None:
                for s in outcome.next_steps)
 
 
+@pytest.mark.parametrize(
+    ("role", "step"),
+    [
+        ("software_developer", "a course and a coding challenge from Makers"),
+        ("devops_engineer", "self-assessing your current knowledge and skills"),
+        ("business_analyst", "five GCSEs A–C/9–4 and a Level 3 qualification"),
+        ("cyber_security_technologist", "an IT qualification at level 2/3"),
+    ],
+)
+def test_a_not_eligible_verdict_ends_with_the_roles_next_steps(role: str, step: str) -> None:
+    # Exploratory testers: "not eligible" verdicts ended with the nationality rules and "guidance only",
+    # though every verdict ends with the role's next steps.
+    outcome = decide(answers(role, student_loan="yes"))
+    assert outcome.verdict is Verdict.NOT_ELIGIBLE
+    first = outcome.next_steps[0]
+    assert first.startswith("If that changes: applying means") and step in first
+    assert outcome.next_steps[-1] == "This is guidance only: the admissions team makes the decision."
+    # near miss: BA and Cyber short only of their entry requirements are pointed to the other roles instead
+    if role in ("business_analyst", "cyber_security_technologist"):
+        assert not any("If that changes" in s for s in decide(answers(role, gcses="no")).next_steps)
+
+
 def test_undecided_role_is_told_which_roles_are_open() -> None:
     outcome = decide(answers("undecided"))
     assert outcome.verdict is Verdict.ELIGIBLE

@@ -299,6 +299,9 @@ class ActionAnswerFaq(Action):
         if disputes_the_verdict(tracker):
             # "actually I've only lived here 1 year" after the verdict: a correction, not an FAQ
             return [FollowupAction("action_change_answer")]
+        if switches_role_after_the_verdict(tracker, find_role(text)):
+            # "what about devops then?" after a Cyber verdict: not the last FAQ answer for DevOps
+            return [FollowupAction("action_start_eligibility")]
         followup = answer_followup(dispatcher, tracker)
         if followup is not None:
             return followup
@@ -367,11 +370,19 @@ SWITCH_TO_A_ROLE = re.compile(r"\b(?:let'?s say|lets say|let'?s go (?:with|for)|
                               r"switch(?:ing)? to|change (?:it )?to|then|instead)\b")
 
 
+# Another role asked about, right after the verdict: "what about devops?", "and for software dev?"
+ANOTHER_ROLE_ASKED = re.compile(r"^\s*(?:ok\s|okay\s|so\s|hmm\s)?(?:what|how) about\b|"
+                                r"^\s*(?:and|ok|okay) (?:for|with)\b")
+
+
 def switches_role_after_the_verdict(tracker: Tracker, role: str | None) -> bool:
-    """ "ok lets say software developer then" after a Cyber verdict: that role's check asked for."""
+    """ "ok lets say software developer then" after a Cyber verdict, or "what about devops?" said
+    straight after it: that role's check asked for."""
+    text = latest_text(tracker).lower()
     return verdict_given(tracker) and role is not None and \
         check.answers_from_slots(tracker.slots).get("role") not in (None, role) and \
-        bool(SWITCH_TO_A_ROLE.search(latest_text(tracker).lower()))
+        bool(SWITCH_TO_A_ROLE.search(text) or (ANOTHER_ROLE_ASKED.search(text) and
+                                               check.texts()["verdict"]["told"] in last_bot_text(tracker)))
 
 
 class ActionRoleChosen(Action):

@@ -825,6 +825,15 @@ def test_a_role_taken_up_after_a_verdict_runs_the_check_for_it() -> None:
     # another exploratory tester's "ok try software dev then", unplaced, got "I don't know"
     messages, events = run(ActionDontKnow(), text="fine, try devops then", intent="nlu_fallback", slots=slots)
     assert messages == [] and events == [FollowupAction("action_start_eligibility")]
+    # Another's "what about devops?" straight after the verdict got the last FAQ answer again, for DevOps.
+    verdict_said = [{"event": "bot", "text": "From what you've told me, ...\nWhat you told me:\n- Age: 30"}]
+    messages, events = run(ActionAnswerFaq(), text="what about devops?", faq_id="salary",
+                           slots=slots, events=verdict_said)
+    assert messages == [] and events == [FollowupAction("action_start_eligibility")]
+    # near miss: asked after another answer since the verdict, it follows that answer up
+    _, events = run(ActionAnswerFaq(), text="what about devops?", faq_id="salary", slots=slots,
+                    events=[{"event": "bot", "text": "Apprentices are paid..."}])
+    assert FollowupAction("action_start_eligibility") not in events
 
 
 def test_k_alone_is_an_acknowledgement_not_another_language() -> None:

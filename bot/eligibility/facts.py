@@ -68,6 +68,11 @@ NO_LOAN = re.compile(r"\b(?:no|not on an?y?|not getting an?y?|don'?t have an?y?|
 NO_OTHER_PROGRAMME = re.compile(r"\b(?:not on|not doing|not studying|no) (?:any|another|an?y? other) "
                                 r"(?:courses?|programmes?|apprenticeships?|training)\b|"
                                 r"\bno (?:other )?(?:courses?|apprenticeships?)\b")
+# A course or apprenticeship they are on now, said to end: "currently on a level 3 apprenticeship, it
+# finishes in 3 weeks"
+COURSE_NOW_ENDING = re.compile(r"\b(?:i'?m|im|i am|currently|now)\b[^.;?]{0,30}\b(?:on|doing)\s(?:a|an|my)\s"
+                               r"[^.;?]{0,30}?\b(?:apprenticeship|course|programme|traineeship)\b[^.;?]{0,30}?"
+                               r"\b(?:finish\w*|ends?|ending|done|over|completes?)\b")
 # Indefinite leave, named in an answer or an opening message: it cannot run out, so whether it lasts
 # the whole apprenticeship is not asked ("ILR", "settlement visa")
 INDEFINITE_LEAVE = re.compile(r"\b(?:indefinite leave|ilr|settlement (?:visa|status)|permanent residen\w*)\b")
@@ -228,6 +233,14 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         facts["student_loan"] = NO  # "no student loan"
     if any(NO_OTHER_PROGRAMME.search(clause) for clause in said):
         facts["other_programme"] = NO  # "not on any other course"
+    elif COURSE_NOW_ENDING.search(lowered):
+        # "im currently on a level 3 data apprenticeship, it finishes in 3 weeks": ending soon (an
+        # exploratory tester's, said before the check, was asked again and answered "yes")
+        from bot.eligibility.answers.funding import parse_other_programme
+
+        ending = parse_other_programme(lowered)
+        if ending in ("ending_soon", NO):
+            facts["other_programme"] = ending
     # ("I'm Swiss, do I need pre-settled status?": a status asked about is not one held)
     held = ", ".join(clause for clause in clauses(lowered) if not STATUS_ASKED_ABOUT.search(clause))
     # ("I'm Swiss, ... applied to the EU settlement scheme and waiting": the scheme named, for an EU citizen)

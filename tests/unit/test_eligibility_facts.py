@@ -329,3 +329,14 @@ def test_a_parent_describing_their_child_starts_the_check_with_the_childs_facts(
     assert asks_to_check(text, facts)
     # near miss: someone else's facts beside the person's own stay out
     assert volunteered_facts("my husband has settled status, im 30") == {"age": 30}
+
+
+def test_a_course_said_to_end_soon_is_noted_for_the_check() -> None:
+    # An exploratory tester said "im currently on a level 3 data apprenticeship tho, it finishes in 3 weeks"
+    # before the check, was asked about other programmes again, answered "yes the level 3 one i mentioned"
+    # and was told "not eligible".
+    assert volunteered_facts("i'm on a level 3 business apprenticeship now, it ends in 2 weeks") == \
+        {"other_programme": "ending_soon"}
+    # near misses: a course done, and one whose end is far off, are not noted
+    assert "other_programme" not in volunteered_facts("i did a level 2 digital apprenticeship, can i apply?")
+    assert "other_programme" not in volunteered_facts("I am on a level 3 one which finishes next year")

@@ -3447,3 +3447,10 @@ def test_technology_degrees_games_design_and_a_level_asked() -> None:
                                   # near misses: a BTEC misspelt; a Level 4 named, its level asked
                                   ("btech level 3 in IT", "no"),
                                   ("HND in computing, is that level 4?", "yes")])
+
+
+def test_a_role_said_rather_than_another() -> None:
+    # "the software one" became a Software Developer word, and a looked-at set's "the DevOps one rather than
+    # the software one" turned into undecided.
+    _each("role", [("i'd pick the devops one rather than the software one", "devops_engineer"),
+                   ("cyber instead of BA", "cyber_security_technologist")])

@@ -63,7 +63,9 @@ EITHER_OR = re.compile(r"\beither\s[^,.;!?]{1,40}?\sor\s[^,.;!?]{1,40}|"
 # A role left out of the choice: "anything but cyber", "any except BA", "all apart from devops"
 EXCLUDED_ROLE = re.compile(r"\b(?:anything|any(?: of them| one| role)?|all(?: of them)?|everything|"
                            r"whichever)\s(?:but|except|bar|apart from|other than|besides|excluding)\s"
-                           r"(?:for\s)?(?:the\s)?$")
+                           r"(?:for\s)?(?:the\s)?$|"
+                           # "the DevOps one rather than the software one": the one not chosen
+                           r"\b(?:rather than|instead of)\s(?:the\s|doing\s(?:the\s)?)?$")
 # Someone else's opinion, reported in its own clause: "my lad says devops is dull", "my mum thinks BA
 # would suit me", "my mate reckons cyber's the one"
 # (the opinion ends at a "but" that turns to their own choice: "my son reckons I should do DevOps but I

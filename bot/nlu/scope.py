@@ -46,6 +46,7 @@ FILLER = frozenset({
     "ive", "id", "dont", "cant", "wont", "wanna", "gonna", "lol", "yeah", "yes", "yep", "nope",
     "want", "need", "know", "like", "tell", "let", "mean", "think", "wonder", "wondering", "question",
     "ask", "help", "anyone", "somebody", "guy", "mate", "sorry", "just", "actually", "basically",
+    "btw", "tho", "anyway", "anyways", "quick", "q",
 })
 _WORD = re.compile(r"^[a-z][a-z'\-]*[a-z]$|^[a-z]$")
 # A word not in the vocabulary counts as a close in-scope spelling when difflib's ratio is at least

@@ -120,6 +120,15 @@ def test_a_techtrack_question_does_not_lack_content() -> None:
         assert not lacks_content(measure(text), THRESHOLDS), text
 
 
+def test_an_aside_word_is_filler() -> None:
+    # An exploratory tester's "whats the salary btw?" mid-check got "I don't know": "btw" counted as a word
+    # from elsewhere.
+    assert content_lemmas(words("how much is the pay btw?")) == content_lemmas(words("how much is the pay?"))
+    assert not lacks_content(measure("is the salary good btw"), THRESHOLDS)
+    # near miss: an off-topic question stays off-topic with it
+    assert lacks_content(measure("btw how long do I boil an egg"), THRESHOLDS)
+
+
 def test_a_message_without_content_words_is_left_to_the_classifier() -> None:
     measured = measure("what is it?")
     assert measured.words == 0

@@ -50,7 +50,7 @@ from bot.nlu.faq_decision import (
     question_parts,
 )
 from bot.nlu.unknown_topics import OUTSIDE_TECHTRACK, names_techtrack, unknown_topic
-from bot.roles import find_role, find_roles, provider_named_for_another_role
+from bot.roles import ROLES, find_role, find_roles, provider_named_for_another_role
 from bot.settings import Settings, load_settings
 from bot.storage import analytics
 
@@ -218,11 +218,17 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
             send(dispatcher, replies.ask_which_role(entry))
             return [SlotSet("pending_faq", entry.id)]
         return answer_entry(dispatcher, tracker, entry, role, 1.0)
+    last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
+    other_role = role_before(tracker)
+    if not left and last is not None and last.role_specific and other_role is not None and \
+            asks_for_the_other(text) and re.search(r"\bthe other\b", text.lower()) and \
+            role_in_message(tracker) is None:
+        # "and the other one?" after answers for DevOps, then Cyber: the last answer for DevOps
+        return [*role_events(tracker, other_role), *answer_entry(dispatcher, tracker, last, other_role, 1.0)]
     waiting = corpus().get(tracker.get_slot("pending_faq") or "")
     if waiting is not None and means_every_role(text):
         # "all of them" to "Which role are you asking about?": the answer for every role
         return answer_entry(dispatcher, tracker, waiting, None, 1.0)
-    last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
     named = role_in_message(tracker)
     if waiting is not None and named and named != replies.ALL_ROLES and names_only_a_role(text):
         # "for cyber" to "Which role are you asking about?", whatever the classifier made of it
@@ -240,6 +246,14 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         send(dispatcher, replies.acknowledged())
         return [SlotSet("pending_faq", None)]
     return None
+
+
+def role_before(tracker: Tracker) -> str | None:
+    """The role remembered before the one remembered now (DevOps, after "what about cyber?"), or None."""
+    roles = [e.get("value") for e in tracker.events or []
+             if e.get("event") == "slot" and e.get("name") == "role"]
+    now = remembered_role(tracker)
+    return next((role for role in reversed(roles) if role in ROLES and role != now), None)
 
 
 def if_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

@@ -962,3 +962,20 @@ def test_a_provider_named_beside_the_role_asked_about_answers_for_it(corpus: dic
     messages, _ = run(ActionAnswerFaq(), text="who are bpp?", faq_id="roles_and_providers",
                       slots={"role": "devops_engineer"})
     assert messages[0]["text"] == corpus["roles_and_providers"].answer_for("business_analyst")
+
+
+def test_the_other_one_after_answers_for_two_roles_is_the_first_role(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester asked about DevOps, then "what about for cyber", then how they are assessed
+    # (Cyber's answer), then "and the other one?": the networking answer came back.
+    roles_said = [{"event": "slot", "name": "role", "value": "devops_engineer"},
+                  {"event": "slot", "name": "role", "value": "cyber_security_technologist"}]
+    messages, events = run(ActionAnswerFaq(), text="and the other one?", faq_id="networking",
+                           slots={"role": "cyber_security_technologist", "last_faq": "duration"},
+                           events=roles_said)
+    assert messages[0]["text"] == corpus["duration"].answer_for("devops_engineer")
+    assert SlotSet("role", "devops_engineer") in events
+    # near miss: one role only so far, no other to follow up
+    messages, _ = run(ActionAnswerFaq(), text="and the other one?", faq_id="salary",
+                      slots={"role": "cyber_security_technologist", "last_faq": "duration"},
+                      events=roles_said[1:])
+    assert messages[0]["text"] != corpus["duration"].answer_for("devops_engineer")

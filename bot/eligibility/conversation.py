@@ -642,6 +642,10 @@ def _read_answer(
             # "I'm 24" at the role question: kept, and the question asked again (not the FAQ's
             # answer about age)
             return AnswerReading(updates=told, acknowledgement=noted(told))
+    if pending == "residence_years" and value is None and grew_up_where_it_counts(lowered, answers):
+        # "grew up in cork, moved to london in 2020", from an Irish citizen: the UK and Ireland together,
+        # all their life (asked back: a break between is not said)
+        return AnswerReading(updates={}, to_confirm={pending: "all_my_life"})
     if pending == "residence_years" and value is None and intent != "change_answer" and \
             not QUESTION_LIKE.search(lowered) and RESIDENCE_TOLD.search(lowered):
         # "grew up in galway, only moved to leeds in september 2025": an answer not understood, asked
@@ -653,6 +657,20 @@ def _read_answer(
         # quick q - is the devops one remote?": a question, however unsure the classifier is of it)
         return AnswerReading(interrupt=True)
     return AnswerReading(understood=False)
+
+
+# Grown up in a place, then moved to the UK: "grew up in cork, moved to london in 2020"
+GREW_UP_THEN_MOVED = re.compile(r"^(?:i\s)?(?:grew up|was born and raised|born and raised|was raised|raised|"
+                                r"was brought up|brought up)\s(?:in|near)\s([a-z]+(?:\s[a-z]+)?)\s?[,;]?\s"
+                                r"(?:and\s|then\s|but\s)?(?:i\s)?(?:moved|came|relocated)\s(?:over\s)?"
+                                r"(?:to|here)\b")
+
+
+def grew_up_where_it_counts(lowered: str, answers: Mapping[str, Any]) -> bool:
+    """Whether the answer says they grew up in a place whose years count for their group (Ireland for an
+    Irish citizen, Ireland or the EEA for an EU one) and moved here from there."""
+    grew = GREW_UP_THEN_MOVED.search(lowered)
+    return bool(grew) and bool(mentions(grew.group(1), list(counted_beyond_uk(answers.get("nationality")))))
 
 
 # Where and how long they have lived, told: a year, a length, an arrival or a whole life

@@ -953,6 +953,20 @@ def test_a_visa_ending_told_at_a_later_question_changes_whether_it_lasts() -> No
     assert not any(e.get("name") == "elig_permission_lasts" for e in events)
 
 
+def test_grown_up_in_ireland_then_moved_here_is_all_their_life_for_an_irish_citizen() -> None:
+    # A looked-at set's Irish "grew up in ..., moved to london in 2020" was asked again; the years in
+    # Ireland count for Irish (and EU) citizens, so it is all their life, asked back.
+    for nationality in ("irish", "eu_eea"):
+        answers = {"role": "software_developer", "age": 25, "nationality": nationality}
+        events = validate("grew up in galway, moved to leeds in 2021", "residence_years", answers=answers)
+        asked_back = {"question": "residence_years", "value": "all_my_life"}
+        assert SlotSet(check.UNCONFIRMED_SLOT, asked_back) in events
+    # near miss: for a British citizen the years in Ireland don't count, so the years are asked again
+    answers = {"role": "software_developer", "age": 25, "nationality": "uk"}
+    events = validate("grew up in galway, moved to leeds in 2021", "residence_years", answers=answers)
+    assert not any(e.get("name") == check.UNCONFIRMED_SLOT and e.get("value") for e in events)
+
+
 def test_years_since_an_age_are_counted_from_the_age_given() -> None:
     # Exploratory testers' "since i was 12" and "since she was 2" at the years question got FAQ links.
     answers = {"role": "software_developer", "age": 30, "nationality": "uk"}

@@ -3454,3 +3454,14 @@ def test_a_role_said_rather_than_another() -> None:
     # the software one" turned into undecided.
     _each("role", [("i'd pick the devops one rather than the software one", "devops_engineer"),
                    ("cyber instead of BA", "cyber_security_technologist")])
+
+
+def test_office_days_a_week_from_a_home_outside_england_with_the_rest_at_home() -> None:
+    # Exploratory testers' "i live in newport (wales) ... bristol, id go in 2 days a week and wfh the other 3"
+    # and "... llanelli ... gloucester, id go in twice a week and wfh the rest" were kept as working in
+    # England ("eligible").
+    _each("works_in_england", [
+        ("i live in swansea, office would be bath, i'd go in two days a week, wfh the rest", "no"),
+        ("home is in cardiff, the office is bristol, 2 days a week, wfh the other 3", "no"),
+        # near miss: three days of five in England
+        ("i live in cardiff, office in bristol, 3 days a week there and wfh the other 2", "yes")])

@@ -406,7 +406,9 @@ def parse_works_in_england(text: str) -> str | None:
         # "I live in Newport and commute to Bristol", is not where they work), unless the days said
         # give the same answer either way ("2 days in Newport, 3 from home in Wales" is a no)
         return _share_either_way(text)
-    share = _ratio_share(text)
+    share = _office_days_rest_at_home(text)
+    if share is None:
+        share = _ratio_share(text)
     if share is None:
         share = _england_share(text)
     if share is None:
@@ -571,6 +573,32 @@ def _home_sides(text: str, england_names: Sequence[str] = ENGLAND,
     """Whether each place said as home ("I live in Chepstow") is in England: {False} for a home in Wales."""
     return {name in england_names for pos, name in mentions(text, [*england_names, *outside])
             if HOME_BEFORE.search(_clause_before(text, pos, 30))}
+
+
+# Days a week somewhere: "2 days a week", "twice a week", "three times a week"
+OFFICE_DAYS = re.compile(r"\b(\d|one|two|three|four|once|twice)\s(?:(?:days?|times)\s)?"
+                         r"(?:a|per|each|every)\sweek\b")
+# The rest of the week at home, however said: "wfh the other 3", "the rest from home", "home the other days"
+REST_FROM_HOME = re.compile(r"\b(?:wfh|from home|at home|remote\w*|home)\b[^,.;]{0,10}?\b(?:the\s)?"
+                            r"(?:other|rest|remaining|remainder)\b|"
+                            r"\b(?:the\s)?(?:other|rest|remaining|remainder)\b[^,.;]{0,15}?"
+                            r"\b(?:wfh|from home|at home|remote\w*)\b")
+DAY_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "once": 1.0, "twice": 2.0}
+
+
+def _office_days_rest_at_home(text: str) -> float | None:
+    """ "i live in llanelli, the office would be gloucester, id go in twice a week and wfh the rest": a
+    home outside England, one office in England, the days a week there, the rest at home (2 of 5 in
+    England; exploratory testers' were kept as working in England)."""
+    places = mentions(text, [*ENGLAND, *OUTSIDE_ENGLAND])
+    homes = [name for pos, name in places if HOME_BEFORE.search(_clause_before(text, pos, 30))]
+    offices = [name for pos, name in places if name not in homes]
+    days = OFFICE_DAYS.search(text)
+    if not homes or any(name in ENGLAND for name in homes) or len(offices) != 1 or \
+            offices[0] not in ENGLAND or not days or not REST_FROM_HOME.search(text):
+        return None
+    count = DAY_WORDS.get(days.group(1)) or float(days.group(1))
+    return min(count, 5.0) / 5
 
 
 def _share_travelling_from_home(text: str) -> float | None:

@@ -193,7 +193,8 @@ def about_another_question(text: str, pending: str) -> bool:
 
 
 # A visa's end or extension: what the question about permission lasting was about
-VISA_ENDING = re.compile(r"\b(?:visa|permission|leave to remain|brp|permit)\b[^,.;]{0,30}?\b(?:ends?|ending|"
+VISA_ENDING = re.compile(r"\b(?:visa|permission|leave to remain|brp|permit|pre[- ]?settled(?: status)?)\b"
+                         r"[^,.;]{0,30}?\b(?:ends?|ending|"
                          r"expires?|expiring|runs? out|extension|extended)\b|"
                          r"\b(?:extend|renew)\w*\s(?:my\s|the\s|it\b)(?:visa|permission|leave)?")
 # A subject or qualification said: what the question before was about, not where they will work
@@ -484,9 +485,46 @@ def read_answer(
     message told of time here on a student visa, not yet reminded of; `study_told_before`, that
     an earlier message told of it at all (the years were then read or asked without it)."""
     reading = _read_answer(text, intent, confidence, answers, pending, entities, unconfirmed, studied_here)
+    reading = _told_later(reading, text, answers, pending)
     if study_told_before:
         return reading
     return _study_years_told_later(reading, text, answers, pending)
+
+
+# Facts told at a later question than theirs: a student loan held now, a visa or status that runs out
+TOLD_LATER = {"student_loan": re.compile(r"\b(?:student (?:loan|finance)|maintenance loan|"
+                                         r"tuition (?:fee )?loan)\b"),
+              "permission_lasts": VISA_ENDING}
+# Where a sentence told in passing starts: "yes, leeds. btw i should mention ..."
+ASIDE_START = re.compile(r"[.!?;]|\b(?:btw|by the way|oh wait|also|actually|i should (?:say|mention))\b")
+
+
+def _told_later(reading: AnswerReading, text: str, answers: Mapping[str, Any],
+                pending: str | None) -> AnswerReading:
+    """ "yes i work in manchester. btw ... still getting student finance" after "no" to the loan question,
+    "my visa ends next spring" at the loan question after "yes" to whether it lasts: the earlier answer
+    changes too (exploratory testers were told "eligible" on the first answers)."""
+    lowered = normalise(text)
+    if QUESTION_LIKE.match(lowered) or "?" in lowered:
+        return reading
+    updates, said = dict(reading.updates), []
+    for question, topic in TOLD_LATER.items():
+        found = topic.search(lowered)
+        if question == pending or question not in answers or question in updates or not found or \
+                (question == "permission_lasts" and pending in STATUS_QUESTIONS):
+            continue
+        starts = [m.end() for m in ASIDE_START.finditer(lowered, 0, found.start())]
+        value = parse_answer(question, lowered[starts[-1] if starts else 0:])
+        if value is not None and value != answers[question]:
+            updates[question] = value
+            said.append(acknowledge(question, value))
+    if not said:
+        return reading
+    if reading.interrupt or not reading.understood:
+        # (nothing else read from the message: the pending question is asked again after the change)
+        reading = AnswerReading()
+    return replace(reading, updates=updates,
+                   acknowledgement=" ".join(part for part in (reading.acknowledgement, *said) if part))
 
 
 # A student visa said not to have been held: "never had a student visa", "wasn't on a student visa"
@@ -494,6 +532,9 @@ NO_STUDY_VISA = re.compile(r"\b(?:never|not|wasn'?t|weren'?t|no|didn'?t|without)
                            r"\b(?:student|study|tier 4)\b")
 
 
+# Time on a student visa told as past: "the first 2 of those years i was on a student visa", "was a student"
+STUDY_IN_THE_PAST = re.compile(r"\b(?:i was|was|were|first|those|at first|before)\b[^.;]{0,40}?"
+                               r"\b(?:student|study|tier 4)\b")
 SOMEONE_ELSE = re.compile(r"\b(?:he|she|his|her|him|husband|wife|partner|spouse|son|daughter|friend)\b")
 
 
@@ -512,8 +553,17 @@ def _study_years_told_later(reading: AnswerReading, text: str, answers: Mapping[
         return reading  # (a dependant's partner's visa, "unless he gets a graduate visa", is not theirs)
     if years != "all_my_life" and not at_least(years, RULES.residence_years):
         return reading  # (fewer years without the study ones change nothing)
-    said = " ".join(part for part in (reading.acknowledgement, say("study_years_told_later")) if part)
-    return replace(reading, updates={**reading.updates, "residence_years": None}, interrupt=False,
+    updates, earlier = dict(reading.updates), reading.acknowledgement
+    if updates.get("immigration_status") == "study" and STUDY_IN_THE_PAST.search(lowered) and \
+            answers.get("immigration_status") not in (None, "study"):
+        # "oh wait actually the first 2 of those years i was on a student visa": years past, not the visa
+        # held now (an exploratory tester's skilled worker visa was changed to a student visa)
+        del updates["immigration_status"]
+        earlier = None
+    if updates.get("immigration_status") == "study":
+        return reading  # (a student visa now: its years are not asked)
+    said = " ".join(part for part in (earlier, say("study_years_told_later")) if part)
+    return replace(reading, updates={**updates, "residence_years": None}, interrupt=False,
                    understood=True, acknowledgement=said)
 
 
@@ -594,14 +644,6 @@ def _read_answer(
     if pending and value in ("yes", "no") and len(lowered.split()) > 2 and \
             about_another_question(lowered, pending):
         value = None  # "yeah I work in london" is no answer to "do you have a degree?"
-    lasts = parse_answer("permission_lasts", text, entities) \
-        if value is None and "permission_lasts" in answers and VISA_ENDING.search(lowered) and \
-        pending not in (*STATUS_QUESTIONS, "permission_lasts") else None
-    if lasts is not None and lasts != answers["permission_lasts"]:
-        # "my visa ends next spring but i'll apply for the extension", said at the loan question after a
-        # yes to whether it lasts (an exploratory tester's was kept as "no loan")
-        return AnswerReading(updates={"permission_lasts": lasts},
-                             acknowledgement=acknowledge("permission_lasts", lasts))
     asks_to_change = intent == "change_answer" or bool(CHANGE_REQUEST.search(lowered))
     # (a bare number, "19" at the role question, is no question about anything: not an aside)
     aside = intent in QUESTIONS_ASIDE and confidence >= ASIDE_CONFIDENCE and not BARE_NUMBER.match(lowered)

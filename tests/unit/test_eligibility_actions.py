@@ -936,6 +936,16 @@ def test_years_on_a_student_visa_told_after_the_years_question_ask_the_years_aga
     _, events = run(ValidateEligibilityForm(), text=text, pending="student_loan",
                     answers={**answers, "residence_years": 2.0})
     assert SlotSet("elig_residence_years", None) not in events
+    # Another tester's "yes, leeds. oh wait actually the first 2 of those years i was on a student visa" was
+    # read as a change of the visa held now to a student visa ("not eligible" for that).
+    text = "yes, in york. oh wait actually the first 2 of those years i was on a student visa"
+    _, events = run(ValidateEligibilityForm(), text=text, pending="works_in_england", answers=answers)
+    assert SlotSet("elig_residence_years", None) in events
+    assert not any(e.get("name") == "elig_immigration_status" for e in events)
+    # near miss: a student visa held now is a change of the visa
+    _, events = run(ValidateEligibilityForm(), text="actually im on a student visa now",
+                    pending="works_in_england", answers=answers)
+    assert SlotSet("elig_immigration_status", "study") in events
 
 
 def test_a_visa_ending_told_at_a_later_question_changes_whether_it_lasts() -> None:
@@ -965,6 +975,21 @@ def test_grown_up_in_ireland_then_moved_here_is_all_their_life_for_an_irish_citi
     answers = {"role": "software_developer", "age": 25, "nationality": "uk"}
     events = validate("grew up in galway, moved to leeds in 2021", "residence_years", answers=answers)
     assert not any(e.get("name") == check.UNCONFIRMED_SLOT and e.get("value") for e in events)
+
+
+def test_a_student_loan_told_at_a_later_question_changes_the_loan_answer() -> None:
+    # Exploratory testers answered "no" to the loan question, then at the England question said "btw ... im
+    # in my final year at uni and still getting student finance": the verdict said they meet the criteria.
+    answers = {"role": "software_developer", "age": 23, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no"}
+    text = "yes, in leeds. oh i should say im in my last year at uni and still get student finance"
+    messages, events = run(ValidateEligibilityForm(), text=text, pending="works_in_england", answers=answers)
+    assert "Updated your answer: Student loan funding now: Yes." in messages[0]["text"]
+    assert SlotSet("elig_student_loan", "yes") in events and SlotSet("elig_works_in_england", "yes") in events
+    # near misses: a loan repaid says nothing new; a question about loans is no fact
+    for said in ("yes, in leeds. i'm still paying off my old student loan", "does a student loan count?"):
+        _, events = run(ValidateEligibilityForm(), text=said, pending="works_in_england", answers=answers)
+        assert not any(e.get("name") == "elig_student_loan" for e in events), said
 
 
 def test_years_since_an_age_are_counted_from_the_age_given() -> None:

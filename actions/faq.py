@@ -412,6 +412,10 @@ class ActionRoleChosen(Action):
             # "how do I become a cyber security analyst at a bank": a role's words, another employer's job
             return not_in_the_faq(dispatcher, tracker, OUTSIDE_TECHTRACK)
         chosen = role_in_message(tracker)
+        text = latest_text(tracker)
+        if not (tracker.active_loop or {}).get("name") and asks_to_check(text, check.prefilled(text)):
+            # "hiya want to check for software dev": the check for that role, asked for
+            return [FollowupAction("action_start_eligibility")]
         if chosen is None and means_every_role(latest_text(tracker)):
             chosen = replies.ALL_ROLES  # "all of them"
         pending = corpus().get(tracker.get_slot("pending_faq") or "")

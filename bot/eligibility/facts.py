@@ -292,7 +292,7 @@ ASKS_TO_APPLY = re.compile(
     r"\b(am i|would i be) (able|allowed) to apply\b"
 )
 # The check asked for, for a role: "check me for devops", "can you check for BA"
-CHECK_FOR_A_ROLE = re.compile(r"\bcheck (?:me |us |him |her |my eligibility )?for\b")
+CHECK_FOR_A_ROLE = re.compile(r"\bcheck(?:ing)? (?:me |us |him |her |my eligibility )?for\b")
 # Asking for the check for one role: "can i apply for the business analyst role?", "can i do the
 # software dev apprenticeship", "I'd like to know if I am eligible for devops".
 ASKS_FOR_A_ROLE = re.compile(

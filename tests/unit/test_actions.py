@@ -979,3 +979,14 @@ def test_the_other_one_after_answers_for_two_roles_is_the_first_role(corpus: dic
                       slots={"role": "cyber_security_technologist", "last_faq": "duration"},
                       events=roles_said[1:])
     assert messages[0]["text"] != corpus["duration"].answer_for("devops_engineer")
+
+
+def test_asking_to_check_for_a_role_starts_the_check_whatever_the_intent() -> None:
+    # Exploratory testers' "hiya want to check for software dev" (read as a role chosen) got the role noted
+    # for answers, and "checking for devops. 41, british, ..." a residency answer.
+    for text in ("hiya want to check for devops", "checking for cyber. 33, irish"):
+        _, events = run(ActionRoleChosen(), text=text, intent="inform_role")
+        assert events == [FollowupAction("action_start_eligibility")], text
+    # near miss: a role named alone is noted for the answers
+    _, events = run(ActionRoleChosen(), text="devops", intent="inform_role")
+    assert FollowupAction("action_start_eligibility") not in events

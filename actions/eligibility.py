@@ -91,9 +91,9 @@ def studied_here_not_yet_reminded(tracker: Tracker) -> bool:
     """Whether an earlier message told of time here on a student visa ("first i was student, now
     skilled worker") and the bot hasn't yet reminded them those years don't count."""
     events = tracker.events or []
-    reminder = check.say("study_years_reminder")
-    if any(e.get("event") == "bot" and reminder in str(e.get("text") or "") for e in events):
-        return False
+    reminders = (check.say("study_years_reminder"), check.say("study_years_told_later"))
+    if any(e.get("event") == "bot" and any(r in str(e.get("text") or "") for r in reminders) for e in events):
+        return False  # (reminded once is enough)
     return told_of_study_here(earlier_messages(tracker))
 
 

@@ -936,6 +936,12 @@ def test_years_on_a_student_visa_told_after_the_years_question_ask_the_years_aga
     _, events = run(ValidateEligibilityForm(), text=text, pending="student_loan",
                     answers={**answers, "residence_years": 2.0})
     assert SlotSet("elig_residence_years", None) not in events
+    # The years then given are kept: they were asked for without the study years already.
+    asked_again = [{"event": "user", "text": text},
+                   {"event": "bot", "text": check.say("study_years_told_later")}, *AFTER_USER]
+    assert SlotSet("elig_residence_years", 4.0) in validate("4 years", "residence_years",
+                                                            answers={**answers, "residence_years": None},
+                                                            events=asked_again)
     # Another tester's "yes, leeds. oh wait actually the first 2 of those years i was on a student visa" was
     # read as a change of the visa held now to a student visa ("not eligible" for that).
     text = "yes, in york. oh wait actually the first 2 of those years i was on a student visa"

@@ -196,7 +196,7 @@ def about_another_question(text: str, pending: str) -> bool:
 VISA_ENDING = re.compile(r"\b(?:visa|permission|leave to remain|brp|permit|pre[- ]?settled(?: status)?)\b"
                          r"[^,.;]{0,30}?\b(?:ends?|ending|"
                          r"expires?|expiring|runs? out|extension|extended)\b|"
-                         r"\b(?:extend|renew)\w*\s(?:my\s|the\s|it\b)(?:visa|permission|leave)?")
+                         r"\b(?:extend|renew)\w*\s(?:my\s|the\s)(?:visa|permission|leave|status)\b")
 # A subject or qualification said: what the question before was about, not where they will work
 SUBJECT_SAID = re.compile(r"\b(?:degree|engineering|physics|chemistry|biology|maths|mathematics|history|"
                           r"computing|computers?|computer science|subject|qualification|hnd|hnc|masters?|"

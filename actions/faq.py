@@ -416,7 +416,7 @@ class ActionRoleChosen(Action):
         if not (tracker.active_loop or {}).get("name") and asks_to_check(text, check.prefilled(text)):
             # "hiya want to check for software dev": the check for that role, asked for
             return [FollowupAction("action_start_eligibility")]
-        if chosen is None and means_every_role(latest_text(tracker)):
+        if chosen is None and means_every_role(text):
             chosen = replies.ALL_ROLES  # "all of them"
         pending = corpus().get(tracker.get_slot("pending_faq") or "")
         if chosen is None:
@@ -431,11 +431,11 @@ class ActionRoleChosen(Action):
         events = [*role_events(tracker, role), SlotSet("pending_faq", None)]
         last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
         if pending is None and role is not None and last is not None and last.role_specific \
-                and names_only_a_role(latest_text(tracker)):
+                and names_only_a_role(text):
             pending = last  # "what about cyber?" after a role-specific answer: that answer again
         if pending is not None:
             return [*events, *answer_entry(dispatcher, tracker, pending, role, 1.0)]
-        if role is not None and last is not None and follows_up_for_a_role(latest_text(tracker)):
+        if role is not None and last is not None and follows_up_for_a_role(text):
             # "and for devops?" after the providers' answer, which covers every role
             send(dispatcher, replies.same_for_every_role(role))
             return [*events, *answer_entry(dispatcher, tracker, last, role, 1.0)]

@@ -30,6 +30,7 @@ from bot.eligibility import conversation as check
 from bot.eligibility.facts import asks_to_check
 from bot.followups import (
     asks_for_the_other,
+    asks_if_same_for_every_role,
     asks_who_to_ask,
     bare_acknowledgement,
     contacts_named,
@@ -219,6 +220,9 @@ def answer_followup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
             return [SlotSet("pending_faq", entry.id)]
         return answer_entry(dispatcher, tracker, entry, role, 1.0)
     last = corpus().get(tracker.get_slot(LAST_FAQ_SLOT) or "")
+    if not left and last is not None and last.role_specific and asks_if_same_for_every_role(text):
+        # "is that the same for all roles?" after a role's answer: the answer for every role
+        return answer_entry(dispatcher, tracker, last, None, 1.0)
     other_role = role_before(tracker)
     if not left and last is not None and last.role_specific and other_role is not None and \
             asks_for_the_other(text) and re.search(r"\bthe other\b", text.lower()) and \

@@ -8,6 +8,7 @@ Token logic, no regular expressions over the whole message: every check is linea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.roles import find_roles
@@ -140,6 +141,18 @@ def means_every_role(text: str) -> bool:
     said = words(text)
     return 0 < len(said) <= 6 and any(w in _EVERY_ROLE_MARKERS for w in said) and \
         all(w in _EVERY_ROLE_WORDS for w in said)
+
+
+# Whether the answer just given holds for every role, asked: "is that the same for all roles?", "same for
+# all of them?", "does that apply to every role?"
+SAME_FOR_EVERY_ROLE = re.compile(r"^\s*(?:and\s|so\s)?(?:is|was|does|would)?\s?(?:that|it|this)?\s?(?:the\s)?"
+                                 r"(?:same|apply|true)\s(?:for|to|across)\s(?:all|every|each)\s?(?:the\s)?"
+                                 r"(?:roles?|of them|ones?|apprenticeships?)?\s?\??\s*$")
+
+
+def asks_if_same_for_every_role(text: str) -> bool:
+    """True for "is that the same for all roles?" (said after a role's answer)."""
+    return bool(SAME_FOR_EVERY_ROLE.match(" ".join(text.lower().split())))
 
 
 def bare_acknowledgement(text: str) -> bool:

@@ -990,3 +990,14 @@ def test_asking_to_check_for_a_role_starts_the_check_whatever_the_intent() -> No
     # near miss: a role named alone is noted for the answers
     _, events = run(ActionRoleChosen(), text="devops", intent="inform_role")
     assert FollowupAction("action_start_eligibility") not in events
+
+
+def test_the_same_for_all_roles_asked_after_a_roles_answer(corpus: dict[str, FaqEntry]) -> None:
+    # An exploratory tester's "is that the same for all roles?" after a length got "Did you mean...".
+    messages, _ = run(ActionAnswerFaq(), text="is it the same for every role?", faq_id="networking",
+                      slots={"role": "devops_engineer", "last_faq": "duration"})
+    assert messages[0]["text"] == corpus["duration"].answer_for(None)
+    # near miss: after an answer that is the same for every role, the question goes to the FAQ as it is
+    messages, _ = run(ActionAnswerFaq(), text="is it the same for every role?", faq_id="salary",
+                      slots={"role": "devops_engineer", "last_faq": "salary"})
+    assert messages[0]["text"] == corpus["salary"].answer

@@ -539,6 +539,8 @@ ACKNOWLEDGE_CONFIDENCE = 0.6
 # What staff see as unanswered questions (scrubbed of personal data). Distress, abuse and messages
 # about someone's own application are never stored.
 RECORDED_AS_UNANSWERED = frozenset({"out_of_scope", "non_english"})
+# The check's facts in a message declined as off-topic that make it about the person: a role and two more
+MANY_FACTS = 3
 SPECIAL_CASES = {
     "out_of_scope": lambda route: replies.out_of_scope(),
     "non_english": lambda route: replies.non_english(),
@@ -573,6 +575,13 @@ class ActionSpecialCase(Action):
             # "is there london weighting", asked after TechTrack answers, "what's the pass rate for
             # the coding challenge" or, in this chat, "can I do it part time": the FAQ's gap, not off-topic
             return not_in_the_faq(dispatcher, tracker, topic)
+        facts = check.prefilled(latest_text(tracker), spacy_entities(tracker)) \
+            if intent == "out_of_scope" and not (tracker.active_loop or {}).get("name") else {}
+        if "role" in facts and len(facts) >= MANY_FACTS:
+            # "I have indefinite leave to remain ... BA role. I'm 40 and work as a business analyst": a
+            # person telling the check's facts, not an off-topic message; noted, and the check offered
+            send(dispatcher, replies.Reply(check.noted_and_what_it_means(facts), (replies.CHECK_BUTTON,)))
+            return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts)]
         if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
             return [SlotSet("pending_faq", None)]

@@ -1001,3 +1001,18 @@ def test_the_same_for_all_roles_asked_after_a_roles_answer(corpus: dict[str, Faq
     messages, _ = run(ActionAnswerFaq(), text="is it the same for every role?", faq_id="salary",
                       slots={"role": "devops_engineer", "last_faq": "salary"})
     assert messages[0]["text"] == corpus["salary"].answer
+
+
+def test_the_checks_facts_declined_as_off_topic_are_noted_and_the_check_offered() -> None:
+    # An exploratory tester's "I have indefinite leave to remain, moved from USA 2 years ago. BA role. I'm 40
+    # and work as a business analyst at a bank" got "Sorry, that's not something I can help with."
+    text = "i've got ILR, came over from canada. devops role. I'm 35 and I work in IT support"
+    messages, events = run(ActionSpecialCase(), text=text, intent="out_of_scope")
+    assert messages[0]["text"].startswith("From what you said, I've noted:")
+    assert messages[0]["buttons"][0]["payload"] == "/check_eligibility"
+    assert any(e.get("name") == "pending_facts" and (e.get("value") or {}).get("role") == "devops_engineer"
+               for e in events)
+    # near miss: a role alone in an off-topic message is declined
+    messages, _ = run(ActionSpecialCase(), text="what's the average devops salary in the US",
+                      intent="out_of_scope")
+    assert messages[0]["text"].startswith("Sorry, that's not something I can help with.")

@@ -485,10 +485,11 @@ def read_answer(
     message told of time here on a student visa, not yet reminded of; `study_told_before`, that
     an earlier message told of it at all (the years were then read or asked without it)."""
     reading = _read_answer(text, intent, confidence, answers, pending, entities, unconfirmed, studied_here)
-    reading = _told_later(reading, text, answers, pending)
+    lowered = normalise(text)
+    reading = _told_later(reading, lowered, answers, pending)
     if study_told_before:
         return reading
-    return _study_years_told_later(reading, text, answers, pending)
+    return _study_years_told_later(reading, lowered, answers, pending)
 
 
 # Facts told at a later question than theirs: a student loan held now, a visa or status that runs out
@@ -499,12 +500,12 @@ TOLD_LATER = {"student_loan": re.compile(r"\b(?:student (?:loan|finance)|mainten
 ASIDE_START = re.compile(r"[.!?;]|\b(?:btw|by the way|oh wait|also|actually|i should (?:say|mention))\b")
 
 
-def _told_later(reading: AnswerReading, text: str, answers: Mapping[str, Any],
+def _told_later(reading: AnswerReading, lowered: str, answers: Mapping[str, Any],
                 pending: str | None) -> AnswerReading:
     """ "yes i work in manchester. btw ... still getting student finance" after "no" to the loan question,
     "my visa ends next spring" at the loan question after "yes" to whether it lasts: the earlier answer
-    changes too (exploratory testers were told "eligible" on the first answers)."""
-    lowered = normalise(text)
+    changes too (exploratory testers were told "eligible" on the first answers). `lowered`: the
+    message, normalised."""
     if QUESTION_LIKE.match(lowered) or "?" in lowered:
         return reading
     updates, said = dict(reading.updates), []
@@ -538,16 +539,15 @@ STUDY_IN_THE_PAST = re.compile(r"\b(?:i was|was|were|first|those|at first|before
 SOMEONE_ELSE = re.compile(r"\b(?:he|she|his|her|him|husband|wife|partner|spouse|son|daughter|friend)\b")
 
 
-def _study_years_told_later(reading: AnswerReading, text: str, answers: Mapping[str, Any],
+def _study_years_told_later(reading: AnswerReading, lowered: str, answers: Mapping[str, Any],
                             pending: str | None) -> AnswerReading:
     """ "the first 2 of those 4 years I was on a student visa", told after someone with a visa
     answered the years (first mention): those years don't count, so the years are asked again (two
     exploratory testers were told "eligible" on the total, study years and all)."""
-    lowered = normalise(text)
     years = answers.get("residence_years")
     if pending == "residence_years" or answers.get("nationality") != "other" or years is None or \
             answers.get("immigration_status") == "student_dependant" or \
-            "residence_years" in reading.updates or not told_of_study_here([text]) or \
+            "residence_years" in reading.updates or not told_of_study_here([lowered]) or \
             NO_STUDY_VISA.search(lowered) or SOMEONE_ELSE.search(lowered) or \
             QUESTION_LIKE.search(lowered) or "?" in lowered:
         return reading  # (a dependant's partner's visa, "unless he gets a graduate visa", is not theirs)

@@ -33,7 +33,7 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
                                      "_v11", "_v12", "_v13", "_v14", "_v15",
                                      "_v16", "_v17", "_v18", "_v19", "_v20", "_v21", "_v22", "_v23", "_v24",
                                      "_v25", "_v26", "_v27", "_v28", "_v29", "_v30",
-                                     "_v31", "_v32", "_v33", "_v34", "_v35", "_v36", "_v37"))
+                                     "_v31", "_v32", "_v33", "_v34", "_v35", "_v36", "_v37", "_v38"))
 # Sets whose misses prompted changes to the readers (so their figures are optimistic). Each new
 # set, written by someone who never saw the code, was measured unseen before its misses were looked
 # at: v8 455/486 understood (5 wrong), v9 592/629 (5 wrong), v10 503/544 (18 wrong), v11 521/560
@@ -48,14 +48,15 @@ ANSWER_SETS = tuple(DATA / f"eligibility_answers_heldout{suffix}.yml"
 # 536/560 (4 wrong kept, 38 asked back; 9 without), v32 525/560 (19 wrong kept, 44 asked back; 22
 # without), v33 534/560 (6 wrong kept, 42 asked back; 10 without), v34 550/560 (4 wrong kept, 49 asked
 # back; 5 without), v35 541/560 (6 wrong kept, 37 asked back; 9 without), v36 529/560 (11 wrong kept, 27
-# asked back; 15 without). v37 has never been looked at:
+# asked back; 15 without), v37 543/560 (9 wrong kept, 30 asked back; 11 without). v38 has never been
+# looked at:
 # `make eval` reports it as the honest figure and never prints its misses. Once they are looked at,
 # add it here, set LAST_UNSEEN to its last unseen figures and write a new set before the next round.
-LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 37)}
+LOOKED_AT = {"eligibility_answers_heldout"} | {f"eligibility_answers_heldout_v{n}" for n in range(2, 38)}
 # The last figures of a set measured before its misses were looked at (what `make eval` reports as
 # the honest figure when no set is unseen).
-LAST_UNSEEN = {"set": "eligibility_answers_heldout_v36", "answers": 560, "right": 529,
-               "asked_again": 20, "wrong": 11, "confirmed": 27, "wrong_if_not_asked_back": 15}
+LAST_UNSEEN = {"set": "eligibility_answers_heldout_v37", "answers": 560, "right": 543,
+               "asked_again": 8, "wrong": 9, "confirmed": 30, "wrong_if_not_asked_back": 11}
 PERSONAS = DATA / "eligibility_personas_heldout.yml"
 # The first held-out set was written for the check's earlier answer values: what each now is.
 EARLIER_VALUES: dict[object, tuple[object, ...]] = {

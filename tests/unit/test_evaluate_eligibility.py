@@ -119,3 +119,10 @@ def test_the_set_briefed_with_ages_at_the_start_question_is_held_to_the_answers_
     expected = {item["expect"] for item in load_answers()
                 if item["question"] == "age_at_start" and item["set"] == "eligibility_answers_heldout_v36"}
     assert expected and expected <= {"yes", "no", "not_sure", "ask_again"}
+
+
+def test_a_role_spelt_as_a_brief_spelt_it_is_judged_as_the_checks_value() -> None:
+    """The briefs of v37 and v38 called the Cyber Security Technologist role "cyber_security": an answer
+    read as the check's value for that role is right, not wrong."""
+    roles = {item["expect"] for item in load_answers() if item["question"] == "role"}
+    assert "cyber_security" not in roles and "cyber_security_technologist" in roles

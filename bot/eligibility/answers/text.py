@@ -10,6 +10,7 @@ Every pattern is linear in the text's length, and `parse_answer` caps the length
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -290,13 +291,15 @@ CONFLICT = "conflict"  # a yes and a no in one short answer
 
 
 def mentions(text: str, names: Sequence[str]) -> list[tuple[int, str]]:
-    """Every name in text as (position, name), longest names first at the same place."""
-    found: list[tuple[int, str]] = []
-    for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if not any(start <= match.start() < start + len(other) for start, other in found):
-                found.append((match.start(), name))
-    return sorted(found)
+    """Every name in text as (position, name), the longest name where several start at one place."""
+    return [(match.start(), match.group(1)) for match in _any_of(tuple(names)).finditer(text)]
+
+
+@functools.lru_cache(maxsize=64)
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    # one pattern for the whole list (hundreds of places): a pattern per name would crowd re's cache
+    alternatives = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
 
 
 def is_negated(text: str, position: int, verbs: bool = False) -> bool:

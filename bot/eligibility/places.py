@@ -22,6 +22,27 @@ ENGLAND: tuple[str, ...] = (
     "the midlands", "midlands", "the south west", "the south east", "east anglia", "whitehall",
     "westminster", "canary wharf", "shipley", "newport pagnell", "telford", "berwick-upon-tweed",
     "berwick upon tweed", "berwick", "gateshead",
+    # towns near the Welsh and Scottish borders, where "I live in Wales, my job is in X" is common
+    "shrewsbury", "oswestry", "ludlow", "leominster", "ross-on-wye", "ross on wye", "kidderminster",
+    "ellesmere port", "birkenhead", "wirral", "the wirral", "runcorn", "widnes", "whitchurch",
+    "hexham", "alnwick", "morpeth", "penrith", "kendal", "workington", "whitehaven",
+    "barrow-in-furness", "barrow in furness", "cheshire", "shropshire", "herefordshire",
+    "gloucestershire", "merseyside", "forest of dean", "chester-le-street",
+    # other large towns and counties of England
+    "stoke-on-trent", "stoke on trent", "stafford", "macclesfield", "st helens", "southport", "chorley",
+    "blackburn", "burnley", "oldham", "rochdale", "barnsley", "rotherham", "grimsby", "scunthorpe",
+    "mansfield", "chesterfield", "loughborough", "nuneaton", "solihull", "walsall", "dudley",
+    "west bromwich", "redditch", "stratford-upon-avon", "banbury", "high wycombe", "aylesbury", "newbury",
+    "winchester", "salisbury", "yeovil", "weston-super-mare", "torquay", "barnstaple", "weymouth",
+    "eastbourne", "hastings", "worthing", "crawley", "horsham", "tunbridge wells", "folkestone",
+    "margate", "dartford", "basildon", "harlow", "stevenage", "st albans", "hemel hempstead",
+    "great yarmouth", "lowestoft", "bury st edmunds", "kettering", "leamington spa", "tamworth",
+    "lichfield", "hartlepool", "stockton-on-tees", "stockton", "redcar", "teesside", "south shields",
+    "scarborough", "keighley", "dewsbury", "grantham", "tyne and wear", "greater manchester",
+    "west midlands", "somerset", "dorset", "hampshire", "berkshire", "buckinghamshire", "hertfordshire",
+    "bedfordshire", "cambridgeshire", "norfolk", "suffolk", "lincolnshire", "nottinghamshire",
+    "derbyshire", "leicestershire", "staffordshire", "warwickshire", "worcestershire", "oxfordshire",
+    "wiltshire", "northamptonshire", "isle of wight",
 )
 # Places in the UK outside England: Wales, Scotland, Northern Ireland
 UK_OUTSIDE_ENGLAND: tuple[str, ...] = (
@@ -33,6 +54,8 @@ UK_OUTSIDE_ENGLAND: tuple[str, ...] = (
     "llandudno", "rhyl", "paisley", "livingston", "falkirk", "kilmarnock", "dunfermline", "kirkcaldy",
     "motherwell", "east kilbride", "dumfries", "gretna", "lockerbie", "annan", "hawick", "galashiels",
     "kelso", "stranraer", "ayr", "monmouth", "chepstow", "abergavenny", "welshpool", "llangollen",
+    "north wales", "south wales", "mid wales", "west wales", "deeside", "newtown",
+    "brecon", "hay-on-wye", "knighton", "presteigne",
     # Scotland's regions and islands, said as where they live ("I live in the Highlands")
     "highlands", "scottish highlands", "the highlands", "hebrides", "outer hebrides", "orkney", "shetland",
     "isle of skye", "fort william", "oban",

@@ -3465,3 +3465,15 @@ def test_office_days_a_week_from_a_home_outside_england_with_the_rest_at_home() 
         ("home is in cardiff, the office is bristol, 2 days a week, wfh the other 3", "no"),
         # near miss: three days of five in England
         ("i live in cardiff, office in bristol, 3 days a week there and wfh the other 2", "yes")])
+
+
+def test_a_job_in_an_english_border_town_and_a_commute_from_home() -> None:
+    # v37's misses: a home in Wales with the job in Shrewsbury (not a place the check knew), and "based in
+    # Manchester, I commute from North Wales" (the commute's start taken as a workplace).
+    _each("works_in_england", [
+        ("i live in wales but my job's in oswestry", "yes"),
+        ("based in Chester, commuting in from the Wirral", "yes"),
+        ("I'd be based in Leeds, I commute from Hull", "yes"),
+        # near misses: the job over the border in Wales, commuting from England
+        ("my job is in Wrexham, I commute from Shrewsbury", "no"),
+        ("I'd be based in Cardiff, I commute from Bristol", "no")])

@@ -303,6 +303,8 @@ WELSH_NEWPORT_BESIDE = re.compile(r"\bbristol\b")
 LEANING_TO_DAYS = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely)\s(?=\d|one\b|two\b|three\b|"
                              r"four\b|five\b)")
 LEANING_TO_A_PLACE = re.compile(r"^(?:probably|prob|probs|prolly|most likely|likely)\s(?=(?:the\s)?[a-z])")
+# "I commute from North Wales": home, the start of the commute
+COMMUTE_FROM = re.compile(r"\bcommut\w*\s(?:in\s|daily\s|every day\s)?from\s(?:the\s)?$")
 HOME_BEFORE = re.compile(r"\b(live|living|lives|home|house|grew up|born|raised|from)\b")
 # The rest of the week worked from home: "rest wfh", "the other days from home", "wfh the rest"
 REST_AT_HOME = re.compile(r"\b(?:rest|remainder|other days|remaining days|other \d days)\b[^,.;]{0,20}?"
@@ -432,18 +434,19 @@ def parse_works_in_england(text: str) -> str | None:
               MOST_OF_THE_TIME.search(_after_other_places(text, p[0], 45, places))]
     moving = [p for p in places if re.search(r"\b(move|moving|relocat\w*)\s+to\s*$",
                                              text[max(0, p[0] - 25):p[0]]) or _moving_to(text, p[0])]
-    work = [p for p in places if re.search(r"\b(work\w*|job|office|based|placement|role|commut\w*|"
-                                           r"employ\w*|department|team|remote\w*|wfh|from home)\b",
-                                           _clause_before(text, p[0], 40)) or re.search(
-        r"^[\s-]*(office|based|site|hub|team|department|placement|job|role)\b", text[p[0] + len(p[1]):])]
+    work = [p for p in places if not COMMUTE_FROM.search(_clause_before(text, p[0], 40)) and (re.search(
+        r"\b(work\w*|job|office|based|placement|role|commut\w*|employ\w*|department|team|remote\w*|wfh|"
+        r"from home)\b", _clause_before(text, p[0], 40)) or re.search(
+        r"^[\s-]*(office|based|site|hub|team|department|placement|job|role)\b", text[p[0] + len(p[1]):]))]
     home = [p for p in places if re.search(r"\b(live|living|home|house|flat\w*|apartment|moved|from|"
                                            r"at the moment|family|parents|mum|dad|relatives|friends|"
                                            r"grew up|born|raised|uni|university|studied|school|"
                                            r"holiday\w*|visit\w*)\b",
                                            _clause_before(text, p[0], 25)) and p not in work]
     # "I live just over the border in Wales": a home said a little further from its place
-    home += [p for p in places if p not in work and p not in home and re.search(
-        r"\b(i|we) (live|living|'m living|am living|reside)\b", _clause_before(text, p[0], 45))]
+    home += [p for p in places if p not in work and p not in home and (re.search(
+        r"\b(i|we) (live|living|'m living|am living|reside)\b", _clause_before(text, p[0], 45)) or
+        COMMUTE_FROM.search(_clause_before(text, p[0], 40)))]
     remote = re.search(r"\b(remote\w*|wfh|work(ing)? from home|home[- ]based|from my home)\b", text)
     hybrid = HYBRID_FROM_HOME.search(text)
     if hybrid and not remote and home and all(p[2] for p in home):

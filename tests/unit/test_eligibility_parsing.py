@@ -3477,3 +3477,12 @@ def test_a_job_in_an_english_border_town_and_a_commute_from_home() -> None:
         # near misses: the job over the border in Wales, commuting from England
         ("my job is in Wrexham, I commute from Shrewsbury", "no"),
         ("I'd be based in Cardiff, I commute from Bristol", "no")])
+
+
+def test_online_courses_and_bootcamps_are_no_qualification_at_level_4() -> None:
+    # v37's miss: "Just some Coursera certificates" was asked again.
+    _each("prior_qualification", [("only udemy courses", "no"), ("just a coding bootcamp certificate", "no"),
+                                  ("a few linkedin learning certs", "no"),
+                                  # near misses: a degree beside them; whether one counts, asked
+                                  ("a computing degree and some udemy courses", "yes"),
+                                  ("does a bootcamp count?", None)])

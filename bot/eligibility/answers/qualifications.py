@@ -74,6 +74,10 @@ COUNT_ASKED = re.compile(r"\b(?:would|does|will|could|can|is|might)\s(?:that|it|
 # No formal qualification: "not a formal qualification", "nothing formal", "no formal quals"
 NOT_FORMAL = re.compile(r"\b(?:not (?:a |an )?(?:formal|proper|real|recognised|accredited) (?:qualification|"
                         r"degree|one)|nothing formal|no formal (?:qualifications?|quals?|degree))\b")
+# Online courses and bootcamps: certificates of a course, no regulated qualification at a level
+ONLINE_COURSE = re.compile(r"\b(?:coursera|udemy|linkedin learning|codecademy|free ?code ?camp|futurelearn|"
+                           r"edx|khan academy|online (?:courses?|certificates?|certs?)|"
+                           r"(?:coding |data |tech |software |web )?boot ?camps?)\b")
 # Subjects between computing and something else, similar or not depending on the course
 BORDERLINE_SUBJECTS = re.compile(r"\b(?:business )?information systems\b|\bbusiness information\b")
 # Degrees by their letters: "BEng", "LLB", "BBA", "MPhil", "B.Ed" ("bed" only before a subject or
@@ -194,6 +198,9 @@ def _prior_qualification(text: str) -> str | None:
     level4 = LEVEL4_PLUS.search(text)
     if NOT_FORMAL.search(text) and not (level4 and not is_negated(text, level4.start(), verbs=True)):
         return NO  # "just a bootcamp certificate, nothing formal": no qualification at Level 4
+    if ONLINE_COURSE.search(text) and not level4 and "?" not in text and not is_negated(
+            text, ONLINE_COURSE.search(text).start()):
+        return NO  # "just some Coursera certificates": courses, not a qualification at Level 4
     studying = IN_PROGRESS.search(text)
     if studying and (level4 or SIMILAR_SUBJECTS.search(text, studying.end())) and \
             not re.search(r"\b(already|also) (have|got)\b", text):

@@ -3486,3 +3486,17 @@ def test_online_courses_and_bootcamps_are_no_qualification_at_level_4() -> None:
                                   # near misses: a degree beside them; whether one counts, asked
                                   ("a computing degree and some udemy courses", "yes"),
                                   ("does a bootcamp count?", None)])
+
+
+def test_a_permission_granted_a_few_months_or_weeks_ago_and_an_overlap_said_after_a_comma() -> None:
+    from bot.eligibility.answers.status import parse_permission_lasts
+
+    # v37's misses: "refugee status, 5 years, granted a few months ago" and "... would overlap, about 3 weeks"
+    # were asked again.
+    today = date(2026, 12, 3)
+    assert parse_permission_lasts("protection, 5 years, granted a few months ago", today) == "yes"
+    assert parse_permission_lasts("5 years leave, given recently", today) == "yes"
+    assert parse_permission_lasts("20 months granted a few weeks ago", today) == "no"
+    assert parse_permission_lasts("5 years granted a couple of years ago", today) is None  # either side
+    _each("other_programme", [("my course would overlap, roughly 2 weeks", "ending_soon"),
+                              ("it'd overlap, about 3 months", "yes")])

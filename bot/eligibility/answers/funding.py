@@ -407,10 +407,11 @@ WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUM
                            r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"
                            r"(" + NUMBER_WORDS + r")\sweeks?\s(?:then|and then)\b")
 
-# "an overlap of about a fortnight", "overlapping for 3 weeks": how long it runs into the apprenticeship
-OVERLAP_OF = re.compile(r"\boverlap\w*\s(?:of|by|for)\s(?:about\s|around\s|roughly\s|only\s|just\s|maybe\s|"
-                        r"like\s)?(?:(" + NUMBER_WORDS + r"|few|a few)\s(weeks?|days?|months?)|a fortnight|"
-                        r"fortnight)\b")
+# "an overlap of about a fortnight", "overlapping for 3 weeks", "would overlap, about 3 weeks": how long
+# it runs into the apprenticeship
+OVERLAP_OF = re.compile(r"\boverlap\w*(?:\s(?:of|by|for)|,)\s(?:about\s|around\s|roughly\s|only\s|just\s|"
+                        r"maybe\s|like\s)?(?:(" + NUMBER_WORDS + r"|few|a few)\s(weeks?|days?|months?)|"
+                        r"a fortnight|fortnight)\b")
 # "only for like 3 more weeks after it starts", "for 2 weeks into the apprenticeship", "another fortnight
 # after techtrack begins": how long it goes on after the start
 ON_AFTER_START = re.compile(r"\bfor\s(?:like\s|about\s|around\s|roughly\s|maybe\s|only\s|just\s|another\s)?"

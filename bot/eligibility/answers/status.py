@@ -719,7 +719,8 @@ GRANT_VERBS = r"(?:granted|given|awarded|issued|approved)"
 LENGTH = (r"(?P<amount>" + AMOUNT_WORDS + r")[\s-](?P<unit>years?|months?)"
           r"(?: (?:of )?(?:leave|visa|status|permission))?")
 WHEN_GRANTED = (r"(?P<when>last year|this year|last month)|(?:in )?(?P<year>(?:19|20)\d\d)|"
-                r"(?P<ago>\d{1,2}|a|one|two|three|four|five) (?P<ago_unit>years?|months?) ago")
+                r"(?P<ago>\d{1,2}|a|one|two|three|four|five|a few|a couple of|couple of|few) "
+                r"(?P<ago_unit>years?|months?|weeks?) ago|(?P<recently>recently|just now)")
 # A permission said to be got: "I got it", "was granted it", "received mine"
 GOT_IT = (r"(?:got|received|had|(?:was|were) (?:granted|given|awarded))\s(?:it|mine|that|this|them|my "
           r"(?:status|leave|visa|permission|brp))")
@@ -757,6 +758,10 @@ def _left_of_a_grant(grant: re.Match[str], today: date) -> str | None:
             return None
         elapsed = (max(0, (today.year - year - 1) * 12 + today.month),
                    (today.year - year) * 12 + today.month - 1)
+    elif said["recently"] or said["ago_unit"].startswith("week"):
+        elapsed = (0, 3)  # "granted recently", "a few weeks ago"
+    elif said["ago"] in ("a few", "few", "a couple of", "couple of"):
+        elapsed = (1, 6) if said["ago_unit"].startswith("month") else (18, 54)
     else:
         yearly = said["ago_unit"].startswith("year")
         ago = _count(said["ago"]) * (12 if yearly else 1)

@@ -3500,3 +3500,12 @@ def test_a_permission_granted_a_few_months_or_weeks_ago_and_an_overlap_said_afte
     assert parse_permission_lasts("5 years granted a couple of years ago", today) is None  # either side
     _each("other_programme", [("my course would overlap, roughly 2 weeks", "ending_soon"),
                               ("it'd overlap, about 3 months", "yes")])
+
+
+def test_five_passes_counted_by_grade_with_one_below_a_pass() -> None:
+    # v37's "I think I got 5 C's but maybe one was a D" was read as yes (asked back); without the "maybe" it
+    # was a yes too.
+    _each("gcses", [("I got 5 Cs but one was a D", "no"), ("5 C's, maybe one was an E", "not_sure"),
+                    ("5 gcses but one of them was a 3", "no"),
+                    # near misses: six with one below a pass; five passes by grade
+                    ("6 Cs but one was a D", "yes"), ("3 Bs and 2 Cs", "yes")])

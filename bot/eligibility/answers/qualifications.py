@@ -520,7 +520,12 @@ def parse_gcses(text: str) -> str | None:
     counted = sum(GRADE_COUNT_WORDS.get(match.group(1)) or int(match.group(1))
                   for match in COUNTED_PASSES.finditer(text))
     if count is None and counted >= 5 and not NEGATION.search(text):
-        return YES  # "think I got about 6 Cs", "3 Bs and 2 Cs": five passes or more, grade by grade
+        # "think I got about 6 Cs", "3 Bs and 2 Cs": five passes or more, grade by grade ("5 Cs but one
+        # was a D": one fewer)
+        below = len(SUBJECT_BELOW_A_PASS.findall(text))
+        if below and counted - below < 5:
+            return NOT_SURE if BELOW_A_PASS_HEDGED.search(text) else NO
+        return YES
     leading = re.search(r"^\s*(\d+)\b|\b(only|just|got|have|has|passed|with|so|think so)\s*,?\s+(\d+)\b",
                         text)
     if count is None and leading:
@@ -542,6 +547,8 @@ def parse_gcses(text: str) -> str | None:
         below = len(SUBJECT_BELOW_A_PASS.findall(text))
         if below and count - below < 5 <= count and not recount:
             # "5 but maths was a 3": one of them below a pass; "5 GCSEs, failed English" may be a sixth
+            if BELOW_A_PASS_HEDGED.search(text):
+                return NOT_SURE  # "5 C's but maybe one was a D": a pass short, perhaps
             return NO if re.search(r"\b(?:was|were|is|got|at)\b", text) else None
     only_passed = ONLY_PASSED.search(text)
     if only_passed:
@@ -714,10 +721,15 @@ GCSE_SUBJECTS = (r"maths|math|mathematics|english(?: language| lang| literature|
                  r"music|french|spanish|german|ict|computing|computer science|pe|re|rs|drama|business|"
                  r"media|d&t|dt|design and technology|food tech\w*|statistics|economics|psychology|"
                  r"sociology|citizenship|latin|welsh|textiles|photography")
-# A subject below a pass, among those counted: "but maths was a 3", "english got a D", "failed english"
-SUBJECT_BELOW_A_PASS = re.compile(r"\b(?:(?:" + GCSE_SUBJECTS + r")\s(?:was|were|is|got|at)\s(?:only\s)?"
+# A subject below a pass, among those counted: "but maths was a 3", "english got a D", "failed english",
+# "but one was a D"
+SUBJECT_BELOW_A_PASS = re.compile(r"\b(?:(?:" + GCSE_SUBJECTS +
+                                  r"|(?:one|1)(?:\sof\s(?:them|those|the\s\w+))?)"
+                                  r"\s(?:was|were|is|got|at)\s(?:only\s)?"
                                   r"(?:a\s|an\s)?(?:grade\s)?(?:[1-3]|[d-gu])|"
                                   r"failed\s(?:my\s|in\s)?(?:" + GCSE_SUBJECTS + r"))\b")
+BELOW_A_PASS_HEDGED = re.compile(r"\b(?:maybe|might|possibly|perhaps|could)\s(?:have\s)?(?:been\s)?"
+                                r"(?:one|1|" + GCSE_SUBJECTS + r")\b")
 # One subject missing, the others counted: "no maths gcse but 7 others A-C", "not english, but 6 others"
 OTHERS_BESIDE_ONE_MISSING = re.compile(r"\b(?:no|not|without|failed|missing)\s(?:my\s)?(?:" + GCSE_SUBJECTS +
                                        r")\b(?:\sgcse)?[\s,;-]{1,3}(?:but\s|and\s)?(?:i\s(?:have|got)\s|"

@@ -3509,3 +3509,11 @@ def test_five_passes_counted_by_grade_with_one_below_a_pass() -> None:
                     ("5 gcses but one of them was a 3", "no"),
                     # near misses: six with one below a pass; five passes by grade
                     ("6 Cs but one was a D", "yes"), ("3 Bs and 2 Cs", "yes")])
+
+
+def test_a_move_into_security_is_the_cyber_role() -> None:
+    # v37's "I work on the helpdesk and want to move into security" was asked again.
+    _each("role", [("service desk now, want to get into security", "cyber_security_technologist"),
+                   ("looking to switch to security", "cyber_security_technologist"),
+                   # near miss: a security clearance is no role
+                   ("hoping to get into security clearance roles", None)])

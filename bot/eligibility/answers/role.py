@@ -225,7 +225,10 @@ ROLE_HINTS = (
                 r"^(?:the )?software(?: one| role| route| apprenticeship)?"
                 r"(?=\s*(?:[,.!]|$|like i said|pls|please)))\b"),
      "software_developer"),
+    # ("move into security": the field, not a job's security or a clearance)
     (re.compile(r"\b(the security (one|role|side)|security role|security side|^security$|"
+                r"(?:move|moving|get|getting|go|going|switch|switching|career) (?:in)?to "
+                r"security(?! clearance)|"
                 r"(?:it|computer|network|online|digital) security|hackers?|"
                 r"protect\w* (?:\w+ )?(?:systems|networks|computers|servers) from|"
                 r"hacking|ethical hack\w*|cyber ?sec\w*|cyber|"

@@ -36,7 +36,7 @@ from bot.eligibility.places import (
     OVERSEAS_TERRITORIES,
     counted_beyond_uk,
 )
-from bot.eligibility.questions import NOT_SURE, QUESTIONS
+from bot.eligibility.questions import NO, NOT_SURE, QUESTIONS, YES
 from bot.eligibility.routing import (
     FLOW,
     next_question,
@@ -519,6 +519,16 @@ def _told_later(reading: AnswerReading, lowered: str, answers: Mapping[str, Any]
         if value is not None and value != answers[question]:
             updates[question] = value
             said.append(acknowledge(question, value))
+        elif value is not None and pending in updates and \
+                _yes_or_no_said_of(question, lowered, pending, found):
+            # "no, i finished paying off my student loan" at the England question: the "no" is the loan's
+            # (an exploratory tester was told "not eligible: not working in England")
+            spec = QUESTIONS[pending]
+            earlier = say("noted", summary=spec.summary, value=spec.label_for(updates.pop(pending)))
+            left = (reading.acknowledgement or "").replace(earlier, "").strip()
+            reading = replace(reading, acknowledgement=left or None)
+            said.append(say("kept_as_before", summary=QUESTIONS[question].summary,
+                            value=QUESTIONS[question].label_for(value)))
     if not said:
         return reading
     if reading.interrupt or not reading.understood:
@@ -526,6 +536,20 @@ def _told_later(reading: AnswerReading, lowered: str, answers: Mapping[str, Any]
         reading = AnswerReading()
     return replace(reading, updates=updates,
                    acknowledgement=" ".join(part for part in (reading.acknowledgement, *said) if part))
+
+
+# A bare yes or no, then what it is said of: "no, i finished paying off my student loan"
+YES_OR_NO_THEN = re.compile(r"^(?:yes|yeah|yep|yup|no|nope|nah)\b[\s,.!-]+")
+
+
+def _yes_or_no_said_of(question: str, lowered: str, pending: str | None, topic: re.Match[str]) -> bool:
+    """Whether the message is a bare yes or no followed by `question`'s topic, the rest saying nothing
+    of the pending question: the yes or no answers the topic's question again, not the pending one."""
+    said = YES_OR_NO_THEN.match(lowered)
+    if not said or pending is None or topic.start() < said.end() or \
+            QUESTIONS[pending].option_values[:2] != (YES, NO):
+        return False
+    return parse_answer(pending, lowered[said.end():]) is None
 
 
 # A student visa said not to have been held: "never had a student visa", "wasn't on a student visa"

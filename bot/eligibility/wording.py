@@ -78,6 +78,7 @@ def _filled(node: Any, values: Mapping[str, Any]) -> Any:
 # Templates filled only when they are used (their placeholders are per message).
 DEFERRED = {
     "not_understood", "still_not_understood", "prefilled", "noted", "noted_fail", "confirm", "updated",
+    "kept_as_before",
     "cleared", "why_prefix",
     "check_for_role", "role_headline", "untimed_years", "time_there_counts", "time_there_not_counted",
 }

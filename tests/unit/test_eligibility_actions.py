@@ -1392,3 +1392,19 @@ def test_a_quick_question_mid_check_is_a_question_not_a_correction() -> None:
                                 "student_loan")
     assert reading.interrupt and not reading.updates
     assert not check.read_answer("what?", "faq", 0.4, answers, "student_loan").interrupt
+
+
+def test_a_no_said_of_the_student_loan_at_a_later_question_is_the_loans() -> None:
+    # An exploratory tester's "no, i finished paying off my student loan" at the England question was read as
+    # not working in England ("not eligible").
+    answers = {"role": "software_developer", "age": 30, "nationality": "uk", "residence_years": "all_my_life",
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "no"}
+    text = "nope, i paid off my student loan years ago"
+    messages, events = run(ValidateEligibilityForm(), text=text, pending="works_in_england", answers=answers)
+    assert messages[0]["text"] == "Noted, your answer stays: Student loan funding now: No."
+    assert not any(e.get("name") == "elig_works_in_england" and e.get("value") for e in events)
+    assert SlotSet("requested_slot", "elig_works_in_england") in events  # asked again
+    # near miss: a no that says where they work too is the England question's
+    text = "no, i'd work in cardiff. and i paid off my student loan"
+    _, events = run(ValidateEligibilityForm(), text=text, pending="works_in_england", answers=answers)
+    assert SlotSet("elig_works_in_england", "no") in events

@@ -15,6 +15,7 @@ from bot.eligibility.answers.nationality import (
     nationalities_named,
     parse_nationality,
 )
+from bot.eligibility.answers.residence import STUDIED_HERE
 from bot.eligibility.answers.status import parse_euss_status, parse_immigration_status
 from bot.eligibility.answers.text import clauses, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
@@ -226,6 +227,12 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         years = parse_duration_years(here.group(1))
         if isinstance(years, float):
             facts["residence_years"] = years  # "I have ILR, 5 years here"
+    if "residence_years" in facts and facts.get("nationality", nationality) in ("other", None) and \
+            STUDIED_HERE.search(lowered):
+        # "5 years - came on a student visa for my bsc, switched to skilled worker in 2024": years on a
+        # student visa don't count, so the years are asked, without them (an exploratory tester's total
+        # was kept: "eligible")
+        del facts["residence_years"]
     # (not what is asked: "can I apply with no student loan?")
     said = [clause for sentence in re.split(r"(?<=[.!?])\s*", lowered) if "?" not in sentence
             for clause in clauses(sentence) if not re.search(r"\b(if|what|whether)\b", clause)]
@@ -257,6 +264,11 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
             # ("settled" with no nationality known is the EU scheme's status or indefinite leave:
             # neither is noted)
             status = parse_immigration_status(lowered)
+            if status == "study":
+                # "a spouse visa, ... the first 2 years were on a student visa": the visa held now
+                now = ", ".join(part for part in clauses(lowered) if not STUDY_IN_THE_PAST.search(part))
+                status_now = parse_immigration_status(now) if now != lowered else None
+                status = status_now if status_now not in (None, NOT_SURE, "study") else status
             if status not in (None, NOT_SURE):
                 facts["immigration_status"] = status
                 if "nationality" not in facts and status not in ("none",) and nationality is None:
@@ -264,6 +276,11 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
                 if status == "other_permission" and INDEFINITE_LEAVE.search(lowered):
                     facts["permission_lasts"] = YES  # indefinite leave never runs out
     return facts
+
+
+# Time on a student visa told as past: "the first 2 years were on a tier 4 student visa", "came as a student"
+STUDY_IN_THE_PAST = re.compile(r"\b(?:i was|was|were|first|at first|before|came|originally)\b[^.;]{0,40}?"
+                               r"\b(?:student|study|tier 4)\b")
 
 
 # "eligible" and "eligibility" as typed: "elgible", "eligable", "eligibilty"

@@ -340,3 +340,18 @@ def test_a_course_said_to_end_soon_is_noted_for_the_check() -> None:
     # near misses: a course done, and one whose end is far off, are not noted
     assert "other_programme" not in volunteered_facts("i did a level 2 digital apprenticeship, can i apply?")
     assert "other_programme" not in volunteered_facts("I am on a level 3 one which finishes next year")
+
+
+def test_years_here_told_with_time_on_a_student_visa_are_asked_and_the_visa_held_now_kept() -> None:
+    # Exploratory testers: "indian citizen, been in the uk 5 years - came on a student visa ..., switched to
+    # skilled worker visa in 2024" kept 5 years ("eligible"); "with a spouse visa, ... the first 2 and a half
+    # were on a tier 4 student visa" noted a student visa.
+    facts = volunteered_facts("im 27, indian citizen, been in the uk 5 years - came on a student visa for my "
+                              "bsc and msc, switched to skilled worker visa in 2024")
+    assert "residence_years" not in facts and facts["immigration_status"] == "other_permission"
+    facts = volunteered_facts("chinese national with a spouse visa, been living here 4 years but the first 2 "
+                              "and a half were on a tier 4 student visa")
+    assert facts["immigration_status"] == "other_permission"
+    # near misses: a student visa held now; years here with no study told
+    assert volunteered_facts("I'm on a student visa, 22, indian")["immigration_status"] == "study"
+    assert volunteered_facts("indian citizen, skilled worker visa, 5 years here")["residence_years"] == 5.0

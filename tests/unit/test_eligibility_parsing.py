@@ -3517,3 +3517,10 @@ def test_a_move_into_security_is_the_cyber_role() -> None:
                    ("looking to switch to security", "cyber_security_technologist"),
                    # near miss: a security clearance is no role
                    ("hoping to get into security clearance roles", None)])
+
+
+def test_years_since_switching_from_a_student_visa_in_a_year() -> None:
+    from datetime import date
+
+    since = float(date.today().year - 2024)
+    _each("residence_years", [("5 years, came on a student visa, switched to skilled worker in 2024", since)])

@@ -641,9 +641,9 @@ def told_of_study_here(texts: Sequence[str]) -> bool:
 
 
 # A switch to another permission, and when: "switching to care work visa last year", "switched to
-# skilled worker 2 years ago"
+# skilled worker 2 years ago", "switched to a skilled worker visa in 2024"
 SWITCHED_WHEN = re.compile(r"\b(?:switch\w*|changed|moved (?:on)?to)\b[^,.;]{0,40}?\b"
-                           r"(?:(last year)|(this year)|(\d{1,2}) (?:years?|yrs?) ago)\b")
+                           r"(?:(last year)|(this year)|(\d{1,2}) (?:years?|yrs?) ago|in ((?:19|20)\d\d))\b")
 
 
 def _years_since_switching_from_study(text: str) -> float | str | None:
@@ -656,6 +656,10 @@ def _years_since_switching_from_study(text: str) -> float | str | None:
         return None
     if switched.group(1):
         return 1.0
+    if switched.group(4):
+        # "switched to skilled worker visa in 2024": the years since, as people count them
+        since = date.today().year - int(switched.group(4))
+        return None if since < 0 else "<1" if since == 0 else float(since)
     return "<1" if switched.group(2) else float(switched.group(3))
 
 

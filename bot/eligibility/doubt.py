@@ -90,9 +90,11 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         return True  # "I have a student loan": maybe one being repaid, which doesn't count
     if question != "works_in_england" and value in (YES, NO) and _only_a_place_after(lowered, entities):
         return True  # "yea sheffield" to the student loan question: likely an answer to another question
-    if question == "works_in_england" and value == NO and LIVES_NOT_WORKS.search(lowered) and \
-            not WORK_SAID.search(lowered):
-        return True  # "i live where the home office put me, in Glasgow": a home, not where they'd work
+    if question == "works_in_england" and value in (YES, NO) and LIVES_NOT_WORKS.search(lowered) and \
+            not WORK_SAID.search(lowered) and not MOSTLY_OR_SHARE.search(lowered):
+        # "i live where the home office put me, in Glasgow", "yeah i live in england, chester": a home, not
+        # where they'd work (exploratory testers working in Wales, living in England, were told "eligible")
+        return True
     if value in (YES, NO) and _another_answer_after(question, lowered, entities):
         return True  # "yes I live in Birmingham" to the other-programme question: the same
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered) or \
@@ -149,6 +151,8 @@ def _only_a_place_after(text: str, entities: Sequence[tuple[str, str]]) -> bool:
 LIVES_NOT_WORKS = re.compile(r"\b(?:i live|i'?m living|we live|living|my home is|home is|housed|put me)\b")
 WORK_SAID = re.compile(r"\b(?:work\w*|(?<!home )office|job|commut\w*|based|remote\w*|wfh|hybrid|employer|"
                        r"team|relocat\w*|move|moving)\b")
+# A share of the week or "mostly" said: where the time goes, not only a home
+MOSTLY_OR_SHARE = re.compile(r"\b(?:mostly|mainly|half|all|everything|100|\d+ ?%|days?|hours?|time)\b")
 # A yes or a no, then more: "yes I live in Birmingham", "yes i have permission to work"
 YES_OR_NO_AND_MORE = re.compile(r"^(?:yes|yeah|yea|yep|yup|yh|ye|no|nope|nah)\b[\s,.!-]*(?=[a-z])(.{3,80})$")
 # Where they live or work, said as a statement: "I live in Birmingham", "I'm based in London"

@@ -97,7 +97,7 @@ def test_a_yes_then_an_answer_to_another_question_is_asked_back() -> None:
     assert not doubted("other_programme", "yes I'm doing a level 3 NVQ", "yes")
     assert not doubted("gcses", "yes incl english and maths", "yes")
     assert not doubted("permission_lasts", "yes my spouse visa has 3 years left", "yes")
-    assert not doubted("works_in_england", "yes I live in Leeds", "yes")
+    # ("yes I live in Leeds" at the England question is asked back too, as a home, not where they'd work)
 
 
 def test_where_they_live_said_for_where_they_would_work_is_asked_back() -> None:
@@ -121,3 +121,17 @@ def test_a_few_weeks_into_the_start_is_asked_back() -> None:
     assert not doubted("other_programme", "it ends 2 weeks after the start", "ending_soon")
     assert doubted("other_programme", "it overlaps by a few weeks", "ending_soon")
     assert not doubted("other_programme", "it ends in a few weeks, before this starts", "ending_soon")
+
+
+@pytest.mark.parametrize("text", ["yeah i live in england, chester", "well i live in england",
+                                  "I live in Leeds", "yes I live in Leeds"])
+def test_a_home_in_england_said_alone_is_asked_back_as_working_there(text: str) -> None:
+    # Exploratory testers working in Wrexham and Newport, living in Chester and Hereford, answered with their
+    # home and were told "eligible".
+    assert parse_answer("works_in_england", text) == "yes"
+    assert doubted("works_in_england", text, "yes")
+
+
+@pytest.mark.parametrize("text", ["I live in Leeds and work in Leeds", "mostly from home in Cornwall"])
+def test_a_home_with_where_the_work_is_is_taken(text: str) -> None:
+    assert not doubted("works_in_england", text, parse_answer("works_in_england", text))

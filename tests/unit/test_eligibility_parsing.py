@@ -3524,3 +3524,15 @@ def test_years_since_switching_from_a_student_visa_in_a_year() -> None:
 
     since = float(date.today().year - 2024)
     _each("residence_years", [("5 years, came on a student visa, switched to skilled worker in 2024", since)])
+
+
+def test_the_example_denied_then_another_it_qualification_held() -> None:
+    # Exploratory testers' "no btec in IT or anything like that, just the HND and comptia A+" was read as no
+    # ("not eligible" for Cyber), and "no not a btec, but ive got comptia security+ and the cisco ccna" too.
+    _each("it_qualification", [("no btec or anything, just the HND and comptia A+", "not_sure"),
+                               ("not a btec, but i've got the cisco ccna", "not_sure"),
+                               ("no btec but I have a level 3 IT NVQ", "yes"),
+                               ("just the HND", None),
+                               # near misses: another subject's, or no qualification at all
+                               ("no, only my business A levels", "no"),
+                               ("no, just used computers at work", "no")])

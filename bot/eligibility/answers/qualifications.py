@@ -939,6 +939,13 @@ ONLY_HELD = re.compile(r"\s{0,3}(?:(?:i )?(?:only|just)(?: have| got)?|i'?ve onl
                        r"(?:an?|my|the|one)\s")
 
 
+# "no", a denial of the example, then what is held: "no btec, just the HND", "no not a btec, but ive got
+# the ccna"
+NO_EXAMPLE_BUT = re.compile(r"^(?:no|nope|nah|not)\b[^.;]{0,60}?\b(?:but|just|only)\s(?:i'?ve\s|i have\s|"
+                            r"ive\s|i do have\s)?(?:got\s)?(?=[a-z])")
+# A qualification above Level 3 named with no subject: "just the HND" (its subject said before, maybe)
+BARE_HIGHER_QUALIFICATION = re.compile(r"\b(?:the|an?|my|one)\s(?:hnd|hnc|degree|foundation degree|masters?|"
+                                       r"bachelors?)\s*[.!]*$")
 # Its level asked about: "Cisco CCNA, is that level 2 or 3?" (the level is then not said)
 LEVEL_ASKED = re.compile(r"\b(?:is|was|would|does)\s(?:that|it|this)\s(?:be\s|count as\s)?(?:an?\s)?"
                          r"level\s[1-8](?:\s(?:or|/)\s(?:level\s)?[1-8])?\s?\?+\s*$")
@@ -952,6 +959,19 @@ def parse_it_qualification(text: str) -> str | None:
         return NOT_SURE if held in (YES, NOT_SURE) else None
     if is_not_sure(text):
         return NOT_SURE
+    denied_then = NO_EXAMPLE_BUT.match(text)
+    if denied_then:
+        # "no btec in IT or anything like that, just the HND and comptia A+": the example denied, another
+        # held (an exploratory tester's was read as no: "not eligible")
+        held = parse_it_qualification(text[denied_then.end():])
+        if held == YES:
+            return YES
+        rest = text[denied_then.end():]
+        named = LEVEL_NAMED.search(rest) or IT_VENDOR.search(rest) or \
+            re.search(r"\b(?:certificat\w*|certs?|qualifications?)\b", rest)
+        in_it = IT_SUBJECT.search(rest) or IT_VENDOR.search(rest) or BARE_HIGHER_QUALIFICATION.search(rest)
+        if named and in_it:
+            return NOT_SURE  # (one in another subject, "no, only my business A levels", stays a no)
     if NOT_YET_FIRST.match(text):
         return NO  # "not yet, planning to do one": none held now
     if _only_wanted(text):
@@ -986,7 +1006,7 @@ def parse_it_qualification(text: str) -> str | None:
     if re.search(r"\bself[- ]taught\b|\bno (formal )?qualifications?\b|\bnothing formal\b|"
                  r"\btaught myself\b", text):
         return NO
-    if level and not it and ONLY_HELD.match(text):
+    if level and not it and ONLY_HELD.match(text) and not BARE_HIGHER_QUALIFICATION.search(text):
         return NO  # "only a first aid certificate": the one qualification held, not in IT
     if level and not it and re.search(r"\b(were|was|in|are)\b", text) and not YES_WORDS.search(text):
         return NO  # qualifications named, none of them in IT

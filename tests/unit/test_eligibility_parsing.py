@@ -3536,3 +3536,13 @@ def test_the_example_denied_then_another_it_qualification_held() -> None:
                                # near misses: another subject's, or no qualification at all
                                ("no, only my business A levels", "no"),
                                ("no, just used computers at work", "no")])
+
+
+def test_a_diploma_in_a_similar_subject_its_level_not_said_is_for_the_admissions_team() -> None:
+    # Exploratory testers' "i have a diploma in computer science from asmara college, 2 years" and "a 2 year
+    # diploma in information technology from a college in nairobi" were read as no.
+    _each("prior_qualification", [("diploma in computer science from a college in addis ababa", "not_sure"),
+                                  ("a 2 year diploma in IT", "not_sure"),
+                                  # near misses: the level said; another subject
+                                  ("level 3 diploma in IT", "no"), ("a diploma in hairdressing", "no"),
+                                  ("higher national diploma in computing", "yes")])

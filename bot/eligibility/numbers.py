@@ -41,7 +41,9 @@ ALL_LIFE = re.compile(r"\b(all my life|my whole life|whole life|entire life|all 
                       # (not a visa always held: "since 2015, always on a work visa")
                       r"always(?!(?:\sbeen)?\s(?:on|had|held|with|under|a|an|worked|working)\b)"
                       r"(?: lived| been)?|"
-                      r"^forever(?= *[.!]* *$)|^all of it(?= *[.!]* *$))\b")
+                      # ("forever lol", "literally forever")
+                      r"^(?:literally |basically |like )?forever(?= *[.!]* *(?:lol|haha|lmao|tbh)?[.!]* *$)|"
+                      r"^all of it(?= *[.!]* *$))\b")
 
 
 # A round birthday said by its two digits: "the big 4-0", "the big five-oh", "big 3 0"

@@ -3546,3 +3546,8 @@ def test_a_diploma_in_a_similar_subject_its_level_not_said_is_for_the_admissions
                                   # near misses: the level said; another subject
                                   ("level 3 diploma in IT", "no"), ("a diploma in hairdressing", "no"),
                                   ("higher national diploma in computing", "yes")])
+
+
+def test_forever_said_with_slang_is_all_their_life() -> None:
+    # An exploratory tester's "forever lol" was asked again three times.
+    _each("residence_years", [("forever lol", "all_my_life"), ("literally forever", "all_my_life")])

@@ -975,8 +975,8 @@ def parse_it_qualification(text: str) -> str | None:
         # "no btec in IT or anything like that, just the HND and comptia A+": the example denied, another
         # held (an exploratory tester's was read as no: "not eligible")
         held = parse_it_qualification(text[denied_then.end():])
-        if held == YES:
-            return YES
+        if held in (YES, NO):
+            return held  # ("no, only the comptia course which isnt finished": none held yet)
         rest = text[denied_then.end():]
         named = LEVEL_NAMED.search(rest) or IT_VENDOR.search(rest) or \
             re.search(r"\b(?:certificat\w*|certs?|qualifications?)\b", rest)

@@ -3551,3 +3551,12 @@ def test_a_diploma_in_a_similar_subject_its_level_not_said_is_for_the_admissions
 def test_forever_said_with_slang_is_all_their_life() -> None:
     # An exploratory tester's "forever lol" was asked again three times.
     _each("residence_years", [("forever lol", "all_my_life"), ("literally forever", "all_my_life")])
+
+
+def test_a_lasting_status_still_to_apply_for_is_not_held() -> None:
+    # An exploratory tester's "it runs out next autumn but im going to extend it / apply for ilr" was read as
+    # lasting (asked back, then "eligible").
+    _each("permission_lasts", [("it runs out next autumn, then apply for ilr", "no"),
+                               ("ends in 2027, will apply for settled status", "no"),
+                               # near misses: held, or applied for and granted
+                               ("i have got ilr", "yes"), ("i applied for ilr and got it", "yes")])

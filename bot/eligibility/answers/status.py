@@ -555,8 +555,12 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     lasting = re.search(r"\b(no expiry|doesn'?t expire|never expires|indefinite|permanent|settled|"
                         r"for life|ilr|forever|british citizen|citizenship|naturali[sz]ed)\b", text)
     hoped = [match.span() for match in RENEWAL_PLANNED.finditer(text)]
-    if lasting and any(start <= lasting.start() < end for start, end in hoped):
-        lasting = None  # "hopefully I'll have settled before then": an upgrade to come, not held
+    if lasting and (any(start <= lasting.start() < end for start, end in hoped) or
+                    (STATUS_TO_COME.search(text[max(0, lasting.start() - 30):lasting.start()]) and not
+                     re.match(r"[^,.;]{0,20}\b(?:got|granted|received|approved)\b", text[lasting.end():]))):
+        # "hopefully I'll have settled before then", "runs out next autumn, ... apply for ilr": an upgrade
+        # to come, not held (an exploratory tester's was read as lasting: "eligible")
+        lasting = None
     if lasting and not re.search(r"\bpre[- ]?settled\b", text) and (
             lasting.group(1) in ("no expiry", "doesn't expire", "doesnt expire", "never expires") or
             not NEGATION.search(text[:lasting.start()])):
@@ -635,6 +639,10 @@ def parse_permission_lasts(text: str, today: date | None = None) -> str | None:
     return parse_yes_no(text)
 
 
+# Words before a status that say it is still to come: "apply for ilr", "waiting on settled", "hoping to get"
+STATUS_TO_COME = re.compile(r"\b(?:apply\w*|applied|waiting|awaiting|hoping|hope|want|get|getting|go for|"
+                            r"eligible|qualify)\s(?:\w+\s){0,2}?(?:for\s|on\s|to\s|to get\s)?"
+                            r"(?:my\s|full\s|the\s)?$")
 # A lasting status to come, after "I'll" or "hopefully": "have settled", "get ILR", "be granted
 # indefinite leave"
 LASTING_STATUS_TO_COME = (r"(?:hopefully\s)?(?:have|get|be)\s(?:got\s|been granted\s|upgraded to\s|"

@@ -145,7 +145,7 @@ class ActionStartEligibility(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         before = answers(tracker)
-        role = role_in_message(tracker)
+        role = check.role_among_several(latest_text(tracker)) or role_in_message(tracker)
         restart = latest_intent(tracker)[0] == "restart_check"
         if verdict_given(tracker) and not restart and role not in ROLES and \
                 check.asks_about_waiting(latest_text(tracker)):

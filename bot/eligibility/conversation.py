@@ -47,7 +47,7 @@ from bot.eligibility.routing import (
 from bot.eligibility.wording import RULES, say, texts
 from bot.nlu.safety import in_distress
 from bot.replies import HANDOFF_BUTTON, Button, Reply, person_buttons
-from bot.roles import ROLES
+from bot.roles import ROLES, find_roles
 
 SLOT_PREFIX = "elig_"
 FAILURES_SLOT = "elig_failures"
@@ -899,6 +899,15 @@ def with_more_facts(text: str, entities: Sequence[tuple[str, str]],
     before = relevant_answers(dict(known))
     after = relevant_answers({**known, **said})
     return after if said and after != before else None
+
+
+def role_among_several(text: str) -> str | None:
+    """For a message naming more than one role ("thinking cyber or devops, prob devops since ..."), the
+    one chosen, or undecided; None when it names fewer (an exploratory tester's first-named role was
+    checked, not the one leant to)."""
+    if len({key for _, _, key in find_roles(text)}) < 2:
+        return None
+    return parse_answer("role", text)
 
 
 def noted(facts: Mapping[str, Any]) -> str:

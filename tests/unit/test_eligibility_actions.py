@@ -1408,3 +1408,19 @@ def test_a_no_said_of_the_student_loan_at_a_later_question_is_the_loans() -> Non
     text = "no, i'd work in cardiff. and i paid off my student loan"
     _, events = run(ValidateEligibilityForm(), text=text, pending="works_in_england", answers=answers)
     assert SlotSet("elig_works_in_england", "no") in events
+
+
+def test_a_check_asked_for_with_two_roles_and_a_lean_checks_the_one_leant_to() -> None:
+    # An exploratory tester's "am i eligible? ... american ... got ILR last year, been living in london about
+    # 8 years total. thinking cyber or devops, prob devops since i dont have any IT quals" was answered with
+    # the FAQ, then checked for Cyber (the first role named), with "i dont have any IT quals" read as no visa.
+    entities = [{"entity": "role", "value": "cyber_security_technologist", "start": 0, "end": 1}]
+    text = ("am i eligible? im american, 41. got ILR last year, been living in london about 8 years total. "
+            "thinking cyber or devops, prob devops since i dont have any IT quals")
+    _, events = run(ActionStartEligibility(), intent="faq", text=text, entities=entities)
+    assert SlotSet("elig_role", "devops_engineer") in events
+    assert SlotSet("elig_immigration_status", "other_permission") in events
+    # near miss: two roles and no lean is undecided
+    _, events = run(ActionStartEligibility(), intent="faq", entities=entities,
+                    text="am i eligible? 35, polish. business analyst maybe or software dev not sure")
+    assert SlotSet("elig_role", "undecided") in events

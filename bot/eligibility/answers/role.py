@@ -32,6 +32,14 @@ LEANING_TO_ROLE = re.compile(r"\b(?:leaning|edging|veering)\s(?:more\s)?(?:towar
                              r"pick)\s(?:that|it|this)(?:\sone)?\b")
 
 
+# A lean said after two roles, in a clause of its own: "cyber or devops, prob devops since i dont have any IT
+# quals"
+PROBABLY_AFTER_TWO = re.compile(r"[,.;]\s*(?:but\s|so\s|and\s)?(?:prob(?:ably)?|probs|prolly|most likely|"
+                                r"more likely|likely|preferably|ideally)\s(?!not\b|never\b)(?:the\s)?"
+                                r"([^,.;!?]{2,30}?)"
+                                r"(?=\s(?:since|as|because|cos|coz|cause)\b|[,.;!?]|$)")
+
+
 # A switch to another role only thought of for later: "though I might switch to software dev later",
 # "although I'm open to cyber later on", "but I might consider devops down the line", "perhaps cyber
 # later on", "though I could see myself moving over to BA down the line"
@@ -124,6 +132,11 @@ def parse_role(text: str) -> str | None:
         leaning = LEANING_TO_ROLE.search(text)
         if leaning and not is_not_sure(text[leaning.start():]):
             chosen = parse_role(leaning.group(1))  # "leaning software, put me down for that"
+            if chosen is not None and chosen != ROLE_UNDECIDED:
+                return chosen
+        probably = PROBABLY_AFTER_TWO.search(text)
+        if probably and not is_not_sure(text[probably.start():]):
+            chosen = parse_role(probably.group(1))  # "thinking cyber or devops, prob devops since ..."
             if chosen is not None and chosen != ROLE_UNDECIDED:
                 return chosen
         return ROLE_UNDECIDED  # "software developer or maybe DevOps": not decided yet

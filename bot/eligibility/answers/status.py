@@ -456,7 +456,9 @@ def _status_in(clause: str) -> str | None:
         return None if is_negated(clause, clause.find("stud")) else "study"
     if NO_VALID_ONE.search(clause) or re.search(r"\b(no permission|no visa|no status|no leave|undocumented|"
                  r"no (?:legal )?papers|without papers|overstay\w*|nothing|none|"
-                 r"don'?t have any|do not have any|haven'?t got any|i have none|"
+                 # (not "i dont have any it quals": something else they haven't got)
+                 r"(?:don'?t have|do not have|haven'?t got) any(?!\s(?:it|ict|computing|tech\w*|gcses?|"
+                 r"qualifications?|quals?|degrees?|experience|loans?|student))|i have none|"
                  r"don'?t have (a |any )?(visa|permission|status)|haven'?t got (a |any )?"
                  r"(visa|permission))\b", clause):
         return "none"

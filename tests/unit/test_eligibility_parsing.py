@@ -3560,3 +3560,12 @@ def test_a_lasting_status_still_to_apply_for_is_not_held() -> None:
                                ("ends in 2027, will apply for settled status", "no"),
                                # near misses: held, or applied for and granted
                                ("i have got ilr", "yes"), ("i applied for ilr and got it", "yes")])
+
+
+def test_a_loan_payment_still_to_come_after_leaving_a_course() -> None:
+    # An exploratory tester's "dropped out ... in november but i think i still get the last maintenance
+    # payment in jan" was read as no.
+    _each("student_loan", [("left uni in october but i think i still get the final payment", "not_sure"),
+                           ("dropped out but still getting the last loan payment next month", "yes"),
+                           # near miss: no payment to come
+                           ("no, i won't get the final payment", "no")])

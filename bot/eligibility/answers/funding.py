@@ -24,6 +24,11 @@ from bot.eligibility.wording import RULES
 
 def parse_student_loan(text: str) -> str | None:
     text = normalise(text)
+    still_paid = LAST_PAYMENT_TO_COME.search(text)
+    if still_paid and not NEGATION.search(still_paid.group(0)):
+        # "dropped out in november but i think i still get the last maintenance payment in jan": a loan
+        # still paid now (an exploratory tester's was read as no); with a hedge, for the admissions team
+        return NOT_SURE if LOAN_HEDGED.search(text) else YES
     if _doubted_loan_held(text):
         return YES  # "not sure if a master's loan counts, I'm getting one": student finance, held now
     doubt = LOAN_COUNT_DOUBTED.search(text)
@@ -402,6 +407,12 @@ HALFWAY_THROUGH_THEN = re.compile(r"\b(?:i'?ll|i will|will|would|i'?d)\s(?:still
                                   r"in the middle of)\b")
 
 
+# A payment of the loan still to come: "i still get the last maintenance payment in jan"
+LAST_PAYMENT_TO_COME = re.compile(r"\b(?:still\s(?:get|getting|receiv\w*|due)|(?:will|i'?ll|going to)\s"
+                                  r"(?:still\s)?(?:get|receive))\s(?:the\s|my\s|one\s|a\s)?"
+                                  r"(?:last|final|next|one more)\s(?:\w+\s)?"
+                                  r"(?:payment|instalment|installment)\b")
+LOAN_HEDGED = re.compile(r"\b(?:i think|i believe|maybe|might|probably|not sure)\b")
 NUMBER_WORDS = r"\d{1,2}|a|one|two|three|four|five|six|a couple of"
 WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUMBER_WORDS + r"))?\s?weeks?\s"
                            r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"

@@ -3569,3 +3569,10 @@ def test_a_loan_payment_still_to_come_after_leaving_a_course() -> None:
                            ("dropped out but still getting the last loan payment next month", "yes"),
                            # near miss: no payment to come
                            ("no, i won't get the final payment", "no")])
+
+
+def test_years_that_hang_on_whether_time_away_breaks_them_are_not_sure() -> None:
+    # An exploratory tester's "since jan 2025 if the us year breaks it" was kept as 1 year 11 months ("not
+    # eligible"); whether the year away breaks the residence is for the admissions team.
+    _each("residence_years", [("since march 2024 if the year in canada breaks it", "not_sure"),
+                              ("9 years, or 3 if that counts as a break", "not_sure")])

@@ -107,6 +107,11 @@ DATE_THEN_MOVED = re.compile(r"\b((?:(?:" + MONTHS + r")\s)?(?:19|20)\d\d)\s(?:i
                              r"((?:i|we)\s(?:moved|came|arrived))\b")
 
 
+# A count said to hang on whether time away breaks it: "if the us year breaks it", "if that counts"
+COUNT_HANGS_ON_A_BREAK = re.compile(r"\bif\s(?:the|that|my|it|this|those)\b[^.;?]{0,30}?\s(?:breaks?|broke|"
+                                    r"resets?|interrupts?|counts?|doesn'?t count|does not count)\b")
+
+
 def parse_residence_years(text: str) -> float | str | None:
     """Years of residence; years said to be on a student visa are taken off ("7 years but 3 of those
     on a student visa" is 4): time on a study visa never counts towards the rule's years."""
@@ -119,7 +124,8 @@ def parse_residence_years(text: str) -> float | str | None:
     if COUNTED_THINGS.search(text) and not re.search(r"\b(?:years?|yrs?|months?|since|lived|here|moved|came|"
                                                      r"born|arrived|life)\b", text):
         return None  # "i got 4 gcses ... so 5 in the end": a count of something else, not years
-    if is_not_sure(text):
+    if is_not_sure(text) or COUNT_HANGS_ON_A_BREAK.search(text):
+        # ("since jan 2025 if the us year breaks it": which count applies is for the admissions team)
         return NOT_SURE
     if NONE_HERE.match(text):
         return 0.0  # "none really, i've been in dubai since 2022": no years here (asked back for the place)

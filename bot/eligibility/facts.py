@@ -50,7 +50,10 @@ NATIONALITY_WORDS = "|".join(re.escape(name) for name in sorted(NAMES, key=len, 
 AGE_IN_A_LIST = re.compile(r"(?:^|[,;!?]|\.\s)\s*(\d{2})\s*(?=,|;|$|\s(?:and|&)\s|\s(?:" + NATIONALITY_WORDS +
                            r")\b)")
 # A whole life in the UK, said without a length: "always lived in manchester", "born and bred here"
-ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised))"
+ALWAYS_HERE = re.compile(r"\b(?:always lived|lived all my life|born and (?:bred|raised)|"
+                         # "born here never left"
+                         r"born here,? (?:and )?(?:never left|never moved away|been here ever since|"
+                         r"always lived here))"
                          r"(?:\s(?:here|in (?:the )?([a-z]+(?: [a-z]+)?)))?")
 # A whole life in a place, said after it: "lived in Birmingham my whole life", "lived here all my life"
 WHOLE_LIFE_IN = re.compile(r"\blived (?:here|in (?:the )?([a-z]+(?: [a-z]+)?)) (?:all my life|my whole life|"

@@ -355,3 +355,10 @@ def test_years_here_told_with_time_on_a_student_visa_are_asked_and_the_visa_held
     # near misses: a student visa held now; years here with no study told
     assert volunteered_facts("I'm on a student visa, 22, indian")["immigration_status"] == "study"
     assert volunteered_facts("indian citizen, skilled worker visa, 5 years here")["residence_years"] == 5.0
+
+
+def test_born_here_and_never_left_is_all_their_life() -> None:
+    # An exploratory tester's "ye british born here never left" before the check was asked the years again.
+    assert volunteered_facts("im british, born here and never left")["residence_years"] == "all_my_life"
+    # near miss: time away said too
+    assert "residence_years" not in volunteered_facts("born here never left but spent 2 years in spain")

@@ -371,6 +371,13 @@ def ends_with_the_role(text: str) -> bool:
 PLAIN_FACTS = frozenset({"role", "age", "nationality", "residence_years"})
 
 
+# A role's name, then "eligibility" and nothing else: "business analyst eligibility", "devops eligibility?"
+ROLE_THEN_ELIGIBILITY = re.compile(r"^(?:(?:hi|hello|hey)[,!]?\s)?"
+                                   r"(?!what|which|how|where|when|why|is\b|are\b)(?:the\s)?"
+                                   r"(?:[a-z+-]+\s){1,4}?" + ELIGIBILITY +
+                                   r"(?:\s(?:pls|please|plz))?\s*[?.!]*$")
+
+
 def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
     """Whether a message asks for the check rather than about one rule: "Am I eligible? I'm 24,
     British...", "do I qualify?", or a bare "can I apply?". A question that gives a situation
@@ -393,6 +400,8 @@ def asks_to_check(text: str, facts: dict[str, Any]) -> bool:
             ends_with_the_role(lowered) and names_the_role_next(lowered, wants.end()):
         return True  # "I'm 45, a project coordinator, and I'd like to do the BA apprenticeship."
     asked = ASKS_FOR_A_ROLE.search(lowered)
+    if set(facts) == {"role"} and ROLE_THEN_ELIGIBILITY.match(lowered):
+        return True  # "business analyst eligibility": the role's check, asked for in two words
     if set(facts) == {"role"} and asked and ends_with_the_role(lowered) and \
             names_the_role_next(lowered, asked.end()) and PREAMBLE.match(lowered[:asked.start()]):
         return True  # nothing but the role they would apply for

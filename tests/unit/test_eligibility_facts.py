@@ -362,3 +362,13 @@ def test_born_here_and_never_left_is_all_their_life() -> None:
     assert volunteered_facts("im british, born here and never left")["residence_years"] == "all_my_life"
     # near miss: time away said too
     assert "residence_years" not in volunteered_facts("born here never left but spent 2 years in spain")
+
+
+def test_a_roles_name_then_eligibility_asks_for_the_check() -> None:
+    # An exploratory tester's "business analyst eligibility" only set the role; the answers typed next went
+    # into an FAQ conversation.
+    for text in ("business analyst eligibility", "devops eligibility?", "hi cyber eligibility pls"):
+        assert asks_to_check(text, prefilled(text)), text
+    # near misses: the criteria asked about
+    for text in ("what is the devops eligibility?", "software dev eligibility criteria"):
+        assert not asks_to_check(text, prefilled(text)), text

@@ -56,16 +56,10 @@ def place_not_listed(text: str, answer: str) -> str | None:
     """ "is there one in bristol?" with the locations answer: a place in England the FAQ's list of
     offices doesn't name is said not to be on it (the list says "include", so not that there is
     none there)."""
-    from bot.eligibility.answers.text import mentions
-    from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
-
     lowered = " ".join(text.lower().split())
-    listed = answer.lower()
-    missing = [name for _, name in mentions(lowered, ENGLAND)
-               if name not in listed and name not in ("england", "english", "uk")]
-    elsewhere = [name for _, name in mentions(lowered, UK_OUTSIDE_ENGLAND)
-                 if name not in ("welsh", "scottish")]
-    if not missing and elsewhere and not mentions(lowered, ENGLAND):
+    in_england, elsewhere = _places_named(lowered, countries_elsewhere=True)
+    missing = [name for name in in_england if name not in answer.lower()]
+    if not missing and elsewhere and not in_england and not re.search(r"\b(?:england|english)\b", lowered):
         # "is there an office in scotland?": not in England, where every apprentice is based
         return outside_england(elsewhere[0])
     if not missing:
@@ -74,6 +68,18 @@ def place_not_listed(text: str, answer: str) -> str | None:
     return (f"{place} isn't one of the office locations the FAQ names. The list isn't complete, and "
             f"your office depends on the department you're matched with, so the admissions team can "
             f"say whether there are roles near {place}.")
+
+
+def _places_named(lowered: str, countries_elsewhere: bool) -> tuple[list[str], list[str]]:
+    """The places in England a message names (not England itself), and those in the UK outside it
+    (their adjectives never; the countries themselves only with `countries_elsewhere`)."""
+    from bot.eligibility.answers.text import mentions
+    from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
+
+    countries = {"wales", "scotland", "northern ireland"}
+    not_places = {"welsh", "scottish"} | (set() if countries_elsewhere else countries)
+    return ([name for _, name in mentions(lowered, ENGLAND) if name not in ("england", "english", "uk")],
+            [name for _, name in mentions(lowered, UK_OUTSIDE_ENGLAND) if name not in not_places])
 
 
 def outside_england(place: str) -> str:
@@ -86,13 +92,11 @@ def outside_england(place: str) -> str:
 def place_followed_up(text: str, answer: str) -> str | None:
     """ "what about bristol?", "bham?" after the locations answer: whether the FAQ's list of offices names
     the place ("what about glasgow?": that it isn't in England); None when the message names no place."""
-    from bot.eligibility.answers.text import mentions
-    from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND, nicknames_as_names
+    from bot.eligibility.places import nicknames_as_names
 
     lowered = nicknames_as_names(" ".join(text.lower().split()))
-    named = [name for _, name in mentions(lowered, ENGLAND) if name not in ("england", "english", "uk")]
-    elsewhere = [name for _, name in mentions(lowered, UK_OUTSIDE_ENGLAND)
-                 if name not in ("welsh", "scottish", "wales", "scotland", "northern ireland")]
+    # ("what about scotland?" may not be about an office: only a town there is said to be outside England)
+    named, elsewhere = _places_named(lowered, countries_elsewhere=False)
     if not named and elsewhere:
         return outside_england(elsewhere[0])  # "what about glasgow?"
     if not named:

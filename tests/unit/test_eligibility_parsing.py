@@ -3576,3 +3576,9 @@ def test_years_that_hang_on_whether_time_away_breaks_them_are_not_sure() -> None
     # eligible"); whether the year away breaks the residence is for the admissions team.
     _each("residence_years", [("since march 2024 if the year in canada breaks it", "not_sure"),
                               ("9 years, or 3 if that counts as a break", "not_sure")])
+
+
+def test_a_course_paid_for_by_any_relative_is_self_funded() -> None:
+    # Review: who pays for a course is named from the shared list of relatives (a brother or sister too).
+    _each("other_programme", [("a bootcamp my brother is paying for", "self_funded"),
+                              ("a course my aunt is paying for", "self_funded")])

@@ -11,6 +11,7 @@ from datetime import date
 from bot.eligibility.answers.text import (
     NEGATION,
     PAST_JOB,
+    RELATIVES,
     YES_WORDS,
     is_negated,
     is_not_sure,
@@ -770,9 +771,10 @@ LAST_WEEKS_OF = re.compile(r"\b(?:the|my|its)\s(?:last|final)\s(?:week|fortnight
 # Paid for by them, the "I" left out: "paid for a cyber course on Coursera", "bought an online course"
 PAID_FIRST = re.compile(r"^(?:paid for|paying for|bought|purchased)\s(?!by\b)")
 # Paid for by their family: "a course my mum is paying for", "my parents fund it", "paid for by my dad"
-# (private money, as their own is; an employer's may be a levy-funded place)
-FAMILY = r"(?:mum|mom|mother|dad|father|parents?|family|nan|gran|grandma|grandad|grandparents|partner|" \
-         r"wife|husband|boyfriend|girlfriend|aunt|auntie|uncle)"
+# (private money, as their own is; an employer's may be a levy-funded place), named as elsewhere
+# ("side", as in "my mum's side", is no one)
+FAMILY = r"(?:" + "|".join(sorted((RELATIVES - {"side"}) | {"aunt", "auntie", "uncle"}, key=len,
+                                  reverse=True)) + ")"
 FAMILY_PAYS = re.compile(r"\b(?:my|our) " + FAMILY + r"(?:'s)? (?:is |are |has |have )?"
                          r"(?:paying|pays|paid|pay|funding|funds|funded|covering|covers|covered)\b|"
                          r"\b(?:paid|funded|covered) (?:for )?by my " + FAMILY + r"\b")

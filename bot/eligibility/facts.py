@@ -15,12 +15,12 @@ from bot.eligibility.answers.nationality import (
     nationalities_named,
     parse_nationality,
 )
-from bot.eligibility.answers.residence import STUDIED_HERE
+from bot.eligibility.answers.residence import STUDIED_HERE, parse_residence_years
 from bot.eligibility.answers.status import parse_euss_status, parse_immigration_status
-from bot.eligibility.answers.text import clauses, normalise, own_clauses
+from bot.eligibility.answers.text import clauses, mentions, normalise, own_clauses
 from bot.eligibility.nationalities import NAMES
 from bot.eligibility.numbers import UK_PLACES, parse_duration_years
-from bot.eligibility.places import ENGLAND, UK_OUTSIDE_ENGLAND
+from bot.eligibility.places import ENGLAND, FAR_COUNTRIES, UK_OUTSIDE_ENGLAND, counted_beyond_uk
 from bot.eligibility.questions import NO, NOT_SURE, YES
 from bot.roles import find_role, find_roles
 
@@ -118,6 +118,22 @@ def time_elsewhere(text: str) -> bool:
         if place is None or not any(place == name or place.startswith(name + " ") for name in UK_STAY):
             return True
     return False
+
+
+# A length of time said: "18 months", "4 yrs"
+LENGTH_SAID = re.compile(r"\b\d{1,2}(?:\.\d)?\s?(?:years?|yrs?|months?)\b")
+
+
+def _years_in_the_uk_and_the_eea(text: str) -> float | None:
+    """For an EU, EEA or Swiss citizen, the years here and in the EEA together, when the message tells
+    both and no time anywhere else (an exploratory tester's "18 months" here after "4 yrs in berlin"
+    was then answered alone: "not eligible")."""
+    told = ", ".join(part for part in clauses(text) if LENGTH_SAID.search(part))
+    if len(LENGTH_SAID.findall(told)) < 2 or not mentions(told, counted_beyond_uk("eu_eea")) or \
+            mentions(told, FAR_COUNTRIES) or re.search(r"\b(?:abroad|overseas|travell\w*)\b", told):
+        return None
+    years = parse_residence_years(told)
+    return years if isinstance(years, float) else None
 
 
 def said_of_themselves(text: str, entities: Sequence[tuple[str, str]]) -> bool:
@@ -230,6 +246,10 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
         years = parse_duration_years(here.group(1))
         if isinstance(years, float):
             facts["residence_years"] = years  # "I have ILR, 5 years here"
+    if "residence_years" not in facts and facts.get("nationality", nationality) == "eu_eea":
+        together = _years_in_the_uk_and_the_eea(lowered)
+        if together is not None:
+            facts["residence_years"] = together  # "18 months in the uk, 4 yrs in berlin before that": 5.5
     if "residence_years" in facts and facts.get("nationality", nationality) in ("other", None) and \
             STUDIED_HERE.search(lowered):
         # "5 years - came on a student visa for my bsc, switched to skilled worker in 2024": years on a

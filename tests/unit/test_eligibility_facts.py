@@ -372,3 +372,16 @@ def test_a_roles_name_then_eligibility_asks_for_the_check() -> None:
     # near misses: the criteria asked about
     for text in ("what is the devops eligibility?", "software dev eligibility criteria"):
         assert not asks_to_check(text, prefilled(text)), text
+
+
+def test_years_here_and_in_the_eea_told_by_an_eu_citizen_are_added_up() -> None:
+    # An exploratory tester's "polish with pre settled status, been in uk 18 months, lived in berlin for 4 yrs
+    # before that" was asked the years again, answered "18 months", and told "not eligible".
+    facts = volunteered_facts("im 25, polish with pre settled status, been in uk 18 months, lived in "
+                              "berlin for 4 yrs before that")
+    assert facts["residence_years"] == 5.5
+    # near misses: time outside the EEA; someone for whom the EEA's years don't count
+    assert "residence_years" not in volunteered_facts("im french, 1 year in london, before that 3 years in "
+                                                      "new york")
+    assert "residence_years" not in volunteered_facts("im indian, been in uk 1 year, lived in madrid for "
+                                                      "2 yrs before that")

@@ -3582,3 +3582,10 @@ def test_a_course_paid_for_by_any_relative_is_self_funded() -> None:
     # Review: who pays for a course is named from the shared list of relatives (a brother or sister too).
     _each("other_programme", [("a bootcamp my brother is paying for", "self_funded"),
                               ("a course my aunt is paying for", "self_funded")])
+
+
+def test_a_degree_said_with_is_and_another_persons_set_aside() -> None:
+    # An exploratory tester's correction "sorry lol i mixed up, my degree is economics, the cs was my brother"
+    # was read as a similar subject ("Updated your answer: ... Yes").
+    _each("prior_qualification", [("i mixed up, my degree is history, the computing was my sister", "no"),
+                                  ("my degree is economics", "no"), ("the hnd was computing", "yes")])

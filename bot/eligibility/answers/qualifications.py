@@ -74,6 +74,9 @@ COUNT_ASKED = re.compile(r"\b(?:would|does|will|could|can|is|might)\s(?:that|it|
 # No formal qualification: "not a formal qualification", "nothing formal", "no formal quals"
 NOT_FORMAL = re.compile(r"\b(?:not (?:a |an )?(?:formal|proper|real|recognised|accredited) (?:qualification|"
                         r"degree|one)|nothing formal|no formal (?:qualifications?|quals?|degree))\b")
+# A qualification's subject said after "is": "my degree is economics", "the hnd was in computing"
+QUALIFICATION_IS = re.compile(r"\b(?:my|the|their|her|his) (degree|hnd|hnc|diploma|masters?|master'?s|bsc|ba|"
+                              r"msc|foundation degree) (?:is|was|'s) (?:in )?(?=[a-z])")
 # A diploma, its level not said: "a diploma in computing" (an extended diploma is Level 3, a Higher
 # National Diploma or a Diploma of Higher Education Level 4 and above)
 DIPLOMA_OF_NO_LEVEL = re.compile(r"\bdiploma\b")
@@ -189,6 +192,7 @@ def _prior_qualification(text: str) -> str | None:
             not re.search(r"\b(?:in|of)\s[a-z]{3,}", text):
         return None  # "not HNC, HND actually": which Level 4 qualification, its subject not said again
     text = SUBJECT_GRADUATED.sub(r"\1 degree", text)  # "sociology, graduated 2015": a sociology degree
+    text = QUALIFICATION_IS.sub(r"\1 in ", text)  # "my degree is economics": a degree in economics
     if is_not_sure(text) or SIMILARITY_HEDGED.search(text):
         return NOT_SURE  # "a degree in information systems, might be similar?": the team decides
 

@@ -393,6 +393,10 @@ def about_someone_else(clause: str, children_too: bool = False) -> bool:
     if words[-1] in ("here", "speaking") and len(words) <= 3:
         return False  # "his mum here": the one typing, introduced (the applicant is the son)
     people = OTHER_PEOPLE | CHILDREN if children_too else OTHER_PEOPLE
+    if len(words) >= 3 and words[-3] in ("was", "is", "were", "are") and \
+            words[-2] in ("my", "our", "his", "her", "their") and \
+            (bare_word(words[-1]) in people or bare_word(words[-1]).removesuffix("s") in people):
+        return True  # "the cs was my brother's": what is said is theirs, not the person's
     if words[0] in ("my", "our", "his", "her", "their") and len(words) > 2 and \
             bare_word(words[1]) in DESCRIBING and bare_word(words[2]) in people:
         words = [words[0], *words[2:]]  # "my polish mate", "my best friend", "my older brother"

@@ -591,6 +591,18 @@ def _study_years_told_later(reading: AnswerReading, lowered: str, answers: Mappi
                    understood=True, acknowledgement=said)
 
 
+def _age_corrected_at_the_start_question(lowered: str, answers: Mapping[str, Any],
+                                         pending: str | None) -> AnswerReading | None:
+    """ "oops typo hes 19" when asked whether a 15-year-old will be 16 by the start: the age corrected
+    (an exploratory tester's was read as a yes to the start question, the age kept at 15)."""
+    if pending != "age_at_start" or not CORRECTION.search(lowered) or not isinstance(answers.get("age"), int):
+        return None
+    age = parse_answer("age", CORRECTION.sub(" ", lowered))
+    if not isinstance(age, int) or age == answers["age"]:
+        return None
+    return AnswerReading(updates={"age": age}, acknowledgement=acknowledge("age", age))
+
+
 def _read_answer(
     text: str, intent: str, confidence: float, answers: Mapping[str, Any], pending: str | None,
     entities: Sequence[tuple[str, str]], unconfirmed: Mapping[str, Any] | None, studied_here: bool,
@@ -680,6 +692,9 @@ def _read_answer(
         # "no. btw how long is the course?": the answer kept, and the question answered before the next
         reading = answered_or_asked_back(pending, said_first, split[0], answers, entities)
         return replace(reading, asked_beside=split[1])
+    age_corrected = _age_corrected_at_the_start_question(lowered, answers, pending)
+    if age_corrected is not None:
+        return age_corrected
     if value is not None and not asks_to_change and not question_aside:
         # An answer to the pending question wins ("sorry, 2 years" while years are asked).
         return answered_or_asked_back(pending, value, text, answers, entities)

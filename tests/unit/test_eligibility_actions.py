@@ -1424,3 +1424,16 @@ def test_a_check_asked_for_with_two_roles_and_a_lean_checks_the_one_leant_to() -
     _, events = run(ActionStartEligibility(), intent="faq", entities=entities,
                     text="am i eligible? 35, polish. business analyst maybe or software dev not sure")
     assert SlotSet("elig_role", "undecided") in events
+
+
+def test_an_age_corrected_at_the_start_age_question_changes_the_age() -> None:
+    # An exploratory tester's "oops typo hes 19" at "Will you be 16 or older by the start?" kept the age at 15
+    # and gave "check with the admissions team".
+    answers = {"role": "software_developer", "age": 15}
+    messages, events = run(ValidateEligibilityForm(), text="oops typo she's 20", pending="age_at_start",
+                           answers=answers)
+    assert messages[0]["text"] == "Updated your answer: Age: 20."
+    assert SlotSet("elig_age", 20) in events and SlotSet("requested_slot", "elig_nationality") in events
+    # near miss: a "sorry" with a yes to the question
+    assert SlotSet("elig_age_at_start", "yes") in validate("sorry yes, she turns 16 in june", "age_at_start",
+                                                           answers=answers)

@@ -343,6 +343,11 @@ class ActionAnswerFaq(Action):
         decision = decide_faq(covered[0][0] if covered else text, known, settings.faq_thresholds, known_parts)
         if covered and topic is not None and decision.action is not FaqRoute.ANSWER:
             return not_in_the_faq(dispatcher, tracker, topic)
+        if decision.action is not FaqRoute.ANSWER and len(facts) >= MANY_FACTS and "?" not in text:
+            # "hiya im 34, indian national on a skilled worker visa, been in uk 5 yrs ...": the check's facts,
+            # told with no question, are noted and the check offered (not "Did you mean...?")
+            send(dispatcher, replies.Reply(check.noted_and_what_it_means(facts), (replies.CHECK_BUTTON,)))
+            return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts)]
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
             record_not_answered(tracker, "unanswered")

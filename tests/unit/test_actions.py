@@ -1016,3 +1016,19 @@ def test_the_checks_facts_declined_as_off_topic_are_noted_and_the_check_offered(
     messages, _ = run(ActionSpecialCase(), text="what's the average devops salary in the US",
                       intent="out_of_scope")
     assert messages[0]["text"].startswith("Sorry, that's not something I can help with.")
+
+
+def test_the_checks_facts_told_with_no_question_are_noted_and_the_check_offered() -> None:
+    # Exploratory testers' "hiya im 34, indian national on a skilled worker visa, been in uk 5 yrs total - 3
+    # on a student visa then 2 on skilled worker" got "Did you mean one of these?" and the facts were lost.
+    text = ("hiya im 36, nigerian national on a skilled worker visa, 3 yrs on a student visa then 2 on "
+            "skilled worker")
+    messages, events = run(ActionAnswerFaq(), text=text, faq_id="study_visa_years", confidence=0.3,
+                           ranking=[("study_visa_years", 0.3), ("residency_requirements", 0.25)])
+    assert messages[0]["text"].startswith("From what you said, I've noted:")
+    assert "Another visa or leave" in messages[0]["text"]
+    assert any(e.get("name") == "pending_facts" and (e.get("value") or {}).get("age") == 36 for e in events)
+    # near miss: a question with the facts is answered, not only noted
+    messages, _ = run(ActionAnswerFaq(), text=text + ", do my student years count?",
+                      faq_id="study_visa_years")
+    assert not messages[0]["text"].startswith("From what you said")

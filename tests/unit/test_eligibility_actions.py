@@ -1437,3 +1437,4 @@ def test_an_age_corrected_at_the_start_age_question_changes_the_age() -> None:
     # near miss: a "sorry" with a yes to the question
     assert SlotSet("elig_age_at_start", "yes") in validate("sorry yes, she turns 16 in june", "age_at_start",
                                                            answers=answers)
+

@@ -23,7 +23,7 @@ from bot.eligibility.answers.status import NO_WORK
 from bot.eligibility.answers.text import clauses, mentions, normalise, parse_yes_no
 from bot.eligibility.criteria import Status, at_least, findings
 from bot.eligibility.doubt import doubted, years_counted
-from bot.eligibility.facts import INDEFINITE_LEAVE, volunteered_facts
+from bot.eligibility.facts import INDEFINITE_LEAVE, STUDY_IN_THE_PAST, volunteered_facts
 from bot.eligibility.numbers import UK_PLACE_NAMES
 from bot.eligibility.outcome import Outcome, Verdict, decide
 from bot.eligibility.parsing import parse_answer, parse_choice_by_label
@@ -557,9 +557,6 @@ NO_STUDY_VISA = re.compile(r"\b(?:never|not|wasn'?t|weren'?t|no|didn'?t|without)
                            r"\b(?:student|study|tier 4)\b")
 
 
-# Time on a student visa told as past: "the first 2 of those years i was on a student visa", "was a student"
-STUDY_IN_THE_PAST = re.compile(r"\b(?:i was|was|were|first|those|at first|before)\b[^.;]{0,40}?"
-                               r"\b(?:student|study|tier 4)\b")
 SOMEONE_ELSE = re.compile(r"\b(?:he|she|his|her|him|husband|wife|partner|spouse|son|daughter|friend)\b")
 
 

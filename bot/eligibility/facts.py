@@ -301,10 +301,10 @@ def volunteered_facts(text: str, entities: Sequence[tuple[str, str]] = (),
     return facts
 
 
-# Time on a student visa told as past: "the first 2 years were on a tier 4 student visa", "came as a student",
-# "3 on a student visa then 2 on skilled worker"
-STUDY_IN_THE_PAST = re.compile(r"\b(?:i was|was|were|first|at first|before|came|originally)\b[^.;]{0,40}?"
-                               r"\b(?:student|study|tier 4)\b|"
+# Time on a student visa told as past: "the first 2 of those 4 years i was on a student visa", "came as a
+# student", "3 on a student visa then 2 on skilled worker"
+STUDY_IN_THE_PAST = re.compile(r"\b(?:i was|was|were|first|those|at first|before|came|originally)\b"
+                               r"[^.;]{0,40}?\b(?:student|study|tier 4)\b|"
                                # "3 on a student visa then 2 on skilled worker"
                                r"\b(?:student|study|tier 4)\b[^.;,]{0,20}?"
                                r"\b(?:then|before switching|until)\b")

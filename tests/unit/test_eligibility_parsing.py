@@ -3589,3 +3589,15 @@ def test_a_degree_said_with_is_and_another_persons_set_aside() -> None:
     # was read as a similar subject ("Updated your answer: ... Yes").
     _each("prior_qualification", [("i mixed up, my degree is history, the computing was my sister", "no"),
                                   ("my degree is economics", "no"), ("the hnd was computing", "yes")])
+
+
+def test_leave_through_an_afghan_scheme_by_its_letters_and_a_dependant_of_a_worker() -> None:
+    # Exploratory testers: "i have indefinite leave to remain, i got it when i arrived in 2024 through the
+    # ARAP relocation because i was interpreter ..." was kept as another visa ("not eligible" on two years);
+    # "dependant visa. husband is health and care worker visa not student" as a student's dependant.
+    _each("immigration_status", [
+        ("indefinite leave, got it when i arrived through ARAP because i was an interpreter", "exempt_leave"),
+        ("ILR via ACRS", "exempt_leave"),
+        ("dependant visa, my wife is on a skilled worker visa not student", "other_permission"),
+        # near miss: a student's dependant
+        ("dependant of my wife who is doing a phd", "student_dependant")])

@@ -284,7 +284,7 @@ def _a_students_dependant(text: str) -> bool:
     team's to say)."""
     now = [clause for clause in clauses(text) if not HELD_BEFORE.search(clause)]
     return any(any(not is_negated(clause, m.start()) for m in DEPENDANT.finditer(clause)) for clause in now) \
-        and any(STUDENT_NAMED.search(clause) for clause in now)
+        and any(not is_negated(clause, m.start()) for clause in now for m in STUDENT_NAMED.finditer(clause))
 
 
 def _permission_held(text: str) -> str | None:
@@ -313,6 +313,13 @@ def _permission_held(text: str) -> str | None:
         # "graduate visa now, I was on a student one before": the status held now, not the one before
         said = [(clause, value) for clause, value in said if not HELD_BEFORE.search(clause)]
     found = [value for _, value in said]
+    scheme = SCHEME_BY_ITS_LETTERS.search(text)
+    if scheme and "exempt_leave" not in found and not is_negated(text, scheme.start()) and \
+            not any(FUTURE.search(clause) for clause in clauses(text) if scheme.group(0) in clause):
+        # "indefinite leave to remain, i got it ... through the ARAP relocation because i was interpreter":
+        # leave through an Afghan scheme, however it is worded (an exploratory tester's was kept as another
+        # visa: "not eligible" on two years)
+        found.append("exempt_leave")
     if re.search(r"\b(?:ukrain\w*|afghan\w*)\b", text) and \
             any(SCHEME_NAMED.search(clause) and not FUTURE.search(clause) for clause in clauses(text)) and \
             not any(SCHEME_NAMED.search(clause) for clause, _ in said):
@@ -477,6 +484,9 @@ def _status_in(clause: str) -> str | None:
 # Extension", "Afghan citizens resettlement scheme" (the nationality alone, "Afghan", names none)
 NATIONAL_SCHEME = re.compile(r"\b(?:ukrain\w*|afghan\w*)\s(?:[a-z]+\s){0,2}?(?:scheme|visa|route|permission|"
                              r"leave|extension|sponsorship|relocation\w*|resettlement|family)\b")
+# The Afghan schemes by their letters: the Afghan Relocations and Assistance Policy, the Afghan Citizens
+# Resettlement Scheme
+SCHEME_BY_ITS_LETTERS = re.compile(r"\b(?:arap|acrs)\b")
 # A scheme named without its nation: "the sponsorship scheme", "came on the resettlement scheme"
 SCHEME_NAMED = re.compile(r"\b(?:scheme|sponsorship|relocation\w*|resettlement)\b")
 # An asylum claim refused, and no appeal said to have won it: "after my asylum claim was refused"

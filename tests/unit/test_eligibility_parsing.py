@@ -3601,3 +3601,14 @@ def test_leave_through_an_afghan_scheme_by_its_letters_and_a_dependant_of_a_work
         ("dependant visa, my wife is on a skilled worker visa not student", "other_permission"),
         # near miss: a student's dependant
         ("dependant of my wife who is doing a phd", "student_dependant")])
+
+
+def test_gcses_passed_on_a_resit_count() -> None:
+    # Exploratory testers' "i got 4 Cs and a D in maths, resat maths and got a C the next year" and "3s in
+    # english and maths first time but resat both at college and got 4s, plus 4 others at grade 5" were read
+    # as no ("not eligible" for Business Analyst and Cyber).
+    _each("gcses", [("4 Cs and a D in english, resat english and got a C", "yes"),
+                    ("3s in maths and english, resat both and got 4s, plus 3 others at grade 6", "yes"),
+                    ("5 but maths was a D first time, i resat it and got a C", "yes"),
+                    # near misses: a resit failed again; too few even with the resit
+                    ("4 Cs, resat maths but got a D again", "no"), ("3 Cs, resat maths and got a C", "no")])

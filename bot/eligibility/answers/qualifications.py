@@ -486,6 +486,11 @@ def parse_gcses(text: str) -> str | None:
         return NOT_SURE
     if _only_wanted(text):
         return None  # "I'd need 5 GCSEs for that?"
+    resat = _resits_passed(text)
+    if resat and _passes_counted(text) + resat >= 5 and not NOT_PASSED.search(text):
+        # "4 Cs and a D in maths, resat maths and got a C": the resit's pass counts (exploratory testers'
+        # were read as no: "not eligible")
+        return YES
     if FIVE_NOT_HELD.search(text):
         return NO  # "no I don't have five", "not quite 5"
     if TOP_GRADES_IN_ALL.search(text) and not NEGATION.search(text):
@@ -560,6 +565,8 @@ def parse_gcses(text: str) -> str | None:
             # "4 GCSEs and a BTEC first diploma which counted as 4 more": the count the person was given
             return YES if count + int(more.group(1) or more.group(2)) >= 5 else NO
         below = len(SUBJECT_BELOW_A_PASS.findall(text))
+        if below and count - below < 5 <= count and resat >= below:
+            return YES  # "5 but english was a D first time, i resat it and got a C"
         if below and count - below < 5 <= count and not recount:
             # "5 but maths was a 3": one of them below a pass; "5 GCSEs, failed English" may be a sixth
             if BELOW_A_PASS_HEDGED.search(text):
@@ -743,6 +750,37 @@ SUBJECT_BELOW_A_PASS = re.compile(r"\b(?:(?:" + GCSE_SUBJECTS +
                                   r"\s(?:was|were|is|got|at)\s(?:only\s)?"
                                   r"(?:a\s|an\s)?(?:grade\s)?(?:[1-3]|[d-gu])|"
                                   r"failed\s(?:my\s|in\s)?(?:" + GCSE_SUBJECTS + r"))\b")
+# A subject resat and passed: "resat maths and got a C", "resat both at college and got 4s", "passed
+# english on the resit"
+RESIT_PASSED = re.compile(r"\b(?:resat|re-?sat|resit|retook|re-?took|retake|redid)\s(?:it|them|both|my\s|"
+                          r"(?:" + GCSE_SUBJECTS + r")(?:\s(?:and|&)\s(?:" + GCSE_SUBJECTS + r"))?)?"
+                          r"[^.;]{0,30}?\b(?:got|passed|and got|achieved|gained)\s"
+                          # (the grade, not the article: "got a D again" is no A)
+                          r"(?:a\s|an\s|grade\s|a grade\s)?"
+                          r"(?:[bc]|a(?![\s-]+[a-z])|[4-9]|c'?s|[4-9]'?s|pass(?:es)?)\b|"
+                          r"\bpassed\s(?:it|" + GCSE_SUBJECTS + r")\s(?:on|at)\s(?:the\s|a\s)?"
+                          r"(?:resit|retake)\b")
+# Passes said as a number of others at a pass: "plus 4 others at grade 5"
+OTHERS_AT_A_PASS = re.compile(r"\b(\d)\s(?:others?|other (?:gcses|subjects|ones))\s(?:at\s|all\s)?"
+                              r"(?:grade\s)?(?:a\*|[a-c]|[4-9])'?s?\b")
+
+
+def _resits_passed(text: str) -> int:
+    """How many subjects the message says were resat and passed ("resat both ... got 4s" is two)."""
+    count = 0
+    for found in RESIT_PASSED.finditer(text):
+        said = found.group(0)
+        count += 2 if re.search(r"\b(?:both|them)\b|\s(?:and|&)\s", said.split(" got ")[0]) else 1
+    return count
+
+
+def _passes_counted(text: str) -> int:
+    """Passes counted grade by grade before any resit: "4 Cs", "plus 4 others at grade 5"."""
+    return sum(GRADE_COUNT_WORDS.get(found.group(1)) or int(found.group(1))
+               for found in COUNTED_PASSES.finditer(text)) + \
+        sum(int(found.group(1)) for found in OTHERS_AT_A_PASS.finditer(text))
+
+
 BELOW_A_PASS_HEDGED = re.compile(r"\b(?:maybe|might|possibly|perhaps|could)\s(?:have\s)?(?:been\s)?"
                                 r"(?:one|1|" + GCSE_SUBJECTS + r")\b")
 # One subject missing, the others counted: "no maths gcse but 7 others A-C", "not english, but 6 others"

@@ -1438,3 +1438,16 @@ def test_an_age_corrected_at_the_start_age_question_changes_the_age() -> None:
     assert SlotSet("elig_age_at_start", "yes") in validate("sorry yes, she turns 16 in june", "age_at_start",
                                                            answers=answers)
 
+
+
+def test_a_correction_of_how_long_a_visa_lasts_beside_another() -> None:
+    # An exploratory tester's "sorry i messed up, my visa lasts till 2029 so yes it covers it, and no i dont
+    # have any degree" after a verdict changed only the degree; the permission's "No" stayed a reason.
+    from bot.eligibility.conversation import read_answer
+
+    answers = {"role": "cyber_security_technologist", "age": 30, "nationality": "other",
+               "immigration_status": "other_permission", "permission_lasts": "no", "residence_years": 5,
+               "student_loan": "no", "other_programme": "no", "prior_qualification": "yes"}
+    reading = read_answer("sorry my mistake, my visa lasts till 2030 so it covers it, and no i dont have any "
+                          "degree", "inform", 0.6, answers, None)
+    assert reading.updates == {"permission_lasts": "yes", "prior_qualification": "no"}

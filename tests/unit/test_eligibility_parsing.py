@@ -3612,3 +3612,13 @@ def test_gcses_passed_on_a_resit_count() -> None:
                     ("5 but maths was a D first time, i resat it and got a C", "yes"),
                     # near misses: a resit failed again; too few even with the resit
                     ("4 Cs, resat maths but got a D again", "no"), ("3 Cs, resat maths and got a C", "no")])
+
+
+def test_a_course_ending_months_before_the_start_they_were_told() -> None:
+    # An exploratory tester's "my access to HE course finishes in june, TechTrack would start in september"
+    # was read as not sure.
+    _each("other_programme", [("my access course finishes in may, techtrack would start in september", "no"),
+                              ("my apprenticeship ends in august, techtrack starts in september",
+                               "ending_soon"),
+                              # near miss: no start said
+                              ("my course finishes in june", "not_sure")])

@@ -414,6 +414,13 @@ LAST_PAYMENT_TO_COME = re.compile(r"\b(?:still\s(?:get|getting|receiv\w*|due)|(?
                                   r"(?:last|final|next|one more)\s(?:\w+\s)?"
                                   r"(?:payment|instalment|installment)\b")
 LOAN_HEDGED = re.compile(r"\b(?:i think|i believe|maybe|might|probably|not sure)\b")
+# An end and TechTrack's start, both by their months: "finishes in june, TechTrack would start in
+# september"
+ENDS_THEN_STARTS = re.compile(r"\b(?:finish\w*|ends?|ending|done|over|complete\w*)\s"
+                              r"(?:in\s|by\s|at the end of\s)?(" + MONTHS + r")\b[^.?]{0,40}?"
+                              r"\b(?:techtrack|it|this|the apprenticeship|yours)\s"
+                              r"(?:would\s|will\s|should\s|is due to\s|is going to\s)?(?:start|begin)s?\s"
+                              r"(?:in\s)?(" + MONTHS + r")\b")
 NUMBER_WORDS = r"\d{1,2}|a|one|two|three|four|five|six|a couple of"
 WEEKS_OVERLAP = re.compile(r"\b(" + NUMBER_WORDS + r")(?:\s(?:or|to|-)\s(" + NUMBER_WORDS + r"))?\s?weeks?\s"
                            r"(?:of\s)?overlap\b|\boverlaps?\sby\s(?:about\s|around\s|roughly\s|only\s|just\s)?"
@@ -503,6 +510,15 @@ def parse_other_programme(text: str) -> str | None:
     text = normalise(text)
     # "he pays for it himself", said by a parent or partner: their own money, as "I pay for it myself" is
     text = PAID_BY_THEM.sub(lambda match: "i pay" if match.group(1) else "myself", text)
+    both = ENDS_THEN_STARTS.search(text)
+    if both and not NEGATION.search(text):
+        # "my access to HE course finishes in june, TechTrack would start in september": its end set against
+        # the start they were told (an exploratory tester's was read as not sure)
+        gap = (MONTH_NUMBERS[both.group(2)] - MONTH_NUMBERS[both.group(1)]) % 12
+        if 2 <= gap <= 6:
+            return NO
+        if gap == 1:
+            return "ending_soon"
     concluded = CONCLUDED_NO.search(text)
     if concluded and not is_not_sure(text[:concluded.start()]) and \
             parse_other_programme(text[:concluded.start()]) in (NOT_SURE, None):

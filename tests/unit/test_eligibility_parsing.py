@@ -3622,3 +3622,10 @@ def test_a_course_ending_months_before_the_start_they_were_told() -> None:
                                "ending_soon"),
                               # near miss: no start said
                               ("my course finishes in june", "not_sure")])
+
+
+def test_ukraines_school_leaving_atestat_is_read_as_the_other_school_leaving_certificates() -> None:
+    # An exploratory tester's "i dont have gcses, i finished school in ukraine, got the atestat certificate"
+    # was read as no ("not eligible" for Cyber); other countries' school-leaving certificates read as yes.
+    _each("gcses", [("no gcses, i got the atestat in kyiv", "yes")])
+    _each("level3", [("attestat from ukraine", "yes")])

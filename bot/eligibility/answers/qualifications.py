@@ -639,13 +639,13 @@ def parse_gcses(text: str) -> str | None:
 
 
 # School-leaving qualifications elsewhere, at Level 3 or its equivalent (so five GCSEs' equivalent
-# too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", South Asia's Higher Secondary
-# Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
+# too): "Abitur", "Baccalauréat", "the Leaving Cert", "matura", Ukraine's "atestat", South Asia's Higher
+# Secondary Certificate ("HSC", but not Health and Social Care: "a diploma in HSC", "BTEC HSC level 2")
 # France's: "the French bac", "bac S", "bac pro"
 FRENCH_BAC = r"(?:french |the |le |my )bac\b|bac (?:s|es|l|pro|scientifique|général|general|technologique)\b"
 SCHOOL_LEAVING_ABROAD = (r"(?:irish )?leaving cert(?:ificate)?(?! applied)|bac+al+au?r[a-zé]{2,6}|abitur|" +
                          FRENCH_BAC + r"|matur(?:a|it[aà])|cambridge pre-?u|european baccalaureate|gaokao|"
-                         r"bachillerato|"
+                         r"bachillerato|at+estat|"
                          r"(?:12th|twelfth) (?:standard|std)|class (?:12|xii)|"
                          r"(?:higher|senior) secondary (?:school )?(?:certificate|cert)|"
                          r"(?<!in )(?<!btec )(?<!nvq )hsc(?! (?:level|l[1-8]|diploma|nvq|btec|course)\b)")
@@ -671,7 +671,7 @@ def _equivalence_asked(text: str) -> bool:
 # One named by its name, not by letters that are also words ("ib", "hsc", "ssc" are left out here)
 SCHOOL_LEAVING_NAMED = re.compile(r"\b(?:(?:irish )?leaving cert(?:ificate)?(?! applied)|" + FRENCH_BAC +
                                   r"|bac+al+au?r[a-zé]{2,6}|abitur|matur(?:a|it[aà])|gaokao|bachillerato|"
-                                  r"european baccalaureate|waec|wassce|"
+                                  r"european baccalaureate|waec|wassce|at+estat|"
                                   r"(?:higher|senior) secondary (?:school )?(?:certificate|cert))\b")
 
 

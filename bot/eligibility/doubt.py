@@ -173,9 +173,9 @@ def _another_answer_after(question: str, text: str, entities: Sequence[tuple[str
     rest = said.group(1)
     if parse_answer(question, rest, entities) is not None:
         return False
-    if WHERE_THEY_ARE.match(rest) and \
+    if (WHERE_THEY_ARE.match(rest) or WORK_SAID.search(rest)) and \
             parse_answer("works_in_england", rest, entities) not in (None, NOT_SURE):
-        return True
+        return True  # ("yes hybrid, london office" to the loan question: where they'd work)
     return question not in ABOUT_STATUS and (
         bool(re.search(r"\b(?:permission|right) to (?:work|remain|stay)\b", rest)) or
         parse_answer("immigration_status", rest, entities) not in (None, NOT_SURE, "none"))

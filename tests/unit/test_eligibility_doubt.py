@@ -135,3 +135,11 @@ def test_a_home_in_england_said_alone_is_asked_back_as_working_there(text: str) 
 @pytest.mark.parametrize("text", ["I live in Leeds and work in Leeds", "mostly from home in Cornwall"])
 def test_a_home_with_where_the_work_is_is_taken(text: str) -> None:
     assert not doubted("works_in_england", text, parse_answer("works_in_england", text))
+
+
+def test_a_yes_then_where_they_would_work_is_asked_back_at_another_question() -> None:
+    # An exploratory tester's "yes hybrid, london office" at the loan question was kept as a loan ("not
+    # eligible").
+    assert doubted("student_loan", "yes hybrid, manchester office", "yes")
+    # near miss: the loan said too
+    assert not doubted("student_loan", "yes i work in london and get student finance", "yes")

@@ -95,6 +95,11 @@ def doubted(question: str, text: str, value: object, entities: Sequence[tuple[st
         # "i live where the home office put me, in Glasgow", "yeah i live in england, chester": a home, not
         # where they'd work (exploratory testers working in Wales, living in England, were told "eligible")
         return True
+    if question == "employed_relevant" and value == NO and RELEVANT_SOUNDING_WORK.search(lowered) and \
+            not NEGATION_BEFORE_WORK.search(lowered):
+        # "admin assistant at the council, i help with processes and reports": a job read as not relevant,
+        # with work in it that may be (an exploratory tester's was kept: "not eligible" for Business Analyst)
+        return True
     if value in (YES, NO) and _another_answer_after(question, lowered, entities):
         return True  # "yes I live in Birmingham" to the other-programme question: the same
     if SELF_CORRECTION.search(lowered) or RESTATED_AFTER_NO.search(lowered) or \
@@ -151,6 +156,11 @@ def _only_a_place_after(text: str, entities: Sequence[tuple[str, str]]) -> bool:
 LIVES_NOT_WORKS = re.compile(r"\b(?:i live|i'?m living|we live|living|my home is|home is|housed|put me)\b")
 WORK_SAID = re.compile(r"\b(?:work\w*|(?<!home )office|job|commut\w*|based|remote\w*|wfh|hybrid|employer|"
                        r"team|relocat\w*|move|moving)\b")
+# Work that may be relevant to Business Analyst or Cyber, said beside a job read as not relevant
+RELEVANT_SOUNDING_WORK = re.compile(r"\b(?:process(?:es)?|reports?|reporting|data|spreadsheets?|"
+                                    r"systems?|requirements|dashboards?|analysis|security)\b")
+NEGATION_BEFORE_WORK = re.compile(r"\b(?:no|not|nothing|never|don'?t)\b[^,.;]{0,20}" +
+                                  RELEVANT_SOUNDING_WORK.pattern)
 # A share of the week or "mostly" said: where the time goes, not only a home
 MOSTLY_OR_SHARE = re.compile(r"\b(?:mostly|mainly|half|all|everything|100|\d+ ?%|days?|hours?|time)\b")
 # A yes or a no, then more: "yes I live in Birmingham", "yes i have permission to work"

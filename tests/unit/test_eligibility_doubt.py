@@ -143,3 +143,12 @@ def test_a_yes_then_where_they_would_work_is_asked_back_at_another_question() ->
     assert doubted("student_loan", "yes hybrid, manchester office", "yes")
     # near miss: the loan said too
     assert not doubted("student_loan", "yes i work in london and get student finance", "yes")
+
+
+def test_a_job_read_as_not_relevant_with_relevant_sounding_work_is_asked_back() -> None:
+    # An exploratory tester's "i work as admin assistant at the council, i help with processes and reports"
+    # was kept as not relevant ("not eligible" for Business Analyst).
+    text = "i work as an admin assistant at the council, i help with processes and reports"
+    assert parse_answer("employed_relevant", text) == "no" and doubted("employed_relevant", text, "no")
+    # near miss: the work said not to be there
+    assert not doubted("employed_relevant", "i'm a cleaner, nothing to do with data", "no")

@@ -3629,3 +3629,15 @@ def test_ukraines_school_leaving_atestat_is_read_as_the_other_school_leaving_cer
     # was read as no ("not eligible" for Cyber); other countries' school-leaving certificates read as yes.
     _each("gcses", [("no gcses, i got the atestat in kyiv", "yes")])
     _each("level3", [("attestat from ukraine", "yes")])
+
+
+def test_an_as_year_done_before_leaving_a_levels_is_for_the_admissions_team() -> None:
+    # An exploratory tester's "started a levels but dropped out after AS year" was read as no Level 3 ("not
+    # eligible"); AS levels may have been sat.
+    _each("level3", [("dropped out of sixth form after the AS year", "not_sure"),
+                     # near miss: left before any exams
+                     ("dropped out of my a levels", "no")])
+
+
+def test_a_job_said_to_have_nothing_to_do_with_data_is_not_relevant() -> None:
+    _each("employed_relevant", [("i'm a cleaner, nothing to do with data", "no")])

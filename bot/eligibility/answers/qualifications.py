@@ -852,6 +852,12 @@ def _only_wanted(text: str) -> bool:
         WANTED.sub(" ", text))
 
 
+# The first, AS, year of A levels done before leaving: "dropped out after AS year", "did the first year of
+# A levels but left"
+AS_YEAR_DONE = re.compile(r"\b(?:after|finished|did|done|completed|got through)\s(?:the\s|my\s)?(?:as\syear|"
+                          r"first\syear\sof\s(?:my\s|the\s)?a[- ]?levels)\b")
+
+
 def parse_level3(text: str) -> str | None:
     text = respelt_qualifications(normalise(text))
     if is_not_sure(text):
@@ -860,6 +866,10 @@ def parse_level3(text: str) -> str | None:
         return NOT_SURE
     if _only_wanted(text):
         return None
+    if AS_YEAR_DONE.search(text) and not re.search(r"\bfailed\b", text):
+        # "started a levels but dropped out after AS year": AS levels may have been sat (a Level 3
+        # qualification, if a small one); the admissions team says whether they are enough
+        return NOT_SURE
     if re.search(r"\bleft (school|education) (after|with) (my )?(gcses|o levels|nationals)\b|"
                  r"\b(?:only |just )?(?:did|went|got|stayed) (?:up )?(?:to|till|until) year (?:10|11)\b|"
                  r"\bleft (?:school|education) (?:at|after) (?:16|15|year 11|year 10)\b|"

@@ -80,7 +80,8 @@ NOT_RELEVANT_SAID = re.compile(
     r"\b(not|isn'?t|nothing)\s+(really\s+|very\s+|that\s+|at all\s+|particularly\s+)?(?:in anything\s+)?"
     r"(relevant|related|"
     r"in (tech|it|digital|technology|a tech role|an it role)|a tech (job|role)|an it (job|role)|"
-    r"tech(nical|y)?|it[- ]related|tech[- ]related|to do with (it|tech|computers))\b|"
+    r"tech(nical|y)?|it[- ]related|tech[- ]related|to do with (it|tech|computers|data|digital|software|"
+    r"security|analysis))\b|"
     r"\b(unrelated|irrelevant)\b"
 )
 

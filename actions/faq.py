@@ -283,8 +283,14 @@ def more_about_themselves(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     noted = check.with_more_facts(text, spacy_entities(tracker), known)
     if noted is None:
         return None
-    send(dispatcher, replies.Reply(check.noted_and_what_it_means(noted), (replies.CHECK_BUTTON,)))
-    return [SlotSet("pending_faq", None), SlotSet("pending_facts", noted)]
+    return facts_noted_and_check_offered(dispatcher, noted)
+
+
+def facts_noted_and_check_offered(dispatcher: CollectingDispatcher, facts: dict[str, Any]) -> list[EventType]:
+    """The check's facts a message told, said back with what they already decide, and the check offered;
+    they are kept until it starts."""
+    send(dispatcher, replies.Reply(check.noted_and_what_it_means(facts), (replies.CHECK_BUTTON,)))
+    return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts)]
 
 
 class ActionAnswerFaq(Action):
@@ -346,8 +352,7 @@ class ActionAnswerFaq(Action):
         if decision.action is not FaqRoute.ANSWER and len(facts) >= MANY_FACTS and "?" not in text:
             # "hiya im 34, indian national on a skilled worker visa, been in uk 5 yrs ...": the check's facts,
             # told with no question, are noted and the check offered (not "Did you mean...?")
-            send(dispatcher, replies.Reply(check.noted_and_what_it_means(facts), (replies.CHECK_BUTTON,)))
-            return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts)]
+            return facts_noted_and_check_offered(dispatcher, facts)
         entries = [corpus()[c.faq_id] for c in decision.candidates]
         if decision.action is FaqRoute.DONT_KNOW:
             record_not_answered(tracker, "unanswered")
@@ -585,8 +590,7 @@ class ActionSpecialCase(Action):
         if "role" in facts and len(facts) >= MANY_FACTS:
             # "I have indefinite leave to remain ... BA role. I'm 40 and work as a business analyst": a
             # person telling the check's facts, not an off-topic message; noted, and the check offered
-            send(dispatcher, replies.Reply(check.noted_and_what_it_means(facts), (replies.CHECK_BUTTON,)))
-            return [SlotSet("pending_faq", None), SlotSet("pending_facts", facts)]
+            return facts_noted_and_check_offered(dispatcher, facts)
         if intent != "distress" and only_emoji(latest_text(tracker)):
             send(dispatcher, replies.emoji_reply())  # no letters at all: not another language
             return [SlotSet("pending_faq", None)]

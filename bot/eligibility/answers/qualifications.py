@@ -213,8 +213,8 @@ def _prior_qualification(text: str) -> str | None:
     level4 = LEVEL4_PLUS.search(text)
     if NOT_FORMAL.search(text) and not (level4 and not is_negated(text, level4.start(), verbs=True)):
         return NO  # "just a bootcamp certificate, nothing formal": no qualification at Level 4
-    if ONLINE_COURSE.search(text) and not level4 and "?" not in text and not is_negated(
-            text, ONLINE_COURSE.search(text).start()):
+    online = ONLINE_COURSE.search(text)
+    if online and not level4 and "?" not in text and not is_negated(text, online.start()):
         return NO  # "just some Coursera certificates": courses, not a qualification at Level 4
     studying = IN_PROGRESS.search(text)
     if studying and (level4 or SIMILAR_SUBJECTS.search(text, studying.end())) and \
@@ -537,8 +537,7 @@ def parse_gcses(text: str) -> str | None:
     passes = _passes_before_failed_rest(text)
     if passes is not None:
         return YES if passes >= 5 else NO  # "2 Bs, a couple of Cs, the rest Ds": 4 passes
-    counted = sum(GRADE_COUNT_WORDS.get(match.group(1)) or int(match.group(1))
-                  for match in COUNTED_PASSES.finditer(text))
+    counted = _counted_by_grade(text)
     if count is None and counted >= 5 and not NEGATION.search(text):
         # "think I got about 6 Cs", "3 Bs and 2 Cs": five passes or more, grade by grade ("5 Cs but one
         # was a D": one fewer)
@@ -774,11 +773,15 @@ def _resits_passed(text: str) -> int:
     return count
 
 
-def _passes_counted(text: str) -> int:
-    """Passes counted grade by grade before any resit: "4 Cs", "plus 4 others at grade 5"."""
+def _counted_by_grade(text: str) -> int:
+    """Passes counted grade by grade: "think I got about 6 Cs", "3 Bs and 2 Cs"."""
     return sum(GRADE_COUNT_WORDS.get(found.group(1)) or int(found.group(1))
-               for found in COUNTED_PASSES.finditer(text)) + \
-        sum(int(found.group(1)) for found in OTHERS_AT_A_PASS.finditer(text))
+               for found in COUNTED_PASSES.finditer(text))
+
+
+def _passes_counted(text: str) -> int:
+    """Passes counted before any resit: "4 Cs", "plus 4 others at grade 5"."""
+    return _counted_by_grade(text) + sum(int(found.group(1)) for found in OTHERS_AT_A_PASS.finditer(text))
 
 
 BELOW_A_PASS_HEDGED = re.compile(r"\b(?:maybe|might|possibly|perhaps|could)\s(?:have\s)?(?:been\s)?"
@@ -1026,10 +1029,10 @@ def parse_it_qualification(text: str) -> str | None:
     if denied_then:
         # "no btec in IT or anything like that, just the HND and comptia A+": the example denied, another
         # held (an exploratory tester's was read as no: "not eligible")
-        held = parse_it_qualification(text[denied_then.end():])
+        rest = text[denied_then.end():]
+        held = parse_it_qualification(rest)
         if held in (YES, NO):
             return held  # ("no, only the comptia course which isnt finished": none held yet)
-        rest = text[denied_then.end():]
         named = LEVEL_NAMED.search(rest) or IT_VENDOR.search(rest) or \
             re.search(r"\b(?:certificat\w*|certs?|qualifications?)\b", rest)
         in_it = IT_SUBJECT.search(rest) or IT_VENDOR.search(rest) or BARE_HIGHER_QUALIFICATION.search(rest)

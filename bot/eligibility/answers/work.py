@@ -435,7 +435,8 @@ def parse_works_in_england(text: str) -> str | None:
               MOST_OF_THE_TIME.search(_after_other_places(text, p[0], 45, places))]
     moving = [p for p in places if re.search(r"\b(move|moving|relocat\w*)\s+to\s*$",
                                              text[max(0, p[0] - 25):p[0]]) or _moving_to(text, p[0])]
-    work = [p for p in places if not COMMUTE_FROM.search(_clause_before(text, p[0], 40)) and (re.search(
+    commuted_from = [p for p in places if COMMUTE_FROM.search(_clause_before(text, p[0], 40))]
+    work = [p for p in places if p not in commuted_from and (re.search(
         r"\b(work\w*|job|office|based|placement|role|commut\w*|employ\w*|department|team|remote\w*|wfh|"
         r"from home)\b", _clause_before(text, p[0], 40)) or re.search(
         r"^[\s-]*(office|based|site|hub|team|department|placement|job|role)\b", text[p[0] + len(p[1]):]))]
@@ -447,7 +448,7 @@ def parse_works_in_england(text: str) -> str | None:
     # "I live just over the border in Wales": a home said a little further from its place
     home += [p for p in places if p not in work and p not in home and (re.search(
         r"\b(i|we) (live|living|'m living|am living|reside)\b", _clause_before(text, p[0], 45)) or
-        COMMUTE_FROM.search(_clause_before(text, p[0], 40)))]
+        p in commuted_from)]
     remote = re.search(r"\b(remote\w*|wfh|work(ing)? from home|home[- ]based|from my home)\b", text)
     hybrid = HYBRID_FROM_HOME.search(text)
     if hybrid and not remote and home and all(p[2] for p in home):
